@@ -1,0 +1,77 @@
+// Builds a relay: database, migrations, change feed and HTTP routes, with one stop() that
+// shuts them down in the right order. main.ts wires it to the process; tests build their own.
+import Fastify, { type FastifyInstance } from 'fastify';
+import cors from '@fastify/cors';
+import type { RelayConfig } from './config.js';
+import { openDatabase, type Database } from './db/database.js';
+import { migrate } from './db/migrate.js';
+import { ChangeFeed } from './change-feed.js';
+import { installErrorHandler } from './http/errors.js';
+import { electricHeaders } from './shapes/protocol.js';
+import { shapeRoutes } from './shapes/routes.js';
+import { healthRoutes } from './http/health.js';
+
+export interface Relay {
+  readonly app: FastifyInstance;
+  readonly db: Database;
+  readonly feed: ChangeFeed;
+  readonly config: RelayConfig;
+  /** resolves with the address once listening */
+  listen(): Promise<string>;
+  /** stop accepting, answer open long-polls, finish requests, close the database */
+  stop(): Promise<void>;
+}
+
+export interface RelayDeps {
+  /** an already-open database (tests share one); closed by stop() only if the relay opened it */
+  readonly db?: Database;
+}
+
+export async function createRelay(config: RelayConfig, deps: RelayDeps = {}): Promise<Relay> {
+  const app = Fastify({
+    logger:
+      config.LOG_LEVEL === 'silent'
+        ? false
+        : { level: config.LOG_LEVEL, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    bodyLimit: 1_000_000,
+    // long-polls hold a request for LIVE_POLL_TIMEOUT_MS; leave room above it
+    requestTimeout: config.LIVE_POLL_TIMEOUT_MS + 30_000,
+    forceCloseConnections: 'idle',
+    return503OnClosing: true,
+  });
+  const ownsDb = !deps.db;
+  const db =
+    deps.db ?? (await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR }));
+  app.log.info(`database: ${db.description}`);
+  const { applied } = await migrate(db.sql);
+  if (applied.length > 0) app.log.info(`migrations applied: ${applied.join(', ')}`);
+
+  const feed = new ChangeFeed(db);
+  await feed.start();
+
+  installErrorHandler(app);
+  await app.register(cors, { origin: true, exposedHeaders: electricHeaders, maxAge: 600 });
+  await app.register(healthRoutes, { db, feed });
+  await app.register(shapeRoutes, { db, feed, config });
+
+  let stopping: Promise<void> | undefined;
+  const relay: Relay = {
+    app,
+    db,
+    feed,
+    config,
+    async listen() {
+      return app.listen({ host: config.HOST, port: config.PORT });
+    },
+    stop() {
+      stopping ??= (async () => {
+        // answer open long-polls first so that close() does not wait for their timeout
+        await feed.stop();
+        await app.close();
+        if (ownsDb) await db.close();
+      })();
+      return stopping;
+    },
+  };
+  return relay;
+}

@@ -1,0 +1,68 @@
+// The relay's configuration, read once from the environment. Every bad value is reported on
+// its own line, naming the variable, so an operator can fix them all in one go.
+import { z } from 'zod';
+
+const port = z.coerce
+  .number({ message: 'must be a number' })
+  .int('must be a whole number')
+  .min(0, 'must be between 0 and 65535')
+  .max(65535, 'must be between 0 and 65535');
+
+const postgresUrl = z
+  .string()
+  .refine((v) => /^postgres(ql)?:\/\/.+/.test(v), 'must be a postgres:// or postgresql:// URL');
+
+const smtpUrl = z.string().refine((v) => /^smtps?:\/\/.+/.test(v), 'must be an smtp:// or smtps:// URL');
+
+const httpUrl = z.string().refine((v) => /^https?:\/\/[^/]+/.test(v), 'must be an http:// or https:// URL');
+
+const ConfigSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: port.default(8787),
+  /** unset: an embedded PGlite database in DATA_DIR */
+  DATABASE_URL: postgresUrl.optional(),
+  DATA_DIR: z.string().min(1).default('.data/relay'),
+  /** unset in development: sign-in codes are printed to the log instead of mailed */
+  SMTP_URL: smtpUrl.optional(),
+  MAIL_FROM: z.string().min(3).default('PromoterOS <no-reply@promoteros.local>'),
+  /** the address people reach the relay at, used in sign-in links */
+  PUBLIC_URL: httpUrl.optional(),
+  /** keys the HMAC of sign-in codes; required in production */
+  AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  LIVE_POLL_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(20_000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** auto: load the demo on the first start of an empty embedded database */
+  DEMO_DATA: z.enum(['auto', 'never']).default('auto'),
+});
+
+export type RelayConfig = z.infer<typeof ConfigSchema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+  constructor(readonly problems: readonly string[]) {
+    super(`invalid relay configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): RelayConfig {
+  // an empty variable means "not set", as in most shells' `FOO= cmd`
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([key, value]) => key in ConfigSchema.shape && value !== undefined && value !== ''),
+  );
+  const parsed = ConfigSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const key = String(issue.path[0]);
+        return `${key}: ${issue.message} (got ${JSON.stringify(present[key])})`;
+      }),
+    );
+  }
+  const config = parsed.data;
+  if (config.NODE_ENV === 'production' && !config.AUTH_SECRET) {
+    throw new ConfigError(['AUTH_SECRET: required when NODE_ENV=production']);
+  }
+  return config;
+}

@@ -1,0 +1,72 @@
+// One SQL client for both kinds of database: central PostgreSQL when DATABASE_URL is set,
+// otherwise an embedded PGlite data directory served on a loopback socket, so the very same
+// queries (and the postgres.js driver) run in both cases.
+import postgres from 'postgres';
+import { mkdirSync } from 'node:fs';
+
+export type Sql = postgres.Sql;
+
+export interface Database {
+  readonly sql: Sql;
+  readonly kind: 'postgres' | 'embedded';
+  /** where the data lives, for the startup log line (no password) */
+  readonly description: string;
+  /** cross-instance notifications exist only on real PostgreSQL */
+  readonly supportsListen: boolean;
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  readonly databaseUrl?: string;
+  readonly dataDir: string;
+  readonly maxConnections?: number;
+}
+
+const types = {
+  // int8 as a string: ids and money must not lose precision on the way through
+  bigint: postgres.BigInt,
+};
+
+export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
+  const max = options.maxConnections ?? 10;
+  if (options.databaseUrl) {
+    const sql = postgres(options.databaseUrl, { max, onnotice: () => {}, types });
+    const url = new URL(options.databaseUrl);
+    return {
+      sql,
+      kind: 'postgres',
+      description: `PostgreSQL at ${url.hostname}:${url.port || 5432}${url.pathname}`,
+      supportsListen: true,
+      close: () => sql.end({ timeout: 5 }),
+    };
+  }
+  return openEmbedded(options.dataDir, max);
+}
+
+async function openEmbedded(dataDir: string, max: number): Promise<Database> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
+  mkdirSync(dataDir, { recursive: true });
+  const db = await PGlite.create({ dataDir });
+  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: max + 2 });
+  await server.start();
+  const conn = server.getServerConn();
+  const sql = postgres(`postgres://postgres@${conn}/postgres`, {
+    max,
+    onnotice: () => {},
+    types,
+    // PGlite runs one statement at a time; prepared statements are fine but keep it simple
+    prepare: false,
+  });
+  return {
+    sql,
+    kind: 'embedded',
+    description: `embedded PGlite in ${dataDir}`,
+    supportsListen: false,
+    async close() {
+      await sql.end({ timeout: 5 });
+      await server.stop();
+      await db.close();
+    },
+  };
+}

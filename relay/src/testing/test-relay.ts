@@ -1,0 +1,26 @@
+// Starts a relay on a random loopback port against a given database, for tests.
+import { loadConfig, type RelayConfig } from '../config.js';
+import { createRelay, type Relay } from '../app.js';
+import type { Database } from '../db/database.js';
+
+export interface TestRelay extends Relay {
+  readonly url: string;
+}
+
+export async function startTestRelay(
+  db: Database,
+  overrides: Partial<Record<keyof RelayConfig, string>> = {},
+): Promise<TestRelay> {
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    DEMO_DATA: 'never',
+    AUTH_SECRET: 'test-secret-test-secret-test-secret-42',
+    ...overrides,
+  });
+  const relay = await createRelay(config, { db });
+  const url = await relay.listen();
+  return Object.assign(relay, { url });
+}

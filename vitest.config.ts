@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['{shared,relay,desktop,intake-page}/src/**/*.test.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    // suites share one PostgreSQL server; each creates its own database
+    fileParallelism: true,
+    maxWorkers: 2,
+  },
+});
