@@ -1,7 +1,27 @@
-import type { FastifyPluginAsync } from 'fastify';
+// GET /v1/shape: the ElectricSQL shape protocol, served from the change log.
+//
+//   offset=-1            → snapshot at head H, then up-to-date(H); offset H_inf
+//   offset=now           → no rows, up-to-date at the head
+//   offset=A_inf         → changes in (A, end], end = head (capped per response)
+//   offset=A_inf&live    → as above once the head passes A, else wait up to the live timeout;
+//                          answers as soon as the head moves, even without a change for this
+//                          shape, so a desktop syncing many shapes learns at once that this
+//                          one is complete up to the new head (see desktop multi-shape apply)
+//
+// A handle that no longer matches the shape as the relay would serve it now (membership
+// changed, table rotated) or an offset beyond the head (database restored) → 409.
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { Database } from '../db/database.js';
 import type { ChangeFeed } from '../change-feed.js';
 import type { RelayConfig } from '../config.js';
+import { authenticate } from '../auth/caller.js';
+import { parseShapeRequest } from './shape-request.js';
+import { resolveScope, shapeHandle, type ShapeScope } from './shape-scope.js';
+import { loadCatalog, schemaHeader } from './table-columns.js';
+import { formatOffset, liveCursor, mustRefetchBody, upToDateMessage } from './protocol.js';
+import { streamSnapshot } from './snapshot.js';
+import { responseEnd, streamChanges } from './changes.js';
+import { ClientGoneError, JsonArrayWriter } from './json-array-writer.js';
 
 export interface ShapeRouteOptions {
   readonly db: Database;
@@ -9,5 +29,73 @@ export interface ShapeRouteOptions {
   readonly config: RelayConfig;
 }
 
-// GET /v1/shape is being written (work in progress)
-export const shapeRoutes: FastifyPluginAsync<ShapeRouteOptions> = async () => {};
+export const shapeRoutes: FastifyPluginAsync<ShapeRouteOptions> = async (app, { db, feed, config }) => {
+  const catalog = await loadCatalog(db.sql);
+  const { sql } = db;
+
+  async function tableEpoch(table: string): Promise<number> {
+    const [row] = await sql<{ epoch: number }[]>`SELECT epoch FROM shape_epochs WHERE table_name = ${table}`;
+    return row?.epoch ?? 1;
+  }
+
+  function baseHeaders(reply: FastifyReply, handle: string, scope: ShapeScope, live: boolean): void {
+    void reply.header('electric-handle', handle);
+    void reply.header('content-type', 'application/json; charset=utf-8');
+    // per-caller content: never cached by shared caches
+    void reply.header('cache-control', 'private, no-store');
+    if (live) void reply.header('electric-cursor', liveCursor());
+    else void reply.header('electric-schema', schemaHeader(scope.columns));
+  }
+
+  app.get('/v1/shape', async (request, reply) => {
+    const shape = parseShapeRequest(request.query as Record<string, unknown>);
+    const caller = await authenticate(sql, request);
+    const scope = resolveScope(caller, shape, catalog);
+    const handle = shapeHandle(scope, await tableEpoch(scope.table.table.name));
+
+    const gone = new AbortController();
+    request.raw.once('close', () => gone.abort());
+
+    if (shape.offset.kind === 'start' || shape.offset.kind === 'now') {
+      const writer = new JsonArrayWriter();
+      const includeRows = shape.offset.kind === 'start' && !shape.changesOnly;
+      const head = await new Promise<number>((resolve, reject) => {
+        streamSnapshot(sql, scope, writer, { includeRows, onHead: resolve })
+          .then((h) => writer.end(upToDateMessage(h)))
+          .catch((error: unknown) => {
+            reject(error as Error);
+            writer.fail(error as Error);
+            if (!(error instanceof ClientGoneError)) request.log.error({ err: error }, 'snapshot failed');
+          });
+      });
+      baseHeaders(reply, handle, scope, false);
+      void reply.header('electric-offset', formatOffset(head));
+      void reply.header('electric-up-to-date', '');
+      return reply.send(writer.stream);
+    }
+
+    const after = shape.offset.seq;
+    if (shape.handle !== handle || (after > feed.head && after > (await feed.refresh()))) {
+      void reply.header('electric-handle', handle);
+      void reply.header('cache-control', 'private, no-store');
+      return reply.status(409).type('application/json').send(mustRefetchBody);
+    }
+
+    let head = feed.head;
+    if (shape.live && head <= after) {
+      head = await feed.waitForChange(after, config.LIVE_POLL_TIMEOUT_MS, gone.signal);
+    }
+    const end = await responseEnd(sql, after, head);
+    const writer = new JsonArrayWriter();
+    baseHeaders(reply, handle, scope, shape.live);
+    void reply.header('electric-offset', formatOffset(Math.max(end, after)));
+    if (end >= head) void reply.header('electric-up-to-date', '');
+    streamChanges(sql, scope, after, end, writer)
+      .then(() => (end >= head ? writer.end(upToDateMessage(Math.max(end, after))) : writer.end()))
+      .catch((error: unknown) => {
+        writer.fail(error as Error);
+        if (!(error instanceof ClientGoneError)) request.log.error({ err: error }, 'changes failed');
+      });
+    return reply.send(writer.stream);
+  });
+};
