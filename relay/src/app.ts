@@ -10,6 +10,8 @@ import { installErrorHandler } from './http/errors.js';
 import { electricHeaders } from './shapes/protocol.js';
 import { shapeRoutes } from './shapes/routes.js';
 import { healthRoutes } from './http/health.js';
+import { metricsPlugin } from './metrics/routes.js';
+import { authRoutes } from './auth/routes.js';
 
 export interface Relay {
   readonly app: FastifyInstance;
@@ -51,7 +53,10 @@ export async function createRelay(config: RelayConfig, deps: RelayDeps = {}): Pr
 
   installErrorHandler(app);
   await app.register(cors, { origin: true, exposedHeaders: electricHeaders, maxAge: 600 });
+  // first, so that its request hooks see every route
+  await app.register(metricsPlugin, { feed });
   await app.register(healthRoutes, { db, feed });
+  await app.register(authRoutes, { db, config });
   await app.register(shapeRoutes, { db, feed, config });
 
   let stopping: Promise<void> | undefined;

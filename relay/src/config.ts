@@ -31,6 +31,10 @@ const ConfigSchema = z.object({
   /** keys the HMAC of sign-in codes; required in production */
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  /** sign-in requests allowed per client IP in 15 minutes (counted in each relay's memory) */
+  SIGN_IN_LIMIT_PER_IP: z.coerce.number().int().min(1).max(100_000).default(30),
+  /** sign-in requests allowed per email address in 15 minutes (counted in each relay's memory) */
+  SIGN_IN_LIMIT_PER_EMAIL: z.coerce.number().int().min(1).max(1000).default(5),
   LIVE_POLL_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(20_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** auto: load the demo on the first start of an empty embedded database */

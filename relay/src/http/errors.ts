@@ -1,6 +1,7 @@
 // The one error type of the HTTP boundary: a status, a stable code tests can assert, a
 // message a person can act on, and optional per-field details.
 import type { FastifyInstance, FastifyError } from 'fastify';
+import { RouteTable } from './route-table.js';
 
 export class HttpError extends Error {
   override name = 'HttpError';
@@ -17,11 +18,36 @@ export class HttpError extends Error {
 
 export const badRequest = (code: string, message: string, errors?: Record<string, string>) =>
   new HttpError(400, code, message, errors);
-export const unauthorized = (message = 'sign in first: missing, expired or revoked session') =>
-  new HttpError(401, 'unauthorized', message);
+export const unauthorized = (message = 'sign in first: missing, expired or revoked session', code = 'unauthorized') =>
+  new HttpError(401, code, message);
 export const forbidden = (message: string) => new HttpError(403, 'forbidden', message);
+export const unsupportedMediaType = (message: string) => new HttpError(415, 'unsupported_media_type', message);
+export const tooManyRequests = (message: string, retryAfterSeconds: number) =>
+  new HttpError(429, 'rate_limited', message, undefined, { 'retry-after': String(Math.max(1, retryAfterSeconds)) });
+
+// fastify's own client errors, renamed to codes and messages in the relay's voice
+const clientErrors: Record<string, { code: string; message: string }> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'malformed_json', message: 'the request body is not valid JSON' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: {
+    code: 'malformed_json',
+    message: 'the request body is empty but Content-Type says application/json',
+  },
+  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'payload_too_large', message: 'the request body is larger than the relay accepts' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    code: 'unsupported_media_type',
+    message: 'unsupported Content-Type: send JSON with "Content-Type: application/json"',
+  },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
+    code: 'bad_content_length',
+    message: 'the request body does not match its Content-Length',
+  },
+};
 
 export function installErrorHandler(app: FastifyInstance): void {
+  // every route, so that a wrong method on a known path is 405 with Allow, not 404
+  const routes = new RouteTable();
+  app.addHook('onRoute', (route) => routes.add(route.method, route.url));
+
   app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
     if (error instanceof HttpError) {
       if (error.headers) void reply.headers(error.headers);
@@ -29,15 +55,29 @@ export function installErrorHandler(app: FastifyInstance): void {
         .status(error.status)
         .send({ code: error.code, message: error.message, ...(error.errors ? { errors: error.errors } : {}) });
     }
-    // fastify's own client errors: bad JSON, body too large, wrong content type, …
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {
-      return reply.status(status).send({ code: error.code ?? 'bad_request', message: error.message });
+      const known = error.code ? clientErrors[error.code] : undefined;
+      // a JSON syntax error carries its own statusCode 400 and no fastify code
+      const malformed = !known && error instanceof SyntaxError ? clientErrors.FST_ERR_CTP_INVALID_JSON_BODY : undefined;
+      const { code, message } = known ?? malformed ?? { code: error.code ?? 'bad_request', message: error.message };
+      return reply.status(status).send({ code, message });
     }
     request.log.error({ err: error }, 'request failed');
     return reply.status(500).send({ code: 'internal', message: 'the relay could not complete the request' });
   });
-  app.setNotFoundHandler((request, reply) =>
-    reply.status(404).send({ code: 'not_found', message: `no route for ${request.method} ${request.url.split('?')[0]}` }),
-  );
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '/';
+    const allowed = routes.methodsFor(path);
+    if (allowed.length > 0) {
+      return reply
+        .status(405)
+        .header('allow', allowed.join(', '))
+        .send({
+          code: 'method_not_allowed',
+          message: `${request.method} is not allowed on ${path}: use ${allowed.join(', ')}`,
+        });
+    }
+    return reply.status(404).send({ code: 'not_found', message: `no route for ${request.method} ${path}` });
+  });
 }

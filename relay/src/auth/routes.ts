@@ -1,0 +1,105 @@
+// Sign-in by emailed code or link, and the sessions it opens:
+//   POST /v1/auth/sign-in  {email, deviceName?}              → 202, the same for every address
+//   POST /v1/auth/verify   {email, code} | {token}, deviceName → 200 session token + account
+//   GET  /v1/auth/session  (Bearer)                           → 200 account
+//   POST /v1/auth/sign-out (Bearer)                           → 204, the session is revoked
+import type { FastifyPluginAsync } from 'fastify';
+import type { Database } from '../db/database.js';
+import type { RelayConfig } from '../config.js';
+import { parseBody } from '../http/validate.js';
+import { publicUrl } from '../http/public-url.js';
+import { createSmtpMailer, type Mailer } from '../mail/mailer.js';
+import { signInMail } from '../mail/sign-in-mail.js';
+import { authenticate } from './caller.js';
+import { SignInBody, VerifyBody } from './body-schemas.js';
+import { SignInHasher, type SignInSecrets } from './sign-in-codes.js';
+import { signInSecret } from './sign-in-secret.js';
+import { SignInLimits } from './sign-in-limits.js';
+import { issueSignInToken, redeemCode, redeemLink, SIGN_IN_VALID_MINUTES } from './sign-in-tokens.js';
+import { accountOf, openSession, revokeSession } from './sessions.js';
+
+export interface AuthRouteOptions {
+  readonly db: Database;
+  readonly config: RelayConfig;
+}
+
+export const authRoutes: FastifyPluginAsync<AuthRouteOptions> = async (app, { db, config }) => {
+  const { sql } = db;
+  const hasher = new SignInHasher(signInSecret(config, app.log));
+  const limits = new SignInLimits({ perIp: config.SIGN_IN_LIMIT_PER_IP, perEmail: config.SIGN_IN_LIMIT_PER_EMAIL });
+  const mailer: Mailer | undefined = config.SMTP_URL
+    ? createSmtpMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM })
+    : undefined;
+  if (!mailer && config.NODE_ENV === 'production') {
+    app.log.error('SMTP_URL is not set: nobody can sign in until it is');
+  }
+
+  // mail goes out after the answer, so that known and unknown addresses take the same time;
+  // closing the relay waits for mail already on its way
+  const sending = new Set<Promise<void>>();
+  app.addHook('onClose', async () => {
+    await Promise.allSettled([...sending]);
+    mailer?.close();
+  });
+
+  function deliver(email: string, secrets: SignInSecrets, deviceName: string | undefined): void {
+    const link = `${publicUrl(config.PUBLIC_URL, app.server)}/sign-in?token=${secrets.linkToken}`;
+    if (!mailer) {
+      if (config.NODE_ENV === 'production') {
+        app.log.error(`sign-in code for ${email} not sent: SMTP_URL is not set`);
+      } else {
+        app.log.warn(`SIGN-IN CODE for ${email}: ${secrets.code} (SMTP_URL not set) link: ${link}`);
+      }
+      return;
+    }
+    const mail = signInMail({ to: email, code: secrets.code, link, validMinutes: SIGN_IN_VALID_MINUTES, deviceName });
+    const sent: Promise<void> = mailer
+      .send(mail)
+      .catch((error: unknown) => app.log.error({ err: error }, `sign-in email to ${email} failed`))
+      .finally(() => sending.delete(sent));
+    sending.add(sent);
+  }
+
+  app.post('/v1/auth/sign-in', async (request, reply) => {
+    const { email, deviceName } = parseBody(SignInBody, request.body);
+    await limits.count(request.ip, email);
+    const [user] = await sql<{ id: string }[]>`SELECT id FROM users WHERE email = ${email}`;
+    const issued = await issueSignInToken(sql, hasher, { email, userId: user?.id ?? null, requestIp: request.ip });
+    if (user) deliver(email, issued, deviceName);
+    return reply.status(202).send({
+      ok: true,
+      message: `if ${email} belongs to a PromoterOS account, a sign-in code is on its way; it works once, for ${SIGN_IN_VALID_MINUTES} minutes`,
+    });
+  });
+
+  app.post('/v1/auth/verify', async (request) => {
+    const body = parseBody(VerifyBody, request.body);
+    const userId =
+      body.token !== undefined
+        ? await redeemLink(sql, hasher, body.token)
+        : await redeemCode(sql, hasher, body.email!, body.code!);
+    const deviceName = body.deviceName ?? request.headers['user-agent']?.slice(0, 200) ?? 'unknown device';
+    const session = await openSession(sql, { userId, deviceName, ttlDays: config.SESSION_TTL_DAYS });
+    return {
+      sessionToken: session.sessionToken,
+      expiresAt: session.expiresAt.toISOString(),
+      ...(await accountOf(sql, userId)),
+    };
+  });
+
+  app.get('/v1/auth/session', async (request) => {
+    const caller = await authenticate(sql, request);
+    const [session] = await sql<{ device_name: string; expires_at: Date }[]>`
+      SELECT device_name, expires_at FROM sessions WHERE id = ${caller.sessionId}`;
+    return {
+      ...(await accountOf(sql, caller.userId)),
+      session: { id: caller.sessionId, deviceName: session!.device_name, expiresAt: session!.expires_at.toISOString() },
+    };
+  });
+
+  app.post('/v1/auth/sign-out', async (request, reply) => {
+    const caller = await authenticate(sql, request);
+    await revokeSession(sql, caller.sessionId);
+    return reply.status(204).send();
+  });
+};

@@ -1,0 +1,28 @@
+// Reads a JSON request body through a zod schema. Anything else is a 4xx that names the
+// problem: no body, a body that is not JSON, or the fields that are wrong and why.
+import type { z } from 'zod';
+import { badRequest, unsupportedMediaType } from './errors.js';
+
+export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
+  if (body === undefined || body === null) {
+    throw badRequest('missing_body', 'send a JSON object as the body, with "Content-Type: application/json"');
+  }
+  // fastify parses text/plain to a string; this route only speaks JSON
+  if (typeof body === 'string' || Buffer.isBuffer(body)) {
+    throw unsupportedMediaType('unsupported Content-Type: send JSON with "Content-Type: application/json"');
+  }
+  if (typeof body !== 'object' || Array.isArray(body)) {
+    throw badRequest('invalid_body', 'the request body must be a JSON object');
+  }
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return parsed.data;
+  const errors: Record<string, string> = {};
+  for (const issue of parsed.error.issues) {
+    const field = issue.path.map(String).join('.') || 'body';
+    errors[field] ??= issue.message;
+  }
+  const summary = Object.entries(errors)
+    .map(([field, message]) => `${field} ${message}`)
+    .join('; ');
+  throw badRequest('invalid_request', summary, errors);
+}
