@@ -1,2 +1,3 @@
 export * from './roles.js';
 export * from './synced-tables.js';
+export * from './entities/index.js';
