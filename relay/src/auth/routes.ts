@@ -61,7 +61,7 @@ export const authRoutes: FastifyPluginAsync<AuthRouteOptions> = async (app, { db
   }
 
   app.post('/v1/auth/sign-in', async (request, reply) => {
-    const { email, deviceName } = parseBody(SignInBody, request.body);
+    const { email, deviceName } = parseBody(SignInBody, request);
     await limits.count(request.ip, email);
     const [user] = await sql<{ id: string }[]>`SELECT id FROM users WHERE email = ${email}`;
     const issued = await issueSignInToken(sql, hasher, { email, userId: user?.id ?? null, requestIp: request.ip });
@@ -73,7 +73,7 @@ export const authRoutes: FastifyPluginAsync<AuthRouteOptions> = async (app, { db
   });
 
   app.post('/v1/auth/verify', async (request) => {
-    const body = parseBody(VerifyBody, request.body);
+    const body = parseBody(VerifyBody, request);
     const userId =
       body.token !== undefined
         ? await redeemLink(sql, hasher, body.token)

@@ -1,15 +1,20 @@
 // Reads a JSON request body through a zod schema. Anything else is a 4xx that names the
 // problem: no body, a body that is not JSON, or the fields that are wrong and why.
+import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { badRequest, unsupportedMediaType } from './errors.js';
 
-export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
+const JSON_TYPE = /^application\/([\w.+-]+\+)?json\s*(;|$)/i;
+
+export function parseBody<S extends z.ZodType>(schema: S, request: FastifyRequest): z.output<S> {
+  const { body } = request;
+  const contentType = request.headers['content-type'];
+  // fastify also parses text/plain; these routes speak only JSON
+  if (contentType !== undefined && !JSON_TYPE.test(contentType)) {
+    throw unsupportedMediaType('unsupported Content-Type: send JSON with "Content-Type: application/json"');
+  }
   if (body === undefined || body === null) {
     throw badRequest('missing_body', 'send a JSON object as the body, with "Content-Type: application/json"');
-  }
-  // fastify parses text/plain to a string; this route only speaks JSON
-  if (typeof body === 'string' || Buffer.isBuffer(body)) {
-    throw unsupportedMediaType('unsupported Content-Type: send JSON with "Content-Type: application/json"');
   }
   if (typeof body !== 'object' || Array.isArray(body)) {
     throw badRequest('invalid_body', 'the request body must be a JSON object');
