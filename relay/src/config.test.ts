@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+function problemsOf(env: Record<string, string>): readonly string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('loadConfig accepted a bad configuration');
+}
+
+describe('loadConfig', () => {
+  it('should fill in defaults for an empty environment', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ NODE_ENV: 'development', HOST: '127.0.0.1', PORT: 8787, SESSION_TTL_DAYS: 90 });
+    expect(config.DATABASE_URL).toBeUndefined();
+    expect(config.SIGN_IN_LIMIT_PER_EMAIL).toBe(5);
+  });
+
+  it('should report every bad value on its own line, naming the variable', () => {
+    const env = {
+      PORT: 'eighty',
+      DATABASE_URL: 'mysql://db/promoteros',
+      SMTP_URL: 'http://mail.example.test',
+      PUBLIC_URL: 'relay.example.test',
+      AUTH_SECRET: 'too-short',
+      SESSION_TTL_DAYS: '0',
+      LOG_LEVEL: 'chatty',
+      NODE_ENV: 'staging',
+      SIGN_IN_LIMIT_PER_EMAIL: 'lots',
+    };
+    const problems = problemsOf(env);
+    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(Object.keys(env).sort());
+    expect(problems).toContain('PORT: must be a number (got "eighty")');
+    expect(problems).toContain('DATABASE_URL: must be a postgres:// or postgresql:// URL (got "mysql://db/promoteros")');
+    expect(problems).toContain('AUTH_SECRET: must be at least 32 characters (got "too-short")');
+
+    let message = '';
+    try {
+      loadConfig(env);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    const lines = message.split('\n');
+    expect(lines[0]).toBe('invalid relay configuration:');
+    expect(lines).toHaveLength(1 + Object.keys(env).length);
+    for (const key of Object.keys(env)) expect(lines.filter((line) => line.startsWith(`  - ${key}:`))).toHaveLength(1);
+  });
+
+  it('should refuse a port out of range', () => {
+    expect(problemsOf({ PORT: '70000' })).toEqual(['PORT: must be between 0 and 65535 (got "70000")']);
+  });
+
+  it('should treat an empty variable as unset', () => {
+    expect(loadConfig({ DATABASE_URL: '', PORT: '' }).PORT).toBe(8787);
+  });
+
+  it('should require AUTH_SECRET in production', () => {
+    expect(problemsOf({ NODE_ENV: 'production' })).toEqual(['AUTH_SECRET: required when NODE_ENV=production']);
+    expect(loadConfig({ NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(32) }).NODE_ENV).toBe('production');
+  });
+});
