@@ -15,7 +15,7 @@ export interface Replica {
   /** the PGlite instance; sync and the outbox write through it in their own transactions */
   readonly db: PGlite;
   readonly dataDir: string;
-  query<T extends Row = Row>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  query<T = Row>(sql: string, params?: readonly unknown[]): Promise<T[]>;
   /** called after each committed sync batch; returns an unsubscribe function */
   onChange(listener: (change: ReplicaChange) => void): () => void;
   /** for the sync engine: tell listeners about a batch it committed */
@@ -41,7 +41,7 @@ export async function openReplica(options: OpenReplicaOptions): Promise<Replica>
   return {
     db,
     dataDir: options.dataDir,
-    async query<T extends Row = Row>(sql: string, params: readonly unknown[] = []) {
+    async query<T = Row>(sql: string, params: readonly unknown[] = []) {
       const result = await db.query<T>(sql, params as unknown[]);
       return result.rows;
     },

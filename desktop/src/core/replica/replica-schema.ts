@@ -69,7 +69,9 @@ $$;
 function relaxHiddenColumns(): string {
   return syncedTables
     .flatMap((table) =>
-      (table.hiddenColumns ?? []).map((column) => `ALTER TABLE "${table.name}" ALTER COLUMN "${column}" DROP NOT NULL;`),
+      (table.hiddenColumns ?? []).map(
+        (column) => `ALTER TABLE "${table.name}" ALTER COLUMN "${column}" DROP NOT NULL;`,
+      ),
     )
     .join('\n');
 }
