@@ -1,0 +1,330 @@
+// What each demo event carries: a deal of every type across the calendar, settlement sheets
+// for past shows (budgets only for upcoming ones), checklists made from the organization's
+// task templates, and guest lists with door check-ins around today.
+import type { DealType, GuestListKind, RowOf } from '@promoteros/shared';
+import { addDays, venueInstant } from './venue-time.js';
+import { personName } from './names.js';
+import { audit, DAY, HOUR, iso, membersWith, type DemoPlan, type PlanClock, type PlannedOrganization } from './plan-types.js';
+import type { PlannedEvent } from './plan-booking.js';
+
+const templateCatalogue: ReadonlyArray<{
+  title: string;
+  description: string | null;
+  days: number;
+  role: 'MANAGER' | 'STAFF' | 'PROMOTER';
+  active?: boolean;
+}> = [
+  { title: 'Send confirmation to the agent', description: 'Deal memo and confirmation PDF.', days: 60, role: 'MANAGER' },
+  { title: 'Announce and put tickets on sale', description: null, days: 45, role: 'PROMOTER' },
+  { title: 'Collect tech and hospitality riders', description: 'Chase the tour manager if missing.', days: 30, role: 'MANAGER' },
+  { title: 'Advance call with the tour manager', description: 'Schedule, parking, guest list allotment, settlement contact.', days: 14, role: 'MANAGER' },
+  { title: 'Schedule security and stagehands', description: null, days: 7, role: 'STAFF' },
+  { title: 'Build the guest list', description: 'Cut-off 17:00 on show day.', days: 2, role: 'STAFF' },
+  { title: 'Print the day sheet', description: null, days: 1, role: 'STAFF' },
+  { title: 'Settle the show', description: 'Count the drop, enter expense actuals, sign off with the tour manager.', days: 0, role: 'MANAGER' },
+  { title: 'Book hotel rooms for the crew', description: 'No longer offered since 2024.', days: 21, role: 'MANAGER', active: false },
+];
+
+const extraTasks = [
+  'Confirm wheelchair platform',
+  'Arrange barricade hire',
+  'Extra security for the all-ages show',
+  'Order merch table and float',
+  'Confirm support act travel',
+];
+
+const expenseLines: ReadonlyArray<readonly [string, number]> = [
+  ['Sound and lights', 0.3],
+  ['Security', 0.2],
+  ['Stagehands and crew', 0.15],
+  ['Marketing and advertising', 0.15],
+  ['Box office and ticketing', 0.08],
+  ['Hospitality and catering', 0.07],
+  ['Cleaning', 0.05],
+];
+
+const guestListPlan: ReadonlyArray<{ kind: GuestListKind; name: (artist: string) => string; allotment: number | null; entries: [number, number]; p: number }> = [
+  { kind: 'ARTIST', name: (a) => `${a} guests`, allotment: 20, entries: [6, 16], p: 1 },
+  { kind: 'PROMOTER', name: () => 'Promoter', allotment: 10, entries: [3, 8], p: 1 },
+  { kind: 'MEDIA', name: () => 'Press and photo', allotment: 6, entries: [2, 5], p: 0.6 },
+  { kind: 'WILL_CALL', name: () => 'Will call', allotment: null, entries: [4, 10], p: 0.5 },
+];
+
+const entryNotes = ["Tour manager's partner", 'Photo pass', 'Radio competition winner', 'Label rep', 'Needs accessible entrance'];
+
+export function planTemplates(plan: DemoPlan, clock: PlanClock, org: PlannedOrganization): RowOf<'task_templates'>[] {
+  const created = iso(clock.anchor - 400 * DAY);
+  return templateCatalogue.map((t, position) => {
+    const row: RowOf<'task_templates'> = {
+      id: clock.random.uuid(),
+      organization_id: org.id,
+      title: t.title,
+      description: t.description,
+      default_due_days: t.days,
+      default_role: t.role,
+      position,
+      active: t.active ?? true,
+      created_at: created,
+      updated_at: created,
+    };
+    plan.task_templates.push(row);
+    return row;
+  });
+}
+
+export function planShow(
+  plan: DemoPlan,
+  clock: PlanClock,
+  event: PlannedEvent,
+  index: number,
+  templates: readonly RowOf<'task_templates'>[],
+): void {
+  const r = clock.random;
+  const { row: ev, venue } = event;
+  const org = venue.organization;
+  const tz = venue.cast.timezone;
+  const isPast = ev.show_date < clock.today;
+  const cancelled = ev.status === 'CANCELLED';
+  const sellable = ev.capacity_override ?? venue.cast.capacity;
+
+  // --- deal: the four types in turn, with believable numbers --------------------------------
+  const dealType = (['FLAT', 'DOOR_SPLIT', 'VERSUS', 'GUARANTEE_PLUS'] as const)[index % 4] as DealType;
+  const ticketPrice = r.int(5, 15) * 500;
+  const expensesBudget = r.int(16, 50) * 50_000;
+  const guarantee = dealType === 'DOOR_SPLIT' ? 0 : r.int(5, 60) * 50_000;
+  plan.deal_terms.push({
+    id: r.uuid(),
+    organization_id: org.id,
+    event_id: ev.id,
+    deal_type: dealType,
+    currency: venue.cast.currency,
+    guarantee_cents: guarantee,
+    artist_share_bp: dealType === 'FLAT' ? 0 : r.pick([7000, 7500, 8000, 8500, 9000]),
+    split_basis: dealType === 'DOOR_SPLIT' && r.chance(0.5) ? 'GROSS' : 'NET',
+    promoter_profit_bp: dealType === 'GUARANTEE_PLUS' ? r.pick([1000, 1500]) : 0,
+    ticket_price_cents: ticketPrice,
+    sellable_capacity: sellable,
+    expenses_budget_cents: expensesBudget,
+    bonuses:
+      dealType === 'GUARANTEE_PLUS'
+        ? [
+            { atTickets: Math.round(sellable * 0.8), bonusCents: 100_000 },
+            { atTickets: sellable, bonusCents: 250_000 },
+          ]
+        : [],
+    notes: dealType === 'VERSUS' ? 'Versus deal: the greater of the guarantee or the share of net.' : null,
+    created_at: iso(event.bookedAt),
+    updated_at: iso(event.bookedAt),
+  });
+
+  // --- settlement: actuals after the show, budgets before it --------------------------------
+  if (!cancelled) {
+    const settled = ev.status === 'SETTLED';
+    let position = 0;
+    const line = (
+      kind: RowOf<'settlement_lines'>['kind'],
+      label: string,
+      quantity: number,
+      unit: number,
+      budget: number,
+      actual: number | null,
+    ) => {
+      plan.settlement_lines.push({
+        id: r.uuid(),
+        organization_id: org.id,
+        event_id: ev.id,
+        kind,
+        label,
+        quantity,
+        unit_cents: unit,
+        budget_cents: budget,
+        actual_cents: actual,
+        position: position++,
+        created_at: iso(event.bookedAt),
+        updated_at: iso(isPast ? Math.min(Date.parse(ev.ends_at) + DAY, clock.anchor - HOUR) : event.bookedAt),
+      });
+    };
+    if (isPast) {
+      const sold = Math.round(sellable * r.between(0.55, 1));
+      const advance = Math.round(sold * r.between(0.7, 0.9));
+      const projected = Math.round(sellable * 0.75);
+      line('TICKETS', 'Advance tickets', advance, ticketPrice, projected * ticketPrice, advance * ticketPrice);
+      line('TICKETS', 'Door sales', sold - advance, ticketPrice + 500, 0, (sold - advance) * (ticketPrice + 500));
+      line('COMPS', 'Comps', r.int(20, 80), 0, 0, 0);
+    }
+    for (const [label, share] of expenseLines) {
+      const budget = Math.round((expensesBudget * share) / 100) * 100;
+      const actual = isPast && (settled || r.chance(0.6)) ? Math.round((budget * r.between(0.85, 1.15)) / 100) * 100 : null;
+      line('EXPENSE', label, 1, budget, budget, actual);
+    }
+    if (isPast && r.chance(0.3)) line('ADJUSTMENT', 'Parking reimbursement', 1, 15_000, 0, 15_000);
+    if (settled) {
+      audit(plan, clock, {
+        organizationId: org.id,
+        actor: r.pick(membersWith(org, 'OWNER', 'MANAGER')).userId,
+        action: 'settlement.signed_off',
+        table: 'events',
+        entityId: ev.id,
+        at: Date.parse(ev.updated_at),
+        details: { title: ev.title },
+      });
+    }
+  }
+
+  if (cancelled) return;
+
+  // --- checklist from the templates ---------------------------------------------------------
+  let position = 0;
+  for (const template of templates.filter((t) => t.active)) {
+    const due = addDays(ev.show_date, -template.default_due_days);
+    const assignee = assigneeFor(org, template.default_role, ev.promoter_user_id, r);
+    const dueInstant = venueInstant(due, '15:00', tz).getTime();
+    const done = due < clock.today ? r.chance(0.92) : r.chance(0.15);
+    const completedAt = Math.max(
+      event.bookedAt + HOUR,
+      Math.min(dueInstant - r.int(0, 72) * HOUR, clock.anchor - HOUR),
+    );
+    plan.event_tasks.push({
+      id: r.uuid(),
+      organization_id: org.id,
+      event_id: ev.id,
+      template_id: template.id,
+      title: template.title,
+      description: template.description,
+      assignee_user_id: assignee,
+      due_date: due,
+      completed_at: done ? iso(completedAt) : null,
+      completed_by: done ? assignee : null,
+      position: position++,
+      created_at: iso(event.bookedAt),
+      updated_at: iso(done ? completedAt : event.bookedAt),
+    });
+  }
+  if (r.chance(0.2)) {
+    plan.event_tasks.push({
+      id: r.uuid(),
+      organization_id: org.id,
+      event_id: ev.id,
+      template_id: null,
+      title: r.pick(extraTasks),
+      description: null,
+      assignee_user_id: r.pick(membersWith(org, 'MANAGER')).userId,
+      due_date: addDays(ev.show_date, -3),
+      completed_at: null,
+      completed_by: null,
+      position: position++,
+      created_at: iso(event.bookedAt),
+      updated_at: iso(event.bookedAt),
+    });
+  }
+
+  // --- guest lists for the shows around today, with the door's check-ins for past ones ------
+  const daysFromToday = (Date.parse(ev.show_date) - Date.parse(clock.today)) / DAY;
+  if (daysFromToday < -30 || daysFromToday > 30) return;
+  const doors = Date.parse(ev.doors_at);
+  const cutoff = venueInstant(ev.show_date, '17:00', tz).getTime();
+  const listsOpened = Math.min(event.bookedAt + DAY, clock.anchor - HOUR);
+  const door = membersWith(org, 'STAFF');
+  const doorsClosed = Date.parse(ev.ends_at) < clock.anchor;
+  const admits: Array<{ id: string; admitted: number; at: number; device: string; by: string }> = [];
+
+  for (const spec of guestListPlan) {
+    if (!r.chance(spec.p)) continue;
+    const list: RowOf<'guest_lists'> = {
+      id: r.uuid(),
+      organization_id: org.id,
+      event_id: ev.id,
+      name: spec.name(ev.artist_name),
+      kind: spec.kind,
+      allotment: spec.allotment,
+      cutoff_at: iso(cutoff),
+      created_at: iso(listsOpened),
+      updated_at: iso(listsOpened),
+    };
+    plan.guest_lists.push(list);
+    const addedBy =
+      spec.kind === 'PROMOTER' && ev.promoter_user_id ? ev.promoter_user_id : r.pick(membersWith(org, 'MANAGER', 'STAFF')).userId;
+    const count = r.int(...spec.entries);
+    for (let i = 0; i < count; i++) {
+      const admitCount = r.chance(0.6) ? 1 : r.chance(0.85) ? 2 : r.int(3, 4);
+      const addedAt = Math.min(listsOpened + r.between(0, 10) * DAY, clock.anchor - HOUR, cutoff - HOUR);
+      const entry: RowOf<'guest_list_entries'> = {
+        id: r.uuid(),
+        organization_id: org.id,
+        event_id: ev.id,
+        guest_list_id: list.id,
+        guest_name: personName(r),
+        admit_count: admitCount,
+        note: r.chance(0.15) ? r.pick(entryNotes) : null,
+        added_by: addedBy,
+        created_at: iso(Math.max(addedAt, listsOpened)),
+        updated_at: iso(Math.max(addedAt, listsOpened)),
+      };
+      plan.guest_list_entries.push(entry);
+      if (doorsClosed && r.chance(0.85)) {
+        // most guests show up, some with fewer than their +N
+        const admitted = r.chance(0.9) ? admitCount : 1;
+        const by = r.pick(door);
+        admits.push({ id: entry.id, admitted, at: doors + r.int(0, 150) * 60_000, device: r.pick(['door-1', 'door-2']), by: by.userId });
+      }
+    }
+  }
+
+  if (!doorsClosed) return;
+  const checkIn = (fields: Omit<RowOf<'check_ins'>, 'id' | 'organization_id' | 'event_id' | 'created_at'>) => {
+    const row: RowOf<'check_ins'> = {
+      id: r.uuid(),
+      organization_id: org.id,
+      event_id: ev.id,
+      ...fields,
+      // door devices are often offline: the relay learns of a check-in after it happened
+      created_at: iso(Date.parse(fields.occurred_at) + r.int(1, 40) * 60_000),
+    };
+    plan.check_ins.push(row);
+    return row;
+  };
+  for (const a of admits) {
+    const admit = checkIn({
+      entry_id: a.id,
+      kind: 'ADMIT',
+      admitted: a.admitted,
+      undoes_id: null,
+      device_id: a.device,
+      recorded_by: a.by,
+      occurred_at: iso(a.at),
+    });
+    // a mis-tap at the door, taken back a moment later
+    if (r.chance(0.04)) {
+      checkIn({
+        entry_id: a.id,
+        kind: 'UNDO',
+        admitted: -a.admitted,
+        undoes_id: admit.id,
+        device_id: a.device,
+        recorded_by: a.by,
+        occurred_at: iso(a.at + r.int(1, 5) * 60_000),
+      });
+    }
+  }
+  for (let i = r.int(2, 6); i > 0; i--) {
+    checkIn({
+      entry_id: null,
+      kind: 'WALK_UP',
+      admitted: r.int(1, 3),
+      undoes_id: null,
+      device_id: 'box-office',
+      recorded_by: r.pick(door).userId,
+      occurred_at: iso(doors + r.int(0, 180) * 60_000),
+    });
+  }
+}
+
+function assigneeFor(
+  org: PlannedOrganization,
+  role: RowOf<'task_templates'>['default_role'],
+  promoter: string | null,
+  r: PlanClock['random'],
+): string {
+  if (role === 'PROMOTER') return promoter ?? r.pick(membersWith(org, 'MANAGER')).userId;
+  return r.pick(membersWith(org, role ?? 'MANAGER')).userId;
+}

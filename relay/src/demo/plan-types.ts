@@ -1,0 +1,93 @@
+// The demo as plain rows, table by table, before anything touches the database. Rows have the
+// shape of the shared row schemas' output, so a plan can be checked against them directly.
+import type { Role, RowOf, RowTable } from '@promoteros/shared';
+import type { DemoOrganization, DemoVenue } from './cast.js';
+import type { SeededRandom } from './random.js';
+
+export type DemoPlan = { [T in DemoTable]: RowOf<T>[] };
+
+/** The tables the demo fills, parents before children. */
+export const demoTables = [
+  'organizations',
+  'venues',
+  'users',
+  'memberships',
+  'invitations',
+  'task_templates',
+  'event_requests',
+  'decision_logs',
+  'events',
+  'holds',
+  'deal_terms',
+  'settlement_lines',
+  'event_tasks',
+  'guest_lists',
+  'guest_list_entries',
+  'check_ins',
+  'audit_logs',
+] as const satisfies readonly RowTable[];
+export type DemoTable = (typeof demoTables)[number];
+
+export interface PlanClock {
+  readonly random: SeededRandom;
+  /** the reference day, 'YYYY-MM-DD': shows before it are past, after it upcoming */
+  readonly today: string;
+  /** midnight UTC at the start of `today`; everything that already happened is before it */
+  readonly anchor: number;
+}
+
+export interface PlannedMember {
+  readonly userId: string;
+  readonly role: Role;
+  readonly name: string;
+  readonly email: string;
+}
+
+export interface PlannedOrganization {
+  readonly id: string;
+  readonly cast: DemoOrganization;
+  readonly members: readonly PlannedMember[];
+}
+
+export interface PlannedVenue {
+  readonly id: string;
+  readonly organization: PlannedOrganization;
+  readonly cast: DemoVenue;
+}
+
+export const HOUR = 3_600_000;
+export const DAY = 86_400_000;
+export const iso = (ms: number) => new Date(Math.round(ms / 1000) * 1000).toISOString();
+
+export function membersWith(org: PlannedOrganization, ...roles: Role[]): PlannedMember[] {
+  return org.members.filter((m) => roles.includes(m.role));
+}
+
+export function emptyPlan(): DemoPlan {
+  return Object.fromEntries(demoTables.map((t) => [t, []])) as unknown as DemoPlan;
+}
+
+export function audit(
+  plan: DemoPlan,
+  clock: PlanClock,
+  fields: {
+    organizationId: string;
+    actor: string | null;
+    action: string;
+    table: string;
+    entityId: string | null;
+    at: number;
+    details?: Record<string, unknown>;
+  },
+): void {
+  plan.audit_logs.push({
+    id: clock.random.uuid(),
+    organization_id: fields.organizationId,
+    actor_user_id: fields.actor,
+    action: fields.action,
+    entity_table: fields.table,
+    entity_id: fields.entityId,
+    details: fields.details ?? {},
+    created_at: iso(fields.at),
+  });
+}

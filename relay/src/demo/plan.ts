@@ -1,0 +1,135 @@
+// Builds the whole demo as rows, deterministically from a seed and a reference day.
+import { demoEmail, demoOrganizations } from './cast.js';
+import { SeededRandom } from './random.js';
+import { planVenueBooking, type PlannedEvent, type VenueRequestCounts } from './plan-booking.js';
+import { planShow, planTemplates } from './plan-show.js';
+import {
+  audit,
+  DAY,
+  emptyPlan,
+  HOUR,
+  iso,
+  type DemoPlan,
+  type PlanClock,
+  type PlannedOrganization,
+  type PlannedVenue,
+} from './plan-types.js';
+
+export interface DemoPlanOptions {
+  readonly seed: number;
+  /** 'YYYY-MM-DD': the day the demo is seen from */
+  readonly today: string;
+}
+
+// ~300 requests over three venues; the 80 SCHEDULED ones are the events
+const requestCounts: readonly VenueRequestCounts[] = [
+  { NEW: 13, REVIEW: 14, APPROVED: 10, DECLINED: 23, SCHEDULED: 27, WITHDRAWN: 13 },
+  { NEW: 13, REVIEW: 14, APPROVED: 10, DECLINED: 23, SCHEDULED: 27, WITHDRAWN: 13 },
+  { NEW: 13, REVIEW: 14, APPROVED: 10, DECLINED: 24, SCHEDULED: 26, WITHDRAWN: 13 },
+];
+
+export function buildDemoPlan(options: DemoPlanOptions): DemoPlan {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(options.today)) throw new Error(`demo: today must be YYYY-MM-DD, got ${options.today}`);
+  const random = new SeededRandom(options.seed);
+  const clock: PlanClock = { random, today: options.today, anchor: Date.parse(`${options.today}T00:00:00Z`) };
+  const plan = emptyPlan();
+  const founded = clock.anchor - 420 * DAY;
+  const usedReferences = new Set<string>();
+  const events: PlannedEvent[] = [];
+  const templatesByOrg = new Map<string, ReturnType<typeof planTemplates>>();
+  let venueIndex = 0;
+
+  for (const cast of demoOrganizations) {
+    const orgId = random.uuid();
+    plan.organizations.push({
+      id: orgId,
+      slug: cast.slug,
+      name: cast.name,
+      email_from: `bookings@${cast.slug}.demo`,
+      created_at: iso(founded),
+      updated_at: iso(founded),
+    });
+    const members = cast.people.map((person, i) => {
+      const userId = random.uuid();
+      const email = demoEmail(cast, person);
+      const joined = iso(founded + i * DAY);
+      plan.users.push({ id: userId, email, display_name: person.name, phone: person.phone, created_at: joined, updated_at: joined });
+      plan.memberships.push({
+        id: random.uuid(),
+        organization_id: orgId,
+        user_id: userId,
+        role: person.role,
+        user_email: email,
+        user_name: person.name,
+        created_at: joined,
+        updated_at: joined,
+      });
+      return { userId, role: person.role, name: person.name, email };
+    });
+    const org: PlannedOrganization = { id: orgId, cast, members };
+    const owner = members.find((m) => m.role === 'OWNER')!;
+
+    // one invitation still open, one withdrawn
+    for (const [mailbox, revoked] of [
+      ['new.staff', false],
+      ['old.intern', true],
+    ] as const) {
+      const sent = clock.anchor - (revoked ? 40 : 2) * DAY;
+      plan.invitations.push({
+        id: random.uuid(),
+        organization_id: orgId,
+        email: `${mailbox}@${cast.slug}.demo`,
+        role: 'STAFF',
+        token_hash: random.hex(64),
+        invited_by: owner.userId,
+        expires_at: iso(sent + 7 * DAY),
+        accepted_at: null,
+        revoked_at: revoked ? iso(sent + 3 * DAY) : null,
+        created_at: iso(sent),
+        updated_at: iso(revoked ? sent + 3 * DAY : sent),
+      });
+      audit(plan, clock, {
+        organizationId: orgId,
+        actor: owner.userId,
+        action: 'member.invited',
+        table: 'invitations',
+        entityId: plan.invitations.at(-1)!.id,
+        at: sent,
+        details: { email: `${mailbox}@${cast.slug}.demo`, role: 'STAFF' },
+      });
+    }
+
+    templatesByOrg.set(orgId, planTemplates(plan, clock, org));
+
+    for (const venueCast of cast.venues) {
+      const venueId = random.uuid();
+      const opened = iso(founded + HOUR);
+      plan.venues.push({
+        id: venueId,
+        organization_id: orgId,
+        slug: venueCast.slug,
+        name: venueCast.name,
+        timezone: venueCast.timezone,
+        capacity: venueCast.capacity,
+        min_attendance: venueCast.minAttendance,
+        address: venueCast.address,
+        city: venueCast.city,
+        country: venueCast.country,
+        intake_enabled: true,
+        created_at: opened,
+        updated_at: opened,
+      });
+      const venue: PlannedVenue = { id: venueId, organization: org, cast: venueCast };
+      const counts = requestCounts[venueIndex++ % requestCounts.length]!;
+      events.push(...planVenueBooking(plan, clock, venue, counts, usedReferences));
+    }
+  }
+
+  events.forEach((event, index) => planShow(plan, clock, event, index, templatesByOrg.get(event.venue.organization.id)!));
+
+  // rows that point at rows of their own table go after them, so that chunked inserts and
+  // foreign keys agree
+  plan.holds.sort((a, b) => Number(a.challenged_by_hold_id !== null) - Number(b.challenged_by_hold_id !== null));
+  plan.check_ins.sort((a, b) => Number(a.undoes_id !== null) - Number(b.undoes_id !== null));
+  return plan;
+}
