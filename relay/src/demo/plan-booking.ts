@@ -247,7 +247,13 @@ export function planVenueBooking(
     bookedByDate.set(date, { submitted, booked: bookedAt });
 
     const status: EventStatus =
-      date === cancelledDate ? 'CANCELLED' : date === draftDate ? 'DRAFT' : date < addDays(today, -7) ? 'SETTLED' : 'CONFIRMED';
+      date === cancelledDate
+        ? 'CANCELLED'
+        : date === draftDate
+          ? 'DRAFT'
+          : date < addDays(today, -7)
+            ? 'SETTLED'
+            : 'CONFIRMED';
     const doors = at(date, r.pick(['18:30', '19:00', '19:00', '19:30', '20:00']));
     const showAt = doors + r.pick([60, 75, 90]) * 60_000;
     const settledAt = Math.min(doors + r.int(1, 5) * DAY, anchor - HOUR);
@@ -412,7 +418,14 @@ export function planVenueBooking(
     }
     const withdrawnAt = within(submitted, end, 0.8);
     if (h) release(h, withdrawnAt, promoter?.userId ?? null, 'Request withdrawn by the requester');
-    decide(req, last, 'WITHDRAWN', withdrawnAt, promoter?.userId ?? null, r.chance(0.5) ? 'Tour routing changed.' : null);
+    decide(
+      req,
+      last,
+      'WITHDRAWN',
+      withdrawnAt,
+      promoter?.userId ?? null,
+      r.chance(0.5) ? 'Tour routing changed.' : null,
+    );
   }
 
   return events;

@@ -4,7 +4,16 @@
 import type { DealType, GuestListKind, RowOf } from '@promoteros/shared';
 import { addDays, venueInstant } from './venue-time.js';
 import { personName } from './names.js';
-import { audit, DAY, HOUR, iso, membersWith, type DemoPlan, type PlanClock, type PlannedOrganization } from './plan-types.js';
+import {
+  audit,
+  DAY,
+  HOUR,
+  iso,
+  membersWith,
+  type DemoPlan,
+  type PlanClock,
+  type PlannedOrganization,
+} from './plan-types.js';
 import type { PlannedEvent } from './plan-booking.js';
 
 const templateCatalogue: ReadonlyArray<{
@@ -14,15 +23,41 @@ const templateCatalogue: ReadonlyArray<{
   role: 'MANAGER' | 'STAFF' | 'PROMOTER';
   active?: boolean;
 }> = [
-  { title: 'Send confirmation to the agent', description: 'Deal memo and confirmation PDF.', days: 60, role: 'MANAGER' },
+  {
+    title: 'Send confirmation to the agent',
+    description: 'Deal memo and confirmation PDF.',
+    days: 60,
+    role: 'MANAGER',
+  },
   { title: 'Announce and put tickets on sale', description: null, days: 45, role: 'PROMOTER' },
-  { title: 'Collect tech and hospitality riders', description: 'Chase the tour manager if missing.', days: 30, role: 'MANAGER' },
-  { title: 'Advance call with the tour manager', description: 'Schedule, parking, guest list allotment, settlement contact.', days: 14, role: 'MANAGER' },
+  {
+    title: 'Collect tech and hospitality riders',
+    description: 'Chase the tour manager if missing.',
+    days: 30,
+    role: 'MANAGER',
+  },
+  {
+    title: 'Advance call with the tour manager',
+    description: 'Schedule, parking, guest list allotment, settlement contact.',
+    days: 14,
+    role: 'MANAGER',
+  },
   { title: 'Schedule security and stagehands', description: null, days: 7, role: 'STAFF' },
   { title: 'Build the guest list', description: 'Cut-off 17:00 on show day.', days: 2, role: 'STAFF' },
   { title: 'Print the day sheet', description: null, days: 1, role: 'STAFF' },
-  { title: 'Settle the show', description: 'Count the drop, enter expense actuals, sign off with the tour manager.', days: 0, role: 'MANAGER' },
-  { title: 'Book hotel rooms for the crew', description: 'No longer offered since 2024.', days: 21, role: 'MANAGER', active: false },
+  {
+    title: 'Settle the show',
+    description: 'Count the drop, enter expense actuals, sign off with the tour manager.',
+    days: 0,
+    role: 'MANAGER',
+  },
+  {
+    title: 'Book hotel rooms for the crew',
+    description: 'No longer offered since 2024.',
+    days: 21,
+    role: 'MANAGER',
+    active: false,
+  },
 ];
 
 const extraTasks = [
@@ -43,14 +78,26 @@ const expenseLines: ReadonlyArray<readonly [string, number]> = [
   ['Cleaning', 0.05],
 ];
 
-const guestListPlan: ReadonlyArray<{ kind: GuestListKind; name: (artist: string) => string; allotment: number | null; entries: [number, number]; p: number }> = [
+const guestListPlan: ReadonlyArray<{
+  kind: GuestListKind;
+  name: (artist: string) => string;
+  allotment: number | null;
+  entries: [number, number];
+  p: number;
+}> = [
   { kind: 'ARTIST', name: (a) => `${a} guests`, allotment: 20, entries: [6, 16], p: 1 },
   { kind: 'PROMOTER', name: () => 'Promoter', allotment: 10, entries: [3, 8], p: 1 },
   { kind: 'MEDIA', name: () => 'Press and photo', allotment: 6, entries: [2, 5], p: 0.6 },
   { kind: 'WILL_CALL', name: () => 'Will call', allotment: null, entries: [4, 10], p: 0.5 },
 ];
 
-const entryNotes = ["Tour manager's partner", 'Photo pass', 'Radio competition winner', 'Label rep', 'Needs accessible entrance'];
+const entryNotes = [
+  "Tour manager's partner",
+  'Photo pass',
+  'Radio competition winner',
+  'Label rep',
+  'Needs accessible entrance',
+];
 
 export function planTemplates(plan: DemoPlan, clock: PlanClock, org: PlannedOrganization): RowOf<'task_templates'>[] {
   const created = iso(clock.anchor - 400 * DAY);
@@ -154,7 +201,8 @@ export function planShow(
     }
     for (const [label, share] of expenseLines) {
       const budget = Math.round((expensesBudget * share) / 100) * 100;
-      const actual = isPast && (settled || r.chance(0.6)) ? Math.round((budget * r.between(0.85, 1.15)) / 100) * 100 : null;
+      const actual =
+        isPast && (settled || r.chance(0.6)) ? Math.round((budget * r.between(0.85, 1.15)) / 100) * 100 : null;
       line('EXPENSE', label, 1, budget, budget, actual);
     }
     if (isPast && r.chance(0.3)) line('ADJUSTMENT', 'Parking reimbursement', 1, 15_000, 0, 15_000);
@@ -243,7 +291,9 @@ export function planShow(
     };
     plan.guest_lists.push(list);
     const addedBy =
-      spec.kind === 'PROMOTER' && ev.promoter_user_id ? ev.promoter_user_id : r.pick(membersWith(org, 'MANAGER', 'STAFF')).userId;
+      spec.kind === 'PROMOTER' && ev.promoter_user_id
+        ? ev.promoter_user_id
+        : r.pick(membersWith(org, 'MANAGER', 'STAFF')).userId;
     const count = r.int(...spec.entries);
     for (let i = 0; i < count; i++) {
       const admitCount = r.chance(0.6) ? 1 : r.chance(0.85) ? 2 : r.int(3, 4);
@@ -265,7 +315,13 @@ export function planShow(
         // most guests show up, some with fewer than their +N
         const admitted = r.chance(0.9) ? admitCount : 1;
         const by = r.pick(door);
-        admits.push({ id: entry.id, admitted, at: doors + r.int(0, 150) * 60_000, device: r.pick(['door-1', 'door-2']), by: by.userId });
+        admits.push({
+          id: entry.id,
+          admitted,
+          at: doors + r.int(0, 150) * 60_000,
+          device: r.pick(['door-1', 'door-2']),
+          by: by.userId,
+        });
       }
     }
   }

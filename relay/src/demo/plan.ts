@@ -29,7 +29,8 @@ const requestCounts: readonly VenueRequestCounts[] = [
 ];
 
 export function buildDemoPlan(options: DemoPlanOptions): DemoPlan {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(options.today)) throw new Error(`demo: today must be YYYY-MM-DD, got ${options.today}`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(options.today))
+    throw new Error(`demo: today must be YYYY-MM-DD, got ${options.today}`);
   const random = new SeededRandom(options.seed);
   const clock: PlanClock = { random, today: options.today, anchor: Date.parse(`${options.today}T00:00:00Z`) };
   const plan = emptyPlan();
@@ -53,7 +54,14 @@ export function buildDemoPlan(options: DemoPlanOptions): DemoPlan {
       const userId = random.uuid();
       const email = demoEmail(cast, person);
       const joined = iso(founded + i * DAY);
-      plan.users.push({ id: userId, email, display_name: person.name, phone: person.phone, created_at: joined, updated_at: joined });
+      plan.users.push({
+        id: userId,
+        email,
+        display_name: person.name,
+        phone: person.phone,
+        created_at: joined,
+        updated_at: joined,
+      });
       plan.memberships.push({
         id: random.uuid(),
         organization_id: orgId,
@@ -125,7 +133,9 @@ export function buildDemoPlan(options: DemoPlanOptions): DemoPlan {
     }
   }
 
-  events.forEach((event, index) => planShow(plan, clock, event, index, templatesByOrg.get(event.venue.organization.id)!));
+  events.forEach((event, index) =>
+    planShow(plan, clock, event, index, templatesByOrg.get(event.venue.organization.id)!),
+  );
 
   // rows that point at rows of their own table go after them, so that chunked inserts and
   // foreign keys agree

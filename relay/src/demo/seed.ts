@@ -21,7 +21,11 @@ export interface DemoPerson {
 }
 
 export type SeedDemoResult =
-  | { readonly created: true; readonly people: readonly DemoPerson[]; readonly counts: Readonly<Record<DemoTable, number>> }
+  | {
+      readonly created: true;
+      readonly people: readonly DemoPerson[];
+      readonly counts: Readonly<Record<DemoTable, number>>;
+    }
   | { readonly created: false; readonly reason: string; readonly people: readonly DemoPerson[] };
 
 export const DEFAULT_DEMO_SEED = 1;
