@@ -34,7 +34,9 @@ describe('loadConfig', () => {
     const problems = problemsOf(env);
     expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(Object.keys(env).sort());
     expect(problems).toContain('PORT: must be a number (got "eighty")');
-    expect(problems).toContain('DATABASE_URL: must be a postgres:// or postgresql:// URL (got "mysql://db/promoteros")');
+    expect(problems).toContain(
+      'DATABASE_URL: must be a postgres:// or postgresql:// URL (got "mysql://db/promoteros")',
+    );
     expect(problems).toContain('AUTH_SECRET: must be at least 32 characters (got "too-short")');
 
     let message = '';

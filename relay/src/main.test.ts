@@ -86,8 +86,10 @@ describe('the relay process', () => {
       DEMO_DATA: 'never',
       LIVE_POLL_TIMEOUT_MS: '60000',
     });
-    const [, url] = await relay.waitFor(/PromoterOS relay listening on (http:\/\/[\d.:]+)/);
-    expect(relay.log).toMatch(/AUTH_SECRET is not set: using a random secret, so sign-in codes do not survive a restart/);
+    const url = (await relay.waitFor(/PromoterOS relay listening on (http:\/\/[\d.:]+)/))[1]!;
+    expect(relay.log).toMatch(
+      /AUTH_SECRET is not set: using a random secret, so sign-in codes do not survive a restart/,
+    );
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
 
     // sign in with the code from the log
@@ -98,7 +100,7 @@ describe('the relay process', () => {
     });
     expect(asked.status).toBe(202);
     const escaped = member.email.replace(/[.+]/g, '\\$&');
-    const [, code] = await relay.waitFor(new RegExp(`SIGN-IN CODE for ${escaped}: (\\d{6}) \\(SMTP_URL not set\\)`));
+    const code = (await relay.waitFor(new RegExp(`SIGN-IN CODE for ${escaped}: (\\d{6}) \\(SMTP_URL not set\\)`)))[1]!;
     const verified = await fetch(`${url}/v1/auth/verify`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

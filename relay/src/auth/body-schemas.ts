@@ -37,6 +37,8 @@ export const VerifyBody = z
   })
   .superRefine((body, ctx) => {
     if (body.token !== undefined) return;
-    if (body.email === undefined) ctx.addIssue({ code: 'custom', path: ['email'], message: 'is required (or send the link token)' });
-    if (body.code === undefined) ctx.addIssue({ code: 'custom', path: ['code'], message: 'is required (or send the link token)' });
+    if (body.email === undefined)
+      ctx.addIssue({ code: 'custom', path: ['email'], message: 'is required (or send the link token)' });
+    if (body.code === undefined)
+      ctx.addIssue({ code: 'custom', path: ['code'], message: 'is required (or send the link token)' });
   });

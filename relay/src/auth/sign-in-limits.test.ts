@@ -4,7 +4,7 @@ import { createTestDatabase, type TestDatabase } from '../testing/test-database.
 import { startTestRelay, type TestRelay } from '../testing/test-relay.js';
 
 let db: TestDatabase;
-let relays: TestRelay[] = [];
+const relays: TestRelay[] = [];
 
 beforeAll(async () => {
   db = await createTestDatabase('sign_in_limits');
@@ -16,7 +16,10 @@ afterAll(async () => {
 });
 
 async function relayWith(perIp: number, perEmail: number): Promise<TestRelay> {
-  const relay = await startTestRelay(db, { SIGN_IN_LIMIT_PER_IP: String(perIp), SIGN_IN_LIMIT_PER_EMAIL: String(perEmail) });
+  const relay = await startTestRelay(db, {
+    SIGN_IN_LIMIT_PER_IP: String(perIp),
+    SIGN_IN_LIMIT_PER_EMAIL: String(perEmail),
+  });
   relays.push(relay);
   return relay;
 }
@@ -40,7 +43,11 @@ function signIn(relay: TestRelay, email: string, fromAddress = '127.0.0.1'): Pro
         res.setEncoding('utf8');
         res.on('data', (chunk: string) => (text += chunk));
         res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, retryAfter: res.headers['retry-after'] as string | undefined, body: JSON.parse(text) }),
+          resolve({
+            status: res.statusCode ?? 0,
+            retryAfter: res.headers['retry-after'] as string | undefined,
+            body: JSON.parse(text),
+          }),
         );
       },
     );

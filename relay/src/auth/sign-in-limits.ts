@@ -18,7 +18,11 @@ export class SignInLimits {
   readonly #perEmail: RateLimiterMemory;
 
   constructor({ perIp, perEmail }: SignInLimitsOptions) {
-    this.#perIp = new RateLimiterMemory({ keyPrefix: 'sign-in-ip', points: perIp, duration: SIGN_IN_LIMIT_WINDOW_SECONDS });
+    this.#perIp = new RateLimiterMemory({
+      keyPrefix: 'sign-in-ip',
+      points: perIp,
+      duration: SIGN_IN_LIMIT_WINDOW_SECONDS,
+    });
     this.#perEmail = new RateLimiterMemory({
       keyPrefix: 'sign-in-email',
       points: perEmail,

@@ -51,13 +51,17 @@ function stateOf(row: TokenRow): TokenState {
 }
 
 const refusals = {
-  codeWrong: () => unauthorized('that code is not right: check the latest sign-in email, or ask for a new code', 'code_incorrect'),
+  codeWrong: () =>
+    unauthorized('that code is not right: check the latest sign-in email, or ask for a new code', 'code_incorrect'),
   code: {
     used: () => unauthorized('that code was already used: ask for a new one', 'code_used'),
     cancelled: () =>
       unauthorized('too many wrong codes: this sign-in was cancelled, ask for a new code', 'code_cancelled'),
     expired: () =>
-      unauthorized(`that code has expired (codes work for ${SIGN_IN_VALID_MINUTES} minutes): ask for a new one`, 'code_expired'),
+      unauthorized(
+        `that code has expired (codes work for ${SIGN_IN_VALID_MINUTES} minutes): ask for a new one`,
+        'code_expired',
+      ),
   },
   linkUnknown: () => unauthorized('that sign-in link is not valid: ask for a new one', 'link_invalid'),
   link: {
@@ -65,7 +69,10 @@ const refusals = {
     cancelled: () =>
       unauthorized('too many wrong codes: this sign-in was cancelled, ask for a new code', 'code_cancelled'),
     expired: () =>
-      unauthorized(`that sign-in link has expired (links work for ${SIGN_IN_VALID_MINUTES} minutes): ask for a new one`, 'link_expired'),
+      unauthorized(
+        `that sign-in link has expired (links work for ${SIGN_IN_VALID_MINUTES} minutes): ask for a new one`,
+        'link_expired',
+      ),
   },
 };
 

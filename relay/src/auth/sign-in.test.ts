@@ -66,7 +66,9 @@ describe('sign-in by emailed code', () => {
       organizations: Array<{ id: string; slug: string; name: string; role: string }>;
     };
     expect(session.user).toEqual({ id: member.userId, email: member.email, displayName: 'Test Person' });
-    expect(session.organizations).toEqual([expect.objectContaining({ id: orgId, name: 'Roundhouse Live', role: 'MANAGER' })]);
+    expect(session.organizations).toEqual([
+      expect.objectContaining({ id: orgId, name: 'Roundhouse Live', role: 'MANAGER' }),
+    ]);
     // default SESSION_TTL_DAYS is 90
     const days = (Date.parse(session.expiresAt) - Date.now()) / 86_400_000;
     expect(days).toBeGreaterThan(89);
@@ -195,7 +197,10 @@ describe('sign-in by emailed code', () => {
   it('should name the field that is wrong', async () => {
     const noCode = await post('/v1/auth/verify', { email: 'someone@example.test' });
     expect(noCode.status).toBe(400);
-    expect(await noCode.json()).toMatchObject({ code: 'invalid_request', errors: { code: expect.stringMatching(/required/) } });
+    expect(await noCode.json()).toMatchObject({
+      code: 'invalid_request',
+      errors: { code: expect.stringMatching(/required/) },
+    });
     const badCode = await post('/v1/auth/verify', { email: 'someone@example.test', code: '12ab56' });
     expect(await badCode.json()).toMatchObject({ errors: { code: 'must be the six digits from the email' } });
     const badEmail = await post('/v1/auth/sign-in', { email: 'not an email' });
@@ -207,8 +212,12 @@ describe('sign-in by emailed code', () => {
 describe('sessions', () => {
   it('should revoke the calling session on sign-out, and only that one', async () => {
     const member = await newMember();
-    const laptop = (await (await post('/v1/auth/verify', { email: member.email, code: (await requestCode(member.email)).code })).json()) as { sessionToken: string };
-    const phone = (await (await post('/v1/auth/verify', { email: member.email, code: (await requestCode(member.email)).code })).json()) as { sessionToken: string };
+    const laptop = (await (
+      await post('/v1/auth/verify', { email: member.email, code: (await requestCode(member.email)).code })
+    ).json()) as { sessionToken: string };
+    const phone = (await (
+      await post('/v1/auth/verify', { email: member.email, code: (await requestCode(member.email)).code })
+    ).json()) as { sessionToken: string };
 
     const signOut = await fetch(`${relay.url}/v1/auth/sign-out`, {
       method: 'POST',
@@ -219,17 +228,23 @@ describe('sessions', () => {
       SELECT revoked_at FROM sessions WHERE user_id = ${member.userId} AND revoked_at IS NOT NULL`;
     expect(revoked!.revoked_at).toBeInstanceOf(Date);
 
-    const afterSignOut = await fetch(`${relay.url}/v1/auth/session`, { headers: { authorization: `Bearer ${laptop.sessionToken}` } });
+    const afterSignOut = await fetch(`${relay.url}/v1/auth/session`, {
+      headers: { authorization: `Bearer ${laptop.sessionToken}` },
+    });
     expect(afterSignOut.status).toBe(401);
     expect(await afterSignOut.json()).toMatchObject({ code: 'unauthorized' });
-    const other = await fetch(`${relay.url}/v1/auth/session`, { headers: { authorization: `Bearer ${phone.sessionToken}` } });
+    const other = await fetch(`${relay.url}/v1/auth/session`, {
+      headers: { authorization: `Bearer ${phone.sessionToken}` },
+    });
     expect(other.status).toBe(200);
   });
 
   it('should refuse a revoked session', async () => {
     const member = await createMember(db.sql, [{ organizationId: orgId, role: 'STAFF' }]);
     await db.sql`UPDATE sessions SET revoked_at = now() WHERE id = ${member.sessionId}`;
-    const response = await fetch(`${relay.url}/v1/auth/session`, { headers: { authorization: `Bearer ${member.token}` } });
+    const response = await fetch(`${relay.url}/v1/auth/session`, {
+      headers: { authorization: `Bearer ${member.token}` },
+    });
     expect(response.status).toBe(401);
   });
 
@@ -238,7 +253,9 @@ describe('sessions', () => {
     const live = await fetch(`${relay.url}/v1/auth/session`, { headers: { authorization: `Bearer ${member.token}` } });
     expect(live.status).toBe(200);
     await db.sql`UPDATE sessions SET expires_at = now() - interval '1 second' WHERE id = ${member.sessionId}`;
-    const expired = await fetch(`${relay.url}/v1/auth/session`, { headers: { authorization: `Bearer ${member.token}` } });
+    const expired = await fetch(`${relay.url}/v1/auth/session`, {
+      headers: { authorization: `Bearer ${member.token}` },
+    });
     expect(expired.status).toBe(401);
   });
 

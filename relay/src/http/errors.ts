@@ -32,7 +32,10 @@ const clientErrors: Record<string, { code: string; message: string }> = {
     code: 'malformed_json',
     message: 'the request body is empty but Content-Type says application/json',
   },
-  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'payload_too_large', message: 'the request body is larger than the relay accepts' },
+  FST_ERR_CTP_BODY_TOO_LARGE: {
+    code: 'payload_too_large',
+    message: 'the request body is larger than the relay accepts',
+  },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: {
     code: 'unsupported_media_type',
     message: 'unsupported Content-Type: send JSON with "Content-Type: application/json"',

@@ -50,7 +50,10 @@ describe('garbage in', () => {
   it('should answer an unsupported content type with 415', async () => {
     const xml = await send('POST', '/v1/auth/sign-in', '<email>a@b.test</email>', 'application/xml');
     expect(xml.status).toBe(415);
-    expect(xml.body).toMatchObject({ code: 'unsupported_media_type', message: expect.stringMatching(/application\/json/) });
+    expect(xml.body).toMatchObject({
+      code: 'unsupported_media_type',
+      message: expect.stringMatching(/application\/json/),
+    });
     const plain = await send('POST', '/v1/auth/sign-in', 'a@b.test', 'text/plain');
     expect(plain.status).toBe(415);
     expect(plain.body.code).toBe('unsupported_media_type');
@@ -60,7 +63,10 @@ describe('garbage in', () => {
     const get = await send('GET', '/v1/auth/sign-in');
     expect(get.status).toBe(405);
     expect(get.headers.get('allow')).toBe('POST');
-    expect(get.body).toMatchObject({ code: 'method_not_allowed', message: 'GET is not allowed on /v1/auth/sign-in: use POST' });
+    expect(get.body).toMatchObject({
+      code: 'method_not_allowed',
+      message: 'GET is not allowed on /v1/auth/sign-in: use POST',
+    });
     const del = await send('DELETE', '/healthz');
     expect(del.status).toBe(405);
     expect(del.headers.get('allow')).toBe('GET, HEAD');
@@ -76,7 +82,11 @@ describe('garbage in', () => {
   it('should name missing fields, wrong types and oversized values', async () => {
     const missing = await send('POST', '/v1/auth/sign-in', '{}');
     expect(missing.status).toBe(400);
-    expect(missing.body).toMatchObject({ code: 'invalid_request', message: 'email is required', errors: { email: 'is required' } });
+    expect(missing.body).toMatchObject({
+      code: 'invalid_request',
+      message: 'email is required',
+      errors: { email: 'is required' },
+    });
 
     const wrongType = await send('POST', '/v1/auth/sign-in', JSON.stringify({ email: 42 }));
     expect(wrongType.status).toBe(400);
@@ -86,7 +96,11 @@ describe('garbage in', () => {
     expect(huge.status).toBe(400);
     expect(huge.body.errors).toEqual({ email: 'must be at most 254 characters' });
 
-    const longDevice = await send('POST', '/v1/auth/sign-in', JSON.stringify({ email: 'a@b.test', deviceName: 'x'.repeat(10_000) }));
+    const longDevice = await send(
+      'POST',
+      '/v1/auth/sign-in',
+      JSON.stringify({ email: 'a@b.test', deviceName: 'x'.repeat(10_000) }),
+    );
     expect(longDevice.status).toBe(400);
     expect(longDevice.body.errors).toEqual({ deviceName: 'must be at most 200 characters' });
 

@@ -36,13 +36,19 @@ describe('GET /metrics', () => {
     await fetch(`${relay.url}/healthz`);
     await fetch(`${relay.url}/healthz`);
     await fetch(`${relay.url}/no/such/page/12345`);
-    await fetch(`${relay.url}/v1/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{' });
+    await fetch(`${relay.url}/v1/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{',
+    });
     const text = await scrape(relay);
     expect(value(text, 'promoteros_http_requests_total{method="GET",route="/healthz",status="200"}')).toBe(2);
     expect(value(text, 'promoteros_http_requests_total{method="GET",route="unmatched",status="404"}')).toBe(1);
     expect(value(text, 'promoteros_http_requests_total{method="POST",route="/v1/auth/sign-in",status="400"}')).toBe(1);
     expect(value(text, 'promoteros_http_request_duration_seconds_count{method="GET",route="/healthz"}')).toBe(2);
-    expect(value(text, 'promoteros_http_request_duration_seconds_bucket{le="+Inf",method="GET",route="/healthz"}')).toBe(2);
+    expect(
+      value(text, 'promoteros_http_request_duration_seconds_bucket{le="+Inf",method="GET",route="/healthz"}'),
+    ).toBe(2);
     expect(text).not.toContain('12345');
   });
 
@@ -76,9 +82,10 @@ describe('GET /metrics', () => {
     const before = value(await scrape(relay), 'promoteros_http_open_connections')!;
     const sockets = await Promise.all(
       [1, 2, 3].map(
-        () => new Promise<Socket>((resolve) => {
-          const socket = connect(Number(port), hostname, () => resolve(socket));
-        }),
+        () =>
+          new Promise<Socket>((resolve) => {
+            const socket = connect(Number(port), hostname, () => resolve(socket));
+          }),
       ),
     );
     await vi.waitFor(async () => {
