@@ -53,11 +53,17 @@ export const shapeRoutes: FastifyPluginAsync<ShapeRouteOptions> = async (app, { 
     const scope = resolveScope(caller, shape, catalog);
     const handle = shapeHandle(scope, await tableEpoch(scope.table.table.name));
 
+    // the client went away: stop waiting, and stop streaming (releases the cursor's connection)
     const gone = new AbortController();
-    request.raw.once('close', () => gone.abort());
+    const writers: JsonArrayWriter[] = [];
+    reply.raw.once('close', () => {
+      gone.abort();
+      for (const writer of writers) if (!writer.stream.writableFinished) writer.stream.destroy();
+    });
 
     if (shape.offset.kind === 'start' || shape.offset.kind === 'now') {
       const writer = new JsonArrayWriter();
+      writers.push(writer);
       const includeRows = shape.offset.kind === 'start' && !shape.changesOnly;
       const head = await new Promise<number>((resolve, reject) => {
         streamSnapshot(sql, scope, writer, { includeRows, onHead: resolve })
@@ -87,6 +93,7 @@ export const shapeRoutes: FastifyPluginAsync<ShapeRouteOptions> = async (app, { 
     }
     const end = await responseEnd(sql, after, head);
     const writer = new JsonArrayWriter();
+    writers.push(writer);
     baseHeaders(reply, handle, scope, shape.live);
     void reply.header('electric-offset', formatOffset(Math.max(end, after)));
     if (end >= head) void reply.header('electric-up-to-date', '');

@@ -34,7 +34,7 @@ export function resolveScope(caller: Caller, request: ShapeRequest, catalog: Cat
   for (const filter of request.filters) {
     if (!synced.filterColumns.includes(filter.column)) {
       throw badRequest('invalid_shape_request', `invalid shape request: where: ${request.table} cannot be filtered by ${filter.column}`, {
-        where: `filterable columns of ${request.table}: ${synced.filterColumns.join(', ')}`,
+        where: `${request.table} cannot be filtered by ${filter.column}; filterable columns: ${synced.filterColumns.join(', ')}`,
       });
     }
     if (filter.column === synced.organizationColumn) {
