@@ -5,6 +5,7 @@ import cors from '@fastify/cors';
 import type { RelayConfig } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
 import { migrate } from './db/migrate.js';
+import { seedDemoIfEmpty } from './demo/seed-if-empty.js';
 import { ChangeFeed } from './change-feed.js';
 import { installErrorHandler } from './http/errors.js';
 import { electricHeaders } from './shapes/protocol.js';
@@ -47,6 +48,7 @@ export async function createRelay(config: RelayConfig, deps: RelayDeps = {}): Pr
   app.log.info(`database: ${db.description}`);
   const { applied } = await migrate(db.sql);
   if (applied.length > 0) app.log.info(`migrations applied: ${applied.join(', ')}`);
+  await seedDemoIfEmpty(db, config, app.log);
 
   const feed = new ChangeFeed(db);
   await feed.start();
