@@ -1,7 +1,7 @@
 // GET /v1/shape against the real @electric-sql/client: initial sync, live changes, resume,
 // rotation, and value types.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { Shape, ShapeStream, type Message, type Row } from '@electric-sql/client';
+import { Shape, ShapeStream, type Message, type Row, type ShapeStreamOptions } from '@electric-sql/client';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
 import { startTestRelay, type TestRelay } from '../testing/test-relay.js';
 import { createMember, createOrganization, type TestMember } from '../testing/fixtures.js';
@@ -28,15 +28,18 @@ describe('shape sync with the real client', () => {
     for (const controller of running.splice(0)) controller.abort();
   });
 
-  const stream = (table: string, extra: Partial<ConstructorParameters<typeof ShapeStream>[0]> = {}) =>
-    new ShapeStream({
-      signal: (running[running.push(new AbortController()) - 1] as AbortController).signal,
+  const stream = (table: string, extra: Partial<ShapeStreamOptions> = {}) => {
+    const controller = new AbortController();
+    running.push(controller);
+    return new ShapeStream({
+      signal: controller.signal,
       url: `${relay.url}/v1/shape`,
       params: { table, where: '"organization_id" = $1', params: [organizationId] },
       headers: { Authorization: `Bearer ${owner.token}` },
       fetchClient: countingFetch,
       ...extra,
     });
+  };
 
   beforeAll(async () => {
     db = await createTestDatabase('shapes');
@@ -156,7 +159,7 @@ describe('shape sync with the real client', () => {
       await shape.rows;
       const update = new Promise<Row>((resolve) =>
         s.subscribe((messages) => {
-          for (const m of messages) if ('operation' in m.headers && m.headers.operation === 'update') resolve(m.value as Row);
+          for (const m of messages) if ('value' in m && m.headers.operation === 'update') resolve(m.value);
         }),
       );
       await db.sql`UPDATE event_tasks SET position = position + 1 WHERE organization_id = ${organizationId}`;
@@ -177,14 +180,14 @@ describe('shape sync with the real client', () => {
         for (const m of messages) if ('operation' in m.headers && m.headers.operation === 'insert') resolve(m);
       }),
     );
-    const [{ txid }] = await db.sql.begin(async (tx) => {
+    const [inserted] = await db.sql.begin(async (tx) => {
       await tx`INSERT INTO guest_list_entries (organization_id, event_id, guest_list_id, guest_name)
                SELECT organization_id, event_id, id, 'Late Addition' FROM guest_lists WHERE organization_id = ${organizationId}`;
       return tx<{ txid: string }[]>`SELECT pg_current_xact_id()::xid::text AS txid`;
     });
     const message = await insert;
-    expect(message.headers).toMatchObject({ txids: [Number(txid)], last: true });
-    expect(Number((message.headers as { lsn: string }).lsn)).toBeGreaterThan(0);
+    expect(message.headers).toMatchObject({ txids: [Number(inserted!.txid)], last: true });
+    expect(Number((message.headers as unknown as { lsn: string }).lsn)).toBeGreaterThan(0);
     shape.unsubscribeAll();
   });
 });
