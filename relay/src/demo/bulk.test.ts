@@ -70,7 +70,12 @@ describe('seedBulkOrganization', () => {
       const response = await fetch(url, { headers: { authorization: `Bearer ${bulk.owner.token}` } });
       expect(response.status).toBe(200);
       const body = (await response.json()) as Array<{ value?: { id: string } }>;
-      expect(body.filter((m) => m.value).map((m) => m.value!.id).sort()).toEqual([...bulk.venueIds].sort());
+      expect(
+        body
+          .filter((m) => m.value)
+          .map((m) => m.value!.id)
+          .sort(),
+      ).toEqual([...bulk.venueIds].sort());
     } finally {
       await relay?.stop();
     }

@@ -35,7 +35,9 @@ async function main(): Promise<void> {
     const result = await seedDemo(db.sql, { seed });
     if (result.created) {
       const total = Object.values(result.counts).reduce((a, b) => a + b, 0);
-      console.log(`demo loaded (seed ${seed}): ${total} rows — ${result.counts.event_requests} requests, ${result.counts.events} events`);
+      console.log(
+        `demo loaded (seed ${seed}): ${total} rows — ${result.counts.event_requests} requests, ${result.counts.events} events`,
+      );
     } else {
       console.log(`nothing loaded: ${result.reason}`);
     }

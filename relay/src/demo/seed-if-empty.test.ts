@@ -23,7 +23,8 @@ async function embedded(): Promise<Database> {
   return db;
 }
 
-const organizations = async (db: Database) => (await db.sql`SELECT slug FROM organizations ORDER BY slug`).map((r) => r.slug);
+const organizations = async (db: Database) =>
+  (await db.sql`SELECT slug FROM organizations ORDER BY slug`).map((r) => r.slug);
 
 describe('seedDemoIfEmpty', () => {
   it('should load the demo into an empty embedded database once, and log who can sign in', async () => {

@@ -18,7 +18,9 @@ export async function seedDemoIfEmpty(
   if (any) return undefined;
   const result = await seedDemo(db.sql);
   if (result.created) {
-    log.info(`demo data loaded: sign in as ${result.people.map((p) => `${p.email} (${p.role.toLowerCase()})`).join(', ')}`);
+    log.info(
+      `demo data loaded: sign in as ${result.people.map((p) => `${p.email} (${p.role.toLowerCase()})`).join(', ')}`,
+    );
   }
   return result;
 }
