@@ -8,6 +8,7 @@ import { migrate } from './db/migrate.js';
 import { seedDemoIfEmpty } from './demo/seed-if-empty.js';
 import { ChangeFeed } from './change-feed.js';
 import { installErrorHandler } from './http/errors.js';
+import { Connections } from './http/connections.js';
 import { electricHeaders } from './shapes/protocol.js';
 import { shapeRoutes } from './shapes/routes.js';
 import { healthRoutes } from './http/health.js';
@@ -53,6 +54,7 @@ export async function createRelay(config: RelayConfig, deps: RelayDeps = {}): Pr
   const feed = new ChangeFeed(db);
   await feed.start();
 
+  const connections = new Connections(app.server);
   installErrorHandler(app);
   await app.register(cors, { origin: true, exposedHeaders: electricHeaders, maxAge: 600 });
   // first, so that its request hooks see every route
@@ -74,7 +76,14 @@ export async function createRelay(config: RelayConfig, deps: RelayDeps = {}): Pr
       stopping ??= (async () => {
         // answer open long-polls first so that close() does not wait for their timeout
         await feed.stop();
-        await app.close();
+        // connections without a request in progress are ended as they appear, so that close()
+        // waits only for requests being answered (see http/connections.ts)
+        const sweep = setInterval(() => connections.closeIdle(), 50);
+        try {
+          await app.close();
+        } finally {
+          clearInterval(sweep);
+        }
         if (ownsDb) await db.close();
       })();
       return stopping;
