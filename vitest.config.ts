@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['{shared,relay,desktop,intake-page}/src/**/*.test.ts'],
+    include: ['{shared,relay,desktop,intake-page}/src/**/*.test.ts', 'e2e/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // suites share one PostgreSQL server; each creates its own database

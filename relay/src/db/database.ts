@@ -40,19 +40,23 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       close: () => sql.end({ timeout: 5 }),
     };
   }
-  return openEmbedded(options.dataDir, max);
+  return openEmbedded(options.dataDir);
 }
 
-async function openEmbedded(dataDir: string, max: number): Promise<Database> {
+async function openEmbedded(dataDir: string): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
   mkdirSync(dataDir, { recursive: true });
   const db = await PGlite.create({ dataDir });
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: max + 2 });
+  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 4 });
   await server.start();
   const conn = server.getServerConn();
   const sql = postgres(`postgres://postgres@${conn}/postgres`, {
-    max,
+    // One connection: PGlite is a single backend, and pglite-socket interleaves the
+    // extended-protocol messages of concurrent connections (one connection's unnamed
+    // statement replaces another's: "bind message supplies 1 parameters…"). Queries queue in
+    // the driver instead, which is what PGlite would do anyway.
+    max: 1,
     onnotice: () => {},
     types,
     // PGlite runs one statement at a time; prepared statements are fine but keep it simple

@@ -1,0 +1,84 @@
+// The one-laptop default, end to end: a relay with no DATABASE_URL (embedded PGlite, demo data
+// loaded on first start), a sign-in by mailed code, and a desktop replica synced from it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createRelay, loadConfig, type Relay } from '@promoteros/relay';
+import { TestMailbox } from '@promoteros/relay/mail/test-mailbox';
+import { openReplica, startSync, type Replica, type SyncSession } from '@promoteros/desktop/core';
+
+describe('embedded relay smoke test', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'promoteros-embedded-'));
+  let relay: Relay;
+  let url: string;
+  let mailbox: TestMailbox;
+  let replica: Replica | undefined;
+  let sync: SyncSession | undefined;
+
+  beforeAll(async () => {
+    mailbox = await TestMailbox.start();
+    const config = loadConfig({
+      NODE_ENV: 'development',
+      PORT: '0',
+      LOG_LEVEL: 'silent',
+      DATA_DIR: join(dir, 'relay'),
+      SMTP_URL: mailbox.url,
+      DEMO_DATA: 'auto',
+    });
+    expect(config.DATABASE_URL).toBeUndefined();
+    relay = await createRelay(config);
+    url = await relay.listen();
+  }, 120_000);
+
+  afterAll(async () => {
+    await sync?.stop();
+    await replica?.close();
+    await relay?.stop();
+    await mailbox?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('runs on embedded PGlite with the demo loaded', async () => {
+    expect(relay.db.kind).toBe('embedded');
+    const health = (await (await fetch(`${url}/healthz`)).json()) as { status: string; database: string };
+    expect(health).toMatchObject({ status: 'ok', database: 'embedded' });
+  });
+
+  it('signs the demo owner in by mailed code and syncs their organization into a replica', async () => {
+    const email = 'owner@lakeshore-live.demo';
+    const asked = await fetch(`${url}/v1/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email }),
+    });
+    expect(asked.status).toBe(202);
+    const mail = await mailbox.next(email);
+    const code = /\b(\d{6})\b/.exec(mail.parsed.subject ?? '')![1]!;
+    const verified = await fetch(`${url}/v1/auth/verify`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, code, deviceName: 'smoke test' }),
+    });
+    expect(verified.status).toBe(200);
+    const session = (await verified.json()) as { sessionToken: string; organizations: Array<{ id: string }> };
+    const organizationId = session.organizations[0]!.id;
+
+    replica = await openReplica({ dataDir: join(dir, 'replica') });
+    sync = await startSync({ replica, relayUrl: url, organizationId, getToken: () => session.sessionToken });
+    await sync.waitUntilLive();
+
+    for (const table of ['venues', 'event_requests', 'events', 'event_tasks', 'deal_terms']) {
+      const [central] = await relay.db.sql<{ n: number }[]>`
+        SELECT count(*)::int AS n FROM ${relay.db.sql(table)} WHERE organization_id = ${organizationId}`;
+      const [local] = await replica.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`);
+      expect(local!.n, table).toBe(central!.n);
+      expect(local!.n, table).toBeGreaterThan(0);
+    }
+    const [other] = await replica.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM events WHERE organization_id <> $1',
+      [organizationId],
+    );
+    expect(other!.n).toBe(0);
+  }, 120_000);
+});
