@@ -94,6 +94,9 @@ export async function runVenueWorkload(
     } else if (venues.length > 1) {
       await sql`DELETE FROM venues WHERE id = ${pick(random, venues)!}`;
       log.push('delete venue (cascades)');
+    } else {
+      await sql`UPDATE venues SET capacity = capacity + 1 WHERE id = ${venues[0]!}`;
+      log.push('update venue');
     }
   }
   return log;
