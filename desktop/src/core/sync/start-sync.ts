@@ -146,15 +146,22 @@ export async function startSync(options: StartSyncOptions): Promise<SyncSession>
     buffer.drop(table);
     snapshotting.delete(table);
     applying = applying.then(async () => {
-      const column = findSyncedTable(table)?.organizationColumn ?? 'organization_id';
-      await replica.db.transaction(async (tx) => {
-        await tx.query(`DELETE FROM "${table}" WHERE "${column}" = $1`, [organizationId]);
-        await tx.query('DELETE FROM _sync_shapes WHERE organization_id = $1 AND table_name = $2', [
-          organizationId,
-          table,
-        ]);
-      });
-      replica.notifyChange({ tables: [table] });
+      try {
+        const column = findSyncedTable(table)?.organizationColumn ?? 'organization_id';
+        await replica.db.transaction(async (tx) => {
+          await tx.query(`DELETE FROM "${table}" WHERE "${column}" = $1`, [organizationId]);
+          await tx.query('DELETE FROM _sync_shapes WHERE organization_id = $1 AND table_name = $2', [
+            organizationId,
+            table,
+          ]);
+        });
+        replica.notifyChange({ tables: [table] });
+      } catch (error) {
+        stopWith(
+          'error',
+          `could not remove ${table}, which this member may no longer read: ${(error as Error).message}`,
+        );
+      }
     });
     if (buffer.activeTables.length === 0) {
       stopWith('error', `the relay refused every table of organization ${organizationId} to this member`);
