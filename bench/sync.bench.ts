@@ -1,0 +1,187 @@
+// npm run bench:sync — initial sync and live latency of the desktop replica against the relay.
+//
+// One organization with 100,000 rows across its synced tables in PostgreSQL, a relay in its
+// own process (so its memory is its own), and:
+//   initial_sync_ms  fresh replica → every shape up to date (the replica's creation excluded)
+//   floor_ms         the same rows read by one direct SELECT per table from PostgreSQL and
+//                    bulk-inserted into a fresh PGlite (COPY), measured in this same run
+//   ratio            initial_sync_ms / floor_ms          (target ≤ 2.0)
+//   live_p50_ms/p99  commit in PostgreSQL → visible in the replica, 200 sequential commits
+//                                                         (target p99 ≤ 100 ms on loopback)
+//   relay_rss_mb     the relay process's resident memory after the initial sync
+// Prints one JSON line.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import postgres from 'postgres';
+import { syncedTables } from '@promoteros/shared';
+import { createTestDatabase } from '@promoteros/relay/testing/test-database';
+import { seedBulkOrganization } from '@promoteros/relay/demo/bulk';
+import { openReplica, startSync, type Replica } from '@promoteros/desktop/core';
+
+const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
+const LIVE_COMMITS = Number(process.env.BENCH_LIVE_COMMITS ?? 200);
+/** progress on stderr, so stdout stays one JSON line */
+const progress = (message: string) => process.stderr.write(`bench:sync ${message}\n`);
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+
+async function startRelayProcess(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'relay/src/main.ts'], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warn', NODE_ENV: 'test' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 300; i += 1) {
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) return { url, child };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  child.kill('SIGKILL');
+  throw new Error('the relay did not start within 30 s');
+}
+
+function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return Math.round((kb / 1024) * 10) / 10;
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+
+/** The floor: one SELECT per table straight from PostgreSQL, COPY into a fresh PGlite. */
+async function measureFloor(databaseUrl: string, organizationId: string, replica: Replica): Promise<number> {
+  const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  try {
+    const started = performance.now();
+    for (const table of syncedTables) {
+      const columns = (
+        await replica.query<{ column_name: string }>(
+          `SELECT column_name FROM information_schema.columns
+            WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position`,
+          [table.name],
+        )
+      ).map((c) => `"${c.column_name}"`);
+      // one SELECT of the rows as text (postgres.js's COPY TO STDOUT stalls the connection
+      // after a large result), turned into CSV and loaded with one COPY
+      const rows = await sql.unsafe<Record<string, string | null>[]>(
+        `SELECT ${columns.map((c) => `${c}::text`).join(', ')} FROM "${table.name}" WHERE "${table.organizationColumn}" = $1`,
+        [organizationId],
+      );
+      if (rows.length === 0) continue;
+      const csv = rows
+        .map((row) =>
+          Object.values(row)
+            .map((v) => (v === null ? '' : `"${v.replace(/"/g, '""')}"`))
+            .join(','),
+        )
+        .join('\n');
+      await replica.db.query(`COPY "${table.name}" (${columns.join(', ')}) FROM '/dev/blob' WITH (FORMAT csv)`, [], {
+        blob: new Blob([csv]),
+      });
+    }
+    return performance.now() - started;
+  } finally {
+    await sql.end();
+  }
+}
+
+async function main(): Promise<void> {
+  const scratch = mkdtempSync(join(tmpdir(), 'promoteros-bench-'));
+  const db = await createTestDatabase('bench');
+  let relay: { url: string; child: ChildProcess } | undefined;
+  try {
+    progress(`seeding ${ROWS} rows`);
+    const seeded = await seedBulkOrganization(db.sql, { rows: ROWS });
+    progress('starting the relay');
+    relay = await startRelayProcess(db.url);
+
+    progress('measuring the floor');
+    const floorReplica = await openReplica({ dataDir: join(scratch, 'floor') });
+    const floorMs = await measureFloor(db.url, seeded.organizationId, floorReplica);
+    const [floorCount] = await floorReplica.query<{ n: number }>(
+      `SELECT (${syncedTables.map((t) => `(SELECT count(*) FROM "${t.name}")`).join(' + ')})::int AS n`,
+    );
+    await floorReplica.close();
+
+    progress('initial sync');
+    const replica = await openReplica({ dataDir: join(scratch, 'replica') });
+    const started = performance.now();
+    const sync = await startSync({
+      replica,
+      relayUrl: relay.url,
+      organizationId: seeded.organizationId,
+      getToken: () => seeded.owner.token,
+    });
+    await sync.waitUntilLive();
+    const initialSyncMs = performance.now() - started;
+    const [synced] = await replica.query<{ n: number }>(
+      `SELECT (${syncedTables.map((t) => `(SELECT count(*) FROM "${t.name}")`).join(' + ')})::int AS n`,
+    );
+    const relayRssMb = rssMb(relay.child.pid!);
+
+    // live: one committed change at a time, timed from commit to visible in the replica
+    const [task] = await db.sql<{ id: string }[]>`
+      SELECT id FROM event_tasks WHERE organization_id = ${seeded.organizationId} LIMIT 1`;
+    progress(`live: ${LIVE_COMMITS} sequential commits`);
+    const latencies: number[] = [];
+    for (let i = 0; i < LIVE_COMMITS; i += 1) {
+      const title = `bench ${i}`;
+      const visible = new Promise<number>((resolve) => {
+        const check = async () => {
+          const [row] = await replica.query<{ title: string }>('SELECT title FROM event_tasks WHERE id = $1', [task!.id]);
+          if (row?.title === title) {
+            off();
+            resolve(performance.now());
+          }
+        };
+        const off = replica.onChange(() => void check());
+      });
+      await db.sql`UPDATE event_tasks SET title = ${title} WHERE id = ${task!.id}`;
+      const committedAt = performance.now();
+      latencies.push((await visible) - committedAt);
+    }
+    latencies.sort((a, b) => a - b);
+    await sync.stop();
+    await replica.close();
+
+    const round = (n: number) => Math.round(n * 10) / 10;
+    const ratio = initialSyncMs / floorMs;
+    console.log(
+      JSON.stringify({
+        bench: 'sync',
+        rows: synced!.n,
+        floor_rows: floorCount!.n,
+        initial_sync_ms: round(initialSyncMs),
+        floor_ms: round(floorMs),
+        ratio: Math.round(ratio * 100) / 100,
+        live_p50_ms: round(percentile(latencies, 50)),
+        live_p99_ms: round(percentile(latencies, 99)),
+        relay_rss_mb: relayRssMb,
+        targets: { ratio_max: 2.0, live_p99_ms_max: 100 },
+        met: ratio <= 2.0 && percentile(latencies, 99) <= 100,
+      }),
+    );
+  } finally {
+    relay?.child.kill('SIGTERM');
+    await db.drop();
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+await main();
