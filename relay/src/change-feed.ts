@@ -2,7 +2,11 @@
 // wait for it to move. Woken three ways: in-process right after this relay commits, across
 // relay instances by PostgreSQL LISTEN/NOTIFY, and by a poll as the fallback (the only way on
 // the embedded database, whose socket does not carry notifications).
+//
+// Before the head moves, the feed reads what the new transactions touched (ChangeSummary), so
+// that woken long-polls can tell at once whether their shape has anything new.
 import type { Database } from './db/database.js';
+import { ChangeSummary, type Touches } from './change-summary.js';
 
 interface Waiter {
   readonly after: number;
@@ -16,11 +20,13 @@ export interface ChangeFeedOptions {
 
 export class ChangeFeed {
   #head = 0;
+  #summary = new ChangeSummary(0);
   #waiters = new Set<Waiter>();
   #timer: NodeJS.Timeout | undefined;
   #unlisten: (() => Promise<void>) | undefined;
   #stopped = false;
   #refreshing: Promise<number> | undefined;
+  #again = false;
 
   constructor(
     private readonly db: Database,
@@ -36,12 +42,12 @@ export class ChangeFeed {
   }
 
   async start(): Promise<void> {
-    await this.refresh();
+    const [row] = await this.db.sql<{ head: string | null }[]>`
+      SELECT max(seq)::text AS head FROM change_transactions`;
+    this.#head = Number(row?.head ?? 0);
+    this.#summary = new ChangeSummary(this.#head);
     if (this.db.supportsListen) {
-      const listener = await this.db.sql.listen('promoteros_changes', (payload) => {
-        const seq = Number(payload);
-        if (Number.isSafeInteger(seq)) this.#advance(seq);
-      });
+      const listener = await this.db.sql.listen('promoteros_changes', () => void this.refresh().catch(() => {}));
       this.#unlisten = () => listener.unlisten();
     }
     const pollMs = this.options.pollMs ?? (this.db.supportsListen ? 1000 : 50);
@@ -49,24 +55,38 @@ export class ChangeFeed {
     this.#timer.unref();
   }
 
-  /** Re-read the head now (call after this relay commits a change). */
+  /**
+   * Re-read the head now (after this relay commits, on a notification, on the poll).
+   * One read at a time; a call during a read makes one more read follow it, so a commit
+   * announced mid-read is never missed.
+   */
   refresh(): Promise<number> {
-    // one read at a time; callers arriving meanwhile share it
-    this.#refreshing ??= this.db.sql<{ head: string | null }[]>`
-        SELECT max(seq)::text AS head FROM change_transactions`
-      .then(([row]) => {
-        this.#advance(Number(row?.head ?? 0));
+    if (this.#refreshing) {
+      this.#again = true;
+      return this.#refreshing;
+    }
+    this.#refreshing = (async () => {
+      try {
+        do {
+          this.#again = false;
+          await this.#readNewTransactions();
+        } while (this.#again && !this.#stopped);
         return this.#head;
-      })
-      .finally(() => {
+      } finally {
         this.#refreshing = undefined;
-      });
+      }
+    })();
     return this.#refreshing;
+  }
+
+  /** Whether (after, upTo] holds a change to this table in one of these organizations. */
+  touches(after: number, upTo: number, table: string, organizationIds: readonly string[]): Touches {
+    return this.#summary.touches(after, upTo, table, organizationIds);
   }
 
   /** Resolves with the head once it passes `after`, or with the current head at the timeout. */
   waitForChange(after: number, timeoutMs: number, signal?: AbortSignal): Promise<number> {
-    if (this.#head > after || this.#stopped) return Promise.resolve(this.#head);
+    if (this.#head > after || this.#stopped || signal?.aborted) return Promise.resolve(this.#head);
     return new Promise((resolve) => {
       const finish = () => {
         clearTimeout(timer);
@@ -87,6 +107,28 @@ export class ChangeFeed {
     clearInterval(this.#timer);
     for (const waiter of [...this.#waiters]) waiter.resolve(this.#head);
     await this.#unlisten?.().catch(() => {});
+  }
+
+  async #readNewTransactions(): Promise<void> {
+    const from = this.#summary.coveredTo;
+    // head and what the transactions up to it touched, from one snapshot
+    const rows = await this.db.sql<{ seq: string; table_name: string | null; organization_id: string | null }[]>`
+      WITH head AS (SELECT coalesce(max(seq), 0) AS seq FROM change_transactions)
+      SELECT head.seq::text AS seq, NULL AS table_name, NULL AS organization_id FROM head
+      UNION ALL
+      SELECT t.seq::text, c.table_name, c.organization_id::text
+        FROM change_transactions t JOIN change_log c ON c.xid = t.xid, head
+       WHERE t.seq > ${from} AND t.seq <= head.seq
+       GROUP BY t.seq, c.table_name, c.organization_id`;
+    const head = Number(rows[0]?.seq ?? from);
+    if (head <= from) return;
+    this.#summary.extend(
+      head,
+      rows
+        .slice(1)
+        .map((r) => ({ seq: Number(r.seq), table: r.table_name!, organizationId: r.organization_id })),
+    );
+    this.#advance(head);
   }
 
   #advance(seq: number): void {

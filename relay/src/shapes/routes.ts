@@ -20,7 +20,8 @@ import { resolveScope, shapeHandle, type ShapeScope } from './shape-scope.js';
 import { loadCatalog, schemaHeader } from './table-columns.js';
 import { formatOffset, liveCursor, mustRefetchBody, upToDateMessage } from './protocol.js';
 import { streamSnapshot } from './snapshot.js';
-import { responseEnd, streamChanges } from './changes.js';
+import { MAX_TRANSACTIONS_PER_RESPONSE, responseEnd, streamChanges } from './changes.js';
+import { scopeOrganizations } from './scope-sql.js';
 import { ClientGoneError, JsonArrayWriter } from './json-array-writer.js';
 
 export interface ShapeRouteOptions {
@@ -91,13 +92,15 @@ export const shapeRoutes: FastifyPluginAsync<ShapeRouteOptions> = async (app, { 
     if (shape.live && head <= after) {
       head = await feed.waitForChange(after, config.LIVE_POLL_TIMEOUT_MS, gone.signal);
     }
-    const end = await responseEnd(sql, after, head);
+    // seqs are unique and rising: a range no wider than the cap holds no more transactions
+    const end = head - after <= MAX_TRANSACTIONS_PER_RESPONSE ? head : await responseEnd(sql, after, head);
+    const quiet = feed.touches(after, end, scope.table.table.name, scopeOrganizations(scope)) === 'no';
     const writer = new JsonArrayWriter();
     writers.push(writer);
     baseHeaders(reply, handle, scope, shape.live);
     void reply.header('electric-offset', formatOffset(Math.max(end, after)));
     if (end >= head) void reply.header('electric-up-to-date', '');
-    streamChanges(sql, scope, after, end, writer)
+    (quiet ? Promise.resolve(0) : streamChanges(sql, scope, after, end, writer))
       .then(() => (end >= head ? writer.end(upToDateMessage(Math.max(end, after))) : writer.end()))
       .catch((error: unknown) => {
         writer.fail(error as Error);
