@@ -144,7 +144,9 @@ async function main(): Promise<void> {
       const title = `bench ${i}`;
       const visible = new Promise<number>((resolve) => {
         const check = async () => {
-          const [row] = await replica.query<{ title: string }>('SELECT title FROM event_tasks WHERE id = $1', [task!.id]);
+          const [row] = await replica.query<{ title: string }>('SELECT title FROM event_tasks WHERE id = $1', [
+            task!.id,
+          ]);
           if (row?.title === title) {
             off();
             resolve(performance.now());

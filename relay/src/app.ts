@@ -44,8 +44,7 @@ export async function createRelay(config: RelayConfig, deps: RelayDeps = {}): Pr
     return503OnClosing: true,
   });
   const ownsDb = !deps.db;
-  const db =
-    deps.db ?? (await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR }));
+  const db = deps.db ?? (await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR }));
   app.log.info(`database: ${db.description}`);
   const { applied } = await migrate(db.sql);
   if (applied.length > 0) app.log.info(`migrations applied: ${applied.join(', ')}`);

@@ -124,9 +124,7 @@ export class ChangeFeed {
     if (head <= from) return;
     this.#summary.extend(
       head,
-      rows
-        .slice(1)
-        .map((r) => ({ seq: Number(r.seq), table: r.table_name!, organizationId: r.organization_id })),
+      rows.slice(1).map((r) => ({ seq: Number(r.seq), table: r.table_name!, organizationId: r.organization_id })),
     );
     this.#advance(head);
   }

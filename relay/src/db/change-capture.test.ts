@@ -139,11 +139,13 @@ describe('change capture', () => {
       })
       .catch(() => {});
     await sql.begin(async (tx) => {
-      await tx.savepoint(async (sp) => {
-        await sp`INSERT INTO venues (organization_id, slug, name, timezone, capacity)
+      await tx
+        .savepoint(async (sp) => {
+          await sp`INSERT INTO venues (organization_id, slug, name, timezone, capacity)
                  VALUES (${organizationId}, 'sp-gone', 'Gone Too', 'UTC', 1500)`;
-        throw new Error('roll back the savepoint');
-      }).catch(() => {});
+          throw new Error('roll back the savepoint');
+        })
+        .catch(() => {});
       await tx`INSERT INTO venues (organization_id, slug, name, timezone, capacity)
                VALUES (${organizationId}, 'sp-kept', 'Kept', 'UTC', 1500)`;
     });
@@ -161,20 +163,25 @@ describe('change capture', () => {
   it('refuses to move a row to another organization', async () => {
     const { sql } = db;
     const other = await createOrganization(sql);
-    await expect(sql`UPDATE venues SET organization_id = ${other} WHERE organization_id = ${organizationId}`).rejects.toThrow(
-      /organization_id of venues cannot change/,
-    );
+    await expect(
+      sql`UPDATE venues SET organization_id = ${other} WHERE organization_id = ${organizationId}`,
+    ).rejects.toThrow(/organization_id of venues cannot change/);
   });
 
   it('keeps commit order for any schedule of start delays and hold times (property)', async () => {
     const { sql } = db;
-    const schedule = fc.array(fc.record({ startAfter: fc.integer({ min: 0, max: 20 }), hold: fc.integer({ min: 0, max: 20 }) }), {
-      minLength: 3,
-      maxLength: 8,
-    });
+    const schedule = fc.array(
+      fc.record({ startAfter: fc.integer({ min: 0, max: 20 }), hold: fc.integer({ min: 0, max: 20 }) }),
+      {
+        minLength: 3,
+        maxLength: 8,
+      },
+    );
     await fc.assert(
       fc.asyncProperty(schedule, async (writers) => {
-        const [start] = await sql<{ head: string }[]>`SELECT coalesce(max(seq), 0)::text AS head FROM change_transactions`;
+        const [start] = await sql<
+          { head: string }[]
+        >`SELECT coalesce(max(seq), 0)::text AS head FROM change_transactions`;
         const tag = Math.random().toString(36).slice(2, 8);
         let clock = 0;
         const began: number[] = [];

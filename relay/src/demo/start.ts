@@ -18,7 +18,9 @@ if (owner) {
       '',
       `PromoterOS relay: ${relay.url}  (${relay.db.description})`,
       `Demo owner: ${owner.name} <${owner.email}> of ${owner.organization}`,
-      response.ok ? `Sign-in code: ${where} (valid 15 minutes)` : `Could not request a sign-in code: HTTP ${response.status}`,
+      response.ok
+        ? `Sign-in code: ${where} (valid 15 minutes)`
+        : `Could not request a sign-in code: HTTP ${response.status}`,
       'Other demo people: npm run demo -w relay (lists them); sign in as any of them the same way.',
       'Desktop app: the Electron shell is not part of this build yet; the desktop core syncs under Node',
       '(see README "Desktop core").',

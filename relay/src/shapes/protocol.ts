@@ -13,7 +13,8 @@ export const electricHeaders = [
   'electric-up-to-date',
 ];
 
-export type Offset = { readonly kind: 'start' } | { readonly kind: 'now' } | { readonly kind: 'at'; readonly seq: number };
+export type Offset =
+  { readonly kind: 'start' } | { readonly kind: 'now' } | { readonly kind: 'at'; readonly seq: number };
 
 const OFFSET = /^(\d{1,15})_(inf|\d{1,15})$/;
 

@@ -38,7 +38,11 @@ describe('shape request validation', () => {
     ['table=events&offset=-1&where=title%20LIKE%20%27x%27', 'where', /unsupported filter/],
     ['table=events&offset=-1&where=%22venue_id%22%3D%242', 'params[2]', /missing/],
     ['table=events&offset=-1&where=%22venue_id%22%3D%241&params[1]=not-a-uuid', 'params[1]', /not a uuid/],
-    ['table=events&offset=-1&where=%22title%22%3D%241&params[1]=00000000-0000-0000-0000-000000000000', 'where', /cannot be filtered by title/],
+    [
+      'table=events&offset=-1&where=%22title%22%3D%241&params[1]=00000000-0000-0000-0000-000000000000',
+      'where',
+      /cannot be filtered by title/,
+    ],
     ['table=events&offset=-1&columns=%22title%22', 'columns', /primary key/],
     ['table=events&offset=-1&columns=%22id%22,%22nope%22', 'columns', /unknown column nope/],
     [`table=${'x'.repeat(5000)}&offset=-1`, 'table', /not a table name/],
@@ -83,7 +87,9 @@ describe('shape request validation', () => {
     expect(live.status).toBe(200);
     expect(live.headers.get('electric-cursor')).toBeTruthy();
     expect(live.headers.has('electric-up-to-date')).toBe(true);
-    expect(await live.json()).toEqual([{ headers: { control: 'up-to-date', global_last_seen_lsn: offset.split('_')[0] } }]);
+    expect(await live.json()).toEqual([
+      { headers: { control: 'up-to-date', global_last_seen_lsn: offset.split('_')[0] } },
+    ]);
     expect((await fetch(`${relay.url}/healthz`)).status).toBe(200);
   });
 

@@ -57,12 +57,14 @@ export function parseShapeRequest(query: Query): ShapeRequest {
 
   const table = single(query, 'table');
   if (!table) errors.table = 'required: the table to sync, e.g. table=events';
-  else if (!NAME.test(table.replace(/^public\./, ''))) errors.table = `not a table name: ${JSON.stringify(table.slice(0, 80))}`;
+  else if (!NAME.test(table.replace(/^public\./, '')))
+    errors.table = `not a table name: ${JSON.stringify(table.slice(0, 80))}`;
 
   const rawOffset = single(query, 'offset');
   const offset = rawOffset === undefined ? undefined : parseOffset(rawOffset);
   if (rawOffset === undefined) errors.offset = 'required: -1 for a snapshot, now, or an offset returned earlier';
-  else if (!offset) errors.offset = `not an offset: ${JSON.stringify(rawOffset.slice(0, 80))} (expected -1, now or <a>_<b>)`;
+  else if (!offset)
+    errors.offset = `not an offset: ${JSON.stringify(rawOffset.slice(0, 80))} (expected -1, now or <a>_<b>)`;
 
   const handle = single(query, 'handle');
   if (handle !== undefined && !/^[A-Za-z0-9_-]{1,100}$/.test(handle)) errors.handle = 'not a shape handle';

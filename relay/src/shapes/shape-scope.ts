@@ -33,9 +33,13 @@ export function resolveScope(caller: Caller, request: ShapeRequest, catalog: Cat
   let requestedOrganization: string | undefined;
   for (const filter of request.filters) {
     if (!synced.filterColumns.includes(filter.column)) {
-      throw badRequest('invalid_shape_request', `invalid shape request: where: ${request.table} cannot be filtered by ${filter.column}`, {
-        where: `${request.table} cannot be filtered by ${filter.column}; filterable columns: ${synced.filterColumns.join(', ')}`,
-      });
+      throw badRequest(
+        'invalid_shape_request',
+        `invalid shape request: where: ${request.table} cannot be filtered by ${filter.column}`,
+        {
+          where: `${request.table} cannot be filtered by ${filter.column}; filterable columns: ${synced.filterColumns.join(', ')}`,
+        },
+      );
     }
     if (filter.column === synced.organizationColumn) {
       if (requestedOrganization && requestedOrganization !== filter.value) {
@@ -72,9 +76,13 @@ export function resolveScope(caller: Caller, request: ShapeRequest, catalog: Cat
   if (request.columns) {
     const unknown = request.columns.find((c) => !table.byName.has(c));
     if (unknown) {
-      throw badRequest('invalid_shape_request', `invalid shape request: columns: ${synced.name} has no column ${unknown}`, {
-        columns: `unknown column ${unknown}`,
-      });
+      throw badRequest(
+        'invalid_shape_request',
+        `invalid shape request: columns: ${synced.name} has no column ${unknown}`,
+        {
+          columns: `unknown column ${unknown}`,
+        },
+      );
     }
     const wanted = new Set(request.columns);
     columns = table.columns.filter((c) => wanted.has(c.name));

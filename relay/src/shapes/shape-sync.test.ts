@@ -154,7 +154,9 @@ describe('shape sync with the real client', () => {
 
   it('sends every column of an update with replica=full and only the changed ones by default', async () => {
     const collect = async (replica: 'full' | 'default') => {
-      const s = stream('event_tasks', { params: { table: 'event_tasks', where: '"organization_id" = $1', params: [organizationId], replica } });
+      const s = stream('event_tasks', {
+        params: { table: 'event_tasks', where: '"organization_id" = $1', params: [organizationId], replica },
+      });
       const shape = new Shape(s);
       await shape.rows;
       const update = new Promise<Row>((resolve) =>

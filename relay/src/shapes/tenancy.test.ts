@@ -72,14 +72,26 @@ describe('tenancy of shapes', () => {
 
   it("refuses B's shapes to a member of A, whatever the filter", async () => {
     for (const table of syncedTables) {
-      const response = await get(`table=${table.name}&offset=-1&where="${table.organizationColumn}"=$1&params[1]=${orgB}`, ownerA.token);
+      const response = await get(
+        `table=${table.name}&offset=-1&where="${table.organizationColumn}"=$1&params[1]=${orgB}`,
+        ownerA.token,
+      );
       expect(response.status, table.name).toBe(403);
       expect(((await response.json()) as { message: string }).message).toMatch(/not a member/);
     }
   });
 
   it('never serves private tables', async () => {
-    for (const table of ['sessions', 'sign_in_tokens', 'mutation_ledger', 'jobs', 'users', 'change_log', 'document_blobs', 'schema_migrations']) {
+    for (const table of [
+      'sessions',
+      'sign_in_tokens',
+      'mutation_ledger',
+      'jobs',
+      'users',
+      'change_log',
+      'document_blobs',
+      'schema_migrations',
+    ]) {
       const response = await get(`table=${table}&offset=-1`, ownerA.token);
       expect(response.status, table).toBe(403);
     }
@@ -95,7 +107,9 @@ describe('tenancy of shapes', () => {
   it('answers 401 without a token, with an unknown token, and with an expired or revoked session', async () => {
     expect((await get('table=events&offset=-1')).status).toBe(401);
     expect((await get('table=events&offset=-1', 'pos_not-a-real-token-at-all-000000')).status).toBe(401);
-    const expired = await createMember(db.sql, [{ organizationId: orgA, role: 'OWNER' }], { sessionExpiresInMs: -1000 });
+    const expired = await createMember(db.sql, [{ organizationId: orgA, role: 'OWNER' }], {
+      sessionExpiresInMs: -1000,
+    });
     expect((await get('table=events&offset=-1', expired.token)).status).toBe(401);
     const revoked = await createMember(db.sql, [{ organizationId: orgA, role: 'OWNER' }]);
     expect((await get('table=events&offset=-1', revoked.token)).status).toBe(200);
@@ -122,7 +136,9 @@ describe('tenancy of shapes', () => {
 
   it('keeps audit logs from STAFF', async () => {
     const staff = await createMember(db.sql, [{ organizationId: orgA, role: 'STAFF' }]);
-    expect((await get(`table=audit_logs&offset=-1&where="organization_id"=$1&params[1]=${orgA}`, staff.token)).status).toBe(403);
+    expect(
+      (await get(`table=audit_logs&offset=-1&where="organization_id"=$1&params[1]=${orgA}`, staff.token)).status,
+    ).toBe(403);
     expect((await get('table=events&offset=-1', staff.token)).status).toBe(200);
   });
 
