@@ -29,6 +29,8 @@ export interface Relay {
 export interface RelayDeps {
   /** an already-open database (tests share one); closed by stop() only if the relay opened it */
   readonly db?: Database;
+  /** how often the change feed polls the head when no notification woke it (tests) */
+  readonly feedPollMs?: number;
 }
 
 export async function createRelay(config: RelayConfig, deps: RelayDeps = {}): Promise<Relay> {
@@ -50,7 +52,7 @@ export async function createRelay(config: RelayConfig, deps: RelayDeps = {}): Pr
   if (applied.length > 0) app.log.info(`migrations applied: ${applied.join(', ')}`);
   await seedDemoIfEmpty(db, config, app.log);
 
-  const feed = new ChangeFeed(db);
+  const feed = new ChangeFeed(db, deps.feedPollMs ? { pollMs: deps.feedPollMs } : {});
   await feed.start();
 
   const connections = new Connections(app.server);

@@ -1,6 +1,6 @@
 // Starts a relay on a random loopback port against a given database, for tests.
 import { loadConfig, type RelayConfig } from '../config.js';
-import { createRelay, type Relay } from '../app.js';
+import { createRelay, type Relay, type RelayDeps } from '../app.js';
 import type { Database } from '../db/database.js';
 
 export interface TestRelay extends Relay {
@@ -10,6 +10,7 @@ export interface TestRelay extends Relay {
 export async function startTestRelay(
   db: Database,
   overrides: Partial<Record<keyof RelayConfig, string>> = {},
+  deps: Omit<RelayDeps, 'db'> = {},
 ): Promise<TestRelay> {
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -20,7 +21,7 @@ export async function startTestRelay(
     AUTH_SECRET: 'test-secret-test-secret-test-secret-42',
     ...overrides,
   });
-  const relay = await createRelay(config, { db });
+  const relay = await createRelay(config, { db, ...deps });
   const url = await relay.listen();
   return Object.assign(relay, { url });
 }
