@@ -8,9 +8,12 @@ import type { Transaction } from '@electric-sql/pglite';
 import type { Row } from '@electric-sql/client';
 import { findSyncedTable } from '@promoteros/shared';
 import type { ReadyBatch, ShapeOp } from './multi-shape-buffer.js';
+import { copyUpsert, type ColumnType } from './copy-rows.js';
 
 /** rows per statement: big enough to amortise the statement, small enough for one JSON param */
 const CHUNK_ROWS = 5000;
+/** from this many inserts on, COPY through a staging table beats one JSON statement */
+const COPY_FROM_ROWS = 200;
 
 type RowOp = Extract<ShapeOp, { row: Row }>;
 
@@ -19,26 +22,27 @@ const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 export interface TableColumns {
   /** column names in table order */
   get(table: string): readonly string[];
+  /** names and the types COPY needs to write them, in table order */
+  types(table: string): readonly ColumnType[];
 }
 
 export async function loadTableColumns(tx: Pick<Transaction, 'query'>): Promise<TableColumns> {
-  const result = await tx.query<{ table_name: string; column_name: string }>(
-    `SELECT table_name, column_name FROM information_schema.columns
+  const result = await tx.query<{ table_name: string; column_name: string; data_type: string }>(
+    `SELECT table_name, column_name, data_type FROM information_schema.columns
       WHERE table_schema = current_schema() ORDER BY table_name, ordinal_position`,
   );
-  const byTable = new Map<string, string[]>();
-  for (const { table_name, column_name } of result.rows) {
+  const byTable = new Map<string, ColumnType[]>();
+  for (const { table_name, column_name, data_type } of result.rows) {
     const list = byTable.get(table_name) ?? [];
-    list.push(column_name);
+    list.push({ name: column_name, json: data_type === 'json' || data_type === 'jsonb', array: data_type === 'ARRAY' });
     byTable.set(table_name, list);
   }
-  return {
-    get(table) {
-      const columns = byTable.get(table);
-      if (!columns) throw new Error(`replica has no table ${table}`);
-      return columns;
-    },
+  const types = (table: string) => {
+    const columns = byTable.get(table);
+    if (!columns) throw new Error(`replica has no table ${table}`);
+    return columns;
   };
+  return { types, get: (table) => types(table).map((c) => c.name) };
 }
 
 /** Applies the batch's row changes; returns the tables it touched. */
@@ -56,6 +60,8 @@ export async function applyBatch(
       if (group.kind === 'reset') {
         const column = findSyncedTable(segment.table)?.organizationColumn ?? 'organization_id';
         await tx.query(`DELETE FROM ${table} WHERE ${quote(column)} = $1`, [organizationId]);
+      } else if (group.kind === 'insert' && group.rows.length >= COPY_FROM_ROWS) {
+        await copyUpsert(tx, segment.table, columns.types(segment.table), group.rows);
       } else if (group.kind === 'insert') {
         const assignments = columns
           .get(segment.table)
