@@ -117,9 +117,13 @@ export class ChangeFeed {
       SELECT head.seq::text AS seq, NULL AS table_name, NULL AS organization_id FROM head
       UNION ALL
       SELECT t.seq::text, c.table_name, c.organization_id::text
-        FROM change_transactions t JOIN change_log c ON c.xid = t.xid, head
-       WHERE t.seq > ${from} AND t.seq <= head.seq
-       GROUP BY t.seq, c.table_name, c.organization_id`;
+        FROM head, change_transactions t
+        -- LATERAL: one index lookup per transaction, whatever the planner guesses of the
+        -- (often unanalysed, fast-growing) log's size
+       CROSS JOIN LATERAL (
+         SELECT DISTINCT l.table_name, l.organization_id FROM change_log l WHERE l.xid = t.xid
+       ) c
+       WHERE t.seq > ${from} AND t.seq <= head.seq`;
     const head = Number(rows[0]?.seq ?? from);
     if (head <= from) return;
     this.#summary.extend(

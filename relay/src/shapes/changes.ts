@@ -44,11 +44,15 @@ export function changesQuery(scope: ShapeScope, after: number, upTo: number): { 
     SELECT t.seq::text AS seq, c.id::text AS position, c.op, c.changed, (c.xid::xid)::text AS txid,
            ${textRowExpression(scope.columns, 'r')}::text AS value
       FROM change_transactions t
-      JOIN change_log c ON c.xid = t.xid
+     -- LATERAL: the log is read by its (xid, id) index, one transaction at a time, never
+     -- scanned whole, whatever the planner guesses of its size
+     CROSS JOIN LATERAL (
+       SELECT * FROM change_log l
+        WHERE l.xid = t.xid AND l.table_name = $3 AND l.organization_id = ANY($4::uuid[])
+        OFFSET 0 -- keeps the planner from flattening the subquery back into a scan
+     ) c
      CROSS JOIN LATERAL jsonb_populate_record(NULL::${ident(name)}, c.row_data) r
      WHERE t.seq > $1 AND t.seq <= $2
-       AND c.table_name = $3
-       AND c.organization_id = ANY($4::uuid[])
        AND ${where}
      ORDER BY t.seq, c.id`;
   return { text, params };

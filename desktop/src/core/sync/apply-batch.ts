@@ -51,6 +51,8 @@ export async function applyBatch(
   organizationId: string,
   batch: ReadyBatch,
   columns: TableColumns,
+  /** collects the tables that took a COPY-sized load, whose statistics are then stale */
+  bulkLoaded?: Set<string>,
 ): Promise<Set<string>> {
   const touched = new Set<string>();
   for (const segment of batch.segments) {
@@ -62,6 +64,7 @@ export async function applyBatch(
         await tx.query(`DELETE FROM ${table} WHERE ${quote(column)} = $1`, [organizationId]);
       } else if (group.kind === 'insert' && group.rows.length >= COPY_FROM_ROWS) {
         await copyUpsert(tx, segment.table, columns.types(segment.table), group.rows);
+        bulkLoaded?.add(segment.table);
       } else if (group.kind === 'insert') {
         const assignments = columns
           .get(segment.table)

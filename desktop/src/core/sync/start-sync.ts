@@ -115,17 +115,25 @@ export async function startSync(options: StartSyncOptions): Promise<SyncSession>
 
   async function commit(batch: ReadyBatch): Promise<void> {
     let touched = new Set<string>();
+    const bulkLoaded = new Set<string>();
     await replica.db.transaction(async (tx) => {
       // replica role: local triggers (none today) must not rewrite what the server decided
       await tx.exec('SET LOCAL session_replication_role = replica');
-      touched = await applyBatch(tx, organizationId, batch, columns);
-      for (const [table, { handle, offset }] of batch.checkpoints) {
+      touched = await applyBatch(tx, organizationId, batch, columns, bulkLoaded);
+      // every shape's position in one statement: a live commit moves all of them
+      const checkpoints = [...batch.checkpoints];
+      if (checkpoints.length > 0) {
         await tx.query(
           `INSERT INTO _sync_shapes (organization_id, table_name, handle, "offset", updated_at)
-           VALUES ($1, $2, $3, $4, now())
+           SELECT $1, t, h, o, now() FROM unnest($2::text[], $3::text[], $4::text[]) AS c(t, h, o)
            ON CONFLICT (organization_id, table_name)
            DO UPDATE SET handle = EXCLUDED.handle, "offset" = EXCLUDED."offset", updated_at = now()`,
-          [organizationId, table, handle, offset],
+          [
+            organizationId,
+            checkpoints.map(([table]) => table),
+            checkpoints.map(([, c]) => c.handle),
+            checkpoints.map(([, c]) => c.offset),
+          ],
         );
       }
       await tx.query(
@@ -137,6 +145,8 @@ export async function startSync(options: StartSyncOptions): Promise<SyncSession>
     // a checkpoint after a snapshot is released only with the whole snapshot
     for (const table of batch.checkpoints.keys()) snapshotting.delete(table);
     if (touched.size > 0) replica.notifyChange({ tables: [...touched] });
+    // after a bulk load, fresh statistics let single-row updates find rows by index
+    for (const table of bulkLoaded) await replica.db.exec(`ANALYZE "${table}"`);
   }
 
   /** The relay refused this table to the member: forget it, and what the replica held of it. */
