@@ -109,6 +109,7 @@ export async function startSync(options: StartSyncOptions): Promise<SyncSession>
         stopWith('error', `could not apply synced changes: ${(error as Error).message}`);
       }
       refreshStatus();
+      if (buffer.isCaughtUp()) analyzeStaleTables();
     });
     return applying;
   };
@@ -145,9 +146,22 @@ export async function startSync(options: StartSyncOptions): Promise<SyncSession>
     // a checkpoint after a snapshot is released only with the whole snapshot
     for (const table of batch.checkpoints.keys()) snapshotting.delete(table);
     if (touched.size > 0) replica.notifyChange({ tables: [...touched] });
-    // after a bulk load, fresh statistics let single-row updates find rows by index
-    for (const table of bulkLoaded) await replica.db.exec(`ANALYZE "${table}"`);
+    for (const table of bulkLoaded) staleStatistics.add(table);
   }
+
+  // After a bulk load, fresh statistics let single-row updates find rows by index. Done once
+  // the replica has reported live, so that it does not delay the first sync.
+  const staleStatistics = new Set<string>();
+  const analyzeStaleTables = () => {
+    if (staleStatistics.size === 0) return;
+    applying = applying.then(async () => {
+      for (const table of [...staleStatistics]) {
+        staleStatistics.delete(table);
+        if (abort.signal.aborted) return;
+        await replica.db.exec(`ANALYZE "${table}"`).catch(() => {});
+      }
+    });
+  };
 
   /** The relay refused this table to the member: forget it, and what the replica held of it. */
   const skipTable = (table: string) => {
