@@ -1,0 +1,198 @@
+// The one list of everything the renderer may ask of the desktop core, and every event the
+// core pushes to it. Each command is named once, with zod schemas for its arguments and its
+// result; the main process (and the browser dev host) checks both at the boundary, and errors
+// cross as typed results, never as thrown strings.
+//
+// Runs anywhere: main process, preload, renderer, dev host, tests (zod only, no Node, no DOM).
+import { z } from 'zod';
+
+export const Role = z.enum(['OWNER', 'MANAGER', 'STAFF', 'PROMOTER']);
+
+export const OrganizationChoice = z.object({ id: z.string(), slug: z.string(), name: z.string(), role: Role });
+export const VenueSummary = z.object({
+  id: z.string(),
+  organizationId: z.string(),
+  name: z.string(),
+  timezone: z.string(),
+  capacity: z.number().int(),
+});
+
+export const SessionState = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('signed-out'), relayUrl: z.string(), reason: z.string().optional() }),
+  z.object({
+    state: z.literal('signed-in'),
+    relayUrl: z.string(),
+    user: z.object({ id: z.string(), email: z.string(), displayName: z.string() }),
+    organizations: z.array(OrganizationChoice),
+    organizationId: z.string().nullable(),
+  }),
+]);
+
+export const SyncStatus = z.object({
+  phase: z.enum(['idle', 'connecting', 'initial-sync', 'live', 'offline', 'signed-out', 'error']),
+  rowsReceived: z.number().int().optional(),
+  rowsTotal: z.number().int().optional(),
+  offlineSince: z.string().optional(),
+  lastSyncedAt: z.string().optional(),
+  reason: z.string().optional(),
+  pendingChanges: z.number().int().optional(),
+});
+
+const YearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected YYYY-MM');
+const Id = z.string().uuid();
+
+export const CalendarItem = z.object({
+  kind: z.enum(['event', 'hold']),
+  id: z.string(),
+  venueId: z.string(),
+  /** the calendar day in the venue's timezone, YYYY-MM-DD */
+  date: z.string(),
+  title: z.string(),
+  status: z.string(),
+  /** hold rank (1st, 2nd…), events: null */
+  rank: z.number().int().nullable(),
+  /** local times in the venue's timezone, HH:MM, events only */
+  doors: z.string().nullable(),
+  show: z.string().nullable(),
+});
+
+export const EventDetail = z.object({
+  id: z.string(),
+  title: z.string(),
+  artistName: z.string(),
+  status: z.string(),
+  venue: VenueSummary,
+  showDate: z.string(),
+  /** ISO instants; the renderer formats them in venue.timezone */
+  doorsAt: z.string(),
+  showAt: z.string(),
+  endsAt: z.string(),
+  capacity: z.number().int(),
+  notes: z.string().nullable(),
+  deal: z
+    .object({
+      dealType: z.string(),
+      currency: z.string(),
+      guaranteeCents: z.number(),
+      artistShareBp: z.number(),
+      splitBasis: z.string(),
+      ticketPriceCents: z.number(),
+      expensesBudgetCents: z.number(),
+      notes: z.string().nullable(),
+    })
+    .nullable(),
+  tasks: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      dueDate: z.string().nullable(),
+      completedAt: z.string().nullable(),
+      assignee: z.string().nullable(),
+    }),
+  ),
+  requestHistory: z.array(
+    z.object({
+      at: z.string(),
+      fromStatus: z.string().nullable(),
+      toStatus: z.string(),
+      note: z.string().nullable(),
+      actor: z.string().nullable(),
+    }),
+  ),
+});
+
+export const RequestStatus = z.enum(['NEW', 'REVIEW', 'APPROVED', 'DECLINED', 'SCHEDULED', 'WITHDRAWN']);
+export const RequestRow = z.object({
+  id: z.string(),
+  reference: z.string(),
+  status: RequestStatus,
+  venueId: z.string(),
+  artistName: z.string(),
+  eventTitle: z.string(),
+  contactName: z.string(),
+  preferredStart: z.string(),
+  expectedAttendance: z.number().int(),
+  submittedAt: z.string(),
+});
+
+export const SearchHit = z.object({
+  kind: z.enum(['request', 'event', 'artist', 'person']),
+  id: z.string(),
+  title: z.string(),
+  subtitle: z.string(),
+});
+
+/** Every command: name → argument and result schemas. */
+export const commands = {
+  'session.get': { args: z.object({}), result: SessionState },
+  'auth.requestCode': {
+    args: z.object({ relayUrl: z.string().url(), email: z.string().email() }),
+    result: z.object({ message: z.string() }),
+  },
+  'auth.verifyCode': {
+    args: z.object({ email: z.string().email(), code: z.string().regex(/^\d{6}$/, 'the code has six digits') }),
+    result: SessionState,
+  },
+  /** the token of a sign-in link (deep link or pasted) */
+  'auth.verifyLink': { args: z.object({ token: z.string().min(16).max(200) }), result: SessionState },
+  'auth.signOut': { args: z.object({}), result: SessionState },
+  'organization.select': { args: z.object({ organizationId: Id }), result: SessionState },
+  'sync.status': { args: z.object({}), result: SyncStatus },
+  'venues.list': { args: z.object({}), result: z.array(VenueSummary) },
+  'calendar.month': {
+    args: z.object({ venueId: Id.nullable(), month: YearMonth }),
+    result: z.array(CalendarItem),
+  },
+  'events.get': { args: z.object({ eventId: Id }), result: EventDetail },
+  'requests.list': {
+    args: z.object({
+      statuses: z.array(RequestStatus).max(6).default([]),
+      venueId: Id.nullable().default(null),
+      limit: z.number().int().min(1).max(500).default(100),
+      offset: z.number().int().min(0).default(0),
+    }),
+    result: z.object({ total: z.number().int(), rows: z.array(RequestRow) }),
+  },
+  'search.query': {
+    args: z.object({ text: z.string().max(200), limit: z.number().int().min(1).max(50).default(20) }),
+    result: z.array(SearchHit),
+  },
+} as const;
+
+/** Everything the core pushes to the renderer. */
+export const events = {
+  'session.changed': SessionState,
+  'sync.status': SyncStatus,
+  /** the replica changed (sync applied a batch): live queries re-run */
+  'replica.changed': z.object({ tables: z.array(z.string()) }),
+} as const;
+
+export type CommandName = keyof typeof commands;
+export type EventName = keyof typeof events;
+export type CommandArgs<K extends CommandName> = z.input<(typeof commands)[K]['args']>;
+export type CommandResult<K extends CommandName> = z.output<(typeof commands)[K]['result']>;
+export type EventPayload<K extends EventName> = z.output<(typeof events)[K]>;
+
+/** How an error crosses the boundary: a stable code tests can assert, and words for people. */
+export const CommandError = z.object({
+  code: z.enum([
+    'invalid_arguments',
+    'unknown_command',
+    'not_signed_in',
+    'relay_refused',
+    'offline',
+    'not_found',
+    'internal',
+  ]),
+  message: z.string(),
+  details: z.record(z.string(), z.string()).optional(),
+});
+export type CommandError = z.infer<typeof CommandError>;
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; error: CommandError };
+
+/** The one object the preload exposes (and the dev host's client implements). */
+export interface DesktopBridge {
+  invoke<K extends CommandName>(name: K, args: CommandArgs<K>): Promise<Outcome<CommandResult<K>>>;
+  on<K extends EventName>(name: K, listener: (payload: EventPayload<K>) => void): () => void;
+}
