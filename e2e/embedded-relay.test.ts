@@ -80,5 +80,23 @@ describe('embedded relay smoke test', () => {
       [organizationId],
     );
     expect(other!.n).toBe(0);
+
+    // a change committed on the embedded database is captured by the same triggers as on
+    // PostgreSQL and reaches the live replica (woken by the head poll: no NOTIFY here)
+    const [venue] = await relay.db.sql<{ id: string }[]>`
+      UPDATE venues SET name = 'Lakeshore Ballroom (renamed)'
+       WHERE organization_id = ${organizationId}
+       RETURNING id`;
+    const deadline = Date.now() + 10_000;
+    let name: string | undefined;
+    while (Date.now() < deadline) {
+      [{ name } = { name: undefined }] = await replica.query<{ name: string }>(
+        'SELECT name FROM venues WHERE id = $1',
+        [venue!.id],
+      );
+      if (name === 'Lakeshore Ballroom (renamed)') break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(name).toBe('Lakeshore Ballroom (renamed)');
   }, 120_000);
 });
