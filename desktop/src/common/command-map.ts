@@ -113,6 +113,8 @@ export const RequestRow = z.object({
   preferredStart: z.string(),
   expectedAttendance: z.number().int(),
   submittedAt: z.string(),
+  /** the event this request became (events.request_id), so a SCHEDULED row can open it */
+  eventId: z.string().nullable().optional(),
 });
 
 export const SearchHit = z.object({
