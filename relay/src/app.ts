@@ -11,6 +11,7 @@ import { installErrorHandler } from './http/errors.js';
 import { Connections } from './http/connections.js';
 import { electricHeaders } from './shapes/protocol.js';
 import { shapeRoutes } from './shapes/routes.js';
+import { shapeCountRoutes } from './shapes/counts.js';
 import { healthRoutes } from './http/health.js';
 import { metricsPlugin } from './metrics/routes.js';
 import { authRoutes } from './auth/routes.js';
@@ -63,6 +64,7 @@ export async function createRelay(config: RelayConfig, deps: RelayDeps = {}): Pr
   await app.register(healthRoutes, { db, feed });
   await app.register(authRoutes, { db, config });
   await app.register(shapeRoutes, { db, feed, config });
+  await app.register(shapeCountRoutes, { db });
 
   let stopping: Promise<void> | undefined;
   const relay: Relay = {

@@ -21,6 +21,7 @@ describe('startSync', () => {
   let session: SyncSession;
   let dataDir: string;
   const phases: SyncStatus['phase'][] = [];
+  const statuses: SyncStatus[] = [];
 
   const replicaMatchesServer = async () => {
     const [server, local] = await Promise.all([
@@ -42,7 +43,10 @@ describe('startSync', () => {
     dataDir = fixture.tempDir();
     replica = await fixture.openReplica(dataDir);
     session = await fixture.startSync(replica);
-    session.subscribe((status) => phases.push(status.phase));
+    session.subscribe((status) => {
+      phases.push(status.phase);
+      statuses.push(status);
+    });
   });
   afterAll(async () => {
     await fixture?.close();
@@ -58,6 +62,11 @@ describe('startSync', () => {
     expect(session.status.phase).toBe('live');
     expect(session.status.lastSyncedAt).toBeInstanceOf(Date);
     expect(session.status.skippedTables).toEqual([]);
+    // the first sync showed progress against the total the relay counted
+    const total = Object.values(local).reduce((n, rows) => n + rows.length, 0);
+    const withTotal = statuses.filter((s) => s.phase === 'initial-sync' && s.progress?.rowsTotal !== undefined);
+    expect(withTotal.length).toBeGreaterThan(0);
+    expect(withTotal.at(-1)!.progress!.rowsTotal).toBe(total);
   });
   it('should show a change committed in PostgreSQL within a second of the commit', async () => {
     await session.waitUntilLive();

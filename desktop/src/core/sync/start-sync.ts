@@ -64,6 +64,7 @@ export async function startSync(options: StartSyncOptions): Promise<SyncSession>
   let fatal: { phase: 'signed-out' | 'error'; reason: string } | undefined;
   let offlineSince: Date | undefined;
   let rowsReceived = 0;
+  let rowsTotal: number | undefined;
   let lastSyncedAt: Date | undefined = lastSync?.last_synced_at;
 
   const board = new SyncStatusBoard(
@@ -77,6 +78,7 @@ export async function startSync(options: StartSyncOptions): Promise<SyncSession>
       snapshotting: snapshotting.size > 0,
       everyShapeComplete: buffer.completeLsn() !== undefined,
       rowsReceived,
+      ...(rowsTotal !== undefined ? { rowsTotal } : {}),
       ...(lastSyncedAt ? { lastSyncedAt } : {}),
       skippedTables: [...skippedTables],
     });
@@ -214,6 +216,9 @@ export async function startSync(options: StartSyncOptions): Promise<SyncSession>
     // returning nothing stops this stream for good
   };
 
+  // the total first, so that the first progress shown already has it
+  if (snapshotting.size > 0) await countSnapshotRows();
+
   const shapeUrl = `${options.relayUrl.replace(/\/+$/, '')}/v1/shape`;
   for (const table of tables) {
     const resume = resumeFrom.get(table);
@@ -251,6 +256,26 @@ export async function startSync(options: StartSyncOptions): Promise<SyncSession>
     );
   }
   refreshStatus();
+
+  /** Asks the relay how many rows the snapshots hold, for progress; best effort. */
+  async function countSnapshotRows(): Promise<void> {
+    try {
+      const response = await relayFetch(
+        `${options.relayUrl.replace(/\/+$/, '')}/v1/shape-counts?organization_id=${encodeURIComponent(organizationId)}`,
+        {
+          headers: { authorization: `Bearer ${await options.getToken()}` },
+          // never hold up the first sync for long: progress is a nicety
+          signal: AbortSignal.any([abort.signal, AbortSignal.timeout(3000)]),
+        },
+      );
+      if (!response.ok) return;
+      const { counts } = (await response.json()) as { counts: Record<string, number> };
+      rowsTotal = [...snapshotting].reduce((sum, table) => sum + (counts[table] ?? 0), 0) + rowsReceived;
+      refreshStatus();
+    } catch {
+      // no total: progress shows rows received only
+    }
+  }
 
   let stopping: Promise<void> | undefined;
   return {

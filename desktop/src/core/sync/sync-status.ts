@@ -29,6 +29,8 @@ export interface SyncFacts {
   readonly snapshotting: boolean;
   readonly everyShapeComplete: boolean;
   readonly rowsReceived: number;
+  /** what the relay said the snapshots hold, once it answered */
+  readonly rowsTotal?: number;
   readonly lastSyncedAt?: Date;
   readonly skippedTables: readonly string[];
 }
@@ -40,7 +42,13 @@ export function deriveStatus(facts: SyncFacts): SyncStatus {
   };
   if (facts.fatal) return { phase: facts.fatal.phase, reason: facts.fatal.reason, ...common };
   if (facts.offlineSince) return { phase: 'offline', offlineSince: facts.offlineSince, ...common };
-  if (facts.snapshotting) return { phase: 'initial-sync', progress: { rowsReceived: facts.rowsReceived }, ...common };
+  if (facts.snapshotting) {
+    const progress = {
+      rowsReceived: facts.rowsReceived,
+      ...(facts.rowsTotal !== undefined ? { rowsTotal: Math.max(facts.rowsTotal, facts.rowsReceived) } : {}),
+    };
+    return { phase: 'initial-sync', progress, ...common };
+  }
   if (facts.everyShapeComplete) return { phase: 'live', ...common };
   return { phase: 'connecting', ...common };
 }
@@ -81,6 +89,7 @@ function sameStatus(a: SyncStatus, b: SyncStatus): boolean {
     a.phase === b.phase &&
     a.lastSyncedAt?.getTime() === b.lastSyncedAt?.getTime() &&
     a.progress?.rowsReceived === b.progress?.rowsReceived &&
+    a.progress?.rowsTotal === b.progress?.rowsTotal &&
     a.offlineSince?.getTime() === b.offlineSince?.getTime() &&
     a.reason === b.reason &&
     a.skippedTables.join() === b.skippedTables.join()
