@@ -1,0 +1,39 @@
+// The events the app service pushes (command map `events`), to listeners of one event or of all.
+import type { EventName, EventPayload } from '../../common/command-map.js';
+
+export type AnyEventListener = <K extends EventName>(name: K, payload: EventPayload<K>) => void;
+
+export class AppEvents {
+  readonly #byName = new Map<EventName, Set<(payload: never) => void>>();
+  readonly #any = new Set<AnyEventListener>();
+
+  on<K extends EventName>(name: K, listener: (payload: EventPayload<K>) => void): () => void {
+    let set = this.#byName.get(name);
+    if (!set) this.#byName.set(name, (set = new Set()));
+    set.add(listener as (payload: never) => void);
+    return () => set.delete(listener as (payload: never) => void);
+  }
+
+  /** every event, e.g. to forward them to a window or a WebSocket */
+  onAny(listener: AnyEventListener): () => void {
+    this.#any.add(listener);
+    return () => this.#any.delete(listener);
+  }
+
+  emit<K extends EventName>(name: K, payload: EventPayload<K>): void {
+    for (const listener of this.#byName.get(name) ?? []) {
+      try {
+        (listener as (payload: EventPayload<K>) => void)(payload);
+      } catch {
+        // a broken listener must not stop the others, nor the command that emitted
+      }
+    }
+    for (const listener of this.#any) {
+      try {
+        listener(name, payload);
+      } catch {
+        // as above
+      }
+    }
+  }
+}

@@ -1,0 +1,136 @@
+// Everything the event screen shows: the event and its venue, the deal, the checklist with who
+// does what (names from memberships: users are not synced), and how the request was decided.
+import type { CommandResult } from '../../../common/command-map.js';
+import type { Replica } from '../../replica/open-replica.js';
+import { notFound } from '../command-failure.js';
+import { isoInstant } from './venue-time.js';
+
+interface EventRow {
+  id: string;
+  title: string;
+  artist_name: string;
+  status: string;
+  show_date: string;
+  doors_at: Date;
+  show_at: Date;
+  ends_at: Date;
+  capacity_override: number | null;
+  notes: string | null;
+  request_id: string | null;
+  venue_id: string;
+  venue_name: string;
+  timezone: string;
+  venue_capacity: number;
+}
+
+interface DealRow {
+  deal_type: string;
+  currency: string;
+  guarantee_cents: number;
+  artist_share_bp: number;
+  split_basis: string;
+  ticket_price_cents: number;
+  expenses_budget_cents: number;
+  notes: string | null;
+}
+
+export async function eventDetail(
+  replica: Replica,
+  organizationId: string,
+  eventId: string,
+): Promise<CommandResult<'events.get'>> {
+  const [event] = await replica.query<EventRow>(
+    `SELECT e.id, e.title, e.artist_name, e.status, e.show_date::text AS show_date, e.doors_at, e.show_at,
+            e.ends_at, e.capacity_override, e.notes, e.request_id,
+            v.id AS venue_id, v.name AS venue_name, v.timezone, v.capacity AS venue_capacity
+       FROM events e JOIN venues v ON v.id = e.venue_id
+      WHERE e.organization_id = $1 AND e.id = $2`,
+    [organizationId, eventId],
+  );
+  if (!event) throw notFound(`no event ${eventId} in this organization`);
+
+  // bigint money columns as float8: exact for any sum of cents below 2^53
+  const [deal] = await replica.query<DealRow>(
+    `SELECT deal_type, currency, guarantee_cents::float8 AS guarantee_cents, artist_share_bp, split_basis,
+            ticket_price_cents::float8 AS ticket_price_cents,
+            expenses_budget_cents::float8 AS expenses_budget_cents, notes
+       FROM deal_terms WHERE organization_id = $1 AND event_id = $2`,
+    [organizationId, eventId],
+  );
+  const tasks = await replica.query<{
+    id: string;
+    title: string;
+    due_date: string | null;
+    completed_at: Date | null;
+    assignee: string | null;
+  }>(
+    `SELECT t.id, t.title, t.due_date::text AS due_date, t.completed_at, m.user_name AS assignee
+       FROM event_tasks t
+       LEFT JOIN memberships m ON m.organization_id = t.organization_id AND m.user_id = t.assignee_user_id
+      WHERE t.organization_id = $1 AND t.event_id = $2
+      ORDER BY t.position, t.due_date NULLS LAST, t.id`,
+    [organizationId, eventId],
+  );
+  const history = event.request_id
+    ? await replica.query<{
+        created_at: Date;
+        from_status: string | null;
+        to_status: string;
+        note: string | null;
+        actor: string | null;
+      }>(
+        `SELECT d.created_at, d.from_status, d.to_status, d.note, m.user_name AS actor
+           FROM decision_logs d
+           LEFT JOIN memberships m ON m.organization_id = d.organization_id AND m.user_id = d.actor_user_id
+          WHERE d.organization_id = $1 AND d.request_id = $2
+          ORDER BY d.created_at, d.id`,
+        [organizationId, event.request_id],
+      )
+    : [];
+
+  return {
+    id: event.id,
+    title: event.title,
+    artistName: event.artist_name,
+    status: event.status,
+    venue: {
+      id: event.venue_id,
+      organizationId,
+      name: event.venue_name,
+      timezone: event.timezone,
+      capacity: event.venue_capacity,
+    },
+    showDate: event.show_date,
+    doorsAt: isoInstant(event.doors_at),
+    showAt: isoInstant(event.show_at),
+    endsAt: isoInstant(event.ends_at),
+    capacity: event.capacity_override ?? event.venue_capacity,
+    notes: event.notes,
+    deal: deal
+      ? {
+          dealType: deal.deal_type,
+          currency: deal.currency,
+          guaranteeCents: deal.guarantee_cents,
+          artistShareBp: deal.artist_share_bp,
+          splitBasis: deal.split_basis,
+          ticketPriceCents: deal.ticket_price_cents,
+          expensesBudgetCents: deal.expenses_budget_cents,
+          notes: deal.notes,
+        }
+      : null,
+    tasks: tasks.map((task) => ({
+      id: task.id,
+      title: task.title,
+      dueDate: task.due_date,
+      completedAt: task.completed_at ? isoInstant(task.completed_at) : null,
+      assignee: task.assignee,
+    })),
+    requestHistory: history.map((entry) => ({
+      at: isoInstant(entry.created_at),
+      fromStatus: entry.from_status,
+      toStatus: entry.to_status,
+      note: entry.note,
+      actor: entry.actor,
+    })),
+  };
+}
