@@ -1,0 +1,17 @@
+// The top of the window: signed out → sign-in; signed in → the shell with its screens.
+import { usePushed } from './data/use-pushed.js';
+import { SignIn } from './screens/sign-in.js';
+import { Shell } from './shell/shell.js';
+import { Spinner } from './ui/controls.js';
+
+export function App() {
+  const [session, setSession] = usePushed('session.changed');
+  if (!session)
+    return (
+      <div className="flex min-h-screen items-center justify-center">
+        <Spinner label="Opening PromoterOS…" />
+      </div>
+    );
+  if (session.state === 'signed-out') return <SignIn session={session} onSignedIn={setSession} />;
+  return <Shell session={session} onSessionChange={setSession} />;
+}

@@ -1,0 +1,30 @@
+// State the core pushes: read once by a command, then kept current by its event
+// (session.get + session.changed, sync.status + sync.status). The setter lets a screen apply a
+// command's answer at once (a verify returns the new session) without waiting for the event.
+import { useEffect, useState } from 'react';
+import type { EventName, EventPayload } from '../../../common/command-map.js';
+import { useBridge } from './bridge-context.js';
+
+type Pushed = 'session.changed' | 'sync.status';
+const initialCommand = { 'session.changed': 'session.get', 'sync.status': 'sync.status' } as const;
+
+export function usePushed<K extends Pushed & EventName>(
+  event: K,
+): [EventPayload<K> | undefined, (value: EventPayload<K>) => void] {
+  const bridge = useBridge();
+  const [value, setValue] = useState<EventPayload<K>>();
+  useEffect(() => {
+    let pushed = false;
+    const unsubscribe = bridge.on(event, (payload) => {
+      pushed = true;
+      setValue(payload);
+    });
+    const command: 'session.get' | 'sync.status' = initialCommand[event];
+    void bridge.invoke(command, {}).then((outcome) => {
+      // an event that arrived meanwhile is newer than this answer
+      if (outcome.ok && !pushed) setValue(outcome.value as EventPayload<K>);
+    });
+    return unsubscribe;
+  }, [bridge, event]);
+  return [value, setValue];
+}

@@ -1,0 +1,150 @@
+// Ctrl/Cmd-K: answers from the local replica as you type (search.query, debounced ~60 ms so a
+// burst of keystrokes asks once), arrow keys to move, Enter to open, Escape to close.
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import type { CommandError, CommandResult } from '../../../common/command-map.js';
+import { useBridge } from '../data/bridge-context.js';
+import { navigate, routeHash } from '../data/route.js';
+import { ErrorNote } from '../ui/controls.js';
+
+type SearchHit = CommandResult<'search.query'>[number];
+const DEBOUNCE_MS = 60;
+
+const kindLabel: Record<SearchHit['kind'], string> = {
+  event: 'Event',
+  request: 'Request',
+  artist: 'Artist',
+  person: 'Person',
+};
+
+export function SearchPalette({ onClose }: { onClose: () => void }) {
+  const bridge = useBridge();
+  const [text, setText] = useState('');
+  const [hits, setHits] = useState<SearchHit[]>([]);
+  const [active, setActive] = useState(0);
+  const [error, setError] = useState<CommandError>();
+  const [searched, setSearched] = useState('');
+  const input = useRef<HTMLInputElement>(null);
+  const opener = useRef<Element | null>(document.activeElement);
+  const ids = useId();
+
+  useEffect(() => {
+    input.current?.focus();
+    const previous = opener.current;
+    // give focus back to what had it when the palette closes
+    return () => {
+      if (previous instanceof HTMLElement) previous.focus();
+    };
+  }, []);
+
+  useEffect(() => {
+    const query = text.trim();
+    if (!query) {
+      setHits([]);
+      setSearched('');
+      return;
+    }
+    let live = true;
+    const timer = setTimeout(() => {
+      void bridge.invoke('search.query', { text: query, limit: 20 }).then((outcome) => {
+        if (!live) return;
+        if (outcome.ok) {
+          setHits(outcome.value);
+          setError(undefined);
+        } else setError(outcome.error);
+        setSearched(query);
+        setActive(0);
+      });
+    }, DEBOUNCE_MS);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [bridge, text]);
+
+  function open(hit: SearchHit | undefined) {
+    if (!hit) return;
+    if (hit.kind === 'event') {
+      navigate(routeHash(`events/${hit.id}`));
+      onClose();
+    } else if (hit.kind === 'request') {
+      navigate(routeHash('requests'));
+      onClose();
+    } else {
+      // an artist or a person narrows the search to their events and requests
+      setText(hit.title);
+      input.current?.focus();
+    }
+  }
+
+  function onKeyDown(event: KeyboardEvent) {
+    if (event.key === 'ArrowDown') setActive((index) => Math.min(hits.length - 1, index + 1));
+    else if (event.key === 'ArrowUp') setActive((index) => Math.max(0, index - 1));
+    else if (event.key === 'Enter') open(hits[active]);
+    else if (event.key === 'Escape') onClose();
+    else return;
+    event.preventDefault();
+  }
+
+  useEffect(() => {
+    document.getElementById(`${ids}-hit-${active}`)?.scrollIntoView({ block: 'nearest' });
+  }, [active, ids]);
+
+  return (
+    <div
+      className="fixed inset-0 z-50 flex items-start justify-center bg-zinc-950/40 px-4 pt-[12vh] backdrop-blur-[1px]"
+      onMouseDown={(event) => event.target === event.currentTarget && onClose()}
+    >
+      <div
+        role="dialog"
+        aria-modal="true"
+        aria-label="Search"
+        className="w-full max-w-xl overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-2xl dark:border-zinc-700 dark:bg-zinc-900"
+        onKeyDown={onKeyDown}
+      >
+        <input
+          ref={input}
+          role="combobox"
+          aria-expanded={hits.length > 0}
+          aria-controls={`${ids}-hits`}
+          aria-activedescendant={hits.length ? `${ids}-hit-${active}` : undefined}
+          aria-autocomplete="list"
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+          placeholder="Search events, requests, artists, people…"
+          className="w-full border-b border-zinc-200 bg-transparent px-4 py-3 text-base outline-none dark:border-zinc-700"
+          spellCheck={false}
+        />
+        <ErrorNote error={error} />
+        <ul id={`${ids}-hits`} role="listbox" aria-label="Results" className="max-h-[50vh] overflow-y-auto py-1">
+          {hits.map((hit, index) => (
+            <li
+              key={`${hit.kind}:${hit.id}`}
+              id={`${ids}-hit-${index}`}
+              role="option"
+              aria-selected={index === active}
+              onMouseMove={() => setActive(index)}
+              onClick={() => open(hit)}
+              className="flex cursor-pointer items-center gap-3 px-4 py-2 text-sm aria-selected:bg-indigo-50 dark:aria-selected:bg-indigo-950"
+            >
+              <span className="w-16 shrink-0 text-[11px] font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">
+                {kindLabel[hit.kind]}
+              </span>
+              <span className="min-w-0 flex-1">
+                <span className="block truncate font-medium">{hit.title}</span>
+                <span className="block truncate text-xs text-zinc-500 dark:text-zinc-400">{hit.subtitle}</span>
+              </span>
+            </li>
+          ))}
+        </ul>
+        {searched && hits.length === 0 && !error && (
+          <p className="px-4 py-6 text-center text-sm text-zinc-500">Nothing matches “{searched}”.</p>
+        )}
+        <footer className="flex gap-4 border-t border-zinc-200 px-4 py-2 text-[11px] text-zinc-500 dark:border-zinc-700 dark:text-zinc-400">
+          <span>↑↓ move</span>
+          <span>Enter open</span>
+          <span>Esc close</span>
+        </footer>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,203 @@
+// The frame around every screen: organization and venue switchers, navigation, the sync
+// indicator, and Ctrl/Cmd-K for the search palette.
+import { useEffect, useState } from 'react';
+import type { CommandError, CommandResult } from '../../../common/command-map.js';
+import { useBridge } from '../data/bridge-context.js';
+import { routeHash, useRoute } from '../data/route.js';
+import { usePushed } from '../data/use-pushed.js';
+import { useQuery } from '../data/use-query.js';
+import { CalendarScreen } from '../screens/calendar.js';
+import { EventDetailScreen } from '../screens/event-detail.js';
+import { RequestsScreen } from '../screens/requests.js';
+import { SearchPalette } from '../search/search-palette.js';
+import { ErrorNote, selectClass, Spinner } from '../ui/controls.js';
+import { SyncIndicator } from './sync-indicator.js';
+
+type SignedIn = Extract<CommandResult<'session.get'>, { state: 'signed-in' }>;
+type Session = CommandResult<'session.get'>;
+export type Venue = CommandResult<'venues.list'>[number];
+
+const venueKey = (organizationId: string) => `promoteros.venue.${organizationId}`;
+
+export function Shell({ session, onSessionChange }: { session: SignedIn; onSessionChange: (next: Session) => void }) {
+  const bridge = useBridge();
+  const route = useRoute();
+  const [sync] = usePushed('sync.status');
+  const [paletteOpen, setPaletteOpen] = useState(false);
+  const [error, setError] = useState<CommandError>();
+  const organizationId = session.organizationId;
+  const venues = useQuery('venues.list', {}, ['venues']);
+  const orgVenues = (venues.data ?? []).filter((venue) => venue.organizationId === organizationId);
+  const [venueId, setVenueIdState] = useState<string | null>(() =>
+    organizationId ? localStorage.getItem(venueKey(organizationId)) : null,
+  );
+  // a remembered venue that is gone (or belongs to another organization) means all venues
+  const selectedVenue = orgVenues.find((venue) => venue.id === venueId) ?? null;
+
+  const setVenueId = (id: string | null) => {
+    setVenueIdState(id);
+    if (organizationId) {
+      if (id) localStorage.setItem(venueKey(organizationId), id);
+      else localStorage.removeItem(venueKey(organizationId));
+    }
+  };
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') {
+        event.preventDefault();
+        setPaletteOpen(true);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  async function selectOrganization(id: string) {
+    setError(undefined);
+    const outcome = await bridge.invoke('organization.select', { organizationId: id });
+    if (outcome.ok) {
+      onSessionChange(outcome.value);
+      setVenueIdState(localStorage.getItem(venueKey(id)));
+    } else setError(outcome.error);
+  }
+
+  async function signOut() {
+    const outcome = await bridge.invoke('auth.signOut', {});
+    if (outcome.ok) onSessionChange(outcome.value);
+    else setError(outcome.error);
+  }
+
+  const navItem = (screen: 'calendar' | 'requests', label: string) => {
+    const current = route.screen === screen || (screen === 'calendar' && route.screen === 'event');
+    return (
+      <a
+        href={routeHash(screen)}
+        aria-current={current ? 'page' : undefined}
+        className="rounded-md px-2.5 py-1 text-sm font-medium text-zinc-600 hover:bg-zinc-100 aria-[current=page]:bg-zinc-200 aria-[current=page]:text-zinc-900 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:aria-[current=page]:bg-zinc-800 dark:aria-[current=page]:text-white"
+      >
+        {label}
+      </a>
+    );
+  };
+
+  const isMac = navigator.platform.toLowerCase().includes('mac');
+
+  return (
+    <div className="flex h-screen flex-col">
+      <header className="flex flex-wrap items-center gap-x-3 gap-y-2 border-b border-zinc-200 bg-zinc-50 px-3 py-2 dark:border-zinc-800 dark:bg-zinc-900">
+        <span className="mr-1 text-sm font-bold tracking-tight">PromoterOS</span>
+        <label className="sr-only" htmlFor="organization-switcher">
+          Organization
+        </label>
+        <select
+          id="organization-switcher"
+          className={selectClass}
+          value={organizationId ?? ''}
+          onChange={(event) => void selectOrganization(event.target.value)}
+        >
+          {!organizationId && <option value="">Choose an organization…</option>}
+          {session.organizations.map((organization) => (
+            <option key={organization.id} value={organization.id}>
+              {organization.name}
+            </option>
+          ))}
+        </select>
+        <label className="sr-only" htmlFor="venue-switcher">
+          Venue
+        </label>
+        <select
+          id="venue-switcher"
+          className={selectClass}
+          value={selectedVenue?.id ?? ''}
+          onChange={(event) => setVenueId(event.target.value || null)}
+          disabled={!organizationId}
+        >
+          <option value="">All venues</option>
+          {orgVenues.map((venue) => (
+            <option key={venue.id} value={venue.id}>
+              {venue.name}
+            </option>
+          ))}
+        </select>
+        <nav aria-label="Main" className="ml-2 flex items-center gap-1">
+          {navItem('calendar', 'Calendar')}
+          {navItem('requests', 'Requests')}
+          <button
+            type="button"
+            onClick={() => setPaletteOpen(true)}
+            className="flex items-center gap-2 rounded-md px-2.5 py-1 text-sm font-medium text-zinc-600 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
+          >
+            Search
+            <kbd className="rounded border border-zinc-300 px-1 font-sans text-[11px] text-zinc-500 dark:border-zinc-700 dark:text-zinc-400">
+              {isMac ? '⌘K' : 'Ctrl K'}
+            </kbd>
+          </button>
+        </nav>
+        <div className="ml-auto flex items-center gap-2">
+          <SyncIndicator status={sync} />
+          <span className="hidden text-xs text-zinc-500 md:inline dark:text-zinc-400">{session.user.email}</span>
+          <button
+            type="button"
+            onClick={() => void signOut()}
+            className="rounded-md px-2 py-1 text-xs text-zinc-600 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
+          >
+            Sign out
+          </button>
+        </div>
+      </header>
+      {error && (
+        <div className="border-b border-red-200 bg-red-50 px-4 py-2 dark:border-red-900 dark:bg-red-950">
+          <ErrorNote error={error} />
+        </div>
+      )}
+      <main className="min-h-0 flex-1 overflow-auto">
+        {!organizationId ? (
+          <OrganizationPicker session={session} onPick={(id) => void selectOrganization(id)} />
+        ) : venues.loading && !venues.data ? (
+          <div className="p-6">
+            <Spinner label="Loading venues…" />
+          </div>
+        ) : route.screen === 'event' && route.id ? (
+          <EventDetailScreen eventId={route.id} />
+        ) : route.screen === 'requests' ? (
+          <RequestsScreen venues={orgVenues} venue={selectedVenue} onVenueChange={setVenueId} params={route.params} />
+        ) : (
+          <CalendarScreen venues={orgVenues} venue={selectedVenue} params={route.params} />
+        )}
+        {venues.error && (
+          <div className="p-4">
+            <ErrorNote error={venues.error} />
+          </div>
+        )}
+      </main>
+      {paletteOpen && <SearchPalette onClose={() => setPaletteOpen(false)} />}
+    </div>
+  );
+}
+
+function OrganizationPicker({ session, onPick }: { session: SignedIn; onPick: (id: string) => void }) {
+  return (
+    <div className="mx-auto max-w-md p-8">
+      <h1 className="mb-3 text-base font-semibold">Choose an organization</h1>
+      {session.organizations.length === 0 ? (
+        <p className="text-sm text-zinc-500">Your account is not a member of any organization yet.</p>
+      ) : (
+        <ul className="divide-y divide-zinc-200 rounded-lg border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
+          {session.organizations.map((organization) => (
+            <li key={organization.id}>
+              <button
+                type="button"
+                onClick={() => onPick(organization.id)}
+                className="flex w-full items-center justify-between px-4 py-3 text-left text-sm hover:bg-zinc-50 dark:hover:bg-zinc-900"
+              >
+                <span className="font-medium">{organization.name}</span>
+                <span className="text-xs text-zinc-500">{organization.role.toLowerCase()}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
