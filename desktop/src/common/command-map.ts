@@ -167,6 +167,12 @@ export const events = {
   'sync.status': SyncStatus,
   /** the replica changed (sync applied a batch): live queries re-run */
   'replica.changed': z.object({ tables: z.array(z.string()) }),
+  /**
+   * the Electron menu's Search… item (Cmd/Ctrl-K) was chosen: open the search palette. The menu
+   * accelerator takes the key before the page sees it, so the shell says so with this event; in
+   * the browser dev host the renderer's own key handler does the same and this never arrives.
+   */
+  'shell.openSearch': z.object({}),
 } as const;
 
 export type CommandName = keyof typeof commands;
