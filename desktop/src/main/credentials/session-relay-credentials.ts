@@ -1,0 +1,34 @@
+// The desktop app holds one session at a time and asks one CredentialStore for its token; the
+// keychain keeps one account per relay. This store connects the two: it reads and writes the
+// account of the relay the app is currently signed in to, or about to sign in to.
+//
+// The main process tells it which relay that is: the remembered session's at start, the relay
+// named by a successful auth.requestCode while signed out, and every session.changed event
+// (which carries the relay URL). A sign-in stores its token under the relay it was verified
+// against, because auth.requestCode always precedes it (or the deep link uses the current one).
+import type { CredentialStore } from '../../core/app/credential-store.js';
+import type { CredentialsFor } from './choose-store.js';
+
+export interface SessionRelayCredentials extends CredentialStore {
+  /** the relay whose account get/set/delete use from now on */
+  follow(relayUrl: string): void;
+  readonly relayUrl: string;
+}
+
+export function sessionRelayCredentials(
+  credentialsFor: CredentialsFor,
+  initialRelayUrl: string,
+): SessionRelayCredentials {
+  let relayUrl = initialRelayUrl;
+  return {
+    get relayUrl() {
+      return relayUrl;
+    },
+    follow(next) {
+      relayUrl = next;
+    },
+    get: () => credentialsFor(relayUrl).get(),
+    set: (token) => credentialsFor(relayUrl).set(token),
+    delete: () => credentialsFor(relayUrl).delete(),
+  };
+}
