@@ -1,5 +1,5 @@
 // electron-vite: bundles the main process, the preload and the renderer into desktop/out
-// (main/index.js, preload/index.cjs, renderer/). It only bundles, so `electron-vite build` works
+// (main/index.js, preload/index.cjs, window/). It only bundles, so `electron-vite build` works
 // on machines without the Electron binary; running the app needs Electron itself.
 //
 // - main: ESM (Electron ≥ 28). Packages in desktop's own `dependencies` stay external and are
@@ -8,9 +8,11 @@
 //   (@promoteros/shared, TypeScript source) are bundled. shared/migrations.ts reads its SQL
 //   files from ../migrations next to the code, so they are copied to out/migrations.
 // - preload: CommonJS, because a sandboxed preload cannot be an ES module.
-// - renderer: the same root, plugins and output as vite.renderer.config.ts (the dev host's
-//   build, owned with the renderer), plus the window's Content-Security-Policy as a <meta> tag
-//   (a file:// page has no response headers to carry it).
+// - renderer: the same root, base and plugins as vite.renderer.config.ts (the dev host's build,
+//   owned with the renderer), plus the window's Content-Security-Policy as a <meta> tag (a
+//   file:// page has no response headers to carry it). That policy allows no connections, the
+//   dev host's needs its loopback WebSocket, so the two builds go to different folders: this
+//   one to out/window, the dev host's to out/renderer.
 import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import tailwindcss from '@tailwindcss/vite';
@@ -75,7 +77,7 @@ export default defineConfig({
     base: './',
     plugins: [react(), tailwindcss(), windowContentSecurityPolicy()],
     build: {
-      outDir: here('./out/renderer'),
+      outDir: here('./out/window'),
       emptyOutDir: true,
       rollupOptions: { input: here('./src/renderer/index.html') },
       modulePreload: { polyfill: false },

@@ -23,8 +23,10 @@ const PRODUCT_NAME = 'PromoterOS';
 const DEFAULT_RELAY_URL = process.env.PROMOTEROS_RELAY_URL ?? 'http://127.0.0.1:8787';
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
 const here = import.meta.dirname;
-const rendererDir = join(here, '../renderer');
-const isAppUrl = appUrlMatcher({ rendererDir, devServerUrl });
+// a folder of its own for tests and for running two profiles side by side; must be set before 'ready'
+if (process.env.PROMOTEROS_USER_DATA) app.setPath('userData', resolve(process.env.PROMOTEROS_USER_DATA));
+const pageDir = join(here, '../window');
+const isAppUrl = appUrlMatcher({ rendererDir: pageDir, devServerUrl });
 const log = (message: string, error?: unknown) => console.log(`[promoteros] ${message}`, error ?? '');
 
 let window: BrowserWindow | undefined;
@@ -136,7 +138,7 @@ function openWindow(): void {
   window = createMainWindow({
     preloadPath: join(here, '../preload/index.cjs'),
     devServerUrl,
-    indexHtmlPath: join(rendererDir, 'index.html'),
+    indexHtmlPath: join(pageDir, 'index.html'),
     userData: app.getPath('userData'),
     title: PRODUCT_NAME,
   });

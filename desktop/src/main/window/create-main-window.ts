@@ -16,7 +16,7 @@ export interface MainWindowOptions {
   readonly preloadPath: string;
   /** the dev server URL in development, else undefined and the built index.html is loaded */
   readonly devServerUrl: string | undefined;
-  /** out/renderer/index.html */
+  /** out/window/index.html */
   readonly indexHtmlPath: string;
   readonly userData: string;
   readonly title: string;
