@@ -83,7 +83,12 @@ export async function startKeyringSession(options: { withKeyring: boolean }): Pr
   const started = await Promise.race([isReady.then(() => true), exited.then(() => false)]);
   if (!started) {
     rmSync(home, { recursive: true, force: true });
-    throw new KeyringDidNotStart(`the keychain session did not start: ${stderr.trim() || 'no output'}`);
+    // dbus-daemon warns that it may not raise its file limit in containers: noise, not a reason
+    const reason = stderr
+      .split('\n')
+      .filter((line) => line.trim() && !line.includes('Failed to set fd limit'))
+      .join('; ');
+    throw new KeyringDidNotStart(`the keychain session did not start: ${reason || 'no output'}`);
   }
 
   let nextId = 1;
