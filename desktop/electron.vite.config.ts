@@ -37,16 +37,17 @@ function copyMigrations(): Plugin {
 }
 
 function windowContentSecurityPolicy(): Plugin {
-  const tag = contentSecurityPolicyMetaTag();
   return {
     name: 'promoteros:window-csp',
-    apply: 'build',
     transformIndexHtml: {
       order: 'post',
       // replaces the page's own policy (which also admits the dev host's loopback WebSocket)
-      // with the window's stricter one, which admits no connections at all; placed right after
-      // the charset, before anything the policy governs
-      handler: (html) => {
+      // with the window's stricter one, which admits no connections at all (in `electron-vite
+      // dev`: only the dev server and its HMR socket); placed right after the charset, before
+      // anything the policy governs
+      handler: (html, context) => {
+        const devServerUrl = context.server?.resolvedUrls?.local[0];
+        const tag = contentSecurityPolicyMetaTag(devServerUrl ? { devServerUrl } : {});
         const page = html.replace(/<meta\s+http-equiv="Content-Security-Policy"[^>]*>\s*/is, '');
         const charset = /<meta charset="[^"]*"\s*\/?>/i;
         return charset.test(page)

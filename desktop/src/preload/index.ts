@@ -6,16 +6,31 @@ import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { DesktopBridge, EventName } from '../common/command-map.js';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../common/ipc-channels.js';
 
+type Listener = (payload: unknown) => void;
+
+// one IPC listener fans events out by name: screens subscribe many live queries, and an
+// emitter with dozens of IPC listeners would warn of a leak
+const listeners = new Map<EventName, Set<Listener>>();
+ipcRenderer.on(EVENT_CHANNEL, (_event: IpcRendererEvent, name: EventName, payload: unknown) => {
+  for (const listener of listeners.get(name) ?? []) {
+    try {
+      listener(payload);
+    } catch (error) {
+      console.error(`a listener of ${name} failed`, error);
+    }
+  }
+});
+
 const bridge: DesktopBridge = {
   invoke: (name, args) => ipcRenderer.invoke(INVOKE_CHANNEL, name, args),
   on(name, listener) {
     // the renderer gets the payload only, never the IPC event (which would expose the sender)
-    const forward = (_event: IpcRendererEvent, eventName: EventName, payload: unknown) => {
-      if (eventName === name) (listener as (payload: unknown) => void)(payload);
-    };
-    ipcRenderer.on(EVENT_CHANNEL, forward);
+    let named = listeners.get(name);
+    if (!named) listeners.set(name, (named = new Set()));
+    const added = listener as Listener;
+    named.add(added);
     return () => {
-      ipcRenderer.removeListener(EVENT_CHANNEL, forward);
+      named.delete(added);
     };
   },
 };
