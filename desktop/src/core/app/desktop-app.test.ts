@@ -268,6 +268,29 @@ describe('desktop app service', () => {
       expect(await run(app, 'search.query', { text: '   ' })).toEqual([]);
     });
 
+    it('should find a request as soon as it has synced, never an older picture', async () => {
+      const [venue] = await db.sql<
+        { id: string }[]
+      >`SELECT id FROM venues WHERE organization_id = ${organizationId} LIMIT 1`;
+      const [created] = await db.sql<{ id: string }[]>`
+        INSERT INTO event_requests (organization_id, venue_id, reference, contact_name, contact_email, artist_name,
+                                    event_title, preferred_start, preferred_end, expected_attendance)
+        VALUES (${organizationId}, ${venue!.id}, 'RQ-SRCH-0001', 'Quillon Vask', 'q@example.com', 'The Zephyr 100%',
+                'Zephyr night', now() + interval '30 days', now() + interval '30 days 3 hours', 300)
+        RETURNING id`;
+      await eventually(async () => (await run(app, 'requests.list', { limit: 1 })).rows[0]?.id === created!.id);
+      // the first search after the change, with no pause: it waits for the entries, not the other way round
+      expect(await run(app, 'search.query', { text: 'zephyr 100%' })).toEqual([
+        { kind: 'artist', id: 'The Zephyr 100%', title: 'The Zephyr 100%', subtitle: '0 events · 1 requests' },
+        expect.objectContaining({ kind: 'request', id: created!.id, title: 'Zephyr night' }),
+      ]);
+      // % is a character to find, not a wildcard
+      expect(await run(app, 'search.query', { text: 'zephyr 1%0' })).toEqual([]);
+      await db.sql`DELETE FROM event_requests WHERE id = ${created!.id}`;
+      await eventually(async () => (await run(app, 'requests.list', { limit: 1 })).rows[0]?.id !== created!.id);
+      expect(await run(app, 'search.query', { text: 'quillon' })).toEqual([]);
+    });
+
     it('should refuse to open an organization the member does not belong to', async () => {
       const [other] = await db.sql<
         { id: string }[]

@@ -24,7 +24,7 @@ import { syncStatusView, type SyncStatusView } from './sync-status-view.js';
 import { calendarMonth } from './queries/calendar-month.js';
 import { eventDetail } from './queries/event-detail.js';
 import { listRequests } from './queries/request-list.js';
-import { searchReplica } from './queries/search.js';
+import { ReplicaSearch } from './queries/search.js';
 import { listVenues } from './queries/venues.js';
 
 export interface DesktopAppOptions {
@@ -55,6 +55,7 @@ interface OpenOrganization {
   readonly organizationId: string;
   readonly replica: Replica;
   readonly sync: SyncSession;
+  readonly search: ReplicaSearch;
   readonly unsubscribe: Array<() => void>;
 }
 
@@ -99,7 +100,13 @@ export async function startDesktopApp(options: DesktopAppOptions): Promise<Deskt
   async function openOrganization(organizationId: string): Promise<void> {
     await closeOrganization();
     const replica = await openReplica({ dataDir: join(options.dataDir, organizationId) });
-    const unsubscribe = [replica.onChange((change) => events.emit('replica.changed', { tables: [...change.tables] }))];
+    const search = new ReplicaSearch(replica, organizationId, log);
+    const unsubscribe = [
+      replica.onChange((change) => {
+        search.noteChange(change.tables);
+        events.emit('replica.changed', { tables: [...change.tables] });
+      }),
+    ];
     let sync: SyncSession;
     try {
       sync = await startSync({
@@ -112,6 +119,7 @@ export async function startDesktopApp(options: DesktopAppOptions): Promise<Deskt
         ...(options.backoff ? { backoff: options.backoff } : {}),
       });
     } catch (error) {
+      await search.close();
       await replica.close();
       throw error;
     }
@@ -121,7 +129,7 @@ export async function startDesktopApp(options: DesktopAppOptions): Promise<Deskt
         if (status.phase === 'signed-out') sessionEnded(status.reason ?? 'the relay ended this session');
       }),
     );
-    open = { organizationId, replica, sync, unsubscribe };
+    open = { organizationId, replica, sync, search, unsubscribe };
     publishSync(syncStatusView(sync.status));
   }
 
@@ -131,6 +139,7 @@ export async function startDesktopApp(options: DesktopAppOptions): Promise<Deskt
     if (!closing) return;
     for (const stop of closing.unsubscribe) stop();
     await closing.sync.stop();
+    await closing.search.close();
     await closing.replica.close();
   }
 
@@ -195,14 +204,14 @@ export async function startDesktopApp(options: DesktopAppOptions): Promise<Deskt
   const fetchOption = () => (options.fetch ? { fetch: options.fetch } : {});
 
   /** the open replica for a read, or why there is none */
-  function reading(): { replica: Replica; organizationId: string } {
+  function reading(): OpenOrganization {
     if (!session) throw notSignedIn();
     if (!open) {
       throw session.organizationId
         ? new CommandFailure('internal', 'the organization is still opening; try again')
         : notFound('choose an organization first');
     }
-    return { replica: open.replica, organizationId: open.organizationId };
+    return open;
   }
 
   /** refresh who the member is and their organizations, when the relay answers; reads never wait for it */
@@ -285,8 +294,7 @@ export async function startDesktopApp(options: DesktopAppOptions): Promise<Deskt
       return listRequests(replica, organizationId, args);
     },
     'search.query': async ({ text, limit }) => {
-      const { replica, organizationId } = reading();
-      return searchReplica(replica, organizationId, text, limit);
+      return reading().search.search(text, limit);
     },
   };
 

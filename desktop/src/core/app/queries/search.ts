@@ -1,82 +1,135 @@
 // The search box: requests (by reference, artist, title or contact), events (by title or
 // artist), artists, and people of the organization, answered from the replica alone.
 //
-// Matching is ILIKE on the raw columns. pg_trgm is not in PGlite, and the fields are short:
-// a scan of 20,000 requests stays well inside a keystroke (see replica-search.test.ts). Hits
-// whose field starts with the text (or one of its words does) rank before mere substrings.
+// pg_trgm is not in PGlite, and ILIKE over four columns of 20,000 requests plus a GROUP BY for
+// artists cost a few hundred milliseconds a keystroke. So the replica keeps a local table,
+// _search_entries: one row per thing that can be found, with one lower-cased text to match.
+// Sync does not maintain it (sync writes run as replication, where triggers stay quiet);
+// instead it is rebuilt in one statement (about a second at 20,000 requests) once sync has been
+// quiet for a moment after touching a table it is made from, and a keystroke then scans one
+// short column (tens of milliseconds). A search that comes while the entries are stale waits
+// for the rebuild: results are never older than the replica.
 import type { CommandResult } from '../../../common/command-map.js';
 import type { Replica } from '../../replica/open-replica.js';
 
 type SearchHit = CommandResult<'search.query'>[number];
-type RankedHit = SearchHit & { rank: number };
 
-// people and artists first: there are few of them and they are what a name usually means
-const kindOrder: Record<SearchHit['kind'], number> = { person: 0, artist: 1, event: 2, request: 3 };
+/** the synced tables the entries are made from */
+export const searchedTables: ReadonlySet<string> = new Set(['event_requests', 'events', 'venues', 'memberships']);
 
-/** LIKE patterns for `text`, with its own % and _ taken literally */
-function patterns(text: string) {
-  const escaped = text.replace(/[\\%_]/g, (c) => `\\${c}`);
-  return { anywhere: `%${escaped}%`, start: `${escaped}%`, wordStart: `% ${escaped}%` };
-}
+const createEntries = `
+CREATE TABLE IF NOT EXISTS _search_entries (
+  organization_id uuid NOT NULL,
+  kind            text NOT NULL,
+  -- people and artists first: there are few of them and they are what a name usually means
+  kind_order      int NOT NULL,
+  id              text NOT NULL,
+  title           text NOT NULL,
+  subtitle        text NOT NULL,
+  -- ' ' || the matched fields, lower-cased, so that '% word%' finds a field or word start
+  haystack        text NOT NULL,
+  -- newest first within a kind
+  recency         timestamptz,
+  PRIMARY KEY (organization_id, kind, id)
+)`;
 
-// $2 anywhere, $3 start, $4 word start; a field ranks 0 when it or one of its words starts with the text
-const rankOf = (...columns: string[]) =>
-  `CASE WHEN ${columns.map((c) => `${c} ILIKE $3 OR ${c} ILIKE $4`).join(' OR ')} THEN 0 ELSE 1 END`;
-const matches = (...columns: string[]) => `(${columns.map((c) => `${c} ILIKE $2`).join(' OR ')})`;
+const rebuildEntries = `
+INSERT INTO _search_entries (organization_id, kind, kind_order, id, title, subtitle, haystack, recency)
+SELECT $1, 'person', 0, m.user_id::text, m.user_name, initcap(m.role) || ' · ' || m.user_email,
+       ' ' || lower(m.user_name || ' ' || m.user_email), NULL
+  FROM memberships m WHERE m.organization_id = $1
+UNION ALL
+SELECT $1, 'artist', 1, artist_name, artist_name,
+       count(*) FILTER (WHERE source = 'event') || ' events · ' || count(*) FILTER (WHERE source = 'request') || ' requests',
+       ' ' || lower(artist_name), max(recency)
+  FROM (SELECT artist_name, 'event' AS source, show_at AS recency FROM events WHERE organization_id = $1
+        UNION ALL
+        SELECT artist_name, 'request', submitted_at FROM event_requests WHERE organization_id = $1) AS named
+ GROUP BY artist_name
+UNION ALL
+SELECT $1, 'event', 2, e.id::text, e.title, e.artist_name || ' · ' || e.show_date::text || ' · ' || coalesce(v.name, ''),
+       ' ' || lower(e.title || ' ' || e.artist_name), e.show_at
+  FROM events e LEFT JOIN venues v ON v.id = e.venue_id WHERE e.organization_id = $1
+UNION ALL
+SELECT $1, 'request', 3, r.id::text, r.event_title,
+       r.reference || ' · ' || r.artist_name || ' · ' || r.contact_name || ' · ' || r.status,
+       ' ' || lower(r.reference || ' ' || r.artist_name || ' ' || r.event_title || ' ' || r.contact_name), r.submitted_at
+  FROM event_requests r WHERE r.organization_id = $1`;
 
-export async function searchReplica(
-  replica: Replica,
-  organizationId: string,
-  text: string,
-  limit: number,
-): Promise<CommandResult<'search.query'>> {
-  const wanted = text.trim();
-  if (wanted === '') return [];
-  const p = patterns(wanted);
-  const params = [organizationId, p.anywhere, p.start, p.wordStart, limit];
+/** how long sync must be quiet before the entries are rebuilt in the background */
+const QUIET_MS = 300;
 
-  const requests = replica.query<RankedHit>(
-    `SELECT 'request' AS kind, r.id, r.event_title AS title,
-            r.reference || ' · ' || r.artist_name || ' · ' || r.contact_name || ' · ' || r.status AS subtitle,
-            ${rankOf('r.reference', 'r.artist_name', 'r.event_title', 'r.contact_name')} AS rank
-       FROM event_requests r
-      WHERE r.organization_id = $1 AND ${matches('r.reference', 'r.artist_name', 'r.event_title', 'r.contact_name')}
-      ORDER BY rank, r.submitted_at DESC, r.id LIMIT $5`,
-    params,
-  );
-  const events = replica.query<RankedHit>(
-    `SELECT 'event' AS kind, e.id, e.title, e.artist_name || ' · ' || e.show_date::text || ' · ' || v.name AS subtitle,
-            ${rankOf('e.title', 'e.artist_name')} AS rank
-       FROM events e JOIN venues v ON v.id = e.venue_id
-      WHERE e.organization_id = $1 AND ${matches('e.title', 'e.artist_name')}
-      ORDER BY rank, e.show_date DESC, e.id LIMIT $5`,
-    params,
-  );
-  const artists = replica.query<RankedHit>(
-    `SELECT 'artist' AS kind, artist_name AS id, artist_name AS title,
-            count(*) FILTER (WHERE source = 'event') || ' events · ' ||
-            count(*) FILTER (WHERE source = 'request') || ' requests' AS subtitle,
-            ${rankOf('artist_name')} AS rank
-       FROM (SELECT artist_name, 'event' AS source FROM events WHERE organization_id = $1
-             UNION ALL
-             SELECT artist_name, 'request' FROM event_requests WHERE organization_id = $1) AS named
-      WHERE ${matches('artist_name')}
-      GROUP BY artist_name
-      ORDER BY rank, artist_name LIMIT $5`,
-    params,
-  );
-  const people = replica.query<RankedHit>(
-    `SELECT 'person' AS kind, m.user_id AS id, m.user_name AS title,
-            initcap(m.role) || ' · ' || m.user_email AS subtitle,
-            ${rankOf('m.user_name', 'm.user_email')} AS rank
-       FROM memberships m
-      WHERE m.organization_id = $1 AND ${matches('m.user_name', 'm.user_email')}
-      ORDER BY rank, m.user_name LIMIT $5`,
-    params,
-  );
+export class ReplicaSearch {
+  #stale = true;
+  #rebuilding: Promise<void> | undefined;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #closed = false;
 
-  const hits = (await Promise.all([people, artists, events, requests])).flat();
-  // stable sort: within a rank and kind, each query's own order stands
-  hits.sort((a, b) => a.rank - b.rank || kindOrder[a.kind] - kindOrder[b.kind]);
-  return hits.slice(0, limit).map(({ kind, id, title, subtitle }) => ({ kind, id, title, subtitle }));
+  constructor(
+    readonly replica: Replica,
+    readonly organizationId: string,
+    readonly log: (message: string, error?: unknown) => void = () => {},
+  ) {
+    this.#scheduleRebuild();
+  }
+
+  /** sync changed these tables: rebuild once it is quiet, or at the next search */
+  noteChange(tables: readonly string[]): void {
+    if (!tables.some((table) => searchedTables.has(table))) return;
+    this.#stale = true;
+    this.#scheduleRebuild();
+  }
+
+  /** before the replica closes: no rebuild starts after this, and one under way finishes */
+  async close(): Promise<void> {
+    this.#closed = true;
+    clearTimeout(this.#timer);
+    await this.#rebuilding?.catch(() => {});
+  }
+
+  #scheduleRebuild(): void {
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => {
+      if (this.#closed) return;
+      this.#fresh().catch((error: unknown) => this.log('rebuilding the search entries failed', error));
+    }, QUIET_MS);
+  }
+
+  async search(text: string, limit: number): Promise<CommandResult<'search.query'>> {
+    const wanted = text.trim().toLowerCase();
+    if (wanted === '') return [];
+    if (this.#closed) throw new Error('the replica is closing');
+    await this.#fresh();
+    // the text's own % and _ are taken literally
+    const escaped = wanted.replace(/[\\%_]/g, (c) => `\\${c}`);
+    return this.replica.query<SearchHit>(
+      `SELECT kind, id, title, subtitle FROM _search_entries
+        WHERE organization_id = $1 AND haystack LIKE $2
+        ORDER BY (haystack LIKE $3) DESC, kind_order, recency DESC NULLS LAST, title, id
+        LIMIT $4`,
+      [this.organizationId, `%${escaped}%`, `% ${escaped}%`, limit],
+    );
+  }
+
+  async #fresh(): Promise<void> {
+    while (this.#stale && !this.#closed) {
+      this.#rebuilding ??= this.#rebuild().finally(() => (this.#rebuilding = undefined));
+      await this.#rebuilding;
+    }
+  }
+
+  async #rebuild(): Promise<void> {
+    // cleared first: a change that lands while rebuilding marks it stale again
+    this.#stale = false;
+    try {
+      await this.replica.db.transaction(async (tx) => {
+        await tx.exec(createEntries);
+        await tx.query('DELETE FROM _search_entries WHERE organization_id = $1', [this.organizationId]);
+        await tx.query(rebuildEntries, [this.organizationId]);
+      });
+    } catch (error) {
+      this.#stale = true;
+      throw error;
+    }
+  }
 }
