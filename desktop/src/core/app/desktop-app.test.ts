@@ -357,6 +357,28 @@ describe('desktop app service', () => {
     expect(await credentials.get()).not.toBeNull();
   });
 
+  it('should sign in by the mailed link, and fall back to signed out when the relay revokes the session', async () => {
+    const email = 'door@lakeshore-live.demo';
+    const credentials = new MemoryCredentialStore();
+    const app = await startApp(dataDir('link'), credentials);
+    await run(app, 'auth.requestCode', { relayUrl: relay.url, email });
+    const mail = await mailbox.next(email);
+    const token = /sign-in\?token=([A-Za-z0-9_-]+)/.exec(mail.parsed.text ?? '')![1]!;
+    expect(await run(app, 'auth.verifyLink', { token })).toMatchObject({ state: 'signed-in', user: { email } });
+    await waitUntilLive(app);
+    const sessions: Array<EventPayload<'session.changed'>> = [];
+    app.on('session.changed', (state) => sessions.push(state));
+
+    await db.sql`UPDATE sessions SET revoked_at = now()
+                  WHERE user_id = (SELECT id FROM users WHERE email = ${email}) AND revoked_at IS NULL`;
+    await eventually(() => sessions.some((s) => s.state === 'signed-out'), 20_000);
+    expect(sessions.at(-1)).toMatchObject({ state: 'signed-out', relayUrl: relay.url, reason: expect.any(String) });
+    expect(await credentials.get()).toBeNull();
+    expect(await run(app, 'sync.status')).toMatchObject({ phase: 'signed-out' });
+    // the same link does not work twice
+    expect(await app.dispatch('auth.verifyLink', { token })).toMatchObject({ error: { code: 'relay_refused' } });
+  });
+
   it('should sign out locally when the relay cannot be reached', async () => {
     const ownRelay = await startTestRelay(db, { SMTP_URL: mailbox.url, LIVE_POLL_TIMEOUT_MS: '2000' });
     extraRelays.push(ownRelay);
