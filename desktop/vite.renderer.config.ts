@@ -12,6 +12,8 @@ export default defineConfig({
   // relative asset URLs: the same build loads from file:// (Electron) and http:// (dev host)
   base: './',
   plugins: [react(), tailwindcss()],
+  // the nearest tsconfig.json (desktop's, for Node) has no JSX setting; the renderer's is tsconfig.web.json
+  esbuild: { jsx: 'automatic' },
   build: {
     outDir: here('./out/renderer'),
     emptyOutDir: true,

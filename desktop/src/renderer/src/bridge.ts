@@ -2,6 +2,7 @@
 // window.promoteros; in a plain browser (the dev host, Playwright) the dev host's WebSocket client
 // implements the same interface. This is the only file that knows there are two.
 import type { DesktopBridge } from '../../common/command-map.js';
+import { connectToDevHost } from '../../dev-host/browser-bridge.js';
 
 declare global {
   interface Window {
@@ -9,8 +10,9 @@ declare global {
   }
 }
 
-export async function connectBridge(): Promise<DesktopBridge> {
+export function connectBridge(): DesktopBridge {
   if (window.promoteros) return window.promoteros;
-  // TODO(dev host): the browser client lands in src/dev-host/browser-bridge.ts
-  throw new Error('no desktop bridge: open this page through the PromoterOS dev host');
+  const bridge = connectToDevHost();
+  if (!bridge) throw new Error('no desktop bridge: open the address the PromoterOS dev host printed');
+  return bridge;
 }

@@ -11,7 +11,7 @@ z.config({ jitless: true });
 
 const root = createRoot(document.getElementById('root')!);
 try {
-  const bridge = await connectBridge();
+  const bridge = connectBridge();
   root.render(
     <StrictMode>
       <BridgeProvider bridge={bridge}>

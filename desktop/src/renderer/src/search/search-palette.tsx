@@ -104,6 +104,7 @@ export function SearchPalette({ onClose }: { onClose: () => void }) {
         <input
           ref={input}
           role="combobox"
+          aria-label="Search"
           aria-expanded={hits.length > 0}
           aria-controls={`${ids}-hits`}
           aria-activedescendant={hits.length ? `${ids}-hit-${active}` : undefined}
@@ -115,14 +116,22 @@ export function SearchPalette({ onClose }: { onClose: () => void }) {
           spellCheck={false}
         />
         <ErrorNote error={error} />
-        <ul id={`${ids}-hits`} role="listbox" aria-label="Results" className="max-h-[50vh] overflow-y-auto py-1">
+        <ul
+          id={`${ids}-hits`}
+          role="listbox"
+          aria-label="Results"
+          data-query={searched}
+          className="max-h-[50vh] overflow-y-auto py-1"
+        >
           {hits.map((hit, index) => (
             <li
               key={`${hit.kind}:${hit.id}`}
               id={`${ids}-hit-${index}`}
               role="option"
               aria-selected={index === active}
-              onMouseMove={() => setActive(index)}
+              // Chromium sends a mousemove without movement when the list changes under a still
+              // pointer; only a real move of the mouse may take the selection from the keyboard
+              onMouseMove={(event) => (event.movementX || event.movementY) && setActive(index)}
               onClick={() => open(hit)}
               className="flex cursor-pointer items-center gap-3 px-4 py-2 text-sm aria-selected:bg-indigo-50 dark:aria-selected:bg-indigo-950"
             >

@@ -50,8 +50,13 @@ export function Shell({ session, onSessionChange }: { session: SignedIn; onSessi
       }
     };
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+    // in Electron the menu accelerator takes Cmd/Ctrl-K first and says so with this event
+    const unsubscribe = bridge.on('shell.openSearch', () => setPaletteOpen(true));
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      unsubscribe();
+    };
+  }, [bridge]);
 
   async function selectOrganization(id: string) {
     setError(undefined);
