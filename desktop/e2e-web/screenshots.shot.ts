@@ -58,7 +58,7 @@ test('screenshots of every main screen, light and dark', async ({ page }) => {
     await shoot('requests');
     await page.keyboard.press('Control+k');
     await page.getByRole('combobox', { name: 'Search' }).pressSequentially('the');
-    await expect(page.getByRole('option').first()).toBeVisible();
+    await expect(page.getByRole('listbox', { name: 'Results' }).getByRole('option').first()).toBeVisible();
     await shoot('search');
     await page.keyboard.press('Escape');
   }
