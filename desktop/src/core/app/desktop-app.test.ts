@@ -236,6 +236,14 @@ describe('desktop app service', () => {
       const everything = await run(app, 'requests.list', {});
       expect(everything.total).toBe(all!.n);
       expect(everything.rows).toHaveLength(Math.min(100, all!.n));
+
+      // a scheduled request carries the event it became, so its row can open it
+      const scheduled = await run(app, 'requests.list', { statuses: ['SCHEDULED'], limit: 500 });
+      const events = await db.sql<{ id: string; request_id: string }[]>`
+        SELECT id, request_id FROM events WHERE organization_id = ${organizationId} AND request_id IS NOT NULL`;
+      const eventOf = new Map(events.map((e) => [e.request_id, e.id]));
+      expect(scheduled.rows.length).toBeGreaterThan(0);
+      for (const row of scheduled.rows) expect(row.eventId).toBe(eventOf.get(row.id) ?? null);
     });
 
     it('should find requests, events, artists and people from the replica', async () => {

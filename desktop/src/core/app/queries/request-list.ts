@@ -11,11 +11,11 @@ export async function listRequests(
   organizationId: string,
   args: ListArgs,
 ): Promise<CommandResult<'requests.list'>> {
-  const where = `organization_id = $1 AND (cardinality($2::text[]) = 0 OR status = ANY($2::text[]))
-                 AND ($3::uuid IS NULL OR venue_id = $3)`;
+  const where = `r.organization_id = $1 AND (cardinality($2::text[]) = 0 OR r.status = ANY($2::text[]))
+                 AND ($3::uuid IS NULL OR r.venue_id = $3)`;
   const filter = [organizationId, args.statuses, args.venueId];
   const [count] = await replica.query<{ total: number }>(
-    `SELECT count(*)::int AS total FROM event_requests WHERE ${where}`,
+    `SELECT count(*)::int AS total FROM event_requests r WHERE ${where}`,
     filter,
   );
   const rows = await replica.query<{
@@ -29,11 +29,14 @@ export async function listRequests(
     preferred_start: Date;
     expected_attendance: number;
     submitted_at: Date;
+    event_id: string | null;
   }>(
-    `SELECT id, reference, status, venue_id, artist_name, event_title, contact_name, preferred_start,
-            expected_attendance, submitted_at
-       FROM event_requests WHERE ${where}
-      ORDER BY submitted_at DESC, id
+    // the event a scheduled request became, so the row can open it
+    `SELECT r.id, r.reference, r.status, r.venue_id, r.artist_name, r.event_title, r.contact_name,
+            r.preferred_start, r.expected_attendance, r.submitted_at, e.id AS event_id
+       FROM event_requests r LEFT JOIN events e ON e.request_id = r.id
+      WHERE ${where}
+      ORDER BY r.submitted_at DESC, r.id
       LIMIT $4 OFFSET $5`,
     [...filter, args.limit, args.offset],
   );
@@ -50,6 +53,7 @@ export async function listRequests(
       preferredStart: isoInstant(row.preferred_start),
       expectedAttendance: row.expected_attendance,
       submittedAt: isoInstant(row.submitted_at),
+      eventId: row.event_id,
     })),
   };
 }
