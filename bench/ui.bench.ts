@@ -208,7 +208,7 @@ async function main(): Promise<void> {
     const openingSignature = await calendarSignature(app, opening);
     // the probe first: it stamps on the mutation that draws the month
     await page.evaluate(`window.__bench.calendar = { month: '${opening}', signature: ${JSON.stringify(openingSignature)}, t0: 0, t1: 0 };
-      window.location.hash = '#/calendar?month=${opening}'`);
+      window.location.hash = '#/calendar?month=${opening}'; window.__bench.check();`);
     await waitInPage(page, 'window.__bench.calendar.t1 > 0', 30_000);
     const calendarTimes = await measureCalendar(page, app, opening);
 
