@@ -1,5 +1,7 @@
-// Ctrl/Cmd-K: answers from the local replica as you type (search.query, debounced ~60 ms so a
-// burst of keystrokes asks once), arrow keys to move, Enter to open, Escape to close.
+// Ctrl/Cmd-K: answers from the local replica as you type, arrow keys to move, Enter to open,
+// Escape to close. No debounce: the first keystroke asks at once; while a search is running,
+// only the latest text waits to go next, so a burst of keystrokes costs at most one extra query
+// and the answer shown is always for what is in the box.
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { CommandError, CommandResult } from '../../../common/command-map.js';
 import { useBridge } from '../data/bridge-context.js';
@@ -7,7 +9,6 @@ import { navigate, routeHash } from '../data/route.js';
 import { ErrorNote } from '../ui/controls.js';
 
 type SearchHit = CommandResult<'search.query'>[number];
-const DEBOUNCE_MS = 60;
 
 const kindLabel: Record<SearchHit['kind'], string> = {
   event: 'Event',
@@ -36,29 +37,39 @@ export function SearchPalette({ onClose }: { onClose: () => void }) {
     };
   }, []);
 
+  const latest = useRef('');
+  const running = useRef(false);
+  const waiting = useRef<string | undefined>(undefined);
+
   useEffect(() => {
     const query = text.trim();
+    latest.current = query;
     if (!query) {
+      waiting.current = undefined;
       setHits([]);
       setSearched('');
       return;
     }
-    let live = true;
-    const timer = setTimeout(() => {
-      void bridge.invoke('search.query', { text: query, limit: 20 }).then((outcome) => {
-        if (!live) return;
+    waiting.current = query;
+    if (!running.current) void runSearches();
+
+    async function runSearches() {
+      running.current = true;
+      while (waiting.current !== undefined) {
+        const next = waiting.current;
+        waiting.current = undefined;
+        const outcome = await bridge.invoke('search.query', { text: next, limit: 20 });
+        // a newer text is waiting or the box changed: this answer is no longer wanted
+        if (waiting.current !== undefined || next !== latest.current) continue;
         if (outcome.ok) {
           setHits(outcome.value);
           setError(undefined);
         } else setError(outcome.error);
-        setSearched(query);
+        setSearched(next);
         setActive(0);
-      });
-    }, DEBOUNCE_MS);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
+      }
+      running.current = false;
+    }
   }, [bridge, text]);
 
   function open(hit: SearchHit | undefined) {
