@@ -6,14 +6,9 @@
 // _search_entries: one row per thing that can be found, with one lower-cased text to match.
 // Sync does not maintain it (sync writes run as replication, where triggers stay quiet);
 // instead it is rebuilt in one statement (about a second at 20,000 requests) once sync has been
-// quiet for a moment after touching a table it is made from. A search that comes while the
-// entries are stale waits for the rebuild: results are never older than the replica.
-//
-// What people type is nearly always the start of a word ("silv", "RQ-7K", "dana b"), so the
-// entries' words are also kept in _search_words with a btree in byte order, and a keystroke
-// finds its candidates by an index range on the first word (a few milliseconds at 20,000
-// requests) instead of scanning every entry (35–40 ms). Matches inside a word still count:
-// they fill the list, after the word-start ones, when those are fewer than the limit.
+// quiet for a moment after touching a table it is made from, and a keystroke then scans one
+// short column (tens of milliseconds). A search that comes while the entries are stale waits
+// for the rebuild: results are never older than the replica.
 import type { CommandResult } from '../../../common/command-map.js';
 import type { Replica } from '../../replica/open-replica.js';
 
@@ -36,20 +31,7 @@ CREATE TABLE IF NOT EXISTS _search_entries (
   -- newest first within a kind
   recency         timestamptz,
   PRIMARY KEY (organization_id, kind, id)
-);
-CREATE TABLE IF NOT EXISTS _search_words (
-  organization_id uuid NOT NULL,
-  word            text COLLATE "C" NOT NULL,
-  kind            text NOT NULL,
-  id              text NOT NULL
-);
-CREATE INDEX IF NOT EXISTS _search_words_prefix ON _search_words (organization_id, word)`;
-
-const rebuildWords = `
-INSERT INTO _search_words (organization_id, word, kind, id)
-SELECT DISTINCT organization_id, w, kind, id
-  FROM _search_entries, regexp_split_to_table(btrim(haystack), '\\s+') AS w
- WHERE organization_id = $1 AND w <> ''`;
+)`;
 
 const rebuildEntries = `
 INSERT INTO _search_entries (organization_id, kind, kind_order, id, title, subtitle, haystack, recency)
@@ -120,30 +102,13 @@ export class ReplicaSearch {
     await this.#fresh();
     // the text's own % and _ are taken literally
     const escaped = wanted.replace(/[\\%_]/g, (c) => `\\${c}`);
-    const firstWord = wanted.split(/\s+/)[0]!;
-    // word starts first, through the index: every entry with a word that begins like the
-    // text's first word, then checked against the whole text at a word start
-    const atWordStart = await this.replica.query<SearchHit>(
-      `SELECT e.kind, e.id, e.title, e.subtitle FROM _search_entries e
-        WHERE e.organization_id = $1
-          AND (e.kind, e.id) IN (
-                SELECT w.kind, w.id FROM _search_words w
-                 WHERE w.organization_id = $1 AND w.word >= $2 AND w.word < $3)
-          AND e.haystack LIKE $4
-        ORDER BY e.kind_order, e.recency DESC NULLS LAST, e.title, e.id
-        LIMIT $5`,
-      [this.organizationId, firstWord, `${firstWord}\u{10FFFF}`, `% ${escaped}%`, limit],
-    );
-    if (atWordStart.length >= limit) return atWordStart;
-    // then inside words, for what is left of the list
-    const inside = await this.replica.query<SearchHit>(
+    return this.replica.query<SearchHit>(
       `SELECT kind, id, title, subtitle FROM _search_entries
-        WHERE organization_id = $1 AND haystack LIKE $2 AND haystack NOT LIKE $3
-        ORDER BY kind_order, recency DESC NULLS LAST, title, id
+        WHERE organization_id = $1 AND haystack LIKE $2
+        ORDER BY (haystack LIKE $3) DESC, kind_order, recency DESC NULLS LAST, title, id
         LIMIT $4`,
-      [this.organizationId, `%${escaped}%`, `% ${escaped}%`, limit - atWordStart.length],
+      [this.organizationId, `%${escaped}%`, `% ${escaped}%`, limit],
     );
-    return [...atWordStart, ...inside];
   }
 
   async #fresh(): Promise<void> {
@@ -160,9 +125,7 @@ export class ReplicaSearch {
       await this.replica.db.transaction(async (tx) => {
         await tx.exec(createEntries);
         await tx.query('DELETE FROM _search_entries WHERE organization_id = $1', [this.organizationId]);
-        await tx.query('DELETE FROM _search_words WHERE organization_id = $1', [this.organizationId]);
         await tx.query(rebuildEntries, [this.organizationId]);
-        await tx.query(rebuildWords, [this.organizationId]);
       });
     } catch (error) {
       this.#stale = true;
