@@ -88,7 +88,9 @@ export const shapeRoutes: FastifyPluginAsync<ShapeRouteOptions> = async (app, { 
       return reply.status(409).type('application/json').send(mustRefetchBody);
     }
 
-    let head = feed.head;
+    // a catch-up (non-live) request reads the head itself: the feed learns of commits a moment
+    // later (notification, poll), and "up to date" must include what committed before we asked
+    let head = shape.live ? feed.head : await feed.refresh();
     if (shape.live && head <= after) {
       head = await feed.waitForChange(after, config.LIVE_POLL_TIMEOUT_MS, gone.signal);
     }
