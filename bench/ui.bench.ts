@@ -17,6 +17,7 @@ import { calendarMonth } from '../desktop/src/core/app/queries/calendar-month.js
 import { ReplicaSearch } from '../desktop/src/core/app/queries/search.js';
 import { coldOpenProbe, expectedCalendarSignature, installProbes } from './ui/in-page.js';
 import { buildRenderer, startUiStack, type UiStack } from './ui/ui-stack.js';
+import { chromiumArgs } from '@promoteros/desktop/e2e-web/chromium';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 20_000);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 20_000);
@@ -25,15 +26,6 @@ const MONTHS = Number(process.env.BENCH_MONTHS ?? 12);
 const COLD_OPENS = Number(process.env.BENCH_COLD_OPENS ?? 3);
 const OWNER = 'owner@lakeshore-live.demo';
 const targets = { search_p95_ms: 50, cold_open_ms: 1500 };
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 const progress = (message: string) => process.stderr.write(`bench:ui ${message}\n`);
 const round = (ms: number) => Math.round(ms * 10) / 10;

@@ -1,16 +1,9 @@
 // Playwright drives the renderer in Debian's Chromium through the browser dev host (the Electron
 // binary cannot be downloaded here). Each spec starts its own relay, mailbox and dev host.
 import { defineConfig } from '@playwright/test';
+import { chromiumArgs, chromiumExecutable } from './chromium.js';
 
-export const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+export { chromiumArgs };
 
 export default defineConfig({
   testDir: '.',
@@ -25,7 +18,7 @@ export default defineConfig({
   globalSetup: './global-setup.ts',
   use: {
     browserName: 'chromium',
-    launchOptions: { executablePath: '/usr/bin/chromium', args: chromiumArgs },
+    launchOptions: { executablePath: chromiumExecutable, args: chromiumArgs },
     viewport: { width: 1280, height: 800 },
     locale: 'en-US',
     trace: 'retain-on-failure',
