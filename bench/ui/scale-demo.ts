@@ -6,6 +6,8 @@
 // carry no request (events.request_id is unique); copied requests keep their venue and contact.
 import type { TestDatabase } from '@promoteros/relay/testing/test-database';
 
+import { adjectives as demoAdjectives, nouns as demoNouns } from '@promoteros/relay/demo/names';
+
 type Sql = TestDatabase['sql'];
 
 export interface ScaledOrganization {
@@ -14,27 +16,9 @@ export interface ScaledOrganization {
   readonly requests: number;
 }
 
+// the demo's own words plus more, so 20,000 copies spread over ~2,400 artist names
 const adjectives = [
-  'Neon',
-  'Silver',
-  'Paper',
-  'Hollow',
-  'Golden',
-  'Electric',
-  'Quiet',
-  'Wild',
-  'Broken',
-  'Midnight',
-  'Crimson',
-  'Glass',
-  'Northern',
-  'Lucky',
-  'Static',
-  'Lonesome',
-  'Burning',
-  'Wooden',
-  'Satellite',
-  'Velvet',
+  ...demoAdjectives,
   'Copper',
   'Distant',
   'Sunday',
@@ -46,27 +30,9 @@ const adjectives = [
   'Scarlet',
   'Hidden',
 ];
+// the demo's own words plus more, so 20,000 copies spread over ~2,400 artist names
 const nouns = [
-  'Harbours',
-  'Foxes',
-  'Lanterns',
-  'Pilots',
-  'Orchards',
-  'Rivers',
-  'Ghosts',
-  'Comets',
-  'Saints',
-  'Wolves',
-  'Tides',
-  'Parade',
-  'Engines',
-  'Swallows',
-  'Echoes',
-  'Kites',
-  'Horses',
-  'Hearts',
-  'Arcades',
-  'Giants',
+  ...demoNouns,
   'Sparrows',
   'Lighthouses',
   'Bandits',

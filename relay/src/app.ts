@@ -12,6 +12,7 @@ import { Connections } from './http/connections.js';
 import { electricHeaders } from './shapes/protocol.js';
 import { shapeRoutes } from './shapes/routes.js';
 import { shapeCountRoutes } from './shapes/counts.js';
+import { loadCatalog } from './shapes/table-columns.js';
 import { healthRoutes } from './http/health.js';
 import { metricsPlugin } from './metrics/routes.js';
 import { authRoutes } from './auth/routes.js';
@@ -63,8 +64,10 @@ export async function createRelay(config: RelayConfig, deps: RelayDeps = {}): Pr
   await app.register(metricsPlugin, { feed });
   await app.register(healthRoutes, { db, feed });
   await app.register(authRoutes, { db, config });
-  await app.register(shapeRoutes, { db, feed, config });
-  await app.register(shapeCountRoutes, { db });
+  // the synced tables' columns, read from the catalog once for both shape routes
+  const catalog = await loadCatalog(db.sql);
+  await app.register(shapeRoutes, { db, feed, config, catalog });
+  await app.register(shapeCountRoutes, { db, catalog });
 
   let stopping: Promise<void> | undefined;
   const relay: Relay = {

@@ -95,7 +95,7 @@ const companies = [
   'Blue Hour Artists',
 ];
 
-const adjectives = [
+export const adjectives = [
   'Velvet',
   'Neon',
   'Silver',
@@ -118,7 +118,7 @@ const adjectives = [
   'Satellite',
 ];
 
-const nouns = [
+export const nouns = [
   'Harbours',
   'Foxes',
   'Lanterns',

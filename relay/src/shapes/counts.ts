@@ -9,13 +9,14 @@ import { authenticate } from '../auth/caller.js';
 import { badRequest, HttpError } from '../http/errors.js';
 import { resolveScope } from './shape-scope.js';
 import { scopeCondition } from './scope-sql.js';
-import { ident, loadCatalog } from './table-columns.js';
+import { ident, type Catalog } from './table-columns.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export const shapeCountRoutes: FastifyPluginAsync<{ db: Database }> = async (app, { db }) => {
-  const catalog = await loadCatalog(db.sql);
-
+export const shapeCountRoutes: FastifyPluginAsync<{ db: Database; catalog: Catalog }> = async (
+  app,
+  { db, catalog },
+) => {
   app.get('/v1/shape-counts', async (request) => {
     const organizationId = (request.query as Record<string, unknown>).organization_id;
     if (typeof organizationId !== 'string' || !UUID.test(organizationId)) {

@@ -17,7 +17,7 @@ import type { RelayConfig } from '../config.js';
 import { authenticate } from '../auth/caller.js';
 import { parseShapeRequest } from './shape-request.js';
 import { resolveScope, shapeHandle, type ShapeScope } from './shape-scope.js';
-import { loadCatalog, schemaHeader } from './table-columns.js';
+import { schemaHeader, type Catalog } from './table-columns.js';
 import { formatOffset, liveCursor, mustRefetchBody, upToDateMessage } from './protocol.js';
 import { streamSnapshot } from './snapshot.js';
 import { MAX_TRANSACTIONS_PER_RESPONSE, responseEnd, streamChanges } from './changes.js';
@@ -28,10 +28,10 @@ export interface ShapeRouteOptions {
   readonly db: Database;
   readonly feed: ChangeFeed;
   readonly config: RelayConfig;
+  readonly catalog: Catalog;
 }
 
-export const shapeRoutes: FastifyPluginAsync<ShapeRouteOptions> = async (app, { db, feed, config }) => {
-  const catalog = await loadCatalog(db.sql);
+export const shapeRoutes: FastifyPluginAsync<ShapeRouteOptions> = async (app, { db, feed, config, catalog }) => {
   const { sql } = db;
 
   async function tableEpoch(table: string): Promise<number> {
