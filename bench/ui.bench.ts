@@ -3,7 +3,8 @@
 // replica synced from a real relay. The demo's first organization is scaled to 20,000 events and
 // 20,000 requests before the owner signs in (code from the mailbox), and once sync is live:
 //   search_p95_ms       Ctrl-K: input event → the results list shows the artist, over 40 artists
-//                       (includes the palette's debounce); floor: the search SQL alone on PGlite
+//                       floor: the core's search alone (in-memory entries built from PGlite), no
+//                       bridge and no renderer
 //   calendar_month_ms   "Next month" click → the new month's grid drawn with its items (median of
 //                       12); floor: the calendar.month query alone on PGlite
 //   cold_open_ms        startDesktopApp() on the existing replica and token → the calendar drawn
