@@ -1,0 +1,11 @@
+// Every mutation, by name: the one list the desktop plans from and the relay applies from.
+import type { MutationDefinition } from './define.js';
+import { taskComplete, taskCreate, taskRemove, taskReopen, taskReorder, taskUpdate } from './tasks.js';
+
+const all: readonly MutationDefinition[] = [taskCreate, taskUpdate, taskComplete, taskReopen, taskReorder, taskRemove];
+
+export const mutations: ReadonlyMap<string, MutationDefinition> = new Map(all.map((m) => [m.name, m]));
+
+export function findMutation(name: string): MutationDefinition | undefined {
+  return mutations.get(name);
+}
