@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { roles } from '../roles.js';
+import type { MutationDefinition } from './define.js';
+import * as everything from './index.js';
+import { findMutation, mutations } from './registry.js';
+
+const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+
+/** A valid example of each mutation's arguments: a new mutation must add one here. */
+const examples: Record<string, unknown> = {
+  'task.create': { taskId: id(1), eventId: id(2), title: 'Send the advance' },
+  'task.update': { taskId: id(1), title: 'Send the advance today' },
+  'task.complete': { taskId: id(1) },
+  'task.reopen': { taskId: id(1) },
+  'task.reorder': { eventId: id(2), taskIds: [id(1)] },
+  'task.remove': { taskId: id(1) },
+  'event.update': { eventId: id(2), title: 'Summer Night' },
+  'dealTerms.set': { eventId: id(2), dealTermsId: id(3), dealType: 'FLAT', guaranteeCents: 100000 },
+  'request.setStatus': { requestId: id(4), decisionId: id(5), toStatus: 'DECLINED', note: 'the date is taken' },
+  'hold.place': { holdId: id(6), requestId: id(4), holdDate: '2026-07-03' },
+  'hold.release': { holdId: id(6) },
+};
+
+const isDefinition = (value: unknown): value is MutationDefinition =>
+  typeof value === 'object' && value !== null && 'name' in value && 'plan' in value && 'args' in value;
+
+describe('the mutation registry', () => {
+  it('should register every mutation the package exports, each under its own name', () => {
+    const exported = (Object.values(everything) as unknown[]).filter(isDefinition);
+    expect(new Set(exported.map((m) => m.name)).size).toBe(exported.length);
+    for (const definition of exported) expect(findMutation(definition.name)).toBe(definition);
+    expect(mutations.size).toBe(exported.length);
+  });
+
+  it('should give every mutation a minimum role and words for a valid example', () => {
+    for (const [name, definition] of mutations) {
+      expect(definition.name).toBe(name);
+      expect(roles).toContain(definition.minimumRole);
+      expect(examples, `an example for ${name}`).toHaveProperty([name]);
+      const args = definition.args.parse(examples[name]);
+      expect(definition.describe(args).trim(), name).not.toBe('');
+    }
+  });
+
+  it('should find no mutation under an unknown name', () => {
+    expect(findMutation('event.delete')).toBeUndefined();
+  });
+});
