@@ -124,6 +124,31 @@ export const SearchHit = z.object({
   subtitle: z.string(),
 });
 
+/** A refused edit, kept until the user retries or discards it. */
+export const NeedsAttention = z.object({
+  mutationId: z.string(),
+  /** the mutation's name, e.g. task.update */
+  name: z.string(),
+  /** what the user meant, in their words */
+  description: z.string(),
+  /** the arguments it was made with, for an edit-and-retry form */
+  args: z.unknown(),
+  code: z.string(),
+  /** the relay's reason */
+  reason: z.string(),
+  /** when the user made it */
+  at: z.string(),
+});
+
+export const OutboxCounts = z.object({
+  /** edits made on this device and not yet seen back from the relay */
+  pending: z.number().int(),
+  /** refused edits waiting for the user */
+  refused: z.number().int(),
+  /** why uploading fails, while it does */
+  uploadProblem: z.string().optional(),
+});
+
 /** Every command: name → argument and result schemas. */
 export const commands = {
   'session.get': { args: z.object({}), result: SessionState },
@@ -137,7 +162,12 @@ export const commands = {
   },
   /** the token of a sign-in link (deep link or pasted) */
   'auth.verifyLink': { args: z.object({ token: z.string().min(16).max(200) }), result: SessionState },
-  'auth.signOut': { args: z.object({}), result: SessionState },
+  /**
+   * With edits not yet uploaded or refused edits waiting, sign-out is refused (code
+   * pending_changes) unless `discardPending` says the user was warned; the edits then stay in
+   * the replica and upload at the member's next sign-in on this computer.
+   */
+  'auth.signOut': { args: z.object({ discardPending: z.boolean().default(false) }), result: SessionState },
   'organization.select': { args: z.object({ organizationId: Id }), result: SessionState },
   'sync.status': { args: z.object({}), result: SyncStatus },
   'venues.list': { args: z.object({}), result: z.array(VenueSummary) },
@@ -159,6 +189,23 @@ export const commands = {
     args: z.object({ text: z.string().max(200), limit: z.number().int().min(1).max(50).default(20) }),
     result: z.array(SearchHit),
   },
+  /**
+   * An edit (a named mutation from shared/src/mutations): visible in every query at once, kept
+   * in the outbox, uploaded when the relay is there. Refused at once (invalid_arguments,
+   * forbidden, rule) when the device already knows it cannot be made.
+   */
+  'mutation.run': {
+    args: z.object({ name: z.string().min(1).max(100), args: z.record(z.string(), z.unknown()) }),
+    result: z.object({ mutationId: z.string() }),
+  },
+  'outbox.counts': { args: z.object({}), result: OutboxCounts },
+  'outbox.needsAttention': { args: z.object({}), result: z.array(NeedsAttention) },
+  /** make a refused edit again, with corrected arguments if given; the refused one goes */
+  'outbox.retry': {
+    args: z.object({ mutationId: Id, args: z.record(z.string(), z.unknown()).optional() }),
+    result: z.object({ mutationId: z.string() }),
+  },
+  'outbox.discard': { args: z.object({ mutationId: Id }), result: z.object({}) },
 } as const;
 
 /** Everything the core pushes to the renderer. */
@@ -173,6 +220,8 @@ export const events = {
    * the browser dev host the renderer's own key handler does the same and this never arrives.
    */
   'shell.openSearch': z.object({}),
+  /** pending or refused edits changed */
+  'outbox.changed': OutboxCounts,
 } as const;
 
 export type CommandName = keyof typeof commands;
@@ -190,6 +239,12 @@ export const CommandError = z.object({
     'relay_refused',
     'offline',
     'not_found',
+    /** the signed-in member's role may not do this */
+    'forbidden',
+    /** a domain rule refuses the edit (the message says which) */
+    'rule',
+    /** sign-out would leave edits unsent or refused edits unseen */
+    'pending_changes',
     'internal',
   ]),
   message: z.string(),

@@ -26,6 +26,7 @@ import { eventDetail } from './queries/event-detail.js';
 import { listRequests } from './queries/request-list.js';
 import { ReplicaSearch } from './queries/search.js';
 import { listVenues } from './queries/venues.js';
+import { MutationRefused, Outbox, type OutboxCounts } from '../outbox/index.js';
 
 export interface DesktopAppOptions {
   /** the relay to sign in to until the member names another (auth.requestCode) */
@@ -38,6 +39,8 @@ export interface DesktopAppOptions {
   readonly fetch?: typeof fetch;
   /** sync's retry pacing (tests shorten it) */
   readonly backoff?: Partial<BackoffOptions>;
+  /** the outbox's upload retry pacing (tests shorten it) */
+  readonly uploadBackoff?: { readonly initialMs: number; readonly maxMs: number };
   readonly log?: (message: string, error?: unknown) => void;
 }
 
@@ -56,6 +59,7 @@ interface OpenOrganization {
   readonly replica: Replica;
   readonly sync: SyncSession;
   readonly search: ReplicaSearch;
+  readonly outbox: Outbox;
   readonly unsubscribe: Array<() => void>;
 }
 
@@ -69,6 +73,7 @@ export async function startDesktopApp(options: DesktopAppOptions): Promise<Deskt
   let signedOutReason: string | undefined;
   let open: OpenOrganization | undefined;
   let syncStatus: SyncStatusView = { phase: 'signed-out' };
+  let outboxCounts: OutboxCounts = { pending: 0, refused: 0 };
   let closed = false;
   const background = new Set<Promise<void>>();
 
@@ -93,19 +98,38 @@ export async function startDesktopApp(options: DesktopAppOptions): Promise<Deskt
 
   const publishSession = () => events.emit('session.changed', sessionState());
   const publishSync = (status: SyncStatusView) => {
-    syncStatus = status;
-    events.emit('sync.status', status);
+    const { pendingChanges: _previous, ...rest } = status;
+    syncStatus = { ...rest, ...(outboxCounts.pending > 0 ? { pendingChanges: outboxCounts.pending } : {}) };
+    events.emit('sync.status', syncStatus);
+  };
+  const publishOutbox = (counts: OutboxCounts) => {
+    outboxCounts = counts;
+    events.emit('outbox.changed', counts);
+    publishSync(syncStatus);
   };
 
   async function openOrganization(organizationId: string): Promise<void> {
     await closeOrganization();
     const replica = await openReplica({ dataDir: join(options.dataDir, organizationId) });
     const search = new ReplicaSearch(replica, organizationId, log);
+    const known = session!;
+    const outbox = new Outbox({
+      replica,
+      organizationId,
+      userId: known.user.id,
+      role: () => session?.organizations.find((o) => o.id === organizationId)?.role,
+      relayUrl: known.relayUrl,
+      getToken: async () => (await options.credentials.get()) ?? undefined,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+      ...(options.uploadBackoff ? { backoff: options.uploadBackoff } : {}),
+      log,
+    });
     const unsubscribe = [
       replica.onChange((change) => {
         search.noteChange(change.tables);
         events.emit('replica.changed', { tables: [...change.tables] });
       }),
+      outbox.onCounts(publishOutbox),
     ];
     let sync: SyncSession;
     try {
@@ -117,8 +141,10 @@ export async function startDesktopApp(options: DesktopAppOptions): Promise<Deskt
         getToken: async () => (await options.credentials.get()) ?? '',
         ...(options.fetch ? { fetch: options.fetch } : {}),
         ...(options.backoff ? { backoff: options.backoff } : {}),
+        reconcile: (tx) => outbox.reconcileIn(tx),
       });
     } catch (error) {
+      for (const stop of unsubscribe) stop();
       await search.close();
       await replica.close();
       throw error;
@@ -126,10 +152,15 @@ export async function startDesktopApp(options: DesktopAppOptions): Promise<Deskt
     unsubscribe.push(
       sync.subscribe((status) => {
         publishSync(syncStatusView(status));
+        // the relay answers again: upload now rather than at the end of a backoff
+        if (status.phase === 'live') outbox.kick();
+        void outbox.afterReconcile();
         if (status.phase === 'signed-out') sessionEnded(status.reason ?? 'the relay ended this session');
       }),
     );
-    open = { organizationId, replica, sync, search, unsubscribe };
+    open = { organizationId, replica, sync, search, outbox, unsubscribe };
+    outbox.start();
+    publishOutbox(await outbox.counts());
     publishSync(syncStatusView(sync.status));
   }
 
@@ -138,6 +169,7 @@ export async function startDesktopApp(options: DesktopAppOptions): Promise<Deskt
     open = undefined;
     if (!closing) return;
     for (const stop of closing.unsubscribe) stop();
+    await closing.outbox.stop();
     await closing.sync.stop();
     await closing.search.close();
     await closing.replica.close();
@@ -247,8 +279,23 @@ export async function startDesktopApp(options: DesktopAppOptions): Promise<Deskt
     },
     'auth.verifyCode': ({ email, code }) => verify({ email, code }),
     'auth.verifyLink': ({ token }) => verify({ token }),
-    'auth.signOut': () =>
+    'auth.signOut': ({ discardPending }) =>
       exclusively(async () => {
+        if (open && !discardPending) {
+          const counts = await open.outbox.counts();
+          if (counts.pending > 0 || counts.refused > 0) {
+            throw new CommandFailure(
+              'pending_changes',
+              [
+                counts.pending > 0 ? `${counts.pending} edits have not reached the relay yet` : '',
+                counts.refused > 0 ? `${counts.refused} refused edits are waiting for you` : '',
+              ]
+                .filter(Boolean)
+                .join(' and ') + '. They stay on this computer and upload at your next sign-in here.',
+              { pending: String(counts.pending), refused: String(counts.refused) },
+            );
+          }
+        }
         const token = await options.credentials.get();
         if (session && token) {
           await closeOrganization();
@@ -296,7 +343,24 @@ export async function startDesktopApp(options: DesktopAppOptions): Promise<Deskt
     'search.query': async ({ text, limit }) => {
       return reading().search.search(text, limit);
     },
+    'mutation.run': ({ name, args }) => editing((outbox) => outbox.run(name, args)),
+    'outbox.counts': () => editing((outbox) => outbox.counts()),
+    'outbox.needsAttention': () => editing((outbox) => outbox.needsAttention()),
+    'outbox.retry': ({ mutationId, args }) => editing((outbox) => outbox.retry(mutationId, args)),
+    'outbox.discard': ({ mutationId }) => editing(async (outbox) => (await outbox.discard(mutationId), {})),
   };
+
+  /** an outbox command on the open organization, its refusals as command errors */
+  async function editing<T>(work: (outbox: Outbox) => Promise<T>): Promise<T> {
+    const { outbox } = reading();
+    try {
+      return await work(outbox);
+    } catch (error) {
+      if (!(error instanceof MutationRefused)) throw error;
+      const code = error.code === 'unknown_mutation' ? 'invalid_arguments' : error.code;
+      throw new CommandFailure(code, error.message, error.details);
+    }
+  }
 
   // start: a stored token and a remembered organization open the replica before any network
   const token = await options.credentials.get();

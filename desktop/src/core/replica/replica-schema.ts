@@ -9,9 +9,21 @@
 //   rows (a swap of two venue slugs the server did in two statements) may pass through a state
 //   that a row-by-row unique check refuses, which would stall sync for good.
 // - Columns the relay never serves (hiddenColumns, e.g. invitations.token_hash) lose NOT NULL.
+//
+// Where: the domain tables live in the schema `synced`, written by sync only. The app reads
+// views of the same names in `public`, which lay the device's pending edits over the synced rows
+// (replica-views.ts). So a query never needs to know about optimistic state, sync never
+// overwrites a pending edit, and a refused edit is rolled back by deleting its overlay.
 import type { PGlite, Transaction } from '@electric-sql/pglite';
 import { loadMigrations } from '@promoteros/shared/migrations';
 import { syncedTables } from '@promoteros/shared';
+import { createOverlayViews, outboxTables } from './replica-views.js';
+
+/** the schema of the rows as the relay sent them */
+export const SYNCED_SCHEMA = 'synced';
+
+/** a synced table's name, qualified and quoted for SQL */
+export const syncedTable = (name: string) => `${SYNCED_SCHEMA}."${name.replace(/"/g, '""')}"`;
 
 const bookkeeping = `
 CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -70,15 +82,37 @@ function relaxHiddenColumns(): string {
   return syncedTables
     .flatMap((table) =>
       (table.hiddenColumns ?? []).map(
-        (column) => `ALTER TABLE "${table.name}" ALTER COLUMN "${column}" DROP NOT NULL;`,
+        (column) => `ALTER TABLE ${syncedTable(table.name)} ALTER COLUMN "${column}" DROP NOT NULL;`,
       ),
     )
     .join('\n');
 }
 
+/**
+ * Replicas made before the overlay kept the domain tables in `public`; they move to `synced`
+ * (a catalog change, the rows stay where they are).
+ */
+const moveTablesToSynced = `
+CREATE SCHEMA IF NOT EXISTS ${SYNCED_SCHEMA};
+DO $$
+DECLARE
+  t record;
+BEGIN
+  FOR t IN
+    SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+     WHERE n.nspname = 'public' AND c.relkind = 'r'
+       AND c.relname <> 'schema_migrations' AND c.relname NOT LIKE '\\_%'
+  LOOP
+    EXECUTE format('ALTER TABLE public.%I SET SCHEMA ${SYNCED_SCHEMA}', t.relname);
+  END LOOP;
+END
+$$;
+`;
+
 /** Brings the replica's schema up to date; returns the migrations it applied. */
 export async function migrateReplica(db: PGlite): Promise<string[]> {
   await db.exec(bookkeeping);
+  await db.exec(outboxTables);
   const done = await db.query<{ version: number; checksum: string }>('SELECT version, checksum FROM schema_migrations');
   const known = new Map(done.rows.map((row) => [row.version, row.checksum]));
   const pending = loadMigrations().filter((m) => m.target === 'domain' && !known.has(m.version));
@@ -89,8 +123,15 @@ export async function migrateReplica(db: PGlite): Promise<string[]> {
       throw new Error(`replica migration ${m.name} was edited after it ran (checksum differs)`);
     }
   }
-  if (pending.length === 0) return [];
+  const [layout] = (
+    await db.query<{ views: boolean }>(`SELECT to_regclass('public.organizations') IS NOT NULL
+        AND (SELECT relkind FROM pg_class WHERE oid = to_regclass('public.organizations')) = 'v' AS views`)
+  ).rows;
+  if (pending.length === 0 && layout?.views) return [];
   await db.transaction(async (tx: Transaction) => {
+    await tx.exec(moveTablesToSynced);
+    // the domain migrations create their tables in `synced`
+    await tx.exec(`SET LOCAL search_path TO ${SYNCED_SCHEMA}, public`);
     for (const m of pending) {
       await tx.exec(m.sql);
       await tx.query('INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)', [
@@ -101,6 +142,8 @@ export async function migrateReplica(db: PGlite): Promise<string[]> {
     }
     await tx.exec(loosenConstraints);
     await tx.exec(relaxHiddenColumns());
+    await tx.exec('SET LOCAL search_path TO public');
+    await createOverlayViews(tx);
   });
   return pending.map((m) => m.name);
 }

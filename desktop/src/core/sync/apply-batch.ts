@@ -9,6 +9,7 @@ import type { Row } from '@electric-sql/client';
 import { findSyncedTable } from '@promoteros/shared';
 import type { ReadyBatch, ShapeOp } from './multi-shape-buffer.js';
 import { copyUpsert, type ColumnType } from './copy-rows.js';
+import { SYNCED_SCHEMA, syncedTable } from '../replica/replica-schema.js';
 
 /** rows per statement: big enough to amortise the statement, small enough for one JSON param */
 const CHUNK_ROWS = 5000;
@@ -29,7 +30,8 @@ export interface TableColumns {
 export async function loadTableColumns(tx: Pick<Transaction, 'query'>): Promise<TableColumns> {
   const result = await tx.query<{ table_name: string; column_name: string; data_type: string }>(
     `SELECT table_name, column_name, data_type FROM information_schema.columns
-      WHERE table_schema = current_schema() ORDER BY table_name, ordinal_position`,
+      WHERE table_schema = $1 ORDER BY table_name, ordinal_position`,
+    [SYNCED_SCHEMA],
   );
   const byTable = new Map<string, ColumnType[]>();
   for (const { table_name, column_name, data_type } of result.rows) {
@@ -56,7 +58,7 @@ export async function applyBatch(
 ): Promise<Set<string>> {
   const touched = new Set<string>();
   for (const segment of batch.segments) {
-    const table = quote(segment.table);
+    const table = syncedTable(segment.table);
     for (const group of groupOps(segment.ops)) {
       touched.add(segment.table);
       if (group.kind === 'reset') {

@@ -32,8 +32,8 @@ describe('copyUpsert', () => {
   beforeAll(async () => {
     db = await PGlite.create();
     await db.exec(`
-      CREATE TABLE shows (id text PRIMARY KEY, title text, cents bigint, open boolean, tags text[], details jsonb, at timestamptz);
-      CREATE TABLE expected (LIKE shows)`);
+      CREATE SCHEMA synced; CREATE TABLE synced.shows (id text PRIMARY KEY, title text, cents bigint, open boolean, tags text[], details jsonb, at timestamptz);
+      CREATE TABLE expected (LIKE synced.shows)`);
   });
   afterAll(() => db.close());
 
@@ -51,7 +51,7 @@ describe('copyUpsert', () => {
     await db.query('INSERT INTO expected SELECT * FROM json_populate_recordset(NULL::expected, $1)', [
       JSON.stringify(rows),
     ]);
-    const copied = await db.query('SELECT * FROM shows ORDER BY id');
+    const copied = await db.query('SELECT * FROM synced.shows ORDER BY id');
     const inserted = await db.query('SELECT * FROM expected ORDER BY id');
     expect(copied.rows).toEqual(inserted.rows);
     expect(copied.rows).toHaveLength(awkward.length);
@@ -64,7 +64,7 @@ describe('copyUpsert', () => {
       ]),
     );
     const [row] = (
-      await db.query<{ title: string; tags: string[]; at: unknown }>(`SELECT * FROM shows WHERE id = 'row-1'`)
+      await db.query<{ title: string; tags: string[]; at: unknown }>(`SELECT * FROM synced.shows WHERE id = 'row-1'`)
     ).rows;
     expect(row).toMatchObject({ title: 'renamed', tags: [], at: null });
   });

@@ -11,6 +11,7 @@ export interface ColumnType {
   readonly json: boolean;
   readonly array: boolean;
 }
+import { syncedTable } from '../replica/replica-schema.js';
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
@@ -54,7 +55,7 @@ export async function copyUpsert(
   const present = tableColumns.filter((c) => c.name in rows[0]!);
   const stage = quote(`_stage_${table}`);
   await tx.exec(
-    `CREATE TEMP TABLE IF NOT EXISTS ${stage} (LIKE ${quote(table)}) ON COMMIT DROP;
+    `CREATE TEMP TABLE IF NOT EXISTS ${stage} (LIKE ${syncedTable(table)}) ON COMMIT DROP;
      TRUNCATE ${stage}`,
   );
   const names = present.map((c) => quote(c.name)).join(', ');
@@ -66,7 +67,7 @@ export async function copyUpsert(
     .map((c) => `${quote(c.name)} = EXCLUDED.${quote(c.name)}`)
     .join(', ');
   await tx.exec(
-    `INSERT INTO ${quote(table)} (${names}) SELECT ${names} FROM ${stage}
+    `INSERT INTO ${syncedTable(table)} (${names}) SELECT ${names} FROM ${stage}
      ON CONFLICT (id) DO UPDATE SET ${assignments}`,
   );
 }

@@ -5,8 +5,10 @@
 import { setMaxListeners } from 'node:events';
 import { FetchError, ShapeStream, type Message, type Offset } from '@electric-sql/client';
 import type { BackoffOptions } from '@electric-sql/client';
+import type { Transaction } from '@electric-sql/pglite';
 import { findSyncedTable, syncedTables } from '@promoteros/shared';
 import type { Replica } from '../replica/open-replica.js';
+import { syncedTable } from '../replica/replica-schema.js';
 import { MultiShapeBuffer, type ReadyBatch } from './multi-shape-buffer.js';
 import { applyBatch, loadTableColumns, type TableColumns } from './apply-batch.js';
 import { deriveStatus, SyncStatusBoard, type SyncStatus } from './sync-status.js';
@@ -22,6 +24,11 @@ export interface StartSyncOptions {
   readonly fetch?: typeof fetch;
   /** the client's retry pacing (tests shorten it); defaults to the client's 1 s → 32 s */
   readonly backoff?: Partial<BackoffOptions>;
+  /**
+   * Runs inside each applied batch's transaction, after the rows and offsets: the outbox drops
+   * the optimistic state the batch made true. Returns the tables whose views changed.
+   */
+  readonly reconcile?: (tx: Transaction) => Promise<readonly string[]>;
 }
 
 export interface SyncSession {
@@ -144,6 +151,7 @@ export async function startSync(options: StartSyncOptions): Promise<SyncSession>
          ON CONFLICT (organization_id) DO UPDATE SET last_synced_at = now()`,
         [organizationId],
       );
+      if (options.reconcile) for (const table of await options.reconcile(tx)) touched.add(table);
     });
     // a checkpoint after a snapshot is released only with the whole snapshot
     for (const table of batch.checkpoints.keys()) snapshotting.delete(table);
@@ -160,7 +168,7 @@ export async function startSync(options: StartSyncOptions): Promise<SyncSession>
       for (const table of [...staleStatistics]) {
         staleStatistics.delete(table);
         if (abort.signal.aborted) return;
-        await replica.db.exec(`ANALYZE "${table}"`).catch(() => {});
+        await replica.db.exec(`ANALYZE ${syncedTable(table)}`).catch(() => {});
       }
     });
   };
@@ -175,7 +183,7 @@ export async function startSync(options: StartSyncOptions): Promise<SyncSession>
       try {
         const column = findSyncedTable(table)?.organizationColumn ?? 'organization_id';
         await replica.db.transaction(async (tx) => {
-          await tx.query(`DELETE FROM "${table}" WHERE "${column}" = $1`, [organizationId]);
+          await tx.query(`DELETE FROM ${syncedTable(table)} WHERE "${column}" = $1`, [organizationId]);
           await tx.query('DELETE FROM _sync_shapes WHERE organization_id = $1 AND table_name = $2', [
             organizationId,
             table,

@@ -68,7 +68,7 @@ export function Shell({ session, onSessionChange }: { session: SignedIn; onSessi
   }
 
   async function signOut() {
-    const outcome = await bridge.invoke('auth.signOut', {});
+    const outcome = await bridge.invoke('auth.signOut', { discardPending: false });
     if (outcome.ok) onSessionChange(outcome.value);
     else setError(outcome.error);
   }

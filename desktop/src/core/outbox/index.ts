@@ -1,0 +1,2 @@
+export * from './outbox.js';
+export { backoffDelay } from './send-batch.js';

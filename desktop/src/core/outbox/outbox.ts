@@ -1,0 +1,303 @@
+// The device's outbox: edits made now, uploaded when the relay is there, forgotten only once the
+// synced rows show them, and, if refused, kept for the user until they retry or discard them.
+//
+//   run()        plan + overlay + queue, one local transaction (record-mutation.ts)
+//   upload loop  oldest PENDING first, in batches, one batch at a time (the device's order);
+//                network trouble → exponential backoff with full jitter; 401 → wait for sign-in
+//   answers      APPLIED → keep the overlay until the replica has the transaction (reconcile.ts)
+//                REFUSED → drop its writes (the rows show the synced truth again) and list it
+//   reconcile()  called by sync inside each batch's transaction, and after each answer
+import type { Transaction } from '@electric-sql/pglite';
+import { findMutation, MAX_MUTATIONS_PER_BATCH, type MutationResult } from '@promoteros/shared/mutations';
+import type { Role } from '@promoteros/shared';
+import type { Replica } from '../replica/open-replica.js';
+import { recordMutation } from './record-mutation.js';
+import { dropPendingWrites, reconcileApplied } from './reconcile.js';
+import { backoffDelay, sendBatch } from './send-batch.js';
+
+export interface OutboxOptions {
+  readonly replica: Replica;
+  readonly organizationId: string;
+  readonly userId: string;
+  /** the user's current role in the organization (it may change while the app runs) */
+  readonly role: () => Role | undefined;
+  readonly relayUrl: string;
+  readonly getToken: () => Promise<string | undefined>;
+  readonly fetch?: typeof fetch;
+  /** retry pacing; tests shorten it */
+  readonly backoff?: { readonly initialMs: number; readonly maxMs: number };
+  readonly log?: (message: string, error?: unknown) => void;
+}
+
+export interface NeedsAttention {
+  readonly mutationId: string;
+  readonly name: string;
+  readonly description: string;
+  readonly args: unknown;
+  readonly code: string;
+  readonly reason: string;
+  readonly at: string;
+}
+
+export interface OutboxCounts {
+  /** made here and not yet seen back in the synced rows */
+  readonly pending: number;
+  /** refused, waiting for the user */
+  readonly refused: number;
+  /** why the last upload attempt failed, while it keeps failing */
+  readonly uploadProblem?: string;
+}
+
+/** A mutation the device refuses before queueing: the user sees it at once. */
+export class MutationRefused extends Error {
+  override readonly name = 'MutationRefused';
+  constructor(
+    readonly code: 'unknown_mutation' | 'invalid_arguments' | 'forbidden' | 'rule' | 'not_found',
+    message: string,
+    readonly details?: Record<string, string>,
+  ) {
+    super(message);
+  }
+}
+
+const roleRank: Record<Role, number> = { OWNER: 3, MANAGER: 2, STAFF: 1, PROMOTER: 0 };
+
+export class Outbox {
+  readonly #options: OutboxOptions;
+  readonly #listeners = new Set<(counts: OutboxCounts) => void>();
+  #wake: (() => void) | undefined;
+  #stopped = true;
+  #loop: Promise<void> | undefined;
+  #abort = new AbortController();
+  #uploadProblem: string | undefined;
+
+  constructor(options: OutboxOptions) {
+    this.#options = options;
+  }
+
+  get #org(): string {
+    return this.#options.organizationId;
+  }
+
+  /** Makes the edit locally and queues it; throws MutationRefused when it cannot be made. */
+  async run(name: string, args: unknown): Promise<{ mutationId: string }> {
+    const definition = findMutation(name);
+    if (!definition) throw new MutationRefused('unknown_mutation', `there is no edit called ${name}`);
+    const role = this.#options.role();
+    if (!role) throw new MutationRefused('forbidden', 'you are not a member of this organization');
+    if (roleRank[role] < roleRank[definition.minimumRole]) {
+      throw new MutationRefused(
+        'forbidden',
+        `your role (${role}) may not do this: ${name} needs ${definition.minimumRole} or above`,
+      );
+    }
+    const parsed = definition.args.safeParse(args);
+    if (!parsed.success) {
+      const details = Object.fromEntries(
+        parsed.error.issues.map((issue) => [issue.path.join('.') || '(arguments)', issue.message]),
+      );
+      throw new MutationRefused(
+        'invalid_arguments',
+        Object.entries(details)
+          .map(([k, v]) => `${k}: ${v}`)
+          .join('; '),
+        details,
+      );
+    }
+    let recorded;
+    try {
+      recorded = await recordMutation(this.#options.replica.db, definition, args, {
+        organizationId: this.#org,
+        userId: this.#options.userId,
+        role,
+        at: new Date().toISOString(),
+      });
+    } catch (error) {
+      if ((error as Error).name === 'RuleViolation') throw new MutationRefused('rule', (error as Error).message);
+      throw error;
+    }
+    this.#options.replica.notifyChange({ tables: recorded.tables });
+    await this.#publish();
+    this.#wake?.();
+    return { mutationId: recorded.id };
+  }
+
+  async counts(): Promise<OutboxCounts> {
+    const [row] = await this.#options.replica.query<{ pending: number; refused: number }>(
+      `SELECT count(*) FILTER (WHERE state <> 'REFUSED')::int AS pending,
+              count(*) FILTER (WHERE state = 'REFUSED')::int AS refused
+         FROM _outbox WHERE organization_id = $1 AND user_id = $2`,
+      [this.#org, this.#options.userId],
+    );
+    return {
+      pending: row?.pending ?? 0,
+      refused: row?.refused ?? 0,
+      ...(this.#uploadProblem ? { uploadProblem: this.#uploadProblem } : {}),
+    };
+  }
+
+  async needsAttention(): Promise<NeedsAttention[]> {
+    return this.#options.replica.query<NeedsAttention>(
+      `SELECT id::text AS "mutationId", name, description, args, refusal_code AS code, refusal_reason AS reason,
+              to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at
+         FROM _outbox WHERE organization_id = $1 AND user_id = $2 AND state = 'REFUSED' ORDER BY seq`,
+      [this.#org, this.#options.userId],
+    );
+  }
+
+  /** Makes a refused edit again (with the user's corrections, if any) as a new mutation. */
+  async retry(mutationId: string, args?: unknown): Promise<{ mutationId: string }> {
+    const refused = await this.#refused(mutationId);
+    const again = await this.run(refused.name, args ?? refused.args);
+    await this.discard(mutationId);
+    return again;
+  }
+
+  /** The user lets a refused edit go. */
+  async discard(mutationId: string): Promise<void> {
+    await this.#refused(mutationId);
+    await this.#options.replica.query(`DELETE FROM _outbox WHERE id = $1 AND state = 'REFUSED'`, [mutationId]);
+    await this.#publish();
+  }
+
+  onCounts(listener: (counts: OutboxCounts) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** For sync, inside the transaction of each applied batch. */
+  reconcileIn(tx: Pick<Transaction, 'query'>): Promise<string[]> {
+    return reconcileApplied(tx, this.#org);
+  }
+
+  /** After sync committed a batch that reconciled something. */
+  async afterReconcile(): Promise<void> {
+    await this.#publish();
+  }
+
+  /** Try uploading now (the relay came back, a sign-in happened). */
+  kick(): void {
+    this.#wake?.();
+  }
+
+  start(): void {
+    if (!this.#stopped) return;
+    this.#stopped = false;
+    this.#abort = new AbortController();
+    this.#loop = this.#uploadLoop().catch((error: unknown) => this.#options.log?.('the upload loop stopped', error));
+  }
+
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    this.#abort.abort();
+    this.#wake?.();
+    await this.#loop;
+  }
+
+  async #refused(mutationId: string): Promise<{ name: string; args: unknown }> {
+    const [row] = await this.#options.replica.query<{ name: string; args: unknown }>(
+      `SELECT name, args FROM _outbox WHERE id = $1 AND organization_id = $2 AND state = 'REFUSED'`,
+      [mutationId, this.#org],
+    );
+    if (!row) throw new MutationRefused('not_found', 'this edit is no longer waiting for you');
+    return row;
+  }
+
+  async #publish(): Promise<void> {
+    if (this.#listeners.size === 0) return;
+    const counts = await this.counts();
+    for (const listener of this.#listeners) listener(counts);
+  }
+
+  /** resolves after `ms`, or sooner when kicked or stopped */
+  #sleep(ms: number | undefined): Promise<void> {
+    return new Promise((resolve) => {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const done = () => {
+        clearTimeout(timer);
+        if (this.#wake === done) this.#wake = undefined;
+        resolve();
+      };
+      if (ms !== undefined) timer = setTimeout(done, ms);
+      this.#wake = done;
+    });
+  }
+
+  async #uploadLoop(): Promise<void> {
+    const { initialMs, maxMs } = this.#options.backoff ?? { initialMs: 1000, maxMs: 60_000 };
+    let attempt = 0;
+    while (!this.#stopped) {
+      const batch = await this.#options.replica.query<{
+        id: string;
+        name: string;
+        args: unknown;
+        at: string;
+        after: string[];
+      }>(
+        `SELECT id::text AS id, name, args,
+                to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, after_ids::text[] AS after
+           FROM _outbox WHERE organization_id = $1 AND user_id = $2 AND state = 'PENDING'
+          ORDER BY seq LIMIT $3`,
+        [this.#org, this.#options.userId, MAX_MUTATIONS_PER_BATCH],
+      );
+      if (batch.length === 0) {
+        await this.#sleep(undefined);
+        continue;
+      }
+      const token = await this.#options.getToken();
+      if (!token) {
+        await this.#sleep(undefined);
+        continue;
+      }
+      const outcome = await sendBatch(
+        this.#options.fetch ?? fetch,
+        this.#options.relayUrl,
+        token,
+        { organizationId: this.#org, mutations: batch },
+        this.#abort.signal,
+      );
+      if (this.#stopped) return;
+      if (outcome.kind === 'answered') {
+        attempt = 0;
+        this.#uploadProblem = undefined;
+        await this.#record(outcome.results);
+        continue;
+      }
+      this.#uploadProblem = outcome.reason;
+      await this.#publish();
+      if (outcome.kind === 'signed-out') {
+        await this.#sleep(undefined);
+      } else {
+        await this.#sleep(outcome.retryAfterMs ?? backoffDelay(attempt++, initialMs, maxMs));
+      }
+    }
+  }
+
+  /** Writes the relay's answers; a refused edit's rows show the synced truth again at once. */
+  async #record(results: readonly MutationResult[]): Promise<void> {
+    const tables = await this.#options.replica.db.transaction(async (tx) => {
+      const refused: string[] = [];
+      for (const result of results) {
+        if (result.outcome === 'APPLIED') {
+          await tx.query(
+            `UPDATE _outbox SET state = 'APPLIED', txid = $2, commit_seq = $3, tables = $4, answered_at = now()
+              WHERE id = $1 AND state = 'PENDING'`,
+            [result.id, result.txid, result.seq, result.tables],
+          );
+        } else {
+          refused.push(result.id);
+          await tx.query(
+            `UPDATE _outbox SET state = 'REFUSED', refusal_code = $2, refusal_reason = $3, answered_at = now()
+              WHERE id = $1 AND state = 'PENDING'`,
+            [result.id, result.code, result.reason],
+          );
+        }
+      }
+      const rolledBack = await dropPendingWrites(tx, refused);
+      const reconciled = await reconcileApplied(tx, this.#org);
+      return [...new Set([...rolledBack, ...reconciled])];
+    });
+    if (tables.length > 0) this.#options.replica.notifyChange({ tables });
+    await this.#publish();
+  }
+}
