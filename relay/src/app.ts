@@ -16,6 +16,7 @@ import { loadCatalog } from './shapes/table-columns.js';
 import { healthRoutes } from './http/health.js';
 import { metricsPlugin } from './metrics/routes.js';
 import { authRoutes } from './auth/routes.js';
+import { mutationRoutes } from './mutations/routes.js';
 
 export interface Relay {
   readonly app: FastifyInstance;
@@ -68,6 +69,7 @@ export async function createRelay(config: RelayConfig, deps: RelayDeps = {}): Pr
   const catalog = await loadCatalog(db.sql);
   await app.register(shapeRoutes, { db, feed, config, catalog });
   await app.register(shapeCountRoutes, { db, catalog });
+  await app.register(mutationRoutes, { db });
 
   let stopping: Promise<void> | undefined;
   const relay: Relay = {

@@ -8,6 +8,7 @@ export class RelayMetrics {
   readonly requests: Counter<'method' | 'route' | 'status'>;
   readonly requestSeconds: Histogram<'method' | 'route'>;
   readonly openConnections: Gauge;
+  readonly mutations: Counter<'name' | 'outcome'>;
 
   constructor(feed: ChangeFeed) {
     const registers = [this.registry];
@@ -28,6 +29,12 @@ export class RelayMetrics {
     this.openConnections = new Gauge({
       name: 'promoteros_http_open_connections',
       help: 'TCP connections open to the relay',
+      registers,
+    });
+    this.mutations = new Counter({
+      name: 'promoteros_mutations_total',
+      help: 'Mutations answered by POST /v1/mutations, by name (unknown for names the relay does not know) and outcome (applied, replayed or the refusal code)',
+      labelNames: ['name', 'outcome'],
       registers,
     });
     new Gauge({

@@ -7,12 +7,20 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ChangeFeed } from '../change-feed.js';
 import { RelayMetrics } from './relay-metrics.js';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** this relay's metrics, for routes that count things of their own */
+    readonly metrics: RelayMetrics;
+  }
+}
+
 export interface MetricsOptions {
   readonly feed: ChangeFeed;
 }
 
 const plugin: FastifyPluginAsync<MetricsOptions> = async (app, { feed }) => {
   const metrics = new RelayMetrics(feed);
+  app.decorate('metrics', metrics);
 
   app.server.on('connection', (socket) => {
     metrics.openConnections.inc();

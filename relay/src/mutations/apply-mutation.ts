@@ -1,0 +1,196 @@
+// One mutation, start to finish, in its own transaction:
+//   1. the ledger: a mutation id seen before gets its first answer again (or id_reused);
+//   2. the gate: a known name, valid arguments, a member whose role (read now, not at sign-in)
+//      may do it, and no refused mutation it builds on; a refusal is recorded in the ledger;
+//   3. the plan, run against the organization's rows under lock, its writes, one audit row and
+//      the ledger row, committed together. A RuleViolation, an integrity error (class 23) or a
+//      value a column cannot hold (class 22) undoes the writes (a savepoint) and is recorded as
+//      a refusal instead, in the same transaction: sending it again could not succeed.
+// Anything else (the database went away) is thrown: the route stops the batch there.
+import type { z } from 'zod';
+import type postgres from 'postgres';
+import { describeIssues, roleAtLeast, roles, type Role } from '@promoteros/shared';
+import {
+  findMutation,
+  RuleViolation,
+  type MutationDefinition,
+  type MutationEnvelope,
+  type MutationResult,
+  type RefusalCode,
+} from '@promoteros/shared/mutations';
+import type { Sql } from '../db/database.js';
+import { PgRowReader } from './pg-row-reader.js';
+import { writeRow, writtenId } from './row-writer.js';
+import { constraintReason, isIntegrityError, isLedgerRace, isPgError, isRetryable } from './constraint-reason.js';
+import {
+  answerOf,
+  findEntry,
+  isSameMutation,
+  recordApplied,
+  recordRefusal,
+  refusedAmong,
+  type LedgerEntry,
+  type LedgerScope,
+} from './ledger.js';
+
+/** a mutation as the route parsed it (`after` defaulted) */
+export type Envelope = z.output<typeof MutationEnvelope>;
+
+/** What happened, for the answer and the metrics. */
+export interface Applied {
+  readonly result: MutationResult;
+  /** applied | replayed | the refusal code */
+  readonly outcome: 'applied' | 'replayed' | RefusalCode;
+}
+
+/** Same-id requests queue behind this lock (key space apart from the change log's). */
+const LEDGER_LOCK_CLASS = 72504142;
+const ATTEMPTS = 3;
+
+type Step =
+  | { readonly kind: 'replay'; readonly entry: LedgerEntry }
+  | { readonly kind: 'refused'; readonly code: RefusalCode; readonly reason: string }
+  | { readonly kind: 'applied'; readonly entry: LedgerEntry };
+
+export async function applyMutation(
+  sql: Sql,
+  scope: LedgerScope,
+  envelope: Envelope,
+  /** the registry; tests pass definitions of their own to reach failures no real mutation has */
+  find: (name: string) => MutationDefinition | undefined = findMutation,
+): Promise<Applied> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const step = await sql.begin((tx) => applyInTransaction(tx, scope, envelope, find));
+      return await answer(sql, envelope.id, step);
+    } catch (error) {
+      // a racing request recorded the id first (the lock makes this rare): the next attempt
+      // finds its entry; a deadlock wrote nothing and may pass the next time
+      if (attempt < ATTEMPTS && (isLedgerRace(error) || isRetryable(error))) continue;
+      throw error;
+    }
+  }
+}
+
+async function answer(sql: Sql, id: string, step: Step): Promise<Applied> {
+  if (step.kind === 'refused') {
+    return { result: { id, outcome: 'REFUSED', code: step.code, reason: step.reason }, outcome: step.code };
+  }
+  const result = await answerOf(sql, step.entry);
+  return { result, outcome: step.kind === 'replay' ? 'replayed' : 'applied' };
+}
+
+async function applyInTransaction(
+  tx: postgres.TransactionSql,
+  scope: LedgerScope,
+  envelope: Envelope,
+  find: (name: string) => MutationDefinition | undefined,
+): Promise<Step> {
+  // plans read timestamps as ISO strings with offset; one zone makes them the same on every relay
+  await tx.unsafe(`SET LOCAL TimeZone = 'UTC'`);
+  await tx.unsafe(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [LEDGER_LOCK_CLASS, envelope.id]);
+
+  const entry = await findEntry(tx, envelope.id);
+  if (entry) {
+    if (isSameMutation(entry, scope, envelope.name)) return { kind: 'replay', entry };
+    // not recorded: the id already stands for the other mutation
+    return {
+      kind: 'refused',
+      code: 'id_reused',
+      reason: 'this mutation id was already used for a different mutation: the device must make a new id',
+    };
+  }
+
+  const refuse = async (code: RefusalCode, reason: string): Promise<Step> => {
+    await recordRefusal(tx, scope, envelope, code, reason);
+    return { kind: 'refused', code, reason };
+  };
+
+  const definition = find(envelope.name);
+  if (!definition) {
+    return refuse(
+      'unknown_mutation',
+      `the relay knows no mutation called “${envelope.name}” (is the relay older than the app?)`,
+    );
+  }
+  const args = definition.args.safeParse(envelope.args);
+  if (!args.success) return refuse('invalid_arguments', describeIssues(args.error).join('; '));
+
+  // the role now, not the one the session started with: a demotion counts from the moment it
+  // commits. Not locked: plans may lock membership rows FOR UPDATE (assignees), and a shared lock
+  // taken here by two requests of the same person would deadlock them there.
+  const [membership] = await tx.unsafe<{ role: Role }[]>(
+    `SELECT role FROM memberships WHERE organization_id = $1 AND user_id = $2`,
+    [scope.organizationId, scope.userId],
+  );
+  if (!membership) return refuse('forbidden', 'you are not a member of this organization');
+  if (!roleAtLeast(membership.role, definition.minimumRole)) {
+    return refuse('forbidden', forbiddenReason(definition, args.data, membership.role));
+  }
+
+  const [refused] = await refusedAmong(tx, envelope.after);
+  if (refused) {
+    return refuse(
+      'depends_on_refused',
+      `it builds on an earlier change (${refused.name} ${refused.id}) that was refused`,
+    );
+  }
+
+  try {
+    const tables = await tx.savepoint((sp) =>
+      planAndWrite(sp, scope, envelope, definition, args.data, membership.role),
+    );
+    return { kind: 'applied', entry: await recordApplied(tx, scope, envelope, tables) };
+  } catch (error) {
+    const reason = refusalReason(error);
+    if (reason === undefined) throw error;
+    return refuse('rule', reason);
+  }
+}
+
+/** The reason a failed plan or write is refused with; undefined when it is not the mutation's fault. */
+function refusalReason(error: unknown): string | undefined {
+  if (error instanceof RuleViolation) return error.message;
+  if (isLedgerRace(error)) return undefined;
+  if (isIntegrityError(error)) return constraintReason(error);
+  // a value the column cannot hold (too long, out of range): sending it again will not help
+  if (isPgError(error) && error.code.startsWith('22')) return `a value cannot be stored: ${error.message}`;
+  return undefined;
+}
+
+function forbiddenReason(definition: MutationDefinition, args: unknown, role: Role): string {
+  const may = roles.filter((r) => roleAtLeast(r, definition.minimumRole));
+  const what = definition.describe(args);
+  const listed = may.length > 1 ? `${may.slice(0, -1).join(', ')} or ${may.at(-1)}` : may[0];
+  return `only ${listed} may ${what.charAt(0).toLowerCase()}${what.slice(1)}; your role here is ${role}`;
+}
+
+/** Runs the plan and its writes; returns the synced tables written, the audit log included. */
+async function planAndWrite(
+  sp: postgres.TransactionSql,
+  scope: LedgerScope,
+  envelope: Envelope,
+  definition: MutationDefinition,
+  args: unknown,
+  role: Role,
+): Promise<string[]> {
+  const context = { organizationId: scope.organizationId, userId: scope.userId, role, at: envelope.at };
+  const writes = await definition.plan(args, context, new PgRowReader(sp, scope.organizationId));
+  // nothing to change (the task was already ticked off): no audit row, no change-log entry
+  if (writes.length === 0) return [];
+  for (const write of writes) await writeRow(sp, scope.organizationId, write);
+  const first = writes[0]!;
+  await sp.unsafe(
+    `INSERT INTO audit_logs (organization_id, actor_user_id, action, entity_table, entity_id, details)
+     VALUES ($1, $2, $3, $4, $5, $6::text::jsonb)`,
+    [
+      scope.organizationId,
+      scope.userId,
+      envelope.name,
+      first.table,
+      writtenId(first),
+      JSON.stringify({ mutationId: envelope.id, args: envelope.args ?? null }),
+    ],
+  );
+  return [...new Set([...writes.map((w) => w.table), 'audit_logs'])];
+}

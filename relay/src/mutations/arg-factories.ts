@@ -1,0 +1,71 @@
+// For the tests of this folder: valid arguments for every mutation of the registry, made against
+// an organization's test rows (every-table.ts). A mutation without a factory fails the permission
+// tests, so a new mutation cannot go untested there.
+import { randomUUID } from 'node:crypto';
+import type { Sql } from '../db/database.js';
+import type { OrganizationRows } from '../testing/every-table.js';
+
+export interface World extends OrganizationRows {
+  readonly organizationId: string;
+  readonly ownerId: string;
+}
+
+export type ArgFactory = (world: World, sql: Sql) => Promise<Record<string, unknown>>;
+
+let counter = 0;
+const next = () => ++counter;
+
+/** a date nobody holds yet, so each hold placed is the first on its day */
+const freshDate = () => new Date(Date.UTC(2028, 0, 1) + next() * 86_400_000).toISOString().slice(0, 10);
+
+const taskId = (world: World) => world.ids.event_tasks![0]!;
+
+async function newTask(sql: Sql, world: World): Promise<string> {
+  const [row] = await sql<{ id: string }[]>`
+    INSERT INTO event_tasks (organization_id, event_id, title, position)
+    VALUES (${world.organizationId}, ${world.eventId}, 'Print wristbands', 50) RETURNING id`;
+  return row!.id;
+}
+
+async function newRequest(sql: Sql, world: World): Promise<string> {
+  const [row] = await sql<{ id: string }[]>`
+    INSERT INTO event_requests (organization_id, venue_id, reference, contact_name, contact_email, artist_name,
+                                event_title, preferred_start, preferred_end, expected_attendance)
+    VALUES (${world.organizationId}, ${world.venueId}, ${`RQ-T${next()}`}, 'Robin Agent', 'robin@example.test',
+            'Night Shift', 'Autumn Run', '2028-09-01 20:00+00', '2028-09-01 23:00+00', 600)
+    RETURNING id`;
+  return row!.id;
+}
+
+async function newHold(sql: Sql, world: World): Promise<string> {
+  const [row] = await sql<{ id: string }[]>`
+    INSERT INTO holds (organization_id, venue_id, request_id, hold_date, rank, created_by)
+    VALUES (${world.organizationId}, ${world.venueId}, ${world.requestId}, ${freshDate()}, 1, ${world.ownerId})
+    RETURNING id`;
+  return row!.id;
+}
+
+export const argFactories: Readonly<Record<string, ArgFactory>> = {
+  'task.create': async (w) => ({ taskId: randomUUID(), eventId: w.eventId, title: `Confirm backline ${next()}` }),
+  'task.update': async (w) => ({ taskId: taskId(w), title: `Send advance sheet (v${next()})` }),
+  'task.complete': async (w) => ({ taskId: taskId(w) }),
+  'task.reopen': async (w) => ({ taskId: taskId(w) }),
+  'task.reorder': async (w) => ({ eventId: w.eventId, taskIds: [taskId(w)] }),
+  'task.remove': async (w, sql) => ({ taskId: await newTask(sql, w) }),
+  'event.update': async (w) => ({ eventId: w.eventId, notes: `Curfew 23:00 (${next()})` }),
+  'dealTerms.set': async (w) => ({ eventId: w.eventId, dealTermsId: randomUUID(), guaranteeCents: 1_500_000 + next() }),
+  'request.setStatus': async (w, sql) => ({
+    requestId: await newRequest(sql, w),
+    decisionId: randomUUID(),
+    toStatus: 'REVIEW',
+  }),
+  'hold.place': async (w) => ({ holdId: randomUUID(), requestId: w.requestId, holdDate: freshDate() }),
+  'hold.release': async (w, sql) => ({ holdId: await newHold(sql, w), reason: 'the artist chose another city' }),
+};
+
+/** Valid arguments for the mutation, or a failure naming the missing factory. */
+export function argsFor(name: string, world: World, sql: Sql): Promise<Record<string, unknown>> {
+  const factory = argFactories[name];
+  if (!factory) throw new Error(`no argument factory for the mutation “${name}”: add one to arg-factories.ts`);
+  return factory(world, sql);
+}

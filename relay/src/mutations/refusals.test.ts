@@ -1,0 +1,251 @@
+// Refusals: each one answered in words, recorded so a replay answers the same, and never a
+// half-applied mutation or a stuck queue behind it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { defineMutation, MutationEnvelope, type MutationDefinition, type RowWrite } from '@promoteros/shared/mutations';
+import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
+import { startTestRelay, type TestRelay } from '../testing/test-relay.js';
+import { createMember, createOrganization, type TestMember } from '../testing/fixtures.js';
+import { fillEveryTable, type OrganizationRows } from '../testing/every-table.js';
+import { applyMutation } from './apply-mutation.js';
+import { envelope, sendBatch } from './test-client.js';
+
+describe('refused mutations', () => {
+  let db: TestDatabase;
+  let relay: TestRelay;
+  let organizationId: string;
+  let owner: TestMember;
+  let staff: TestMember;
+  let rows: OrganizationRows;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('mutation_refusals');
+    relay = await startTestRelay(db);
+    organizationId = await createOrganization(db.sql, 'Southside Hall');
+    owner = await createMember(db.sql, [{ organizationId, role: 'OWNER' }]);
+    staff = await createMember(db.sql, [{ organizationId, role: 'STAFF' }]);
+    rows = await fillEveryTable(db.sql, organizationId, owner.userId);
+  });
+  afterAll(async () => {
+    await relay?.stop();
+    await db?.drop();
+  });
+
+  const send = (mutations: unknown[], token = staff.token) => sendBatch(relay, token, { organizationId, mutations });
+  const createTask = (taskId = randomUUID()) =>
+    envelope('task.create', { taskId, eventId: rows.eventId, title: 'Check the fire exits' });
+  const ledgerOf = async (id: string) =>
+    (await db.sql`SELECT outcome, name, result FROM mutation_ledger WHERE id = ${id}`)[0];
+
+  it('should refuse one mutation without blocking the ones behind it, and refuse those built on it', async () => {
+    const [first, second] = [randomUUID(), randomUUID()];
+    const missing = randomUUID();
+    const batch = [
+      createTask(first),
+      envelope('task.complete', { taskId: missing }),
+      createTask(second),
+      envelope('task.update', { taskId: missing, title: 'Check the fire exits twice' }),
+    ];
+    batch[3]!.after = [batch[0]!.id, batch[1]!.id];
+    const { status, body } = await send(batch);
+    expect(status).toBe(200);
+    expect(body.results).toEqual([
+      expect.objectContaining({ id: batch[0]!.id, outcome: 'APPLIED' }),
+      { id: batch[1]!.id, outcome: 'REFUSED', code: 'rule', reason: 'the task no longer exists' },
+      expect.objectContaining({ id: batch[2]!.id, outcome: 'APPLIED' }),
+      {
+        id: batch[3]!.id,
+        outcome: 'REFUSED',
+        code: 'depends_on_refused',
+        reason: `it builds on an earlier change (task.complete ${batch[1]!.id}) that was refused`,
+      },
+    ]);
+    const tasks = await db.sql`SELECT id FROM event_tasks WHERE id IN (${first}, ${second}, ${missing})`;
+    expect(tasks).toHaveLength(2);
+    expect(await ledgerOf(batch[3]!.id)).toMatchObject({ outcome: 'REFUSED', result: { code: 'depends_on_refused' } });
+    // recorded: sending it again gets the same words
+    expect((await send(batch)).body).toEqual(body);
+  });
+
+  it('should refuse unknown mutations and invalid arguments in words, and record them', async () => {
+    const unknown = envelope('task.teleport', { taskId: randomUUID() });
+    const invalid = envelope('task.create', { taskId: 'not-a-uuid', eventId: rows.eventId, title: '' });
+    const { body } = await send([unknown, invalid]);
+    expect(body.results).toEqual([
+      {
+        id: unknown.id,
+        outcome: 'REFUSED',
+        code: 'unknown_mutation',
+        reason: 'the relay knows no mutation called “task.teleport” (is the relay older than the app?)',
+      },
+      {
+        id: invalid.id,
+        outcome: 'REFUSED',
+        code: 'invalid_arguments',
+        reason: 'taskId: must be a uuid; title: must not be empty',
+      },
+    ]);
+    expect(await ledgerOf(unknown.id)).toMatchObject({ outcome: 'REFUSED', name: 'task.teleport' });
+    expect(await ledgerOf(invalid.id)).toMatchObject({ outcome: 'REFUSED', result: { code: 'invalid_arguments' } });
+  });
+
+  it('should refuse an id already used for a different mutation, without recording it again', async () => {
+    const taskId = randomUUID();
+    const create = createTask(taskId);
+    await send([create]);
+    const reused = { ...envelope('task.complete', { taskId }), id: create.id };
+    const { body } = await send([reused]);
+    expect(body.results).toEqual([
+      {
+        id: create.id,
+        outcome: 'REFUSED',
+        code: 'id_reused',
+        reason: 'this mutation id was already used for a different mutation: the device must make a new id',
+      },
+    ]);
+    expect(await ledgerOf(create.id)).toMatchObject({ outcome: 'APPLIED', name: 'task.create' });
+    const [task] = await db.sql`SELECT completed_at FROM event_tasks WHERE id = ${taskId}`;
+    expect(task!.completed_at).toBeNull();
+    // another member sending the same id is another mutation too
+    expect((await send([create], owner.token)).body.results[0]).toMatchObject({ code: 'id_reused' });
+  });
+
+  it('should judge the role as it is when the mutation is applied, not when the session began', async () => {
+    await db.sql`UPDATE memberships SET role = 'PROMOTER' WHERE user_id = ${staff.userId}`;
+    try {
+      const create = createTask();
+      const { body } = await send([create]);
+      expect(body.results).toEqual([
+        {
+          id: create.id,
+          outcome: 'REFUSED',
+          code: 'forbidden',
+          reason: 'only OWNER, MANAGER or STAFF may add the task “Check the fire exits”; your role here is PROMOTER',
+        },
+      ]);
+    } finally {
+      await db.sql`UPDATE memberships SET role = 'STAFF' WHERE user_id = ${staff.userId}`;
+    }
+    expect((await send([createTask()])).body.results[0]!.outcome).toBe('APPLIED');
+  });
+
+  it('should refuse a batch for an organization the caller is not a member of, recording it', async () => {
+    const elsewhere = await createOrganization(db.sql, 'Other Hall');
+    const nowhere = randomUUID();
+    for (const org of [elsewhere, nowhere]) {
+      const create = createTask();
+      const { body } = await sendBatch(relay, staff.token, { organizationId: org, mutations: [create] });
+      expect(body.results).toEqual([
+        { id: create.id, outcome: 'REFUSED', code: 'forbidden', reason: 'you are not a member of this organization' },
+      ]);
+      expect(await ledgerOf(create.id)).toMatchObject({ outcome: 'REFUSED' });
+      // the replay finds it, even for an organization that does not exist
+      expect((await sendBatch(relay, staff.token, { organizationId: org, mutations: [create] })).body).toEqual(body);
+    }
+  });
+
+  it('should count mutations by name and outcome in the metrics', async () => {
+    const create = createTask();
+    await send([create, envelope('no.such.thing', {})]);
+    await send([create]);
+    const text = await (await fetch(`${relay.url}/metrics`)).text();
+    const value = (series: string) =>
+      Number(
+        text
+          .split('\n')
+          .find((l) => l.startsWith(`${series} `))
+          ?.split(' ')[1],
+      );
+    expect(value('promoteros_mutations_total{name="task.create",outcome="applied"}')).toBeGreaterThanOrEqual(1);
+    expect(value('promoteros_mutations_total{name="task.create",outcome="replayed"}')).toBeGreaterThanOrEqual(1);
+    expect(value('promoteros_mutations_total{name="unknown",outcome="unknown_mutation"}')).toBeGreaterThanOrEqual(1);
+    expect(text).not.toContain('no.such.thing');
+  });
+
+  describe('a mutation whose later write fails', () => {
+    /** two writes: a valid task, then the write under test; only definitions made here use it */
+    const twoWrites = (second: (taskId: string) => RowWrite) =>
+      defineMutation({
+        name: 'test.twoWrites',
+        minimumRole: 'STAFF',
+        args: z.object({ taskId: z.string() }),
+        describe: () => 'Add a task and break something',
+        async plan(args) {
+          return [
+            {
+              op: 'insert',
+              table: 'event_tasks',
+              row: { id: args.taskId, event_id: rows.eventId, title: 'First half' },
+            },
+            second(args.taskId),
+          ];
+        },
+      });
+
+    async function apply(definition: MutationDefinition) {
+      const taskId = randomUUID();
+      const sent = MutationEnvelope.parse(envelope(definition.name, { taskId }));
+      const scope = { organizationId, userId: staff.userId, sessionId: staff.sessionId };
+      const { result } = await applyMutation(db.sql, scope, sent, (name) =>
+        name === definition.name ? definition : undefined,
+      );
+      const [left] = await db.sql`
+        SELECT (SELECT count(*)::int FROM event_tasks WHERE id = ${taskId}) AS tasks,
+               (SELECT count(*)::int FROM change_log WHERE row_id = ${taskId}) AS changes,
+               (SELECT count(*)::int FROM audit_logs WHERE details->>'mutationId' = ${sent.id}) AS audit`;
+      return { result, left, ledger: await ledgerOf(sent.id) };
+    }
+
+    it('should leave nothing of it when the database refuses the second write, naming the constraint', async () => {
+      const { result, left, ledger } = await apply(
+        twoWrites(() => ({
+          op: 'insert',
+          table: 'event_tasks',
+          row: { id: randomUUID(), event_id: randomUUID(), title: 'Orphan' },
+        })),
+      );
+      expect(result).toMatchObject({
+        outcome: 'REFUSED',
+        code: 'rule',
+        reason: 'the task refers to something that does not exist or is still in use (event_tasks_event_id_fkey)',
+      });
+      expect(left).toEqual({ tasks: 0, changes: 0, audit: 0 });
+      expect(ledger).toMatchObject({ outcome: 'REFUSED', result: { code: 'rule' } });
+    });
+
+    it('should leave nothing of it when the second write finds its row gone', async () => {
+      const { result, left } = await apply(
+        twoWrites(() => ({ op: 'update', table: 'event_tasks', id: randomUUID(), set: { title: 'Gone' } })),
+      );
+      expect(result).toMatchObject({ outcome: 'REFUSED', code: 'rule', reason: 'the task no longer exists' });
+      expect(left).toEqual({ tasks: 0, changes: 0, audit: 0 });
+    });
+
+    it('should refuse a value the column cannot hold instead of failing the batch', async () => {
+      const { result, left } = await apply(
+        twoWrites((taskId) => ({ op: 'update', table: 'event_tasks', id: taskId, set: { position: 2 ** 40 } })),
+      );
+      expect(result).toMatchObject({ outcome: 'REFUSED', code: 'rule' });
+      expect((result as { reason: string }).reason).toMatch(/^a value cannot be stored: .*out of range/);
+      expect(left).toEqual({ tasks: 0, changes: 0, audit: 0 });
+    });
+
+    it('should stop with an error, writing nothing, when a plan names a column the table does not have', async () => {
+      const taskId = randomUUID();
+      const definition = twoWrites((id) => ({
+        op: 'update',
+        table: 'event_tasks',
+        id,
+        set: { 'title" = 1; --': 'x' },
+      }));
+      const sent = MutationEnvelope.parse(envelope(definition.name, { taskId }));
+      const scope = { organizationId, userId: staff.userId, sessionId: staff.sessionId };
+      await expect(applyMutation(db.sql, scope, sent, () => definition)).rejects.toThrow(
+        'event_tasks has no column "title" = 1; --"',
+      );
+      expect(await db.sql`SELECT id FROM event_tasks WHERE id = ${taskId}`).toEqual([]);
+      expect(await ledgerOf(sent.id)).toBeUndefined();
+    });
+  });
+});
