@@ -20,7 +20,7 @@ import {
 } from '@promoteros/shared/mutations';
 import type { Sql } from '../db/database.js';
 import { PgRowReader } from './pg-row-reader.js';
-import { writeRow, writtenId } from './row-writer.js';
+import { writeRow } from './row-writer.js';
 import { constraintReason, isIntegrityError, isLedgerRace, isPgError, isRetryable } from './constraint-reason.js';
 import {
   answerOf,
@@ -45,6 +45,7 @@ export interface Applied {
 
 /** Same-id requests queue behind this lock (key space apart from the change log's). */
 const LEDGER_LOCK_CLASS = 72504142;
+const ORGANIZATION_LOCK_CLASS = 72504143;
 const ATTEMPTS = 3;
 
 type Step =
@@ -89,6 +90,11 @@ async function applyInTransaction(
   // plans read timestamps as ISO strings with offset; one zone makes them the same on every relay
   await tx.unsafe(`SET LOCAL TimeZone = 'UTC'`);
   await tx.unsafe(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [LEDGER_LOCK_CLASS, envelope.id]);
+  // One organization's mutations apply one at a time. Row locks alone cannot protect rules over
+  // rows that do not exist yet: two devices placing a hold on the same empty date would both
+  // read "no holds" and both take rank 1. A venue group's edit rate is far below what one
+  // writer at a time sustains, and organizations still apply in parallel.
+  await tx.unsafe(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [ORGANIZATION_LOCK_CLASS, scope.organizationId]);
 
   const entry = await findEntry(tx, envelope.id);
   if (entry) {
@@ -176,10 +182,10 @@ async function planAndWrite(
 ): Promise<string[]> {
   const context = { organizationId: scope.organizationId, userId: scope.userId, role, at: envelope.at };
   const writes = await definition.plan(args, context, new PgRowReader(sp, scope.organizationId));
-  // nothing to change (the task was already ticked off): no audit row, no change-log entry
-  if (writes.length === 0) return [];
   for (const write of writes) await writeRow(sp, scope.organizationId, write);
-  const first = writes[0]!;
+  // every applied mutation is audited, also one that found nothing to change (the task was
+  // already ticked off): the log says who did what, not only what changed
+  const subject = definition.subject(args);
   await sp.unsafe(
     `INSERT INTO audit_logs (organization_id, actor_user_id, action, entity_table, entity_id, details)
      VALUES ($1, $2, $3, $4, $5, $6::text::jsonb)`,
@@ -187,8 +193,8 @@ async function planAndWrite(
       scope.organizationId,
       scope.userId,
       envelope.name,
-      first.table,
-      writtenId(first),
+      subject.table,
+      subject.id,
       JSON.stringify({ mutationId: envelope.id, args: envelope.args ?? null }),
     ],
   );

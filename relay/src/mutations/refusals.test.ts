@@ -171,6 +171,7 @@ describe('refused mutations', () => {
         minimumRole: 'STAFF',
         args: z.object({ taskId: z.string() }),
         describe: () => 'Add a task and break something',
+        subject: (args) => ({ table: 'event_tasks', id: args.taskId }),
         async plan(args) {
           return [
             {

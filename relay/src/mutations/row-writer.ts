@@ -59,9 +59,3 @@ export async function writeRow(tx: postgres.TransactionSql, organizationId: stri
   // either way the user is told in words and nothing of the mutation stays
   if (result.count === 0) throw new RuleViolation(`${rowWord(write.table)} no longer exists`);
 }
-
-/** The id of the row a write is about, for the audit log. */
-export function writtenId(write: RowWrite): string | null {
-  if (write.op !== 'insert') return write.id;
-  return typeof write.row.id === 'string' ? write.row.id : null;
-}

@@ -76,6 +76,7 @@ export const dealTermsSet = defineMutation({
       notes: text({ max: 5000 }).nullable().optional(),
     })
     .refine((a) => Object.keys(a).length > 2, 'name at least one term to set'),
+  subject: (args) => ({ table: 'events', id: args.eventId }),
   describe: () => 'Set the deal terms',
   async plan(args, context, read) {
     await editableEvent(read, args.eventId);

@@ -69,6 +69,8 @@ export interface MutationDefinition<Args extends z.ZodType = z.ZodType> {
   readonly minimumRole: Role;
   /** what the user meant, in their words, for the "needs attention" list */
   describe(args: z.output<Args>): string;
+  /** the row the edit is about: the audit log's entity, even when the plan changes nothing */
+  subject(args: z.output<Args>): { readonly table: MutableTable; readonly id: string };
   /** the row changes; throws RuleViolation when a rule forbids it */
   plan(args: z.output<Args>, context: MutationContext, read: RowReader): Promise<RowWrite[]>;
 }

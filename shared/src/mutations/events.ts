@@ -36,6 +36,7 @@ export const eventUpdate = defineMutation({
       status: z.enum(editableEventStatuses, 'must be DRAFT, CONFIRMED or CANCELLED').optional(),
     })
     .refine((a) => Object.keys(a).length > 1, 'name at least one field to change'),
+  subject: (args) => ({ table: 'events', id: args.eventId }),
   describe: (args) => {
     if (args.status === 'CANCELLED') return 'Cancel the event';
     return `Edit the event${args.title ? ` “${args.title}”` : ''}`;

@@ -25,6 +25,7 @@ export const holdPlace = defineMutation({
     holdDate: calendarDate,
     expiresAt: timestamp.optional(),
   }),
+  subject: (args) => ({ table: 'holds', id: args.holdId }),
   describe: (args) => `Hold ${args.holdDate}`,
   async plan(args, context, read) {
     const request = await mustGet(read, 'event_requests', args.requestId, 'the request');
@@ -72,6 +73,7 @@ export const holdRelease = defineMutation({
     holdId: uuid,
     reason: text({ max: 2000 }).nullable().optional(),
   }),
+  subject: (args) => ({ table: 'holds', id: args.holdId }),
   describe: () => 'Release a hold',
   async plan(args, context, read) {
     const hold = await mustGet(read, 'holds', args.holdId, 'the hold');

@@ -32,6 +32,7 @@ export const requestSetStatus = defineMutation({
       message: 'say why the request is declined',
       path: ['note'],
     }),
+  subject: (args) => ({ table: 'event_requests', id: args.requestId }),
   describe: (args) => verbs[args.toStatus],
   async plan(args, context, read) {
     const request = await mustGet(read, 'event_requests', args.requestId, 'the request');

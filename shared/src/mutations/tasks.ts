@@ -20,6 +20,7 @@ export const taskCreate = defineMutation({
     assigneeUserId: uuid.nullable().optional(),
     dueDate: calendarDate.nullable().optional(),
   }),
+  subject: (args) => ({ table: 'event_tasks', id: args.taskId }),
   describe: (args) => `Add the task “${args.title}”`,
   async plan(args, context, read) {
     await editableEvent(read, args.eventId);
@@ -59,6 +60,7 @@ export const taskUpdate = defineMutation({
       dueDate: calendarDate.nullable().optional(),
     })
     .refine((a) => Object.keys(a).length > 1, 'name at least one field to change'),
+  subject: (args) => ({ table: 'event_tasks', id: args.taskId }),
   describe: (args) => `Edit a task${args.title ? ` (“${args.title}”)` : ''}`,
   async plan(args, context, read) {
     const task = await mustGet(read, 'event_tasks', args.taskId, 'the task');
@@ -78,6 +80,7 @@ export const taskComplete = defineMutation({
   name: 'task.complete',
   minimumRole: 'STAFF',
   args: z.object({ taskId: uuid }),
+  subject: (args) => ({ table: 'event_tasks', id: args.taskId }),
   describe: () => 'Tick a task off',
   async plan(args, context, read) {
     const task = await mustGet(read, 'event_tasks', args.taskId, 'the task');
@@ -99,6 +102,7 @@ export const taskReopen = defineMutation({
   name: 'task.reopen',
   minimumRole: 'STAFF',
   args: z.object({ taskId: uuid }),
+  subject: (args) => ({ table: 'event_tasks', id: args.taskId }),
   describe: () => 'Reopen a task',
   async plan(args, context, read) {
     const task = await mustGet(read, 'event_tasks', args.taskId, 'the task');
@@ -127,6 +131,7 @@ export const taskReorder = defineMutation({
       .max(500)
       .refine((ids) => new Set(ids).size === ids.length, 'names a task twice'),
   }),
+  subject: (args) => ({ table: 'events', id: args.eventId }),
   describe: () => 'Reorder the checklist',
   async plan(args, context, read) {
     await editableEvent(read, args.eventId);
@@ -149,6 +154,7 @@ export const taskRemove = defineMutation({
   name: 'task.remove',
   minimumRole: 'MANAGER',
   args: z.object({ taskId: uuid }),
+  subject: (args) => ({ table: 'event_tasks', id: args.taskId }),
   describe: () => 'Remove a task',
   async plan(args, _context, read) {
     const task = await read.get('event_tasks', args.taskId);
