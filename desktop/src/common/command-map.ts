@@ -56,10 +56,14 @@ export const CalendarItem = z.object({
   show: z.string().nullable(),
 });
 
+/** A member of the organization, as a task's assignee picker offers them. */
+export const Member = z.object({ userId: z.string(), name: z.string(), role: Role });
+
 export const EventDetail = z.object({
   id: z.string(),
   title: z.string(),
   artistName: z.string(),
+  /** DRAFT, CONFIRMED, CANCELLED or SETTLED (settled events no longer change) */
   status: z.string(),
   venue: VenueSummary,
   showDate: z.string(),
@@ -67,10 +71,13 @@ export const EventDetail = z.object({
   doorsAt: z.string(),
   showAt: z.string(),
   endsAt: z.string(),
+  /** what the night holds: the override if set, else the venue's capacity */
   capacity: z.number().int(),
+  capacityOverride: z.number().int().nullable(),
   notes: z.string().nullable(),
   deal: z
     .object({
+      id: z.string(),
       dealType: z.string(),
       currency: z.string(),
       guaranteeCents: z.number(),
@@ -81,15 +88,24 @@ export const EventDetail = z.object({
       notes: z.string().nullable(),
     })
     .nullable(),
+  /** the checklist in its order */
   tasks: z.array(
     z.object({
       id: z.string(),
       title: z.string(),
+      description: z.string().nullable(),
+      position: z.number().int(),
       dueDate: z.string().nullable(),
       completedAt: z.string().nullable(),
+      /** who ticked it off, by name */
+      completedBy: z.string().nullable(),
+      assigneeUserId: z.string().nullable(),
+      /** the assignee's name */
       assignee: z.string().nullable(),
     }),
   ),
+  /** everyone a task may be assigned to, by name */
+  members: z.array(Member),
   requestHistory: z.array(
     z.object({
       at: z.string(),

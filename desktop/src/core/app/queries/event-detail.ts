@@ -1,9 +1,14 @@
-// Everything the event screen shows: the event and its venue, the deal, the checklist with who
-// does what (names from memberships: users are not synced), and how the request was decided.
-import type { CommandResult } from '../../../common/command-map.js';
+// Everything the event screen shows and edits: the event and its venue, the deal, the checklist
+// with who does what (names from memberships: users are not synced), the members a task may be
+// given to, and how the request was decided. It reads the replica's views, so the user's own
+// edits not yet uploaded are in it.
+import type { CommandResult, Member as MemberSchema } from '../../../common/command-map.js';
+import type { z } from 'zod';
 import type { Replica } from '../../replica/open-replica.js';
 import { notFound } from '../command-failure.js';
 import { isoInstant } from './venue-time.js';
+
+type Member = z.infer<typeof MemberSchema>;
 
 interface EventRow {
   id: string;
@@ -24,6 +29,7 @@ interface EventRow {
 }
 
 interface DealRow {
+  id: string;
   deal_type: string;
   currency: string;
   guarantee_cents: number;
@@ -51,7 +57,7 @@ export async function eventDetail(
 
   // bigint money columns as float8: exact for any sum of cents below 2^53
   const [deal] = await replica.query<DealRow>(
-    `SELECT deal_type, currency, guarantee_cents::float8 AS guarantee_cents, artist_share_bp, split_basis,
+    `SELECT id, deal_type, currency, guarantee_cents::float8 AS guarantee_cents, artist_share_bp, split_basis,
             ticket_price_cents::float8 AS ticket_price_cents,
             expenses_budget_cents::float8 AS expenses_budget_cents, notes
        FROM deal_terms WHERE organization_id = $1 AND event_id = $2`,
@@ -60,16 +66,26 @@ export async function eventDetail(
   const tasks = await replica.query<{
     id: string;
     title: string;
+    description: string | null;
+    position: number;
     due_date: string | null;
     completed_at: Date | null;
+    completed_by: string | null;
+    assignee_user_id: string | null;
     assignee: string | null;
   }>(
-    `SELECT t.id, t.title, t.due_date::text AS due_date, t.completed_at, m.user_name AS assignee
+    `SELECT t.id, t.title, t.description, t.position, t.due_date::text AS due_date, t.completed_at,
+            c.user_name AS completed_by, t.assignee_user_id, m.user_name AS assignee
        FROM event_tasks t
        LEFT JOIN memberships m ON m.organization_id = t.organization_id AND m.user_id = t.assignee_user_id
+       LEFT JOIN memberships c ON c.organization_id = t.organization_id AND c.user_id = t.completed_by
       WHERE t.organization_id = $1 AND t.event_id = $2
       ORDER BY t.position, t.due_date NULLS LAST, t.id`,
     [organizationId, eventId],
+  );
+  const members = await replica.query<{ user_id: string; user_name: string; role: Member['role'] }>(
+    `SELECT user_id, user_name, role FROM memberships WHERE organization_id = $1 ORDER BY user_name, user_id`,
+    [organizationId],
   );
   const history = event.request_id
     ? await replica.query<{
@@ -105,9 +121,11 @@ export async function eventDetail(
     showAt: isoInstant(event.show_at),
     endsAt: isoInstant(event.ends_at),
     capacity: event.capacity_override ?? event.venue_capacity,
+    capacityOverride: event.capacity_override,
     notes: event.notes,
     deal: deal
       ? {
+          id: deal.id,
           dealType: deal.deal_type,
           currency: deal.currency,
           guaranteeCents: deal.guarantee_cents,
@@ -121,10 +139,15 @@ export async function eventDetail(
     tasks: tasks.map((task) => ({
       id: task.id,
       title: task.title,
+      description: task.description,
+      position: task.position,
       dueDate: task.due_date,
       completedAt: task.completed_at ? isoInstant(task.completed_at) : null,
+      completedBy: task.completed_by,
+      assigneeUserId: task.assignee_user_id,
       assignee: task.assignee,
     })),
+    members: members.map((member) => ({ userId: member.user_id, name: member.user_name, role: member.role })),
     requestHistory: history.map((entry) => ({
       at: isoInstant(entry.created_at),
       fromStatus: entry.from_status,

@@ -68,3 +68,114 @@ export function formatRelative(iso: string, now: Date = new Date(), locale?: str
   if (abs < 22 * 3600) return format.format(Math.round(seconds / 3600), 'hour');
   return format.format(Math.round(seconds / 86_400), 'day');
 }
+
+// ── typing venue times ──────────────────────────────────────────────────────────────────────
+// A manager types the wall clock of the venue ("doors 19:00 on the 14th, in Chicago"); the core
+// stores instants. These turn one into the other without going through the computer's zone.
+
+const wallClockFormats = new Map<string, Intl.DateTimeFormat>();
+function wallClockFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = wallClockFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
+    wallClockFormats.set(timeZone, format);
+  }
+  return format;
+}
+
+/** The venue's wall clock at an instant: date YYYY-MM-DD and time HH:MM (24-hour). */
+export function wallClockInZone(iso: string | number, timeZone: string): { date: string; time: string } {
+  const parts = Object.fromEntries(
+    wallClockFormat(timeZone)
+      .formatToParts(new Date(iso))
+      .map((part) => [part.type, part.value]),
+  );
+  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
+}
+
+/** milliseconds a wall clock in the zone is ahead of UTC at this instant (to the minute) */
+function offsetAt(ms: number, timeZone: string): number {
+  const { date, time } = wallClockInZone(ms, timeZone);
+  return wallMs(date, time) - Math.floor(ms / 60_000) * 60_000;
+}
+
+function wallMs(date: string, time: string): number {
+  const [year, month, day] = date.split('-').map(Number);
+  const [hour, minute] = time.split(':').map(Number);
+  return Date.UTC(year!, month! - 1, day!, hour!, minute!);
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The instant the venue's clock shows `time` on `date`, as an ISO string. A time the clock skips
+ * (the spring-forward hour) is read with the offset before the change, as the clock on the wall
+ * would (2:30 becomes 3:30); a time it shows twice (the fall-back hour) is the first of the two.
+ */
+export function instantInZone(date: string, time: string, timeZone: string): string {
+  const wall = wallMs(date, time);
+  // any change of offset near this wall time lies between a day before and a day after
+  const before = wall - offsetAt(wall - DAY_MS, timeZone);
+  const after = wall - offsetAt(wall + DAY_MS, timeZone);
+  const shows = (ms: number) => {
+    const clock = wallClockInZone(ms, timeZone);
+    return clock.date === date && clock.time === time;
+  };
+  const candidates = [before, after].filter(shows);
+  const chosen = candidates.length > 0 ? Math.min(...candidates) : before;
+  return new Date(chosen).toISOString();
+}
+
+/** YYYY-MM-DD plus whole days, on the calendar (no zone involved). */
+export function addDays(date: string, days: number): string {
+  return new Date(wallMs(date, '00:00') + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+export interface ScheduleTimes {
+  /** the show's date at the venue */
+  readonly date: string;
+  /** HH:MM on the venue's clock */
+  readonly doors: string;
+  readonly show: string;
+  readonly ends: string;
+}
+
+/**
+ * A night's times as typed (one date, three clock times) as instants. Doors open on the show's
+ * date, or the evening before when they open later on the clock than the show starts (doors
+ * 23:30, show 00:15); the show ends that night, or the next day when the clock time is not after
+ * the start (show 21:00, ends 01:00).
+ */
+export function scheduleInstants(
+  times: ScheduleTimes,
+  timeZone: string,
+): { doorsAt: string; showAt: string; endsAt: string } {
+  const doorsDate = times.doors > times.show ? addDays(times.date, -1) : times.date;
+  const endsDate = times.ends <= times.show ? addDays(times.date, 1) : times.date;
+  return {
+    doorsAt: instantInZone(doorsDate, times.doors, timeZone),
+    showAt: instantInZone(times.date, times.show, timeZone),
+    endsAt: instantInZone(endsDate, times.ends, timeZone),
+  };
+}
+
+/** The inverse of scheduleInstants: what the form shows for an event's times. */
+export function scheduleTimes(
+  event: { showDate: string; doorsAt: string; showAt: string; endsAt: string },
+  timeZone: string,
+): ScheduleTimes {
+  return {
+    date: event.showDate,
+    doors: wallClockInZone(event.doorsAt, timeZone).time,
+    show: wallClockInZone(event.showAt, timeZone).time,
+    ends: wallClockInZone(event.endsAt, timeZone).time,
+  };
+}

@@ -1,24 +1,27 @@
-// One show, read-only: its schedule in the venue's timezone, the deal, the tasks to get it on
-// stage, and how the request that became it was decided.
-import type { ReactNode } from 'react';
-import type { CommandResult } from '../../../common/command-map.js';
+// One show: its schedule in the venue's timezone, the deal, the tasks to get it on stage, and
+// how the request that became it was decided. Managers edit the event and the deal, staff work
+// the checklist; every edit shows at once (the core applies it to the replica and this screen's
+// query re-runs on replica.changed) and uploads when the relay is there.
+import { useState, type ReactNode } from 'react';
+import type { CommandError, CommandResult } from '../../../common/command-map.js';
 import { routeHash } from '../data/route.js';
+import { useEdit } from '../data/use-edit.js';
+import { usePendingValue } from '../data/use-pending-value.js';
 import { useQuery } from '../data/use-query.js';
+import { dealTypeName } from '../event/deal-changes.js';
+import { DealTermsForm } from '../event/deal-terms-form.js';
+import { editRights, type Role } from '../event/edit-rights.js';
+import { EventForm } from '../event/event-form.js';
+import { TaskChecklist } from '../event/task-checklist.js';
 import { formatBasisPoints, formatMoney } from '../format/money.js';
-import {
-  formatDateTimeInZone,
-  formatLocalDate,
-  formatTimeInZone,
-  timeZoneLabel,
-  todayInZone,
-} from '../format/venue-time.js';
-import { ErrorNote, Section, Spinner, StatusBadge } from '../ui/controls.js';
+import { formatDateTimeInZone, formatLocalDate, formatTimeInZone, timeZoneLabel } from '../format/venue-time.js';
+import { ErrorNote, linkButtonClass, Section, selectClass, Spinner, StatusBadge } from '../ui/controls.js';
 
 type EventDetail = CommandResult<'events.get'>;
 
-const TABLES = ['events', 'venues', 'deal_terms', 'event_tasks', 'decision_logs', 'event_requests'];
+const TABLES = ['events', 'venues', 'deal_terms', 'event_tasks', 'decision_logs', 'event_requests', 'memberships'];
 
-export function EventDetailScreen({ eventId }: { eventId: string }) {
+export function EventDetailScreen({ eventId, role }: { eventId: string; role: Role | undefined }) {
   const event = useQuery('events.get', { eventId }, TABLES);
   if (event.error && !event.data)
     return (
@@ -33,7 +36,7 @@ export function EventDetailScreen({ eventId }: { eventId: string }) {
         <Spinner label="Loading event…" />
       </div>
     );
-  return <EventDetailView event={event.data} />;
+  return <EventDetailView event={event.data} role={role} />;
 }
 
 function BackLink({ month }: { month?: string }) {
@@ -53,20 +56,26 @@ function Term({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-const dealTypeName: Record<string, string> = {
-  FLAT: 'Flat guarantee',
-  DOOR_SPLIT: 'Door deal',
-  VERSUS: 'Versus',
-  GUARANTEE_PLUS: 'Guarantee plus',
-};
 const humanize = (code: string) => code.charAt(0) + code.slice(1).toLowerCase().replaceAll('_', ' ');
 
-export function EventDetailView({ event }: { event: EventDetail }) {
+/** shared/src/mutations/events.ts editableEventStatuses: SETTLED comes only from settling the night */
+const editableStatuses = ['DRAFT', 'CONFIRMED', 'CANCELLED'] as const;
+
+export function EventDetailView({ event, role }: { event: EventDetail; role: Role | undefined }) {
   const zone = event.venue.timezone;
   const zoneLabel = `${timeZoneLabel(zone, new Date(event.showAt))} (${zone})`;
-  const today = todayInZone(zone);
   const deal = event.deal;
-  const done = event.tasks.filter((task) => task.completedAt).length;
+  const rights = editRights(role, event.status);
+  const edit = useEdit();
+  const [editing, setEditing] = useState<'event' | 'deal'>();
+  const [refusal, setRefusal] = useState<CommandError>();
+  const [status, applyStatus] = usePendingValue(event.status);
+  const editButton = (what: 'event' | 'deal', label: string) =>
+    rights.event && editing !== what ? (
+      <button type="button" className={linkButtonClass} onClick={() => setEditing(what)}>
+        {label}
+      </button>
+    ) : null;
 
   return (
     <div className="mx-auto max-w-5xl space-y-4 p-5">
@@ -78,24 +87,83 @@ export function EventDetailView({ event }: { event: EventDetail }) {
             {event.artistName} · {event.venue.name} · {formatLocalDate(event.showDate)}
           </p>
         </div>
-        <StatusBadge status={event.status} />
+        <div className="flex flex-col items-end gap-1">
+          {rights.event ? (
+            <label className="flex items-center gap-2 text-xs text-zinc-500 dark:text-zinc-400">
+              Status
+              <select
+                className={selectClass}
+                value={status}
+                onChange={(change) => {
+                  const next = change.target.value;
+                  void applyStatus(next, async () => {
+                    const refused = await edit('event.update', { eventId: event.id, status: next });
+                    setRefusal(refused);
+                    return !refused;
+                  });
+                }}
+              >
+                {editableStatuses.map((each) => (
+                  <option key={each} value={each}>
+                    {humanize(each)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : (
+            <StatusBadge status={event.status} />
+          )}
+          {event.status === 'SETTLED' && (
+            <span className="text-xs text-zinc-500 dark:text-zinc-400">Settled: no longer editable</span>
+          )}
+          <ErrorNote error={refusal} />
+        </div>
       </header>
 
       <div className="grid gap-4 md:grid-cols-2">
-        <Section title="Schedule" aside={`Venue time: ${zoneLabel}`}>
-          <dl className="divide-y divide-zinc-100 dark:divide-zinc-800">
-            <Term label="Doors">{formatTimeInZone(event.doorsAt, zone)}</Term>
-            <Term label="Show">{formatTimeInZone(event.showAt, zone)}</Term>
-            <Term label="Ends">{formatDateTimeInZone(event.endsAt, zone)}</Term>
-            <Term label="Capacity">{event.capacity.toLocaleString()}</Term>
-          </dl>
-          {event.notes && (
-            <p className="mt-3 text-sm whitespace-pre-line text-zinc-600 dark:text-zinc-300">{event.notes}</p>
+        <Section
+          title="Event"
+          aside={
+            <span className="flex items-center gap-2">
+              <span>Venue time: {zoneLabel}</span>
+              {editButton('event', 'Edit')}
+            </span>
+          }
+        >
+          {editing === 'event' ? (
+            <EventForm event={event} edit={edit} onDone={() => setEditing(undefined)} />
+          ) : (
+            <>
+              <dl className="divide-y divide-zinc-100 dark:divide-zinc-800">
+                <Term label="Doors">{formatTimeInZone(event.doorsAt, zone)}</Term>
+                <Term label="Show">{formatTimeInZone(event.showAt, zone)}</Term>
+                <Term label="Ends">{formatDateTimeInZone(event.endsAt, zone)}</Term>
+                <Term label="Capacity">
+                  {event.capacity.toLocaleString()}
+                  {event.capacityOverride === null && (
+                    <span className="ml-1 font-normal text-zinc-500 dark:text-zinc-400">(venue)</span>
+                  )}
+                </Term>
+              </dl>
+              {event.notes && (
+                <p className="mt-3 text-sm whitespace-pre-line text-zinc-600 dark:text-zinc-300">{event.notes}</p>
+              )}
+            </>
           )}
         </Section>
 
-        <Section title="Deal" aside={deal?.currency}>
-          {deal ? (
+        <Section
+          title="Deal"
+          aside={
+            <span className="flex items-center gap-2">
+              {deal?.currency}
+              {editButton('deal', deal ? 'Edit' : 'Add terms')}
+            </span>
+          }
+        >
+          {editing === 'deal' ? (
+            <DealTermsForm event={event} edit={edit} onDone={() => setEditing(undefined)} />
+          ) : deal ? (
             <dl className="divide-y divide-zinc-100 dark:divide-zinc-800">
               <Term label="Deal type">{dealTypeName[deal.dealType] ?? humanize(deal.dealType)}</Term>
               <Term label="Guarantee">{formatMoney(deal.guaranteeCents, deal.currency)}</Term>
@@ -112,37 +180,7 @@ export function EventDetailView({ event }: { event: EventDetail }) {
         </Section>
       </div>
 
-      <Section title="Tasks" aside={`${done} of ${event.tasks.length} done`}>
-        {event.tasks.length === 0 ? (
-          <p className="text-sm text-zinc-500">No tasks.</p>
-        ) : (
-          <ul className="divide-y divide-zinc-100 dark:divide-zinc-800">
-            {event.tasks.map((task) => {
-              const overdue = !task.completedAt && task.dueDate !== null && task.dueDate < today;
-              return (
-                <li key={task.id} className="flex items-center gap-3 py-1.5 text-sm">
-                  <span
-                    role="img"
-                    aria-label={task.completedAt ? 'done' : 'open'}
-                    className={`grid size-4 shrink-0 place-items-center rounded border text-[10px] ${task.completedAt ? 'border-emerald-600 bg-emerald-600 text-white' : 'border-zinc-400 dark:border-zinc-600'}`}
-                  >
-                    {task.completedAt ? '✓' : ''}
-                  </span>
-                  <span className={task.completedAt ? 'text-zinc-500 line-through' : ''}>{task.title}</span>
-                  {task.assignee && <span className="text-xs text-zinc-500">{task.assignee}</span>}
-                  <span
-                    className={`ml-auto text-xs tabular-nums ${overdue ? 'font-semibold text-red-700 dark:text-red-400' : 'text-zinc-500 dark:text-zinc-400'}`}
-                  >
-                    {task.dueDate
-                      ? `${overdue ? 'overdue · ' : 'due '}${formatLocalDate(task.dueDate, undefined, 'short')}`
-                      : 'no due date'}
-                  </span>
-                </li>
-              );
-            })}
-          </ul>
-        )}
-      </Section>
+      <TaskChecklist event={event} rights={rights} />
 
       <Section title="Request history">
         {event.requestHistory.length === 0 ? (

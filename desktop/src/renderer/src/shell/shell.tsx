@@ -1,5 +1,6 @@
 // The frame around every screen: organization and venue switchers, navigation, the sync
-// indicator, and Ctrl/Cmd-K for the search palette.
+// indicator with the edits on their way and the refused ones, sign-out (which warns about edits
+// not uploaded yet), and Ctrl/Cmd-K for the search palette.
 import { useEffect, useState } from 'react';
 import type { CommandError, CommandResult } from '../../../common/command-map.js';
 import { useBridge } from '../data/bridge-context.js';
@@ -11,6 +12,8 @@ import { EventDetailScreen } from '../screens/event-detail.js';
 import { RequestsScreen } from '../screens/requests.js';
 import { SearchPalette } from '../search/search-palette.js';
 import { ErrorNote, selectClass, Spinner } from '../ui/controls.js';
+import { NeedsAttentionPanel } from './needs-attention-panel.js';
+import { SignOutDialog } from './sign-out-dialog.js';
 import { SyncIndicator } from './sync-indicator.js';
 
 type SignedIn = Extract<CommandResult<'session.get'>, { state: 'signed-in' }>;
@@ -23,9 +26,13 @@ export function Shell({ session, onSessionChange }: { session: SignedIn; onSessi
   const bridge = useBridge();
   const route = useRoute();
   const [sync] = usePushed('sync.status');
+  const [outbox] = usePushed('outbox.changed');
   const [paletteOpen, setPaletteOpen] = useState(false);
+  const [refusedOpen, setRefusedOpen] = useState(false);
+  const [unsentWarning, setUnsentWarning] = useState<string>();
   const [error, setError] = useState<CommandError>();
   const organizationId = session.organizationId;
+  const role = session.organizations.find((organization) => organization.id === organizationId)?.role;
   const venues = useQuery('venues.list', {}, ['venues']);
   const orgVenues = (venues.data ?? []).filter((venue) => venue.organizationId === organizationId);
   const [venueId, setVenueIdState] = useState<string | null>(() =>
@@ -67,9 +74,12 @@ export function Shell({ session, onSessionChange }: { session: SignedIn; onSessi
     } else setError(outcome.error);
   }
 
-  async function signOut() {
-    const outcome = await bridge.invoke('auth.signOut', { discardPending: false });
+  async function signOut(discardPending: boolean) {
+    setError(undefined);
+    setUnsentWarning(undefined);
+    const outcome = await bridge.invoke('auth.signOut', { discardPending });
     if (outcome.ok) onSessionChange(outcome.value);
+    else if (outcome.error.code === 'pending_changes') setUnsentWarning(outcome.error.message);
     else setError(outcome.error);
   }
 
@@ -140,11 +150,11 @@ export function Shell({ session, onSessionChange }: { session: SignedIn; onSessi
           </button>
         </nav>
         <div className="ml-auto flex items-center gap-2">
-          <SyncIndicator status={sync} />
+          <SyncIndicator status={sync} outbox={outbox} onShowRefused={() => setRefusedOpen(true)} />
           <span className="hidden text-xs text-zinc-500 md:inline dark:text-zinc-400">{session.user.email}</span>
           <button
             type="button"
-            onClick={() => void signOut()}
+            onClick={() => void signOut(false)}
             className="rounded-md px-2 py-1 text-xs text-zinc-600 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
           >
             Sign out
@@ -164,7 +174,7 @@ export function Shell({ session, onSessionChange }: { session: SignedIn; onSessi
             <Spinner label="Loading venues…" />
           </div>
         ) : route.screen === 'event' && route.id ? (
-          <EventDetailScreen eventId={route.id} />
+          <EventDetailScreen eventId={route.id} role={role} />
         ) : route.screen === 'requests' ? (
           <RequestsScreen venues={orgVenues} venue={selectedVenue} onVenueChange={setVenueId} params={route.params} />
         ) : (
@@ -177,6 +187,14 @@ export function Shell({ session, onSessionChange }: { session: SignedIn; onSessi
         )}
       </main>
       {paletteOpen && <SearchPalette onClose={() => setPaletteOpen(false)} />}
+      {refusedOpen && <NeedsAttentionPanel onClose={() => setRefusedOpen(false)} />}
+      {unsentWarning && (
+        <SignOutDialog
+          message={unsentWarning}
+          onStay={() => setUnsentWarning(undefined)}
+          onSignOut={() => void signOut(true)}
+        />
+      )}
     </div>
   );
 }

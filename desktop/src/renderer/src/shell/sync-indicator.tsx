@@ -1,10 +1,12 @@
 // Always visible: is this window live with the relay, catching up (with progress), or working
-// from the local replica while offline, and since when.
+// from the local replica while offline, and since when; how many edits made here are still on
+// their way to the relay, and how many the relay refused (a button that opens the list).
 import { useEffect, useState } from 'react';
 import type { EventPayload } from '../../../common/command-map.js';
 import { formatRelative } from '../format/venue-time.js';
 
 type SyncStatus = EventPayload<'sync.status'>;
+type OutboxCounts = EventPayload<'outbox.changed'>;
 
 const clock = (iso: string) =>
   new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' }).format(new Date(iso));
@@ -12,7 +14,7 @@ const clock = (iso: string) =>
 /** The words the indicator shows, and a longer line for its tooltip. */
 export function describeSync(status: SyncStatus | undefined, now: Date): { tone: Tone; label: string; detail: string } {
   const last = status?.lastSyncedAt ? `Last synced ${clock(status.lastSyncedAt)}` : 'Not synced yet';
-  const pending = status?.pendingChanges ? ` · ${status.pendingChanges} changes waiting to upload` : '';
+  const pending = status?.pendingChanges ? ` · ${pendingLabel(status.pendingChanges)}` : '';
   switch (status?.phase) {
     case 'live':
       return { tone: 'live', label: 'Live', detail: `Up to date with the relay. ${last}${pending}` };
@@ -40,6 +42,16 @@ export function describeSync(status: SyncStatus | undefined, now: Date): { tone:
   }
 }
 
+/** "1 edit waiting to upload", "3 edits waiting to upload" */
+export function pendingLabel(count: number): string {
+  return `${count} ${count === 1 ? 'edit' : 'edits'} waiting to upload`;
+}
+
+/** "1 needs attention", "2 need attention" */
+export function refusedLabel(count: number): string {
+  return `${count} ${count === 1 ? 'needs' : 'need'} attention`;
+}
+
 type Tone = 'live' | 'busy' | 'offline' | 'error' | 'idle';
 const dot: Record<Tone, string> = {
   live: 'bg-emerald-500',
@@ -49,7 +61,15 @@ const dot: Record<Tone, string> = {
   idle: 'bg-zinc-400',
 };
 
-export function SyncIndicator({ status }: { status: SyncStatus | undefined }) {
+export function SyncIndicator({
+  status,
+  outbox,
+  onShowRefused,
+}: {
+  status: SyncStatus | undefined;
+  outbox: OutboxCounts | undefined;
+  onShowRefused: () => void;
+}) {
   // relative times ("5 minutes ago") age while nothing else changes
   const [now, setNow] = useState(() => new Date());
   useEffect(() => {
@@ -57,29 +77,50 @@ export function SyncIndicator({ status }: { status: SyncStatus | undefined }) {
     return () => clearInterval(timer);
   }, []);
   const { tone, label, detail } = describeSync(status, now);
+  const pending = outbox?.pending ?? status?.pendingChanges ?? 0;
+  const refused = outbox?.refused ?? 0;
   const progress =
     status?.phase === 'initial-sync' && status.rowsTotal
       ? Math.min(1, (status.rowsReceived ?? 0) / status.rowsTotal)
       : undefined;
   return (
-    <div
-      role="status"
-      aria-live="polite"
-      data-sync-phase={status?.phase ?? 'unknown'}
-      title={detail}
-      className="flex items-center gap-2 rounded-md px-2 py-1 text-xs text-zinc-600 dark:text-zinc-300"
-    >
-      <span aria-hidden className={`size-2 shrink-0 rounded-full ${dot[tone]}`} />
-      <span className="whitespace-nowrap">{label}</span>
-      {progress !== undefined && (
-        <span aria-hidden className="h-1 w-16 overflow-hidden rounded bg-zinc-200 dark:bg-zinc-700">
-          <span className="block h-full bg-sky-500" style={{ width: `${Math.round(progress * 100)}%` }} />
-        </span>
-      )}
-      {tone !== 'busy' && status?.lastSyncedAt && (
-        <span className="hidden whitespace-nowrap text-zinc-400 lg:inline dark:text-zinc-500">
-          · synced {clock(status.lastSyncedAt)}
-        </span>
+    <div className="flex items-center gap-1">
+      <div
+        role="status"
+        aria-live="polite"
+        data-sync-phase={status?.phase ?? 'unknown'}
+        title={detail + (outbox?.uploadProblem ? `\nUploading: ${outbox.uploadProblem}` : '')}
+        className="flex items-center gap-2 rounded-md px-2 py-1 text-xs text-zinc-600 dark:text-zinc-300"
+      >
+        <span aria-hidden className={`size-2 shrink-0 rounded-full ${dot[tone]}`} />
+        <span className="whitespace-nowrap">{label}</span>
+        {progress !== undefined && (
+          <span aria-hidden className="h-1 w-16 overflow-hidden rounded bg-zinc-200 dark:bg-zinc-700">
+            <span className="block h-full bg-sky-500" style={{ width: `${Math.round(progress * 100)}%` }} />
+          </span>
+        )}
+        {pending > 0 && (
+          <span
+            data-testid="pending-edits"
+            className="font-medium whitespace-nowrap text-amber-700 dark:text-amber-400"
+          >
+            · {pendingLabel(pending)}
+          </span>
+        )}
+        {tone !== 'busy' && status?.lastSyncedAt && (
+          <span className="hidden whitespace-nowrap text-zinc-400 lg:inline dark:text-zinc-500">
+            · synced {clock(status.lastSyncedAt)}
+          </span>
+        )}
+      </div>
+      {refused > 0 && (
+        <button
+          type="button"
+          onClick={onShowRefused}
+          className="rounded-full bg-red-100 px-2 py-0.5 text-xs font-semibold whitespace-nowrap text-red-800 hover:bg-red-200 dark:bg-red-950 dark:text-red-300 dark:hover:bg-red-900"
+        >
+          {refusedLabel(refused)}
+        </button>
       )}
     </div>
   );

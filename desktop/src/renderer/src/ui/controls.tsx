@@ -1,5 +1,5 @@
 // The few building blocks every screen shares, so screens look alike and stay short.
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import type { CommandError } from '../../../common/command-map.js';
 
 export const buttonClass =
@@ -10,6 +10,15 @@ export const buttonClass =
 export const primaryButtonClass =
   'inline-flex items-center justify-center gap-1.5 rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-semibold ' +
   'text-white shadow-xs hover:bg-indigo-500 disabled:opacity-50 dark:bg-indigo-500 dark:hover:bg-indigo-400';
+
+export const dangerButtonClass =
+  'inline-flex items-center justify-center gap-1.5 rounded-md bg-red-600 px-3 py-1.5 text-sm font-semibold ' +
+  'text-white shadow-xs hover:bg-red-500 disabled:opacity-50 dark:bg-red-500 dark:hover:bg-red-400';
+
+/** a quiet button inside dense rows and section headers */
+export const linkButtonClass =
+  'rounded px-1.5 py-0.5 text-xs font-medium text-indigo-600 hover:bg-indigo-50 disabled:opacity-50 ' +
+  'dark:text-indigo-400 dark:hover:bg-indigo-950';
 
 export const inputClass =
   'block w-full rounded-md border border-zinc-300 bg-white px-2.5 py-1.5 text-sm text-zinc-900 ' +
@@ -26,6 +35,38 @@ export function ErrorNote({ error, id }: { error: CommandError | string | undefi
     <p id={id} role="alert" className="text-sm text-red-700 dark:text-red-400">
       {typeof error === 'string' ? error : error.message}
     </p>
+  );
+}
+
+/** A labelled form field with its own problem underneath (aria-invalid + aria-describedby). */
+export function Field({
+  label,
+  problem,
+  hint,
+  className = '',
+  children,
+}: {
+  label: string;
+  problem?: string | undefined;
+  hint?: ReactNode;
+  className?: string;
+  children: (props: { id: string; 'aria-invalid': boolean; 'aria-describedby': string | undefined }) => ReactNode;
+}) {
+  const id = useId();
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="mb-1 block text-xs font-medium text-zinc-600 dark:text-zinc-400">
+        {label}
+      </label>
+      {children({ id, 'aria-invalid': Boolean(problem), 'aria-describedby': problem ? `${id}-problem` : undefined })}
+      {problem ? (
+        <p id={`${id}-problem`} className="mt-1 text-xs text-red-700 dark:text-red-400">
+          {problem}
+        </p>
+      ) : (
+        hint && <p className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">{hint}</p>
+      )}
+    </div>
   );
 }
 

@@ -1,0 +1,91 @@
+// The deal form's values ↔ a dealTerms.set: money typed in the deal's currency becomes cents,
+// the artist's share in percent becomes basis points, and only the terms that differ are sent
+// (all of them when the event has no deal yet).
+import type { CommandResult } from '../../../common/command-map.js';
+import { moneyInput, parseMoney, parsePercent, percentInput } from '../format/money.js';
+
+type Deal = NonNullable<CommandResult<'events.get'>['deal']>;
+
+/** shared/src/entities/deals.ts dealTypes and splitBases, in the order the form offers them */
+export const dealTypes = ['FLAT', 'DOOR_SPLIT', 'VERSUS', 'GUARANTEE_PLUS'] as const;
+export const splitBases = ['NET', 'GROSS'] as const;
+
+export const dealTypeName: Record<string, string> = {
+  FLAT: 'Flat guarantee',
+  DOOR_SPLIT: 'Door deal',
+  VERSUS: 'Versus',
+  GUARANTEE_PLUS: 'Guarantee plus',
+};
+export const splitBasisName: Record<string, string> = { NET: 'Net (after expenses)', GROSS: 'Gross' };
+
+export interface DealFormValues {
+  readonly dealType: string;
+  readonly currency: string;
+  readonly guarantee: string;
+  readonly artistShare: string;
+  readonly splitBasis: string;
+  readonly ticketPrice: string;
+  readonly expensesBudget: string;
+  readonly notes: string;
+}
+
+export type DealProblems = Partial<Record<keyof DealFormValues, string>>;
+
+export function dealFormValues(deal: Deal | null): DealFormValues {
+  const currency = deal?.currency ?? 'USD';
+  return {
+    dealType: deal?.dealType ?? 'FLAT',
+    currency,
+    guarantee: deal ? moneyInput(deal.guaranteeCents, currency) : '',
+    artistShare: deal ? percentInput(deal.artistShareBp) : '',
+    splitBasis: deal?.splitBasis ?? 'NET',
+    ticketPrice: deal ? moneyInput(deal.ticketPriceCents, currency) : '',
+    expensesBudget: deal ? moneyInput(deal.expensesBudgetCents, currency) : '',
+    notes: deal?.notes ?? '',
+  };
+}
+
+function knownCurrency(code: string): boolean {
+  try {
+    new Intl.NumberFormat('en-US', { style: 'currency', currency: code });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The dealTerms.set terms that differ from `deal` (all of them for a new deal), or the form's problems. */
+export function dealChanges(
+  deal: Deal | null,
+  values: DealFormValues,
+): { ok: true; changes: Record<string, unknown> } | { ok: false; problems: DealProblems } {
+  const problems: DealProblems = {};
+  const currency = values.currency.trim().toUpperCase();
+  if (!/^[A-Z]{3}$/.test(currency) || !knownCurrency(currency)) problems.currency = 'a currency code such as USD';
+  const money = currency && !problems.currency ? currency : 'USD';
+  const amounts = {
+    guaranteeCents: ['guarantee', parseMoney(values.guarantee, money)],
+    ticketPriceCents: ['ticketPrice', parseMoney(values.ticketPrice, money)],
+    expensesBudgetCents: ['expensesBudget', parseMoney(values.expensesBudget, money)],
+    artistShareBp: ['artistShare', parsePercent(values.artistShare)],
+  } as const;
+  const terms: Record<string, unknown> = {
+    dealType: values.dealType,
+    currency,
+    splitBasis: values.splitBasis,
+    notes: values.notes.trim() === '' ? null : values.notes,
+  };
+  for (const [term, [field, parsed]] of Object.entries(amounts)) {
+    if (parsed.ok) terms[term] = parsed.value;
+    else problems[field] = parsed.message;
+  }
+  if (typeof terms.notes === 'string' && terms.notes.length > 5000) problems.notes = 'at most 5,000 characters';
+  if (Object.keys(problems).length > 0) return { ok: false, problems };
+  if (!deal) return { ok: true, changes: terms };
+
+  const changes: Record<string, unknown> = {};
+  for (const [term, value] of Object.entries(terms)) {
+    if (value !== deal[term as keyof Deal]) changes[term] = value;
+  }
+  return { ok: true, changes };
+}

@@ -1,0 +1,144 @@
+// Editing the deal: type, money in the deal's currency (typed as dollars, sent as cents), the
+// artist's share in percent, the split basis and notes. The core checks the deal's rules (a
+// flat deal needs a guarantee…) before queueing, so a refusal shows here at once.
+import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import type { CommandError, CommandResult } from '../../../common/command-map.js';
+import type { Edit } from '../data/use-edit.js';
+import { buttonClass, ErrorNote, Field, inputClass, primaryButtonClass } from '../ui/controls.js';
+import {
+  dealChanges,
+  dealFormValues,
+  dealTypeName,
+  dealTypes,
+  splitBases,
+  splitBasisName,
+  type DealFormValues,
+  type DealProblems,
+} from './deal-changes.js';
+
+type EventDetail = CommandResult<'events.get'>;
+
+export function DealTermsForm({ event, edit, onDone }: { event: EventDetail; edit: Edit; onDone: () => void }) {
+  const [values, setValues] = useState<DealFormValues>(() => dealFormValues(event.deal));
+  const [problems, setProblems] = useState<DealProblems>({});
+  const [refusal, setRefusal] = useState<CommandError>();
+  const [saving, setSaving] = useState(false);
+  // made once: the id of the terms if this save creates them
+  const [newId] = useState(() => crypto.randomUUID());
+  const set = (field: keyof DealFormValues) => (change: { target: { value: string } }) =>
+    setValues((previous) => ({ ...previous, [field]: change.target.value }));
+
+  async function save(submit: FormEvent) {
+    submit.preventDefault();
+    setRefusal(undefined);
+    const checked = dealChanges(event.deal, values);
+    if (!checked.ok) {
+      setProblems(checked.problems);
+      return;
+    }
+    setProblems({});
+    if (Object.keys(checked.changes).length === 0) return onDone();
+    setSaving(true);
+    const refused = await edit('dealTerms.set', {
+      eventId: event.id,
+      dealTermsId: event.deal?.id ?? newId,
+      ...checked.changes,
+    });
+    setSaving(false);
+    if (refused) setRefusal(refused);
+    else onDone();
+  }
+
+  const cancelOnEscape = (key: KeyboardEvent) => {
+    if (key.key === 'Escape') {
+      key.preventDefault();
+      onDone();
+    }
+  };
+  const currency = values.currency.trim().toUpperCase() || 'USD';
+  const money = (field: 'guarantee' | 'ticketPrice' | 'expensesBudget', label: string) => (
+    <Field label={`${label} (${currency})`} problem={problems[field]}>
+      {(props) => (
+        <input
+          {...props}
+          inputMode="decimal"
+          placeholder="0.00"
+          className={`${inputClass} text-right tabular-nums`}
+          value={values[field]}
+          onChange={set(field)}
+        />
+      )}
+    </Field>
+  );
+
+  return (
+    <form aria-label="Edit deal terms" onSubmit={(submit) => void save(submit)} onKeyDown={cancelOnEscape} noValidate>
+      <div className="grid grid-cols-2 gap-3">
+        <Field label="Deal type" problem={problems.dealType}>
+          {(props) => (
+            <select {...props} autoFocus className={inputClass} value={values.dealType} onChange={set('dealType')}>
+              {dealTypes.map((type) => (
+                <option key={type} value={type}>
+                  {dealTypeName[type]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Currency" problem={problems.currency}>
+          {(props) => (
+            <input
+              {...props}
+              maxLength={3}
+              className={`${inputClass} uppercase`}
+              value={values.currency}
+              onChange={set('currency')}
+            />
+          )}
+        </Field>
+        {money('guarantee', 'Guarantee')}
+        <Field label="Artist share (%)" problem={problems.artistShare}>
+          {(props) => (
+            <input
+              {...props}
+              inputMode="decimal"
+              placeholder="0"
+              className={`${inputClass} text-right tabular-nums`}
+              value={values.artistShare}
+              onChange={set('artistShare')}
+            />
+          )}
+        </Field>
+        <Field label="Split basis" problem={problems.splitBasis}>
+          {(props) => (
+            <select {...props} className={inputClass} value={values.splitBasis} onChange={set('splitBasis')}>
+              {splitBases.map((basis) => (
+                <option key={basis} value={basis}>
+                  {splitBasisName[basis]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        {money('ticketPrice', 'Ticket price')}
+        {money('expensesBudget', 'Expenses budget')}
+        <Field label="Notes" problem={problems.notes} className="col-span-2">
+          {(props) => (
+            <textarea {...props} rows={2} className={inputClass} value={values.notes} onChange={set('notes')} />
+          )}
+        </Field>
+      </div>
+      <div className="mt-3 flex items-center gap-2">
+        <button type="submit" className={primaryButtonClass} disabled={saving}>
+          Save
+        </button>
+        <button type="button" className={buttonClass} onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+      <div className="mt-2">
+        <ErrorNote error={refusal} />
+      </div>
+    </form>
+  );
+}
