@@ -10,9 +10,8 @@
 //                                                         (target p99 ≤ 100 ms on loopback)
 //   relay_rss_mb     the relay process's resident memory after the initial sync
 // Prints one JSON line.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -21,49 +20,13 @@ import { syncedTables } from '@promoteros/shared';
 import { createTestDatabase } from '@promoteros/relay/testing/test-database';
 import { seedBulkOrganization } from '@promoteros/relay/demo/bulk';
 import { openReplica, startSync, type Replica } from '@promoteros/desktop/core';
+import { percentile, rssMb, startRelayProcess } from './relay-process.js';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
 const LIVE_COMMITS = Number(process.env.BENCH_LIVE_COMMITS ?? 200);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 /** progress on stderr, so stdout stays one JSON line */
 const progress = (message: string) => process.stderr.write(`bench:sync ${message}\n`);
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-
-async function startRelayProcess(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'relay/src/main.ts'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warn', NODE_ENV: 'test' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 300; i += 1) {
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) return { url, child };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  child.kill('SIGKILL');
-  throw new Error('the relay did not start within 30 s');
-}
-
-function rssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  return Math.round((kb / 1024) * 10) / 10;
-}
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
 /** The floor: one SELECT per table straight from PostgreSQL, COPY into a fresh PGlite. */
 async function measureFloor(databaseUrl: string, organizationId: string, replica: Replica): Promise<number> {
@@ -74,7 +37,7 @@ async function measureFloor(databaseUrl: string, organizationId: string, replica
       const columns = (
         await replica.query<{ column_name: string }>(
           `SELECT column_name FROM information_schema.columns
-            WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position`,
+            WHERE table_schema = 'synced' AND table_name = $1 ORDER BY ordinal_position`,
           [table.name],
         )
       ).map((c) => `"${c.column_name}"`);
@@ -92,7 +55,7 @@ async function measureFloor(databaseUrl: string, organizationId: string, replica
             .join(','),
         )
         .join('\n');
-      await replica.db.query(`COPY "${table.name}" (${columns.join(', ')}) FROM '/dev/blob' WITH (FORMAT csv)`, [], {
+      await replica.db.query(`COPY synced."${table.name}" (${columns.join(', ')}) FROM '/dev/blob' WITH (FORMAT csv)`, [], {
         blob: new Blob([csv]),
       });
     }

@@ -1,12 +1,19 @@
-// One mutation, start to finish, in its own transaction:
+// A device's batch, start to finish, in one transaction, each mutation in its own savepoint:
 //   1. the ledger: a mutation id seen before gets its first answer again (or id_reused);
 //   2. the gate: a known name, valid arguments, a member whose role (read now, not at sign-in)
 //      may do it, and no refused mutation it builds on; a refusal is recorded in the ledger;
 //   3. the plan, run against the organization's rows under lock, its writes, one audit row and
-//      the ledger row, committed together. A RuleViolation, an integrity error (class 23) or a
+//      the ledger row, committed with the batch. A RuleViolation, an integrity error (class 23) or a
 //      value a column cannot hold (class 22) undoes the writes (a savepoint) and is recorded as
 //      a refusal instead, in the same transaction: sending it again could not succeed.
-// Anything else (the database went away) is thrown: the route stops the batch there.
+// Anything else (the database went away) is thrown: nothing of the batch is committed, and the
+// device sends it again.
+//
+// Why one transaction per batch and not per mutation: a device coming back online sends its
+// backlog, hundreds of edits; a commit each (a WAL flush each) made that several times slower
+// than the same edits written straight to PostgreSQL, and a batch half committed when the relay
+// dies is a state the device must then untangle. All of a batch's mutations share a txid, which
+// is what the shape stream then shows for all of them.
 import type { z } from 'zod';
 import type postgres from 'postgres';
 import { describeIssues, roleAtLeast, roles, type Role } from '@promoteros/shared';
@@ -24,7 +31,7 @@ import { writeRow } from './row-writer.js';
 import { constraintReason, isIntegrityError, isLedgerRace, isPgError, isRetryable } from './constraint-reason.js';
 import {
   answerOf,
-  findEntry,
+  findEntries,
   isSameMutation,
   recordApplied,
   recordRefusal,
@@ -43,8 +50,7 @@ export interface Applied {
   readonly outcome: 'applied' | 'replayed' | RefusalCode;
 }
 
-/** Same-id requests queue behind this lock (key space apart from the change log's). */
-const LEDGER_LOCK_CLASS = 72504142;
+/** An organization's batches queue behind this lock (key space apart from the change log's). */
 const ORGANIZATION_LOCK_CLASS = 72504143;
 const ATTEMPTS = 3;
 
@@ -53,50 +59,109 @@ type Step =
   | { readonly kind: 'refused'; readonly code: RefusalCode; readonly reason: string }
   | { readonly kind: 'applied'; readonly entry: LedgerEntry };
 
-export async function applyMutation(
+/** The membership role, read in the batch's transaction: a demotion counts from its commit. */
+async function currentRole(tx: postgres.TransactionSql, scope: LedgerScope): Promise<Role | undefined> {
+  // Not locked: plans may lock membership rows FOR UPDATE (assignees), and a shared lock taken
+  // here by two requests of the same person would deadlock them there.
+  const [membership] = await tx.unsafe<{ role: Role }[]>(
+    `SELECT role FROM memberships WHERE organization_id = $1 AND user_id = $2`,
+    [scope.organizationId, scope.userId],
+  );
+  return membership?.role;
+}
+
+export async function applyBatch(
   sql: Sql,
   scope: LedgerScope,
-  envelope: Envelope,
+  envelopes: readonly Envelope[],
   /** the registry; tests pass definitions of their own to reach failures no real mutation has */
   find: (name: string) => MutationDefinition | undefined = findMutation,
-): Promise<Applied> {
+): Promise<Applied[]> {
   for (let attempt = 1; ; attempt++) {
     try {
-      const step = await sql.begin((tx) => applyInTransaction(tx, scope, envelope, find));
-      return await answer(sql, envelope.id, step);
+      const steps = await sql.begin(async (tx) => {
+        // plans read timestamps as ISO strings with offset; one zone makes them the same on every relay
+        await tx.unsafe(`SET LOCAL TimeZone = 'UTC'`);
+        // One organization's batches apply one at a time. Row locks alone cannot protect rules
+        // over rows that do not exist yet: two devices placing a hold on the same empty date
+        // would both read "no holds" and both take rank 1. A venue group's edit rate is far below
+        // what one writer at a time sustains, and organizations still apply in parallel. It also
+        // makes a replayed id wait for the batch that is recording it.
+        await tx.unsafe(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [
+          ORGANIZATION_LOCK_CLASS,
+          scope.organizationId,
+        ]);
+        const known = await findEntries(
+          tx,
+          envelopes.map((e) => e.id),
+        );
+        const role = await currentRole(tx, scope);
+        const done: Step[] = [];
+        for (const envelope of envelopes) {
+          const step = await applyInTransaction(tx, scope, envelope, known, role, find);
+          if (step.kind === 'applied') known.set(envelope.id, step.entry);
+          done.push(step);
+        }
+        return done;
+      });
+      return await answers(sql, envelopes, steps);
     } catch (error) {
-      // a racing request recorded the id first (the lock makes this rare): the next attempt
-      // finds its entry; a deadlock wrote nothing and may pass the next time
+      // a racing request recorded an id first (the organization lock leaves only another
+      // organization reusing an id): the next attempt finds its entry; a deadlock wrote nothing
       if (attempt < ATTEMPTS && (isLedgerRace(error) || isRetryable(error))) continue;
       throw error;
     }
   }
 }
 
-async function answer(sql: Sql, id: string, step: Step): Promise<Applied> {
-  if (step.kind === 'refused') {
-    return { result: { id, outcome: 'REFUSED', code: step.code, reason: step.reason }, outcome: step.code };
-  }
-  const result = await answerOf(sql, step.entry);
-  return { result, outcome: step.kind === 'replay' ? 'replayed' : 'applied' };
+/** One mutation on its own, in a batch of one. */
+export async function applyMutation(
+  sql: Sql,
+  scope: LedgerScope,
+  envelope: Envelope,
+  find: (name: string) => MutationDefinition | undefined = findMutation,
+): Promise<Applied> {
+  const [applied] = await applyBatch(sql, scope, [envelope], find);
+  return applied!;
+}
+
+async function answers(sql: Sql, envelopes: readonly Envelope[], steps: readonly Step[]): Promise<Applied[]> {
+  // the batch's applied mutations share one transaction: one look-up of its seq serves them all
+  const byTxid = new Map<string, Promise<MutationResult>>();
+  return Promise.all(
+    steps.map(async (step, index): Promise<Applied> => {
+      const id = envelopes[index]!.id;
+      if (step.kind === 'refused') {
+        return { result: { id, outcome: 'REFUSED', code: step.code, reason: step.reason }, outcome: step.code };
+      }
+      if (step.entry.outcome === 'REFUSED' || !step.entry.txid) {
+        return { result: await answerOf(sql, step.entry), outcome: step.kind === 'replay' ? 'replayed' : 'applied' };
+      }
+      let shared = byTxid.get(step.entry.txid);
+      if (!shared) byTxid.set(step.entry.txid, (shared = answerOf(sql, step.entry)));
+      const { seq, txid } = (await shared) as Extract<MutationResult, { outcome: 'APPLIED' }>;
+      return {
+        result: { id, outcome: 'APPLIED', txid, seq, tables: tablesOf(step.entry) },
+        outcome: step.kind === 'replay' ? 'replayed' : 'applied',
+      };
+    }),
+  );
+}
+
+function tablesOf(entry: LedgerEntry): string[] {
+  const tables = entry.result.tables;
+  return Array.isArray(tables) ? tables.map(String) : [];
 }
 
 async function applyInTransaction(
   tx: postgres.TransactionSql,
   scope: LedgerScope,
   envelope: Envelope,
+  known: ReadonlyMap<string, LedgerEntry>,
+  role: Role | undefined,
   find: (name: string) => MutationDefinition | undefined,
 ): Promise<Step> {
-  // plans read timestamps as ISO strings with offset; one zone makes them the same on every relay
-  await tx.unsafe(`SET LOCAL TimeZone = 'UTC'`);
-  await tx.unsafe(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [LEDGER_LOCK_CLASS, envelope.id]);
-  // One organization's mutations apply one at a time. Row locks alone cannot protect rules over
-  // rows that do not exist yet: two devices placing a hold on the same empty date would both
-  // read "no holds" and both take rank 1. A venue group's edit rate is far below what one
-  // writer at a time sustains, and organizations still apply in parallel.
-  await tx.unsafe(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [ORGANIZATION_LOCK_CLASS, scope.organizationId]);
-
-  const entry = await findEntry(tx, envelope.id);
+  const entry = known.get(envelope.id);
   if (entry) {
     if (isSameMutation(entry, scope, envelope.name)) return { kind: 'replay', entry };
     // not recorded: the id already stands for the other mutation
@@ -122,16 +187,9 @@ async function applyInTransaction(
   const args = definition.args.safeParse(envelope.args);
   if (!args.success) return refuse('invalid_arguments', describeIssues(args.error).join('; '));
 
-  // the role now, not the one the session started with: a demotion counts from the moment it
-  // commits. Not locked: plans may lock membership rows FOR UPDATE (assignees), and a shared lock
-  // taken here by two requests of the same person would deadlock them there.
-  const [membership] = await tx.unsafe<{ role: Role }[]>(
-    `SELECT role FROM memberships WHERE organization_id = $1 AND user_id = $2`,
-    [scope.organizationId, scope.userId],
-  );
-  if (!membership) return refuse('forbidden', 'you are not a member of this organization');
-  if (!roleAtLeast(membership.role, definition.minimumRole)) {
-    return refuse('forbidden', forbiddenReason(definition, args.data, membership.role));
+  if (!role) return refuse('forbidden', 'you are not a member of this organization');
+  if (!roleAtLeast(role, definition.minimumRole)) {
+    return refuse('forbidden', forbiddenReason(definition, args.data, role));
   }
 
   const [refused] = await refusedAmong(tx, envelope.after);
@@ -143,9 +201,7 @@ async function applyInTransaction(
   }
 
   try {
-    const tables = await tx.savepoint((sp) =>
-      planAndWrite(sp, scope, envelope, definition, args.data, membership.role),
-    );
+    const tables = await tx.savepoint((sp) => planAndWrite(sp, scope, envelope, definition, args.data, role));
     return { kind: 'applied', entry: await recordApplied(tx, scope, envelope, tables) };
   } catch (error) {
     const reason = refusalReason(error);

@@ -49,7 +49,7 @@ describe('POST /v1/mutations', () => {
     return counts;
   }
 
-  it('should apply task.create then task.complete, each in its own transaction that the shape stream reports', async () => {
+  it("should apply task.create then task.complete, in the batch's one transaction that the shape stream reports", async () => {
     const get = (query: string) =>
       fetch(`${relay.url}/v1/shape?table=event_tasks&${query}`, {
         headers: { authorization: `Bearer ${staff.token}` },
@@ -67,7 +67,9 @@ describe('POST /v1/mutations', () => {
     expect(created).toMatchObject({ id: create.id, outcome: 'APPLIED', tables: ['event_tasks', 'audit_logs'] });
     expect(completed).toMatchObject({ id: complete.id, outcome: 'APPLIED', tables: ['event_tasks', 'audit_logs'] });
     if (created?.outcome !== 'APPLIED' || completed?.outcome !== 'APPLIED') throw new Error('not applied');
-    expect(created.txid).not.toBe(completed.txid);
+    // one batch, one transaction: the stream shows both changes under the same txid
+    expect(created.txid).toBe(completed.txid);
+    expect(created.seq).toBe(completed.seq);
 
     const [task] = await db.sql`SELECT * FROM event_tasks WHERE id = ${taskId}`;
     expect(task).toMatchObject({ title: 'Book the catering', organization_id: organizationId, position: 1 });

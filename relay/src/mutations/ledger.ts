@@ -25,12 +25,14 @@ export interface LedgerScope {
   readonly sessionId: string;
 }
 
-export async function findEntry(tx: Queryable, id: string): Promise<LedgerEntry | undefined> {
-  const [entry] = await tx.unsafe<LedgerEntry[]>(
-    `SELECT id, organization_id, user_id, name, outcome, result, txid::text AS txid FROM mutation_ledger WHERE id = $1`,
-    [id],
+/** The entries of these ids, by id: one look-up for a whole batch. */
+export async function findEntries(tx: Queryable, ids: readonly string[]): Promise<Map<string, LedgerEntry>> {
+  const entries = await tx.unsafe<LedgerEntry[]>(
+    `SELECT id, organization_id, user_id, name, outcome, result, txid::text AS txid
+       FROM mutation_ledger WHERE id = ANY($1::uuid[])`,
+    [`{${ids.join(',')}}`],
   );
-  return entry;
+  return new Map(entries.map((entry) => [entry.id, entry]));
 }
 
 /** Whether a found entry is this mutation sent again, or another mutation under the same id. */

@@ -1,10 +1,10 @@
-// POST /v1/mutations: a device's queued edits, applied in order, one transaction each.
+// POST /v1/mutations: a device's queued edits, applied in order, in one transaction.
 //
 //   200 {results}: one result per mutation, APPLIED (txid, seq, tables) or REFUSED (code, reason);
 //       a refusal does not stop the mutations behind it
 //   400 a body that is not a MutationBatch (naming the fields), 401 no session, 413 over 1 MiB
-//   503 the database stopped answering: the mutations before the failing one are committed and
-//       recorded, so the device sends the whole batch again and they replay from the ledger
+//   503 the database stopped answering: nothing of the batch is committed; the device sends it
+//       again (and a batch whose answer was lost replays from the ledger)
 import type { FastifyPluginAsync } from 'fastify';
 import {
   findMutation,
@@ -16,7 +16,7 @@ import type { Database } from '../db/database.js';
 import { authenticate } from '../auth/caller.js';
 import { badRequest, HttpError } from '../http/errors.js';
 import { parseBody } from '../http/validate.js';
-import { applyMutation } from './apply-mutation.js';
+import { applyBatch, type Applied } from './apply-mutation.js';
 
 export interface MutationRouteOptions {
   readonly db: Database;
@@ -48,21 +48,22 @@ export const mutationRoutes: FastifyPluginAsync<MutationRouteOptions> = async (a
     const batch = parseBody(MutationBatch, request);
 
     const scope = { organizationId: batch.organizationId, userId: caller.userId, sessionId: caller.sessionId };
-    const results: MutationResult[] = [];
-    for (const [index, envelope] of batch.mutations.entries()) {
-      try {
-        const { result, outcome } = await applyMutation(sql, scope, envelope);
-        // names the relay does not know are one series, whatever a client sends
-        app.metrics.mutations.inc({ name: findMutation(envelope.name) ? envelope.name : 'unknown', outcome });
-        results.push(result);
-      } catch (error) {
-        request.log.error({ err: error, mutationId: envelope.id, mutation: envelope.name }, 'mutation failed');
-        throw unavailable(
-          `the relay could not apply mutation ${index + 1} of ${batch.mutations.length} (${envelope.name} ${envelope.id}): ` +
-            `its database failed or did not answer; the ${index} before it are recorded: send the batch again`,
-        );
-      }
+    let applied: Applied[];
+    try {
+      applied = await applyBatch(sql, scope, batch.mutations);
+    } catch (error) {
+      request.log.error({ err: error, mutations: batch.mutations.length }, 'mutation batch failed');
+      throw unavailable(
+        `the relay could not apply this batch of ${batch.mutations.length}: its database failed or did not answer; ` +
+          'nothing of it was recorded: send the batch again',
+      );
     }
+    for (const [index, { outcome }] of applied.entries()) {
+      const name = batch.mutations[index]!.name;
+      // names the relay does not know are one series, whatever a client sends
+      app.metrics.mutations.inc({ name: findMutation(name) ? name : 'unknown', outcome });
+    }
+    const results: MutationResult[] = applied.map((a) => a.result);
     return { results };
   });
 };
