@@ -26,6 +26,26 @@ async function busiestEvent() {
   return event;
 }
 
+/**
+ * An edit the relay refuses, as it happens: offline, a task of a show is ticked off while the
+ * office settles that show; once the relay is back it refuses the edit and the app lists it.
+ */
+async function refuseAnEdit(page: Page, besides: string) {
+  const [show] = await stack.db.sql<{ id: string; title: string }[]>`
+    SELECT e.id, t.title FROM events e JOIN organizations o ON o.id = e.organization_id
+      JOIN event_tasks t ON t.event_id = e.id AND t.completed_at IS NULL
+     WHERE o.slug = 'lakeshore-live' AND e.status = 'CONFIRMED' AND e.id <> ${besides}
+     ORDER BY e.show_date DESC, t.position LIMIT 1`;
+  if (!show) throw new Error('the demo has no other show with an open task');
+  await stack.stopRelay();
+  await expect(page.locator('[data-sync-phase="offline"]')).toBeVisible({ timeout: 60_000 });
+  await go(page, `#/events/${show.id}`);
+  await page.getByRole('checkbox', { name: show.title, exact: true }).first().check();
+  await stack.db.sql`UPDATE events SET status = 'SETTLED', updated_at = now() WHERE id = ${show.id}`;
+  await stack.startRelay();
+  await expect(page.locator('[data-sync-phase="live"]')).toBeVisible({ timeout: 60_000 });
+}
+
 const go = (page: Page, hash: string) => page.evaluate((to) => (window.location.hash = to), hash);
 
 test('screenshots of every main screen, light and dark', async ({ page }) => {
@@ -53,6 +73,18 @@ test('screenshots of every main screen, light and dark', async ({ page }) => {
     await go(page, `#/events/${event.id}`);
     await expect(page.getByRole('heading', { name: 'Tasks' })).toBeVisible();
     await shoot('event-detail');
+    await page
+      .getByRole('region', { name: 'Deal' })
+      .getByRole('button', { name: /^(Edit|Add terms)$/ })
+      .click();
+    await expect(page.getByRole('form', { name: 'Edit deal terms' })).toBeVisible();
+    await shoot('event-deal-form');
+    await page.keyboard.press('Escape');
+    if (colorScheme === 'light') await refuseAnEdit(page, event.id);
+    await page.getByRole('button', { name: '1 needs attention' }).click();
+    await expect(page.getByRole('listitem', { name: 'Tick a task off' })).toBeVisible();
+    await shoot('needs-attention');
+    await page.keyboard.press('Escape');
     await go(page, '#/requests?status=NEW,REVIEW');
     await expect(page.getByRole('row').nth(1)).toBeVisible();
     await shoot('requests');
@@ -62,8 +94,12 @@ test('screenshots of every main screen, light and dark', async ({ page }) => {
     await shoot('search');
     await page.keyboard.press('Escape');
   }
-  // the sign-in screen in dark: sign out, then back to the form
+  // signing out with the refused edit still listed asks first
   await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('dialog', { name: 'Sign out with edits not uploaded?' })).toBeVisible();
+  await page.screenshot({ path: `${OUT}sign-out-warning-dark.png` });
+  await page.getByRole('button', { name: 'Sign out anyway' }).click();
+  // the sign-in screen in dark
   await page.getByLabel('Email').fill(DEMO_OWNER);
   await page.screenshot({ path: `${OUT}sign-in-dark.png` });
 });

@@ -256,7 +256,7 @@ function DueDate({
   return (
     <input
       type="date"
-      aria-label={`Due date of “${task.title}”`}
+      aria-label={`Due date of “${task.title}”${overdue ? ' (overdue)' : ''}`}
       title={overdue ? 'Overdue' : 'Due date'}
       value={draft}
       onChange={(change) => setDraft(change.target.value)}

@@ -15,6 +15,7 @@ import { ErrorNote, selectClass, Spinner } from '../ui/controls.js';
 import { NeedsAttentionPanel } from './needs-attention-panel.js';
 import { SignOutDialog } from './sign-out-dialog.js';
 import { SyncIndicator } from './sync-indicator.js';
+import { unsentEditsMessage } from './unsent-edits.js';
 
 type SignedIn = Extract<CommandResult<'session.get'>, { state: 'signed-in' }>;
 type Session = CommandResult<'session.get'>;
@@ -79,7 +80,8 @@ export function Shell({ session, onSessionChange }: { session: SignedIn; onSessi
     setUnsentWarning(undefined);
     const outcome = await bridge.invoke('auth.signOut', { discardPending });
     if (outcome.ok) onSessionChange(outcome.value);
-    else if (outcome.error.code === 'pending_changes') setUnsentWarning(outcome.error.message);
+    else if (outcome.error.code === 'pending_changes')
+      setUnsentWarning(unsentEditsMessage(outcome.error.details, outcome.error.message));
     else setError(outcome.error);
   }
 

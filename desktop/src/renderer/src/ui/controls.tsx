@@ -106,10 +106,16 @@ export function StatusBadge({ status }: { status: string }) {
 }
 
 export function Section({ title, children, aside }: { title: string; children: ReactNode; aside?: ReactNode }) {
+  const titleId = useId();
   return (
-    <section className="rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
+    <section
+      aria-labelledby={titleId}
+      className="rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900"
+    >
       <header className="flex items-baseline justify-between border-b border-zinc-200 px-4 py-2 dark:border-zinc-800">
-        <h2 className="text-sm font-semibold">{title}</h2>
+        <h2 id={titleId} className="text-sm font-semibold">
+          {title}
+        </h2>
         {aside && <div className="text-xs text-zinc-500 dark:text-zinc-400">{aside}</div>}
       </header>
       <div className="px-4 py-3">{children}</div>
