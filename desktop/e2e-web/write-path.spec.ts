@@ -191,6 +191,9 @@ test('should show checklist edits at once, keep them offline and across a restar
     const panel = page.getByRole('dialog', { name: 'Edits that need your attention' });
     const refused = panel.getByRole('listitem', { name: 'Tick a task off' });
     await expect(refused).toContainText('is settled and can no longer be edited');
+    // the device now knows the show is settled: a retry is refused at once, next to the edit
+    await refused.getByRole('button', { name: 'Retry' }).click();
+    await expect(refused.getByRole('alert')).toContainText('is settled and can no longer be edited');
     await refused.getByRole('button', { name: 'Discard' }).click();
     await expect(panel.getByText('Nothing needs your attention.')).toBeVisible();
     await panel.getByRole('button', { name: 'Close' }).click();
