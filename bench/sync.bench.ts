@@ -55,9 +55,13 @@ async function measureFloor(databaseUrl: string, organizationId: string, replica
             .join(','),
         )
         .join('\n');
-      await replica.db.query(`COPY synced."${table.name}" (${columns.join(', ')}) FROM '/dev/blob' WITH (FORMAT csv)`, [], {
-        blob: new Blob([csv]),
-      });
+      await replica.db.query(
+        `COPY synced."${table.name}" (${columns.join(', ')}) FROM '/dev/blob' WITH (FORMAT csv)`,
+        [],
+        {
+          blob: new Blob([csv]),
+        },
+      );
     }
     return performance.now() - started;
   } finally {

@@ -87,7 +87,11 @@ async function main(): Promise<void> {
     await device.start();
     await device.sync.waitUntilLive();
     const { replica, outbox } = device;
-    const tasks = await replica.query<Task>('SELECT id::text, event_id::text FROM event_tasks ORDER BY id');
+    // a settled show's checklist is closed: edits go to the others
+    const tasks = await replica.query<Task>(
+      `SELECT t.id::text, t.event_id::text FROM event_tasks t JOIN events e ON e.id = t.event_id
+        WHERE e.status <> 'SETTLED' ORDER BY t.id`,
+    );
 
     progress(`local: ${LOCAL_EDITS} edits`);
     const local: number[] = [];
@@ -97,7 +101,9 @@ async function main(): Promise<void> {
       const started = performance.now();
       const shown = new Promise<number>((resolve) => {
         const check = async () => {
-          const [row] = await replica.query<{ title: string }>('SELECT title FROM event_tasks WHERE id = $1', [task.id]);
+          const [row] = await replica.query<{ title: string }>('SELECT title FROM event_tasks WHERE id = $1', [
+            task.id,
+          ]);
           if (row?.title === title) {
             off();
             resolve(performance.now());

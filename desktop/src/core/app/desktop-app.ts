@@ -287,8 +287,10 @@ export async function startDesktopApp(options: DesktopAppOptions): Promise<Deskt
             throw new CommandFailure(
               'pending_changes',
               [
-                counts.pending > 0 ? `${counts.pending} edits have not reached the relay yet` : '',
-                counts.refused > 0 ? `${counts.refused} refused edits are waiting for you` : '',
+                counts.pending === 1 ? '1 edit has not reached the relay yet' : '',
+                counts.pending > 1 ? `${counts.pending} edits have not reached the relay yet` : '',
+                counts.refused === 1 ? '1 refused edit is waiting for you' : '',
+                counts.refused > 1 ? `${counts.refused} refused edits are waiting for you` : '',
               ]
                 .filter(Boolean)
                 .join(' and ') + '. They stay on this computer and upload at your next sign-in here.',

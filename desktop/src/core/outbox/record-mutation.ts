@@ -3,7 +3,7 @@
 // visible and queued (and survives a crash from the next instant on), or neither.
 import type { PGlite } from '@electric-sql/pglite';
 import type { MutationContext, MutationDefinition } from '@promoteros/shared/mutations';
-import { pendingWriteOf, refoldOverlay, type RowKey } from './overlay.js';
+import { pendingWriteOf } from './overlay.js';
 import { replicaReader } from './replica-reader.js';
 
 export interface RecordedMutation {
@@ -35,19 +35,33 @@ export async function recordMutation(
   const parsed: unknown = definition.args.parse(args);
   return db.transaction(async (tx) => {
     const writes = await definition.plan(parsed, context, replicaReader(tx, context.organizationId));
-    // it builds on rows that earlier pending mutations create: if the relay refuses one of
-    // those, it refuses this one too rather than fail on a row that never existed
-    const { rows: after } = await tx.query<{ mutation_id: string }>(
-      `SELECT DISTINCT w.mutation_id FROM _pending_writes w
-         JOIN _outbox o ON o.id = w.mutation_id AND o.state = 'PENDING'
-        WHERE w.op = 'insert' AND w.row_id = ANY($1::uuid[])`,
-      [[...namedIds(parsed)]],
-    );
-    const {
-      rows: [entry],
-    } = await tx.query<{ seq: string }>(
-      `INSERT INTO _outbox (id, organization_id, user_id, name, args, at, after_ids, description)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING seq::text`,
+    const pending = writes.map((write, position) => ({ position, ...pendingWriteOf(write, context.organizationId) }));
+    // One statement queues the mutation, keeps its writes and lays them over the rows: the edit
+    // must show within a frame, and each statement costs PGlite about a millisecond.
+    await tx.query(
+      `WITH entry AS (
+         INSERT INTO _outbox (id, organization_id, user_id, name, args, at, after_ids, description)
+         VALUES ($1, $2, $3, $4, $5, $6,
+                 -- it builds on rows that earlier pending mutations create: if the relay refuses
+                 -- one of those, it refuses this one too rather than fail on a row never made
+                 ARRAY(SELECT DISTINCT w.mutation_id FROM _pending_writes w
+                         JOIN _outbox o ON o.id = w.mutation_id AND o.state = 'PENDING'
+                        WHERE w.op = 'insert' AND w.row_id = ANY($7::uuid[])),
+                 $8)
+         RETURNING seq
+       ), kept AS (
+         INSERT INTO _pending_writes (mutation_id, position, outbox_seq, table_name, row_id, op, patch)
+         SELECT $1, w.position, entry.seq, w.table_name, w.row_id, w.op, w.patch
+           FROM entry, jsonb_to_recordset($9::jsonb) AS w(position int, table_name text, row_id uuid, op text, patch jsonb)
+       )
+       INSERT INTO _overlay AS o (table_name, row_id, op, patch)
+       SELECT f.table_name, f.row_id, f.op, f.patch
+         FROM jsonb_to_recordset($10::jsonb) AS f(table_name text, row_id uuid, op text, patch jsonb)
+       ON CONFLICT (table_name, row_id) DO UPDATE SET
+         -- an update lays its fields over what is pending (an insert stays an insert)
+         op = CASE WHEN EXCLUDED.op = 'update' AND o.op <> 'delete' THEN o.op ELSE EXCLUDED.op END,
+         patch = CASE WHEN EXCLUDED.op = 'update' AND o.op <> 'delete' THEN o.patch || EXCLUDED.patch
+                      ELSE EXCLUDED.patch END`,
       [
         id,
         context.organizationId,
@@ -55,21 +69,35 @@ export async function recordMutation(
         definition.name,
         JSON.stringify(args),
         context.at,
-        after.map((a) => a.mutation_id),
+        [...namedIds(parsed)],
         definition.describe(parsed),
+        JSON.stringify(
+          pending.map((w) => ({
+            position: w.position,
+            table_name: w.key.table,
+            row_id: w.key.id,
+            op: w.op,
+            patch: w.patch,
+          })),
+        ),
+        JSON.stringify(foldOwnWrites(pending)),
       ],
     );
-    const keys: RowKey[] = [];
-    for (const [position, write] of writes.entries()) {
-      const pending = pendingWriteOf(write, context.organizationId);
-      keys.push(pending.key);
-      await tx.query(
-        `INSERT INTO _pending_writes (mutation_id, position, outbox_seq, table_name, row_id, op, patch)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [id, position, entry!.seq, pending.key.table, pending.key.id, pending.op, JSON.stringify(pending.patch)],
-      );
-    }
-    await refoldOverlay(tx, keys);
-    return { id, tables: [...new Set(keys.map((k) => k.table))] };
+    return { id, tables: [...new Set(pending.map((w) => w.key.table))] };
   });
+}
+
+/** The mutation's own writes folded per row (one plan may write a row twice), as refoldOverlay would. */
+function foldOwnWrites(
+  pending: ReadonlyArray<ReturnType<typeof pendingWriteOf>>,
+): Array<{ table_name: string; row_id: string; op: string; patch: Record<string, unknown> }> {
+  const folded = new Map<string, { table_name: string; row_id: string; op: string; patch: Record<string, unknown> }>();
+  for (const write of pending) {
+    const key = `${write.key.table}/${write.key.id}`;
+    const before = folded.get(key);
+    if (write.op === 'update' && before && before.op !== 'delete') before.patch = { ...before.patch, ...write.patch };
+    else
+      folded.set(key, { table_name: write.key.table, row_id: write.key.id, op: write.op, patch: { ...write.patch } });
+  }
+  return [...folded.values()];
 }

@@ -65,15 +65,18 @@ CREATE TABLE IF NOT EXISTS _overlay (
 const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
-function overlayView(table: string): string {
+function overlayView(table: string, columns: readonly string[]): string {
   const synced = `synced.${ident(table)}`;
+  // the overlaid branch names o.row_id as its id, so that "WHERE id = $1" reaches _overlay's
+  // primary key instead of laying every pending row of the table over its synced row first
+  const overlaid = columns.map((c) => (c === 'id' ? 'o.row_id AS id' : `m.${ident(c)}`)).join(', ');
   return `
 DROP VIEW IF EXISTS public.${ident(table)};
 CREATE VIEW public.${ident(table)} AS
 SELECT t.* FROM ${synced} t
  WHERE NOT EXISTS (SELECT 1 FROM _overlay o WHERE o.table_name = ${literal(table)} AND o.row_id = t.id)
 UNION ALL
-SELECT m.* FROM _overlay o
+SELECT ${overlaid} FROM _overlay o
   LEFT JOIN ${synced} t ON t.id = o.row_id
  CROSS JOIN LATERAL jsonb_populate_record(t, o.patch) m
  WHERE o.table_name = ${literal(table)} AND o.op <> 'delete' AND (o.op = 'insert' OR t.id IS NOT NULL);`;
@@ -81,9 +84,11 @@ SELECT m.* FROM _overlay o
 
 /** (Re)creates public.<table> for every synced table: after migrations may have changed columns. */
 export async function createOverlayViews(tx: Transaction): Promise<void> {
-  const { rows } = await tx.query<{ name: string }>(
-    `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE n.nspname = 'synced' AND c.relkind = 'r' ORDER BY 1`,
+  const { rows } = await tx.query<{ name: string; columns: string[] }>(
+    `SELECT c.relname AS name, array_agg(a.attname::text ORDER BY a.attnum) AS columns
+       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+       JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+      WHERE n.nspname = 'synced' AND c.relkind = 'r' GROUP BY c.relname ORDER BY 1`,
   );
-  await tx.exec(rows.map((row) => overlayView(row.name)).join('\n'));
+  await tx.exec(rows.map((row) => overlayView(row.name, row.columns)).join('\n'));
 }
