@@ -44,8 +44,9 @@ export async function recordMutation(
          VALUES ($1, $2, $3, $4, $5, $6,
                  -- it builds on rows that earlier pending mutations create: if the relay refuses
                  -- one of those, it refuses this one too rather than fail on a row never made
-                 ARRAY(SELECT DISTINCT w.mutation_id FROM _pending_writes w
-                         JOIN _outbox o ON o.id = w.mutation_id AND o.state = 'PENDING'
+                 -- (pending writes are those of mutations not yet seen back: refused ones have
+                 -- none left, and naming an applied one does no harm)
+                 ARRAY(SELECT w.mutation_id FROM _pending_writes w
                         WHERE w.op = 'insert' AND w.row_id = ANY($7::uuid[])),
                  $8)
          RETURNING seq
