@@ -85,6 +85,7 @@ async function main(): Promise<void> {
       token: seeded.owner.token,
       role: 'OWNER',
       relayUrl: () => relayUrl,
+      gatherMs: 50, // as the app
     });
     progress('first sync');
     await device.start();

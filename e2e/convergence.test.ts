@@ -63,7 +63,7 @@ async function until(what: string, check: () => Promise<boolean>, timeoutMs = 30
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`not reached within ${timeoutMs} ms: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 40));
+    await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
 
@@ -113,12 +113,19 @@ describe('convergence of offline edits from several devices', () => {
   }, 60_000);
 
   afterAll(async () => {
+    const outcomes = db
+      ? await db.sql<{ outcome: string; code: string | null; n: number }[]>`
+          SELECT outcome, result->>'code' AS code, count(*)::int AS n FROM mutation_ledger
+           WHERE organization_id = ${organizationId} GROUP BY 1, 2 ORDER BY 1, 2`
+      : [];
     for (const { device } of devices) await device.stop().catch(() => {});
     await relay?.stop();
     await db?.drop();
     rmSync(dir, { recursive: true, force: true });
     console.log(
-      `convergence: ${runs} schedules, ${queued.size} mutations queued, ${refusedLocally} refused on the device before queueing`,
+      `convergence: ${runs} schedules, ${queued.size} mutations queued, ${refusedLocally} refused on the device ` +
+        `before queueing; relay answers: ${outcomes.map((o) => `${o.code ?? o.outcome} ${o.n}`).join(', ')}; ` +
+        `upload answers lost: ${devices.reduce((sum, { device }) => sum + device.lostAnswers, 0)}`,
     );
   });
 

@@ -17,6 +17,8 @@ export interface TestDeviceOptions {
   readonly role: Role;
   /** where the relay is now; read on every request */
   readonly relayUrl: () => string;
+  /** how long uploads wait for more edits (the app's 50 ms by default in benchmarks) */
+  readonly gatherMs?: number;
 }
 
 const DEVICE_BASE = 'http://relay.device';
@@ -61,6 +63,7 @@ export class TestDevice {
       getToken: async () => token,
       fetch: this.fetch,
       backoff: { initialMs: 20, maxMs: 200 },
+      gatherMs: this.options.gatherMs ?? 5,
       log: () => {},
     });
     this.sync = await startSync({
