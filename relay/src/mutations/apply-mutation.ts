@@ -19,6 +19,7 @@ import type postgres from 'postgres';
 import { describeIssues, roleAtLeast, roles, type Role } from '@promoteros/shared';
 import {
   findMutation,
+  isRowWrite,
   RuleViolation,
   type MutationDefinition,
   type MutationEnvelope,
@@ -27,7 +28,7 @@ import {
 } from '@promoteros/shared/mutations';
 import type { Sql } from '../db/database.js';
 import { PgRowReader } from './pg-row-reader.js';
-import { writeRow } from './row-writer.js';
+import { enqueueJob, writeRow } from './row-writer.js';
 import { constraintReason, isIntegrityError, isLedgerRace, isPgError, isRetryable } from './constraint-reason.js';
 import {
   answerOf,
@@ -238,7 +239,10 @@ async function planAndWrite(
 ): Promise<string[]> {
   const context = { organizationId: scope.organizationId, userId: scope.userId, role, at: envelope.at };
   const writes = await definition.plan(args, context, new PgRowReader(sp, scope.organizationId));
-  for (const write of writes) await writeRow(sp, scope.organizationId, write);
+  for (const write of writes) {
+    if (isRowWrite(write)) await writeRow(sp, scope.organizationId, write);
+    else await enqueueJob(sp, scope.organizationId, write);
+  }
   // every applied mutation is audited, also one that found nothing to change (the task was
   // already ticked off): the log says who did what, not only what changed
   const subject = definition.subject(args);
@@ -254,5 +258,5 @@ async function planAndWrite(
       JSON.stringify({ mutationId: envelope.id, args: envelope.args ?? null }),
     ],
   );
-  return [...new Set([...writes.map((w) => w.table), 'audit_logs'])];
+  return [...new Set([...writes.filter(isRowWrite).map((w) => w.table), 'audit_logs'])];
 }

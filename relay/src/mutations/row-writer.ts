@@ -4,7 +4,7 @@
 // the writer needs no per-type code and a column left out keeps its default. (JSON is sent as
 // text and cast: postgres.js would encode a string parameter typed jsonb a second time.)
 import type postgres from 'postgres';
-import { RuleViolation, type Row, type RowWrite } from '@promoteros/shared/mutations';
+import { RuleViolation, type JobRequest, type Row, type RowWrite } from '@promoteros/shared/mutations';
 import { isUuid, rowWord, writableTable, type WritableTable } from './writable-tables.js';
 
 /** Column names of a row, checked, never the id or tenant of an update. */
@@ -58,4 +58,13 @@ export async function writeRow(tx: postgres.TransactionSql, organizationId: stri
   // the plan saw the row a moment ago under a lock, so this is another tenant's id or a plan bug;
   // either way the user is told in words and nothing of the mutation stays
   if (result.count === 0) throw new RuleViolation(`${rowWord(write.table)} no longer exists`);
+}
+
+/** A job the mutation causes, enqueued in its transaction: it exists exactly when the change does. */
+export async function enqueueJob(tx: postgres.TransactionSql, organizationId: string, job: JobRequest): Promise<void> {
+  await tx.unsafe(`INSERT INTO jobs (organization_id, kind, payload) VALUES ($1, $2, $3::text::jsonb)`, [
+    organizationId,
+    job.kind,
+    JSON.stringify(job.payload),
+  ]);
 }

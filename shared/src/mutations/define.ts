@@ -45,6 +45,20 @@ export type RowWrite =
   | { readonly op: 'update'; readonly table: MutableTable; readonly id: string; readonly set: Row }
   | { readonly op: 'delete'; readonly table: MutableTable; readonly id: string };
 
+/**
+ * Work the relay enqueues in the jobs table in the same transaction as the rows (an email to the
+ * requester, a document to draw). Relay-private: the desktop plans it and ignores it.
+ */
+export interface JobRequest {
+  readonly op: 'enqueue';
+  readonly kind: string;
+  readonly payload: Row;
+}
+
+export type PlannedWrite = RowWrite | JobRequest;
+
+export const isRowWrite = (write: PlannedWrite): write is RowWrite => write.op !== 'enqueue';
+
 export interface MutationContext {
   readonly organizationId: string;
   readonly userId: string;
@@ -72,7 +86,7 @@ export interface MutationDefinition<Args extends z.ZodType = z.ZodType> {
   /** the row the edit is about: the audit log's entity, even when the plan changes nothing */
   subject(args: z.output<Args>): { readonly table: MutableTable; readonly id: string };
   /** the row changes; throws RuleViolation when a rule forbids it */
-  plan(args: z.output<Args>, context: MutationContext, read: RowReader): Promise<RowWrite[]>;
+  plan(args: z.output<Args>, context: MutationContext, read: RowReader): Promise<PlannedWrite[]>;
 }
 
 export function defineMutation<Args extends z.ZodType>(definition: MutationDefinition<Args>): MutationDefinition<Args> {

@@ -1,5 +1,5 @@
 // A RowReader over plain arrays, for tests of plans without a database.
-import type { MutableTable, Row, RowReader, RowWrite } from './define.js';
+import { isRowWrite, type MutableTable, type PlannedWrite, type Row, type RowReader } from './define.js';
 
 export class MemoryRows implements RowReader {
   readonly tables = new Map<MutableTable, Row[]>();
@@ -23,8 +23,8 @@ export class MemoryRows implements RowReader {
   }
 
   /** applies a plan's writes, as the relay would */
-  apply(writes: readonly RowWrite[]): void {
-    for (const write of writes) {
+  apply(writes: readonly PlannedWrite[]): void {
+    for (const write of writes.filter(isRowWrite)) {
       const rows = this.#rows(write.table);
       if (write.op === 'insert') rows.push({ ...write.row });
       else if (write.op === 'update') Object.assign(rows.find((r) => r.id === write.id) ?? {}, write.set);

@@ -2,7 +2,7 @@
 // rows and the mutation put in the outbox, all in one PGlite transaction. Either the edit is
 // visible and queued (and survives a crash from the next instant on), or neither.
 import type { PGlite } from '@electric-sql/pglite';
-import type { MutationContext, MutationDefinition } from '@promoteros/shared/mutations';
+import { isRowWrite, type MutationContext, type MutationDefinition } from '@promoteros/shared/mutations';
 import { pendingWriteOf } from './overlay.js';
 import { replicaReader } from './replica-reader.js';
 
@@ -35,7 +35,10 @@ export async function recordMutation(
   const parsed: unknown = definition.args.parse(args);
   return db.transaction(async (tx) => {
     const writes = await definition.plan(parsed, context, replicaReader(tx, context.organizationId));
-    const pending = writes.map((write, position) => ({ position, ...pendingWriteOf(write, context.organizationId) }));
+    // jobs (emails, documents) are the relay's to enqueue: nothing of them shows here
+    const pending = writes
+      .filter(isRowWrite)
+      .map((write, position) => ({ position, ...pendingWriteOf(write, context.organizationId) }));
     // One statement queues the mutation, keeps its writes and lays them over the rows: the edit
     // must show within a frame, and each statement costs PGlite about a millisecond.
     await tx.query(
