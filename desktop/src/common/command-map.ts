@@ -133,6 +133,73 @@ export const RequestRow = z.object({
   eventId: z.string().nullable().optional(),
 });
 
+const CalendarDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+
+/** A hold on a venue date, with the request holding it (for "who holds 1st, 2nd …"). */
+export const HoldRow = z.object({
+  id: z.string(),
+  requestId: z.string(),
+  venueId: z.string(),
+  holdDate: z.string(),
+  rank: z.number().int(),
+  /** ACTIVE, RELEASED, CONVERTED or EXPIRED */
+  status: z.string(),
+  expiresAt: z.string().nullable(),
+  challengedByHoldId: z.string().nullable(),
+  challengeDeadline: z.string().nullable(),
+  releaseReason: z.string().nullable(),
+  eventId: z.string().nullable(),
+  reference: z.string(),
+  artistName: z.string(),
+  eventTitle: z.string(),
+});
+
+export const DecisionStep = z.object({
+  at: z.string(),
+  fromStatus: z.string().nullable(),
+  toStatus: z.string(),
+  note: z.string().nullable(),
+  actor: z.string().nullable(),
+});
+
+/** One request with everything the requester told us, how it was decided and the dates it holds. */
+export const RequestDetail = z.object({
+  id: z.string(),
+  reference: z.string(),
+  status: RequestStatus,
+  venue: VenueSummary,
+  contactName: z.string(),
+  contactEmail: z.string(),
+  contactPhone: z.string().nullable(),
+  company: z.string().nullable(),
+  artistName: z.string(),
+  eventTitle: z.string(),
+  description: z.string().nullable(),
+  preferredStart: z.string(),
+  preferredEnd: z.string(),
+  alternativeStart: z.string().nullable(),
+  alternativeEnd: z.string().nullable(),
+  expectedAttendance: z.number().int(),
+  budgetMinCents: z.number().nullable(),
+  budgetMaxCents: z.number().nullable(),
+  dealNotes: z.string().nullable(),
+  techNeeds: z.string().nullable(),
+  submittedAt: z.string(),
+  eventId: z.string().nullable(),
+  history: z.array(DecisionStep),
+  holds: z.array(HoldRow),
+});
+
+export const TaskTemplate = z.object({
+  id: z.string(),
+  title: z.string(),
+  description: z.string().nullable(),
+  defaultDueDays: z.number().int(),
+  defaultRole: Role.nullable(),
+  position: z.number().int(),
+  active: z.boolean(),
+});
+
 export const SearchHit = z.object({
   kind: z.enum(['request', 'event', 'artist', 'person']),
   id: z.string(),
@@ -196,11 +263,23 @@ export const commands = {
     args: z.object({
       statuses: z.array(RequestStatus).max(6).default([]),
       venueId: Id.nullable().default(null),
+      /** words to find in the artist, title, contact (name or email) or reference */
+      search: z.string().max(200).default(''),
+      /** the preferred date (the venue's calendar day) from / to, inclusive */
+      from: CalendarDate.nullable().default(null),
+      to: CalendarDate.nullable().default(null),
+      /** newest submitted first, or soonest preferred date first */
+      sort: z.enum(['submitted', 'preferred']).default('submitted'),
       limit: z.number().int().min(1).max(500).default(100),
       offset: z.number().int().min(0).default(0),
     }),
-    result: z.object({ total: z.number().int(), rows: z.array(RequestRow) }),
+    /** newCount: the NEW requests of the organization, whatever the filters (the inbox badge) */
+    result: z.object({ total: z.number().int(), newCount: z.number().int(), rows: z.array(RequestRow) }),
   },
+  'requests.get': { args: z.object({ requestId: Id }), result: RequestDetail },
+  /** every hold on a venue's date, active ones by rank first */
+  'holds.onDate': { args: z.object({ venueId: Id, date: CalendarDate }), result: z.array(HoldRow) },
+  'taskTemplates.list': { args: z.object({}), result: z.array(TaskTemplate) },
   'search.query': {
     args: z.object({ text: z.string().max(200), limit: z.number().int().min(1).max(50).default(20) }),
     result: z.array(SearchHit),

@@ -23,7 +23,10 @@ import { RememberedSessionFile, type RememberedSession } from './remembered-sess
 import { syncStatusView, type SyncStatusView } from './sync-status-view.js';
 import { calendarMonth } from './queries/calendar-month.js';
 import { eventDetail } from './queries/event-detail.js';
+import { holdsOnDate } from './queries/holds.js';
+import { requestDetail } from './queries/request-detail.js';
 import { listRequests } from './queries/request-list.js';
+import { listTaskTemplates } from './queries/task-templates.js';
 import { ReplicaSearch } from './queries/search.js';
 import { listVenues } from './queries/venues.js';
 import { MutationRefused, Outbox, type OutboxCounts } from '../outbox/index.js';
@@ -341,6 +344,18 @@ export async function startDesktopApp(options: DesktopAppOptions): Promise<Deskt
     'requests.list': async (args) => {
       const { replica, organizationId } = reading();
       return listRequests(replica, organizationId, args);
+    },
+    'requests.get': async ({ requestId }) => {
+      const { replica, organizationId } = reading();
+      return requestDetail(replica, organizationId, requestId);
+    },
+    'holds.onDate': async ({ venueId, date }) => {
+      const { replica, organizationId } = reading();
+      return holdsOnDate(replica, organizationId, venueId, date);
+    },
+    'taskTemplates.list': async () => {
+      const { replica, organizationId } = reading();
+      return listTaskTemplates(replica, organizationId);
     },
     'search.query': async ({ text, limit }) => {
       return reading().search.search(text, limit);
