@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MutationContext, Row } from './define.js';
-import { holdPlace, holdRelease } from './holds.js';
+import { holdChallenge, holdPlace, holdRelease, holdSetExpiry, rankName } from './holds.js';
 import { MemoryRows } from './memory-reader.js';
 
 const VENUE = '00000000-0000-4000-8000-00000000f001';
@@ -255,5 +255,167 @@ describe('hold.release', () => {
     expect(long.error?.issues.map((i) => i.message)).toEqual(['must be at most 2000 characters']);
     const bad = holdRelease.args.safeParse({ holdId: 'hold-1' });
     expect(bad.error?.issues.map((i) => i.message)).toEqual(['must be a uuid']);
+  });
+});
+
+describe('hold.challenge', () => {
+  const DEADLINE = '2026-06-05T17:00:00Z';
+  const challenge = (args: Record<string, unknown>, memory: MemoryRows) =>
+    holdChallenge.plan(holdChallenge.args.parse({ deadline: DEADLINE, ...args }), context, memory);
+
+  it('should mark the 1st hold as challenged by the lower hold, with the deadline, and tell its promoter', async () => {
+    const memory = new MemoryRows({ holds: [hold(1, 1), hold(2, 2), hold(3, 3)] });
+    expect(await challenge({ holdId: id(3) }, memory)).toEqual([
+      {
+        op: 'update',
+        table: 'holds',
+        id: id(1),
+        set: { challenged_by_hold_id: id(3), challenge_deadline: DEADLINE, updated_at: AT },
+      },
+      {
+        op: 'enqueue',
+        kind: 'hold.challenged',
+        payload: {
+          holdId: id(1),
+          challengerHoldId: id(3),
+          requestId: id(1001),
+          challengerRequestId: id(1003),
+          venueId: VENUE,
+          holdDate: DATE,
+          deadline: DEADLINE,
+        },
+      },
+    ]);
+  });
+
+  it('should let the same challenger move its deadline', async () => {
+    const memory = new MemoryRows({
+      holds: [hold(1, 1, { challenged_by_hold_id: id(2), challenge_deadline: '2026-06-03T00:00:00Z' }), hold(2, 2)],
+    });
+    expect(await challenge({ holdId: id(2) }, memory)).toMatchObject([{ set: { challenge_deadline: DEADLINE } }, {}]);
+  });
+
+  it('should refuse a second challenger while the first challenge stands', async () => {
+    const memory = new MemoryRows({
+      holds: [hold(1, 1, { challenged_by_hold_id: id(2) }), hold(2, 2), hold(3, 3)],
+    });
+    await expect(challenge({ holdId: id(3) }, memory)).rejects.toMatchObject({
+      name: 'RuleViolation',
+      message: 'the 1st hold is already challenged by another hold',
+    });
+  });
+
+  it('should refuse the 1st hold challenging itself', async () => {
+    const memory = new MemoryRows({ holds: [hold(1, 1), hold(2, 2)] });
+    await expect(challenge({ holdId: id(1) }, memory)).rejects.toMatchObject({
+      message: 'this hold is already the 1st hold on its date',
+    });
+  });
+
+  it('should refuse a deadline that has already passed', async () => {
+    const memory = new MemoryRows({ holds: [hold(1, 1), hold(2, 2)] });
+    await expect(challenge({ holdId: id(2), deadline: AT }, memory)).rejects.toMatchObject({
+      message: 'the deadline to answer the challenge must be in the future',
+    });
+  });
+
+  it('should refuse a challenger that has ended, and one that no longer exists', async () => {
+    const memory = new MemoryRows({ holds: [hold(1, 1), hold(2, 2, { status: 'RELEASED' })] });
+    await expect(challenge({ holdId: id(2) }, memory)).rejects.toMatchObject({
+      message: 'this hold was already released',
+    });
+    await expect(challenge({ holdId: id(9) }, memory)).rejects.toMatchObject({
+      message: 'the hold no longer exists',
+    });
+  });
+
+  it('should refuse a deadline without a zone offset', () => {
+    const result = holdChallenge.args.safeParse({ holdId: id(2), deadline: '2026-06-05T17:00' });
+    expect(result.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual([
+      'deadline: must be a timestamp with a time zone offset',
+    ]);
+  });
+
+  it('should withdraw the challenge when the challenger is released, and move it up', async () => {
+    const memory = new MemoryRows({
+      holds: [hold(1, 1, { challenged_by_hold_id: id(3), challenge_deadline: DEADLINE }), hold(2, 2), hold(3, 3)],
+    });
+    const writes = await release({ holdId: id(3) }, memory);
+    expect(writes.slice(1)).toEqual([
+      {
+        op: 'update',
+        table: 'holds',
+        id: id(1),
+        set: { challenged_by_hold_id: null, challenge_deadline: null, updated_at: AT },
+      },
+    ]);
+  });
+
+  it('should make the challenger the 1st hold when the challenged hold answers by releasing', async () => {
+    const memory = new MemoryRows({ holds: [hold(1, 1), hold(2, 2)] });
+    memory.apply(await challenge({ holdId: id(2) }, memory));
+    memory.apply(await release({ holdId: id(1), reason: 'answered the challenge' }, memory));
+    expect(activeRanks(memory)).toEqual({ [id(2)]: 1 });
+  });
+});
+
+describe('hold.setExpiry', () => {
+  const setExpiry = (args: Record<string, unknown>, memory: MemoryRows) =>
+    holdSetExpiry.plan(holdSetExpiry.args.parse({ holdId: id(1), ...args }), context, memory);
+
+  it('should set when the hold expires', async () => {
+    const memory = new MemoryRows({ holds: [hold(1, 1, { expires_at: null })] });
+    expect(await setExpiry({ expiresAt: '2026-06-10T00:00:00Z' }, memory)).toEqual([
+      { op: 'update', table: 'holds', id: id(1), set: { expires_at: '2026-06-10T00:00:00Z', updated_at: AT } },
+    ]);
+  });
+
+  it('should take the expiry away with null', async () => {
+    const memory = new MemoryRows({ holds: [hold(1, 1, { expires_at: '2026-06-10T00:00:00+00:00' })] });
+    expect(await setExpiry({ expiresAt: null }, memory)).toEqual([
+      { op: 'update', table: 'holds', id: id(1), set: { expires_at: null, updated_at: AT } },
+    ]);
+  });
+
+  it('should change nothing when the expiry is already the same instant', async () => {
+    const memory = new MemoryRows({ holds: [hold(1, 1, { expires_at: '2026-06-10T02:00:00+02:00' })] });
+    expect(await setExpiry({ expiresAt: '2026-06-10T00:00:00Z' }, memory)).toEqual([]);
+  });
+
+  it('should refuse an expiry in the past', async () => {
+    const memory = new MemoryRows({ holds: [hold(1, 1)] });
+    await expect(setExpiry({ expiresAt: '2026-05-01T00:00:00Z' }, memory)).rejects.toMatchObject({
+      name: 'RuleViolation',
+      message: 'a hold’s expiry must be in the future (release the hold to end it now)',
+    });
+  });
+
+  it('should refuse a hold that has ended', async () => {
+    const memory = new MemoryRows({ holds: [hold(1, 1, { status: 'EXPIRED' })] });
+    await expect(setExpiry({ expiresAt: '2026-06-10T00:00:00Z' }, memory)).rejects.toMatchObject({
+      message: 'this hold has already expired',
+    });
+  });
+
+  it('should require the expiry to be named, as a timestamp or null', () => {
+    expect(holdSetExpiry.args.safeParse({ holdId: id(1) }).success).toBe(false);
+    expect(holdSetExpiry.args.safeParse({ holdId: id(1), expiresAt: 'tomorrow' }).success).toBe(false);
+  });
+});
+
+describe('rankName', () => {
+  it('should name ranks as people say them', () => {
+    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 101].map(rankName)).toEqual([
+      '1st',
+      '2nd',
+      '3rd',
+      '4th',
+      '11th',
+      '12th',
+      '13th',
+      '21st',
+      '22nd',
+      '101st',
+    ]);
   });
 });

@@ -19,6 +19,22 @@ const examples: Record<string, unknown> = {
   'request.setStatus': { requestId: id(4), decisionId: id(5), toStatus: 'DECLINED', note: 'the date is taken' },
   'hold.place': { holdId: id(6), requestId: id(4), holdDate: '2026-07-03' },
   'hold.release': { holdId: id(6) },
+  'hold.challenge': { holdId: id(6), deadline: '2026-06-20T17:00:00Z' },
+  'hold.setExpiry': { holdId: id(6), expiresAt: '2026-06-20T17:00:00Z' },
+  'request.convertToEvent': {
+    requestId: id(4),
+    eventId: id(7),
+    decisionId: id(5),
+    title: 'Summer Night',
+    artistName: 'The Test Pattern',
+    doorsAt: '2026-07-03T23:00:00Z',
+    showAt: '2026-07-04T00:00:00Z',
+    endsAt: '2026-07-04T03:00:00Z',
+  },
+  'taskTemplate.create': { templateId: id(8), title: 'Send the advance', defaultDueDays: 14 },
+  'taskTemplate.update': { templateId: id(8), defaultDueDays: 10 },
+  'taskTemplate.remove': { templateId: id(8) },
+  'taskTemplate.reorder': { templateIds: [id(8)] },
 };
 
 const isDefinition = (value: unknown): value is MutationDefinition =>

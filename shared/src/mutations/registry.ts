@@ -1,9 +1,11 @@
 // Every mutation, by name: the one list the desktop plans from and the relay applies from.
 import type { MutationDefinition } from './define.js';
+import { requestConvertToEvent } from './convert-to-event.js';
 import { dealTermsSet } from './deal-terms.js';
 import { eventUpdate } from './events.js';
-import { holdPlace, holdRelease } from './holds.js';
+import { holdChallenge, holdPlace, holdRelease, holdSetExpiry } from './holds.js';
 import { requestSetStatus } from './requests.js';
+import { taskTemplateCreate, taskTemplateRemove, taskTemplateReorder, taskTemplateUpdate } from './task-templates.js';
 import { taskComplete, taskCreate, taskRemove, taskReopen, taskReorder, taskUpdate } from './tasks.js';
 
 const all: readonly MutationDefinition[] = [
@@ -18,6 +20,13 @@ const all: readonly MutationDefinition[] = [
   requestSetStatus,
   holdPlace,
   holdRelease,
+  holdChallenge,
+  holdSetExpiry,
+  requestConvertToEvent,
+  taskTemplateCreate,
+  taskTemplateUpdate,
+  taskTemplateRemove,
+  taskTemplateReorder,
 ];
 
 export const mutations: ReadonlyMap<string, MutationDefinition> = new Map(all.map((m) => [m.name, m]));

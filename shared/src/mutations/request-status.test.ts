@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { requestStatuses, type RequestStatus } from '../entities/booking.js';
-import { canMoveRequest, nextStatuses } from './request-status.js';
+import { canConvertToEvent, canMoveRequest, nextStatuses } from './request-status.js';
 
 // The moves a manager may make, written out again here so that a change to the table in
 // request-status.ts has to be made twice, on purpose.
@@ -41,5 +41,9 @@ describe('the request state machine', () => {
   it('should treat SCHEDULED and WITHDRAWN as final', () => {
     expect(nextStatuses('SCHEDULED')).toEqual([]);
     expect(nextStatuses('WITHDRAWN')).toEqual([]);
+  });
+
+  it('should let only an APPROVED request become an event', () => {
+    expect(requestStatuses.filter(canConvertToEvent)).toEqual(['APPROVED']);
   });
 });

@@ -1,10 +1,12 @@
 // Deciding on a request: review, approve, decline, withdraw or reopen it. Each decision is kept
-// in the decision log with who made it and why, so the history survives later changes.
+// in the decision log with who made it and why, so the history survives later changes, and
+// enqueues the job that tells the requester:
+//   request.status_changed { requestId, fromStatus, toStatus, note, actorUserId }
 import { z } from 'zod';
 import { RequestStatus } from '../entities/booking.js';
 import { text, uuid } from '../entities/fields.js';
 import { defineMutation, mustGet, RuleViolation } from './define.js';
-import { canMoveRequest } from './request-status.js';
+import { canMoveRequest, requestDecidingRole } from './request-status.js';
 
 const verbs: Record<RequestStatus, string> = {
   NEW: 'Mark a request as new',
@@ -17,7 +19,7 @@ const verbs: Record<RequestStatus, string> = {
 
 export const requestSetStatus = defineMutation({
   name: 'request.setStatus',
-  minimumRole: 'MANAGER',
+  minimumRole: requestDecidingRole,
   args: z
     .object({
       requestId: uuid,
@@ -64,6 +66,17 @@ export const requestSetStatus = defineMutation({
           note: args.note ?? null,
           actor_user_id: context.userId,
           created_at: context.at,
+        },
+      },
+      {
+        op: 'enqueue',
+        kind: 'request.status_changed',
+        payload: {
+          requestId: args.requestId,
+          fromStatus: from,
+          toStatus: args.toStatus,
+          note: args.note ?? null,
+          actorUserId: context.userId,
         },
       },
     ];
