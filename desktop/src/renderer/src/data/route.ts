@@ -1,10 +1,11 @@
 // Where the manager is, kept in the URL hash so reloads, back/forward and screenshots land on
-// the same screen: #/calendar?month=2025-03&view=list, #/requests?status=NEW,REVIEW, #/events/<id>.
+// the same screen: #/calendar?month=2025-03&view=list, #/requests?status=NEW,REVIEW, #/events/<id>,
+// #/requests/<id>, #/requests/new (a promoter's new request), #/settings (task templates).
 import { useEffect, useState } from 'react';
 
 export interface Route {
-  readonly screen: 'calendar' | 'requests' | 'event';
-  /** the event id for screen "event" */
+  readonly screen: 'calendar' | 'requests' | 'event' | 'request' | 'new-request' | 'settings';
+  /** the event id for screen "event", the request id for screen "request" */
   readonly id: string | undefined;
   readonly params: URLSearchParams;
 }
@@ -13,7 +14,10 @@ export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
   const [screen, id] = path.split('/');
   const params = new URLSearchParams(query);
+  if (screen === 'requests' && id === 'new') return { screen: 'new-request', id: undefined, params };
+  if (screen === 'requests' && id) return { screen: 'request', id, params };
   if (screen === 'requests') return { screen, id: undefined, params };
+  if (screen === 'settings') return { screen, id: undefined, params };
   if (screen === 'events' && id) return { screen: 'event', id, params };
   return { screen: 'calendar', id: undefined, params };
 }

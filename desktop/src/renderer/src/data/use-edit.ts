@@ -15,7 +15,18 @@ export type EditName =
   | 'task.complete'
   | 'task.reopen'
   | 'task.reorder'
-  | 'task.remove';
+  | 'task.remove'
+  | 'request.setStatus'
+  | 'request.convertToEvent'
+  | 'request.submit'
+  | 'hold.place'
+  | 'hold.release'
+  | 'hold.challenge'
+  | 'hold.setExpiry'
+  | 'taskTemplate.create'
+  | 'taskTemplate.update'
+  | 'taskTemplate.remove'
+  | 'taskTemplate.reorder';
 
 /** runs an edit; resolves to the refusal, or undefined when it was made */
 export type Edit = (name: EditName, args: Record<string, unknown>) => Promise<CommandError | undefined>;

@@ -1,45 +1,78 @@
-// Incoming date requests: filter by status (several at once) and venue, page through, and open
-// the event a scheduled request became.
-import { useMemo } from 'react';
+// Incoming date requests, live (a request submitted on the venue's page appears as sync brings
+// it): filter by status (several at once), venue and preferred date, search by artist, title,
+// contact or reference, sort by when it came in or by the date asked for, page through, and open
+// one to decide on it. A promoter member sees only their own requests here ("My requests").
+import { useMemo, useState } from 'react';
 import { RequestStatus, type CommandResult } from '../../../common/command-map.js';
 import { navigate, routeHash } from '../data/route.js';
 import { useQuery } from '../data/use-query.js';
+import type { Role } from '../event/edit-rights.js';
 import { formatDateTimeInZone, formatLocalDate, todayInZone } from '../format/venue-time.js';
 import type { Venue } from '../shell/shell.js';
-import { buttonClass, ErrorNote, selectClass, Spinner, StatusBadge } from '../ui/controls.js';
+import {
+  buttonClass,
+  ErrorNote,
+  inputClass,
+  primaryButtonClass,
+  selectClass,
+  Spinner,
+  StatusBadge,
+} from '../ui/controls.js';
 
 type Status = CommandResult<'requests.list'>['rows'][number]['status'];
 const PAGE_SIZE = 50;
 const ALL_STATUSES = RequestStatus.options;
+const isDate = (value: string | null): value is string => value !== null && /^\d{4}-\d{2}-\d{2}$/.test(value);
+type Sort = 'submitted' | 'preferred';
 
 export function RequestsScreen({
   venues,
   venue,
   onVenueChange,
   params,
+  role,
 }: {
   venues: readonly Venue[];
   venue: Venue | null;
   onVenueChange: (id: string | null) => void;
   params: URLSearchParams;
+  role?: Role | undefined;
 }) {
   const statuses = (params.get('status') ?? '')
     .split(',')
     .filter((status): status is Status => (ALL_STATUSES as readonly string[]).includes(status));
   const page = Math.max(0, Number(params.get('page') ?? '0') || 0);
-  const go = (next: { statuses?: Status[]; page?: number }) =>
+  const from = params.get('from');
+  const to = params.get('to');
+  const sort: Sort = params.get('sort') === 'preferred' ? 'preferred' : 'submitted';
+  // the words live here, not in the address: every keystroke re-runs the query, not the history
+  const [search, setSearch] = useState(params.get('q') ?? '');
+  const go = (next: { statuses?: Status[]; page?: number; from?: string; to?: string; sort?: Sort }) =>
     navigate(
       routeHash('requests', {
         status: (next.statuses ?? statuses).join(','),
+        from: next.from ?? from,
+        to: next.to ?? to,
+        sort: (next.sort ?? sort) === 'preferred' ? 'preferred' : null,
         page: String(next.page ?? 0) === '0' ? null : String(next.page ?? 0),
       }),
     );
+  const promoter = role === 'PROMOTER';
   const toggle = (status: Status) =>
     go({ statuses: statuses.includes(status) ? statuses.filter((each) => each !== status) : [...statuses, status] });
 
   const list = useQuery(
     'requests.list',
-    { statuses, venueId: venue?.id ?? null, limit: PAGE_SIZE, offset: page * PAGE_SIZE },
+    {
+      statuses,
+      venueId: venue?.id ?? null,
+      search,
+      from: isDate(from) ? from : null,
+      to: isDate(to) ? to : null,
+      sort,
+      limit: PAGE_SIZE,
+      offset: page * PAGE_SIZE,
+    },
     ['event_requests', 'events', 'venues'],
   );
   const venueById = useMemo(() => new Map(venues.map((each) => [each.id, each])), [venues]);
@@ -49,7 +82,17 @@ export function RequestsScreen({
   return (
     <div className="space-y-3 p-4">
       <div className="flex flex-wrap items-center gap-2">
-        <h1 className="mr-2 text-lg font-semibold">Requests</h1>
+        <h1 className="mr-2 flex items-center gap-2 text-lg font-semibold">
+          {promoter ? 'My requests' : 'Requests'}
+          {!promoter && (list.data?.newCount ?? 0) > 0 && (
+            <span
+              data-testid="new-requests"
+              className="rounded-full bg-sky-600 px-2 py-0.5 text-xs font-semibold text-white"
+            >
+              {list.data?.newCount.toLocaleString()} new
+            </span>
+          )}
+        </h1>
         <div role="group" aria-label="Status filter" className="flex flex-wrap gap-1">
           {ALL_STATUSES.map((status) => (
             <button
@@ -72,7 +115,12 @@ export function RequestsScreen({
             </button>
           )}
         </div>
-        <label className="ml-auto flex items-center gap-2 text-sm">
+        {promoter && (
+          <a href={routeHash('requests/new')} className={`${primaryButtonClass} ml-auto`}>
+            New request
+          </a>
+        )}
+        <label className={`${promoter ? '' : 'ml-auto '}flex items-center gap-2 text-sm`}>
           <span className="text-zinc-500 dark:text-zinc-400">Venue</span>
           <select
             className={selectClass}
@@ -88,6 +136,50 @@ export function RequestsScreen({
                 {each.name}
               </option>
             ))}
+          </select>
+        </label>
+      </div>
+      <div className="flex flex-wrap items-end gap-3 text-sm">
+        <label className="flex min-w-64 flex-1 items-center gap-2">
+          <span className="sr-only">Search requests</span>
+          <input
+            type="search"
+            placeholder="Search artist, title, contact or reference…"
+            className={inputClass}
+            value={search}
+            onChange={(change) => {
+              setSearch(change.target.value);
+              if (page !== 0) go({ page: 0 });
+            }}
+          />
+        </label>
+        <label className="flex items-center gap-2">
+          <span className="text-zinc-500 dark:text-zinc-400">Preferred from</span>
+          <input
+            type="date"
+            className={`${inputClass} w-auto py-1`}
+            value={from ?? ''}
+            onChange={(change) => go({ from: change.target.value })}
+          />
+        </label>
+        <label className="flex items-center gap-2">
+          <span className="text-zinc-500 dark:text-zinc-400">to</span>
+          <input
+            type="date"
+            className={`${inputClass} w-auto py-1`}
+            value={to ?? ''}
+            onChange={(change) => go({ to: change.target.value })}
+          />
+        </label>
+        <label className="flex items-center gap-2">
+          <span className="text-zinc-500 dark:text-zinc-400">Sort</span>
+          <select
+            className={selectClass}
+            value={sort}
+            onChange={(change) => go({ sort: change.target.value === 'preferred' ? 'preferred' : 'submitted' })}
+          >
+            <option value="submitted">Newest submitted</option>
+            <option value="preferred">Soonest preferred date</option>
           </select>
         </label>
       </div>
@@ -110,17 +202,28 @@ export function RequestsScreen({
             {(list.data?.rows ?? []).map((row) => {
               const rowVenue = venueById.get(row.venueId);
               const zone = rowVenue?.timezone ?? 'UTC';
-              const opens = row.eventId ? routeHash(`events/${row.eventId}`) : undefined;
+              const opens = routeHash(`requests/${row.id}`);
               return (
                 <tr
                   key={row.id}
-                  tabIndex={opens ? 0 : undefined}
-                  onClick={() => opens && navigate(opens)}
+                  tabIndex={0}
+                  onClick={() => navigate(opens)}
                   onKeyDown={(event) => {
-                    if (opens && event.key === 'Enter') navigate(opens);
+                    if (event.key === 'Enter') navigate(opens);
+                    // ↑/↓ walk the rows
+                    const sibling =
+                      event.key === 'ArrowDown'
+                        ? event.currentTarget.nextElementSibling
+                        : event.key === 'ArrowUp'
+                          ? event.currentTarget.previousElementSibling
+                          : null;
+                    if (sibling instanceof HTMLElement) {
+                      event.preventDefault();
+                      sibling.focus();
+                    }
                   }}
-                  className={opens ? 'cursor-pointer hover:bg-zinc-50 dark:hover:bg-zinc-900' : ''}
-                  title={opens ? 'Open the event' : undefined}
+                  className="cursor-pointer hover:bg-zinc-50 focus:bg-indigo-50 focus:outline-none dark:hover:bg-zinc-900 dark:focus:bg-indigo-950"
+                  aria-label={`${row.artistName}, ${row.eventTitle}, ${row.status.toLowerCase()}`}
                 >
                   <td className="px-3 py-1.5 font-mono text-xs">{row.reference}</td>
                   <td className="px-3 py-1.5">

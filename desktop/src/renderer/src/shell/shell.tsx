@@ -9,7 +9,11 @@ import { usePushed } from '../data/use-pushed.js';
 import { useQuery } from '../data/use-query.js';
 import { CalendarScreen } from '../screens/calendar.js';
 import { EventDetailScreen } from '../screens/event-detail.js';
+import { NewRequestScreen } from '../screens/new-request.js';
+import { RequestDetailScreen } from '../screens/request-detail.js';
 import { RequestsScreen } from '../screens/requests.js';
+import { TaskTemplatesScreen } from '../screens/task-templates.js';
+import { decidesRequests } from '../request/request-actions.js';
 import { SearchPalette } from '../search/search-palette.js';
 import { ErrorNote, selectClass, Spinner } from '../ui/controls.js';
 import { NeedsAttentionPanel } from './needs-attention-panel.js';
@@ -85,8 +89,15 @@ export function Shell({ session, onSessionChange }: { session: SignedIn; onSessi
     else setError(outcome.error);
   }
 
-  const navItem = (screen: 'calendar' | 'requests', label: string) => {
-    const current = route.screen === screen || (screen === 'calendar' && route.screen === 'event');
+  // the inbox badge: NEW requests of the organization, live
+  const newRequests = useQuery('requests.list', { statuses: ['NEW'], limit: 1 }, ['event_requests']);
+  const newCount = organizationId && decidesRequests(role) ? (newRequests.data?.newCount ?? 0) : 0;
+
+  const navItem = (screen: 'calendar' | 'requests' | 'settings', label: string, badge = 0) => {
+    const current =
+      route.screen === screen ||
+      (screen === 'calendar' && route.screen === 'event') ||
+      (screen === 'requests' && (route.screen === 'request' || route.screen === 'new-request'));
     return (
       <a
         href={routeHash(screen)}
@@ -94,6 +105,14 @@ export function Shell({ session, onSessionChange }: { session: SignedIn; onSessi
         className="rounded-md px-2.5 py-1 text-sm font-medium text-zinc-600 hover:bg-zinc-100 aria-[current=page]:bg-zinc-200 aria-[current=page]:text-zinc-900 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:aria-[current=page]:bg-zinc-800 dark:aria-[current=page]:text-white"
       >
         {label}
+        {badge > 0 && (
+          <span
+            aria-label={`${badge} new`}
+            className="ml-1.5 rounded-full bg-sky-600 px-1.5 py-px text-[11px] font-semibold text-white tabular-nums"
+          >
+            {badge}
+          </span>
+        )}
       </a>
     );
   };
@@ -139,7 +158,8 @@ export function Shell({ session, onSessionChange }: { session: SignedIn; onSessi
         </select>
         <nav aria-label="Main" className="ml-2 flex items-center gap-1">
           {navItem('calendar', 'Calendar')}
-          {navItem('requests', 'Requests')}
+          {navItem('requests', role === 'PROMOTER' ? 'My requests' : 'Requests', newCount)}
+          {decidesRequests(role) && navItem('settings', 'Settings')}
           <button
             type="button"
             onClick={() => setPaletteOpen(true)}
@@ -177,8 +197,20 @@ export function Shell({ session, onSessionChange }: { session: SignedIn; onSessi
           </div>
         ) : route.screen === 'event' && route.id ? (
           <EventDetailScreen eventId={route.id} role={role} />
+        ) : route.screen === 'request' && route.id ? (
+          <RequestDetailScreen requestId={route.id} role={role} />
+        ) : route.screen === 'new-request' ? (
+          <NewRequestScreen venues={orgVenues} venue={selectedVenue} user={session.user} />
+        ) : route.screen === 'settings' ? (
+          <TaskTemplatesScreen role={role} />
         ) : route.screen === 'requests' ? (
-          <RequestsScreen venues={orgVenues} venue={selectedVenue} onVenueChange={setVenueId} params={route.params} />
+          <RequestsScreen
+            venues={orgVenues}
+            venue={selectedVenue}
+            onVenueChange={setVenueId}
+            params={route.params}
+            role={role}
+          />
         ) : (
           <CalendarScreen venues={orgVenues} venue={selectedVenue} params={route.params} />
         )}

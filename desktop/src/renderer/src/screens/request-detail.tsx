@@ -1,0 +1,179 @@
+// One request as the manager decides on it: what the requester asked for (dates on the venue's
+// clock), the decisions so far with who made them and why, the dates it holds and who else holds
+// them, the decisions the state machine allows from here, and, once approved, the event it becomes.
+import { useState, type ReactNode } from 'react';
+import type { CommandResult } from '../../../common/command-map.js';
+import { routeHash } from '../data/route.js';
+import { useQuery } from '../data/use-query.js';
+import type { Role } from '../event/edit-rights.js';
+import { formatMoney } from '../format/money.js';
+import { formatDateTimeInZone, timeZoneLabel } from '../format/venue-time.js';
+import { ConvertForm } from '../request/convert-form.js';
+import { DecisionBar } from '../request/decision-bar.js';
+import { HoldsPanel } from '../request/holds-panel.js';
+import { decidesRequests, managesHolds, mayConvert } from '../request/request-actions.js';
+import { ErrorNote, primaryButtonClass, Section, Spinner, StatusBadge } from '../ui/controls.js';
+
+type RequestDetail = CommandResult<'requests.get'>;
+
+const TABLES = ['event_requests', 'decision_logs', 'holds', 'events', 'venues', 'memberships'];
+
+export function RequestDetailScreen({ requestId, role }: { requestId: string; role: Role | undefined }) {
+  const request = useQuery('requests.get', { requestId }, TABLES);
+  if (request.error && !request.data)
+    return (
+      <div className="space-y-3 p-6">
+        <BackLink />
+        <ErrorNote error={request.error} />
+      </div>
+    );
+  if (!request.data)
+    return (
+      <div className="p-6">
+        <Spinner label="Loading request…" />
+      </div>
+    );
+  return <RequestDetailView request={request.data} role={role} />;
+}
+
+function BackLink() {
+  return (
+    <a href={routeHash('requests')} className="text-sm text-indigo-600 hover:underline dark:text-indigo-400">
+      ← Requests
+    </a>
+  );
+}
+
+function Term({ label, children }: { label: string; children: ReactNode }) {
+  if (children === null || children === undefined || children === '') return null;
+  return (
+    <div className="grid grid-cols-[9rem_1fr] gap-3 py-1 text-sm">
+      <dt className="text-zinc-500 dark:text-zinc-400">{label}</dt>
+      <dd className="whitespace-pre-line">{children}</dd>
+    </div>
+  );
+}
+
+function budget(request: RequestDetail): string | null {
+  const { budgetMinCents: min, budgetMaxCents: max } = request;
+  if (min === null && max === null) return null;
+  // the venue's currency is not on the request; dollars as the intake page asks them
+  if (min !== null && max !== null) return `${formatMoney(min, 'USD')} – ${formatMoney(max, 'USD')}`;
+  return min !== null ? `from ${formatMoney(min, 'USD')}` : `up to ${formatMoney(max!, 'USD')}`;
+}
+
+export function RequestDetailView({ request, role }: { request: RequestDetail; role: Role | undefined }) {
+  const zone = request.venue.timezone;
+  const [converting, setConverting] = useState(false);
+  const span = (start: string, end: string) =>
+    `${formatDateTimeInZone(start, zone)} – ${formatDateTimeInZone(end, zone)}`;
+  const deciding = decidesRequests(role);
+
+  return (
+    <div className="mx-auto max-w-5xl space-y-4 p-5">
+      <BackLink />
+      <header className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h1 className="text-xl font-semibold">
+            {request.artistName} <span className="font-normal text-zinc-500">· {request.eventTitle}</span>
+          </h1>
+          <p className="mt-0.5 flex items-center gap-2 text-sm text-zinc-600 dark:text-zinc-300">
+            <StatusBadge status={request.status} />
+            <span className="font-mono text-xs">{request.reference}</span>
+            <span>· {request.venue.name}</span>
+            <span>· submitted {formatDateTimeInZone(request.submittedAt, zone)}</span>
+          </p>
+        </div>
+        <div className="flex flex-col items-end gap-2">
+          <DecisionBar requestId={request.id} status={request.status} role={role} />
+          {mayConvert(role, request.status) && !converting && (
+            <button type="button" className={primaryButtonClass} onClick={() => setConverting(true)}>
+              Create event
+            </button>
+          )}
+          {request.eventId && (
+            <a
+              href={routeHash(`events/${request.eventId}`)}
+              className="text-sm text-indigo-600 hover:underline dark:text-indigo-400"
+            >
+              Open the event →
+            </a>
+          )}
+          {!deciding && role !== 'PROMOTER' && (
+            <p className="text-xs text-zinc-500 dark:text-zinc-400">Managers and owners decide on requests.</p>
+          )}
+        </div>
+      </header>
+
+      {converting && (
+        <Section title="Create event" aside={`Venue time: ${timeZoneLabel(zone)} (${zone})`}>
+          <ConvertForm request={request} onDone={() => setConverting(false)} />
+        </Section>
+      )}
+
+      <div className="grid gap-4 md:grid-cols-2">
+        <Section title="Request" aside={`Venue time: ${zone}`}>
+          <dl>
+            <Term label="Preferred">{span(request.preferredStart, request.preferredEnd)}</Term>
+            <Term label="Alternative">
+              {request.alternativeStart && request.alternativeEnd
+                ? span(request.alternativeStart, request.alternativeEnd)
+                : null}
+            </Term>
+            <Term label="Expected">{`${request.expectedAttendance.toLocaleString()} (venue holds ${request.venue.capacity.toLocaleString()})`}</Term>
+            <Term label="Budget">{budget(request)}</Term>
+            <Term label="Description">{request.description}</Term>
+            <Term label="Deal notes">{request.dealNotes}</Term>
+            <Term label="Tech needs">{request.techNeeds}</Term>
+          </dl>
+        </Section>
+        <Section title="Contact">
+          <dl>
+            <Term label="Name">{request.contactName}</Term>
+            <Term label="Email">
+              <a
+                href={`mailto:${request.contactEmail}`}
+                className="text-indigo-600 hover:underline dark:text-indigo-400"
+              >
+                {request.contactEmail}
+              </a>
+            </Term>
+            <Term label="Phone">{request.contactPhone}</Term>
+            <Term label="Company">{request.company}</Term>
+          </dl>
+        </Section>
+      </div>
+
+      <HoldsPanel request={request} manages={managesHolds(role)} />
+
+      <Section title="Decision history">
+        {request.history.length === 0 ? (
+          <p className="text-sm text-zinc-500">No decisions yet.</p>
+        ) : (
+          <ol aria-label="Decision history" className="space-y-2">
+            {request.history.map((step, index) => (
+              <li key={index} className="grid grid-cols-[12rem_1fr] gap-3 text-sm">
+                <time dateTime={step.at} className="text-xs text-zinc-500 tabular-nums dark:text-zinc-400">
+                  {formatDateTimeInZone(step.at, zone)}
+                </time>
+                <div>
+                  <span className="inline-flex items-center gap-1.5">
+                    {step.fromStatus && (
+                      <>
+                        <StatusBadge status={step.fromStatus} />
+                        <span aria-label="to">→</span>
+                      </>
+                    )}
+                    <StatusBadge status={step.toStatus} />
+                  </span>
+                  {step.actor && <span className="ml-2 text-xs text-zinc-500">by {step.actor}</span>}
+                  {step.note && <p className="mt-0.5 text-zinc-600 dark:text-zinc-300">{step.note}</p>}
+                </div>
+              </li>
+            ))}
+          </ol>
+        )}
+      </Section>
+    </div>
+  );
+}
