@@ -27,23 +27,33 @@ async function newTask(sql: Sql, world: World): Promise<string> {
   return row!.id;
 }
 
-async function newRequest(sql: Sql, world: World): Promise<string> {
+async function newRequest(sql: Sql, world: World, status = 'NEW'): Promise<string> {
   const [row] = await sql<{ id: string }[]>`
     INSERT INTO event_requests (organization_id, venue_id, reference, contact_name, contact_email, artist_name,
-                                event_title, preferred_start, preferred_end, expected_attendance)
+                                event_title, preferred_start, preferred_end, expected_attendance, status)
     VALUES (${world.organizationId}, ${world.venueId}, ${`RQ-T${next()}`}, 'Robin Agent', 'robin@example.test',
-            'Night Shift', 'Autumn Run', '2028-09-01 20:00+00', '2028-09-01 23:00+00', 600)
+            'Night Shift', 'Autumn Run', '2028-09-01 20:00+00', '2028-09-01 23:00+00', 600, ${status})
     RETURNING id`;
   return row!.id;
 }
 
-async function newHold(sql: Sql, world: World): Promise<string> {
+async function newHold(sql: Sql, world: World, date = freshDate(), rank = 1, requestId = world.requestId) {
   const [row] = await sql<{ id: string }[]>`
     INSERT INTO holds (organization_id, venue_id, request_id, hold_date, rank, created_by)
-    VALUES (${world.organizationId}, ${world.venueId}, ${world.requestId}, ${freshDate()}, 1, ${world.ownerId})
+    VALUES (${world.organizationId}, ${world.venueId}, ${requestId}, ${date}, ${rank}, ${world.ownerId})
     RETURNING id`;
   return row!.id;
 }
+
+async function newTemplate(sql: Sql, world: World): Promise<string> {
+  const [row] = await sql<{ id: string }[]>`
+    INSERT INTO task_templates (organization_id, title, default_due_days, position)
+    VALUES (${world.organizationId}, 'Book the shuttle', 3, 90) RETURNING id`;
+  return row!.id;
+}
+
+/** a date after every envelope's clock (test-client.ts) */
+const LATER = '2030-01-01T00:00:00Z';
 
 export const argFactories: Readonly<Record<string, ArgFactory>> = {
   'task.create': async (w) => ({ taskId: randomUUID(), eventId: w.eventId, title: `Confirm backline ${next()}` }),
@@ -59,8 +69,60 @@ export const argFactories: Readonly<Record<string, ArgFactory>> = {
     decisionId: randomUUID(),
     toStatus: 'REVIEW',
   }),
+  'request.submit': async (w) => ({
+    requestId: randomUUID(),
+    venueId: w.venueId,
+    name: 'Robin Agent',
+    email: 'robin@example.test',
+    artist: 'Night Shift',
+    eventTitle: `Autumn Run ${next()}`,
+    preferredDate: freshDate(),
+    startTime: '20:00',
+    endTime: '23:00',
+    expectedAttendance: 600,
+  }),
   'hold.place': async (w) => ({ holdId: randomUUID(), requestId: w.requestId, holdDate: freshDate() }),
   'hold.release': async (w, sql) => ({ holdId: await newHold(sql, w), reason: 'the artist chose another city' }),
+  'request.submit': async (w) => ({
+    requestId: randomUUID(),
+    venueId: w.venueId,
+    name: 'Robin Agent',
+    email: 'robin@example.test',
+    artist: 'Night Shift',
+    eventTitle: `Autumn Run ${next()}`,
+    preferredDate: freshDate(),
+    startTime: '20:00',
+    endTime: '23:00',
+    expectedAttendance: 600,
+  }),
+  'hold.challenge': async (w, sql) => {
+    const date = freshDate();
+    await newHold(sql, w, date, 1);
+    return { holdId: await newHold(sql, w, date, 2, await newRequest(sql, w)), deadline: LATER };
+  },
+  'hold.setExpiry': async (w, sql) => ({ holdId: await newHold(sql, w), expiresAt: LATER }),
+  'request.convertToEvent': async (w, sql) => {
+    // midday UTC is the same day at the test venue (America/Chicago); nobody holds the date
+    const date = freshDate();
+    return {
+      requestId: await newRequest(sql, w, 'APPROVED'),
+      eventId: randomUUID(),
+      decisionId: randomUUID(),
+      title: 'Autumn Run',
+      artistName: 'Night Shift',
+      doorsAt: `${date}T17:00:00Z`,
+      showAt: `${date}T18:00:00Z`,
+      endsAt: `${date}T21:00:00Z`,
+    };
+  },
+  'taskTemplate.create': async () => ({
+    templateId: randomUUID(),
+    title: `Call the fire marshal ${next()}`,
+    defaultDueDays: 10,
+  }),
+  'taskTemplate.update': async (w) => ({ templateId: w.ids.task_templates![0]!, defaultDueDays: 1 + (next() % 300) }),
+  'taskTemplate.remove': async (w, sql) => ({ templateId: await newTemplate(sql, w) }),
+  'taskTemplate.reorder': async (w, sql) => ({ templateIds: [await newTemplate(sql, w), w.ids.task_templates![0]!] }),
 };
 
 /** Valid arguments for the mutation, or a failure naming the missing factory. */

@@ -5,8 +5,11 @@ import type postgres from 'postgres';
 import type { MutableTable, Row, RowReader } from '@promoteros/shared/mutations';
 import { isUuid, writableTable } from './writable-tables.js';
 
-/** A value as text for a parameter: the server casts it to the column's type. */
-function parameter(value: unknown): string {
+/** A value as text for a parameter: the server casts it to the column's type. A boolean stays
+ * one: postgres.js serializes a parameter the server types as bool by `value === true`, so the
+ * text 'true' would match the false rows. */
+function parameter(value: unknown): string | boolean {
+  if (typeof value === 'boolean') return value;
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
@@ -29,7 +32,7 @@ export class PgRowReader implements RowReader {
 
   async where(table: MutableTable, equals: Readonly<Record<string, unknown>>, orderBy?: string): Promise<Row[]> {
     const t = writableTable(table);
-    const params: string[] = [this.organizationId];
+    const params: (string | boolean)[] = [this.organizationId];
     const conditions = ['t.organization_id = $1'];
     for (const [column, value] of Object.entries(equals)) {
       if (value === null || value === undefined) {

@@ -155,6 +155,11 @@ describe('taskTemplate.reorder', () => {
     expect((await memory.where('task_templates', {}, 'position')).map((t) => t.id)).toEqual([id(2), id(1)]);
   });
 
+  it('should leave the order alone when every listed template was removed meanwhile', async () => {
+    const memory = new MemoryRows({ task_templates: [template(1, 3), template(2, 7)] });
+    expect(await reorder([id(9)], memory)).toEqual([]);
+  });
+
   it('should refuse a list naming a template twice', () => {
     expect(taskTemplateReorder.args.safeParse({ templateIds: [id(1), id(1)] }).error?.issues[0]?.message).toBe(
       'names a template twice',

@@ -118,6 +118,7 @@ export const taskTemplateReorder = defineMutation({
     const templates = await read.where('task_templates', {}, 'position');
     const known = new Set(templates.map((t) => String(t.id)));
     const listed = args.templateIds.filter((id) => known.has(id)); // one removed meanwhile is skipped
+    if (listed.length === 0) return []; // all of them removed meanwhile: the order stays as it is
     const rest = templates.map((t) => String(t.id)).filter((id) => !listed.includes(id));
     const writes: RowWrite[] = [];
     [...listed, ...rest].forEach((id, position) => {
