@@ -17,6 +17,7 @@ import { healthRoutes } from './http/health.js';
 import { metricsPlugin } from './metrics/routes.js';
 import { authRoutes } from './auth/routes.js';
 import { mutationRoutes } from './mutations/routes.js';
+import { startHoldSweeper } from './holds/hold-sweeper.js';
 
 export interface Relay {
   readonly app: FastifyInstance;
@@ -71,6 +72,11 @@ export async function createRelay(config: RelayConfig, deps: RelayDeps = {}): Pr
   await app.register(shapeCountRoutes, { db, catalog });
   await app.register(mutationRoutes, { db });
 
+  const holdSweeper = startHoldSweeper(db.sql, {
+    intervalMs: config.HOLD_EXPIRY_INTERVAL_SECONDS * 1000,
+    log: app.log,
+  });
+
   let stopping: Promise<void> | undefined;
   const relay: Relay = {
     app,
@@ -92,6 +98,7 @@ export async function createRelay(config: RelayConfig, deps: RelayDeps = {}): Pr
         } finally {
           clearInterval(sweep);
         }
+        await holdSweeper.stop();
         if (ownsDb) await db.close();
       })();
       return stopping;

@@ -35,6 +35,8 @@ const ConfigSchema = z.object({
   SIGN_IN_LIMIT_PER_IP: z.coerce.number().int().min(1).max(100_000).default(30),
   /** sign-in requests allowed per email address in 15 minutes (counted in each relay's memory) */
   SIGN_IN_LIMIT_PER_EMAIL: z.coerce.number().int().min(1).max(1000).default(5),
+  /** how often holds past their expiry are expired and reminders enqueued (relay/src/holds) */
+  HOLD_EXPIRY_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   LIVE_POLL_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(20_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** auto: load the demo on the first start of an empty embedded database */

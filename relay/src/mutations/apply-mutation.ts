@@ -51,8 +51,10 @@ export interface Applied {
   readonly outcome: 'applied' | 'replayed' | RefusalCode;
 }
 
-/** An organization's batches queue behind this lock (key space apart from the change log's). */
-const ORGANIZATION_LOCK_CLASS = 72504143;
+/** An organization's batches queue behind this lock (key space apart from the change log's); so
+ * does anything else that changes its holds by rule (relay/src/holds). Taken as
+ * pg_advisory_xact_lock(ORGANIZATION_LOCK_CLASS, hashtext(organization id)). */
+export const ORGANIZATION_LOCK_CLASS = 72504143;
 const ATTEMPTS = 3;
 
 type Step =
