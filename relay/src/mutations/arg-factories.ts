@@ -83,18 +83,6 @@ export const argFactories: Readonly<Record<string, ArgFactory>> = {
   }),
   'hold.place': async (w) => ({ holdId: randomUUID(), requestId: w.requestId, holdDate: freshDate() }),
   'hold.release': async (w, sql) => ({ holdId: await newHold(sql, w), reason: 'the artist chose another city' }),
-  'request.submit': async (w) => ({
-    requestId: randomUUID(),
-    venueId: w.venueId,
-    name: 'Robin Agent',
-    email: 'robin@example.test',
-    artist: 'Night Shift',
-    eventTitle: `Autumn Run ${next()}`,
-    preferredDate: freshDate(),
-    startTime: '20:00',
-    endTime: '23:00',
-    expectedAttendance: 600,
-  }),
   'hold.challenge': async (w, sql) => {
     const date = freshDate();
     await newHold(sql, w, date, 1);

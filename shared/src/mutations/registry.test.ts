@@ -31,18 +31,6 @@ const examples: Record<string, unknown> = {
   },
   'hold.place': { holdId: id(6), requestId: id(4), holdDate: '2026-07-03' },
   'hold.release': { holdId: id(6) },
-  'request.submit': {
-    requestId: id(7),
-    venueId: id(8),
-    name: 'Robin Agent',
-    email: 'robin@example.com',
-    artist: 'The Late Trains',
-    eventTitle: 'Winter Run',
-    preferredDate: '2030-05-01',
-    startTime: '20:00',
-    endTime: '23:00',
-    expectedAttendance: 300,
-  },
   'hold.challenge': { holdId: id(6), deadline: '2026-06-20T17:00:00Z' },
   'hold.setExpiry': { holdId: id(6), expiresAt: '2026-06-20T17:00:00Z' },
   'request.convertToEvent': {
