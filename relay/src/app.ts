@@ -18,6 +18,7 @@ import { metricsPlugin } from './metrics/routes.js';
 import { authRoutes } from './auth/routes.js';
 import { mutationRoutes } from './mutations/routes.js';
 import { startHoldSweeper } from './holds/hold-sweeper.js';
+import { intakeRoutes } from './intake/routes.js';
 
 export interface Relay {
   readonly app: FastifyInstance;
@@ -71,6 +72,7 @@ export async function createRelay(config: RelayConfig, deps: RelayDeps = {}): Pr
   await app.register(shapeRoutes, { db, feed, config, catalog });
   await app.register(shapeCountRoutes, { db, catalog });
   await app.register(mutationRoutes, { db });
+  await app.register(intakeRoutes, { db, config });
 
   const holdSweeper = startHoldSweeper(db.sql, {
     intervalMs: config.HOLD_EXPIRY_INTERVAL_SECONDS * 1000,

@@ -35,6 +35,10 @@ const ConfigSchema = z.object({
   SIGN_IN_LIMIT_PER_IP: z.coerce.number().int().min(1).max(100_000).default(30),
   /** sign-in requests allowed per email address in 15 minutes (counted in each relay's memory) */
   SIGN_IN_LIMIT_PER_EMAIL: z.coerce.number().int().min(1).max(1000).default(5),
+  /** intake form submissions allowed per client IP per hour (counted in each relay's memory) */
+  INTAKE_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000_000).default(20),
+  /** how long a person must have had the intake form open before it may be sent (a bot is faster) */
+  INTAKE_MIN_FILL_SECONDS: z.coerce.number().int().min(0).max(600).default(3),
   /** how often holds past their expiry are expired and reminders enqueued (relay/src/holds) */
   HOLD_EXPIRY_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   LIVE_POLL_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(20_000),

@@ -8,6 +8,7 @@ import { CheckInRow, GuestListEntryRow, GuestListRow } from './guest-lists.js';
 import { DocumentRow } from './documents.js';
 import { AuditLogRow } from './audit.js';
 import { JobRow, MutationLedgerRow, SessionRow, SignInTokenRow } from './relay-private.js';
+import { IntakeSubmissionRow } from '../intake/submission-row.js';
 
 export * from './tenancy.js';
 export * from './booking.js';
@@ -17,6 +18,7 @@ export * from './guest-lists.js';
 export * from './documents.js';
 export * from './audit.js';
 export * from './relay-private.js';
+export * from '../intake/submission-row.js';
 export { describeIssues, instantOf } from './fields.js';
 export * as columns from './fields.js';
 
@@ -44,6 +46,7 @@ export const rowSchemas = {
   sessions: SessionRow,
   mutation_ledger: MutationLedgerRow,
   jobs: JobRow,
+  intake_submissions: IntakeSubmissionRow,
 } as const satisfies Record<string, z.ZodObject>;
 
 export type RowTable = keyof typeof rowSchemas;

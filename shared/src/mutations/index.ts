@@ -6,6 +6,7 @@ export * from './events.js';
 export * from './holds.js';
 export * from './registry.js';
 export * from './request-status.js';
+export * from './request-submit.js';
 export * from './requests.js';
 export * from './task-templates.js';
 export * from './tasks.js';

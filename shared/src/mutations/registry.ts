@@ -5,6 +5,7 @@ import { dealTermsSet } from './deal-terms.js';
 import { eventUpdate } from './events.js';
 import { holdChallenge, holdPlace, holdRelease, holdSetExpiry } from './holds.js';
 import { requestSetStatus } from './requests.js';
+import { requestSubmit } from './request-submit.js';
 import { taskTemplateCreate, taskTemplateRemove, taskTemplateReorder, taskTemplateUpdate } from './task-templates.js';
 import { taskComplete, taskCreate, taskRemove, taskReopen, taskReorder, taskUpdate } from './tasks.js';
 
@@ -18,6 +19,7 @@ const all: readonly MutationDefinition[] = [
   eventUpdate,
   dealTermsSet,
   requestSetStatus,
+  requestSubmit,
   holdPlace,
   holdRelease,
   holdChallenge,

@@ -1,0 +1,29 @@
+// The venue a public request page is for: found by its slug inside its organization's slug (two
+// organizations may both have a venue called "main-room"), and only while it takes requests.
+import type { Sql } from '../db/database.js';
+
+export interface IntakeVenueRow {
+  readonly id: string;
+  readonly organizationId: string;
+  readonly organizationName: string;
+  readonly name: string;
+  readonly timezone: string;
+  readonly capacity: number;
+  readonly minAttendance: number;
+}
+
+const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
+
+export async function findIntakeVenue(
+  sql: Sql,
+  orgSlug: string,
+  venueSlug: string,
+): Promise<IntakeVenueRow | undefined> {
+  if (!SLUG.test(orgSlug) || !SLUG.test(venueSlug)) return undefined;
+  const [venue] = await sql<IntakeVenueRow[]>`
+    SELECT v.id, v.organization_id AS "organizationId", o.name AS "organizationName", v.name, v.timezone,
+           v.capacity, v.min_attendance AS "minAttendance"
+      FROM organizations o JOIN venues v ON v.organization_id = o.id
+     WHERE o.slug = ${orgSlug} AND v.slug = ${venueSlug} AND v.intake_enabled`;
+  return venue;
+}

@@ -1,0 +1,240 @@
+// What a requester fills in on a venue's public request page, and the rules it must meet. One
+// schema for every place a request is made: the page's script checks it as the person types, the
+// relay checks it again on submit, and a promoter's request from the app (request.submit) too.
+// Values arrive as a form posts them (strings, blank for "not given") or as JSON (numbers too).
+// Every message is a sentence that makes sense on its own, in the error summary and next to its
+// field. The length limits are the event_requests CHECKs (shared/migrations/0002_booking.sql).
+// a namespace import lets the page's bundler drop the parts of zod the page does not use
+import * as z from 'zod';
+import { venueInstant, venueToday } from './venue-clock.js';
+
+/** Characters as PostgreSQL's length() counts them (code points, not UTF-16 units). */
+const charLength = (s: string) => Array.from(s).length;
+
+/** A form sends "" for a field left empty: that is "not given". */
+const trimmed = (value: unknown) => {
+  if (typeof value !== 'string') return value;
+  const t = value.trim();
+  return t === '' ? undefined : t;
+};
+
+const tooLong = (label: string, max: number) => `${label} must be at most ${max.toLocaleString('en-US')} characters`;
+
+function requiredText(label: string, missing: string, max: number) {
+  return z.preprocess(
+    trimmed,
+    z.string({ error: missing }).refine((s) => charLength(s) <= max, tooLong(label, max)),
+  );
+}
+
+function optionalText(label: string, max: number) {
+  return z.preprocess(
+    trimmed,
+    z
+      .string({ error: `${label} must be text` })
+      .refine((s) => charLength(s) <= max, tooLong(label, max))
+      .optional(),
+  );
+}
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const TIME = /^([01]\d|2[0-3]):([0-5]\d)(?::[0-5]\d)?$/;
+
+function isCalendarDate(value: string): boolean {
+  const m = DATE.exec(value);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const d = new Date(Date.UTC(year, month - 1, day));
+  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+}
+
+const isTime = (value: unknown): value is string => typeof value === 'string' && TIME.test(value);
+
+function date(missing: string, invalid: string) {
+  return z.preprocess(trimmed, z.string({ error: missing }).refine(isCalendarDate, invalid));
+}
+
+function time(missing: string, invalid: string) {
+  return z.preprocess(
+    trimmed,
+    z
+      .string({ error: missing })
+      .regex(TIME, invalid)
+      // a browser's time input may add seconds; the venue books in minutes
+      .transform((t) => t.slice(0, 5)),
+  );
+}
+
+/** "2,500", "2500.50", "$2500" → cents; anything else is left for the number check to refuse. */
+function toCents(value: unknown): unknown {
+  const v = trimmed(value);
+  if (typeof v === 'number') return Number.isFinite(v) ? Math.round(v * 100) : v;
+  if (typeof v !== 'string') return v;
+  const plain = v.replace(/^[$€£]\s*/, '').replace(/[,\s]/g, '');
+  const m = /^(\d{1,10})(?:\.(\d{1,2}))?$/.exec(plain);
+  if (!m) return v;
+  return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+}
+
+function money(label: string) {
+  const message = `${label} must be an amount such as 2500 or 2,500.50`;
+  return z.preprocess(
+    toCents,
+    z.number({ error: message }).int(message).min(0, `${label} must not be negative`).optional(),
+  );
+}
+
+function wholeNumber(value: unknown): unknown {
+  const v = trimmed(value);
+  if (typeof v === 'string' && /^\d{1,9}$/.test(v.replace(/,/g, ''))) return Number(v.replace(/,/g, ''));
+  return v;
+}
+
+/** The fields, each with its own rules; rules between fields are in `intakeFieldRules`. */
+export const intakeFieldsShape = {
+  name: requiredText('Your name', 'Enter your name', 200),
+  email: z.preprocess(
+    trimmed,
+    z
+      .string({ error: 'Enter your email address' })
+      .max(320, tooLong('Email address', 320))
+      .regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, 'Enter an email address like name@example.com')
+      .transform((s) => s.toLowerCase()),
+  ),
+  phone: optionalText('Phone number', 50),
+  company: optionalText('Company', 200),
+  artist: requiredText('Artist', 'Enter the artist or act', 200),
+  eventTitle: requiredText('Event title', 'Enter a title for the event', 200),
+  description: optionalText('Description', 5000),
+  preferredDate: date('Enter the date you would like', 'Enter the preferred date as a date, like 2027-06-14'),
+  startTime: time('Enter the start time', 'Enter the start time as hours and minutes, like 20:00'),
+  endTime: time('Enter the end time', 'Enter the end time as hours and minutes, like 23:00'),
+  alternativeDate: z.preprocess(
+    trimmed,
+    z
+      .string({ error: 'Enter the alternative date as a date' })
+      .refine(isCalendarDate, 'Enter the alternative date as a date, like 2027-06-15')
+      .optional(),
+  ),
+  expectedAttendance: z.preprocess(
+    wholeNumber,
+    z
+      .number({ error: 'Enter the expected attendance as a whole number' })
+      .int('Enter the expected attendance as a whole number')
+      .min(1, 'Expected attendance must be at least 1'),
+  ),
+  budgetMin: money('The lowest budget'),
+  budgetMax: money('The highest budget'),
+  dealNotes: optionalText('Deal notes', 5000),
+  techNeeds: optionalText('Tech needs', 5000),
+};
+
+type Fields = z.output<z.ZodObject<typeof intakeFieldsShape>>;
+
+/** Rules between fields that need no venue: end after start, budget range the right way round. */
+export function intakeFieldRules(fields: Partial<Fields>, ctx: z.RefinementCtx): void {
+  if (isTime(fields.startTime) && isTime(fields.endTime) && fields.endTime <= fields.startTime) {
+    ctx.addIssue({ code: 'custom', path: ['endTime'], message: 'The end time must be after the start time' });
+  }
+  const { budgetMin: low, budgetMax: high } = fields;
+  if (typeof low === 'number' && typeof high === 'number' && low > high) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['budgetMax'],
+      message: 'The highest budget must not be less than the lowest budget',
+    });
+  }
+}
+
+/** The form's fields checked on their own and against each other (no venue needed). */
+export const IntakeFields = z.object(intakeFieldsShape).superRefine(intakeFieldRules);
+export type IntakeFields = z.output<typeof IntakeFields>;
+
+/** What the rules need to know about the venue. */
+export interface IntakeVenue {
+  readonly timezone: string;
+  readonly capacity: number;
+  /** the smallest audience the venue books (0 = any) */
+  readonly minAttendance: number;
+}
+
+/** The request's times as instants (ISO strings), read on the venue's clock. */
+export interface RequestTimes {
+  readonly preferredStart: string;
+  readonly preferredEnd: string;
+  readonly alternativeStart: string | null;
+  readonly alternativeEnd: string | null;
+}
+
+export function requestTimes(fields: IntakeFields, timeZone: string): RequestTimes {
+  const at = (day: string, t: string) => venueInstant(day, t, timeZone).toISOString();
+  const alt = fields.alternativeDate;
+  return {
+    preferredStart: at(fields.preferredDate, fields.startTime),
+    preferredEnd: at(fields.preferredDate, fields.endTime),
+    alternativeStart: alt ? at(alt, fields.startTime) : null,
+    alternativeEnd: alt ? at(alt, fields.endTime) : null,
+  };
+}
+
+export interface FieldIssue {
+  readonly field: keyof IntakeFields;
+  readonly message: string;
+}
+
+/** Rules that need the venue and the clock: dates ahead of now, attendance the venue can hold. */
+export function venueIssues(fields: Partial<IntakeFields>, venue: IntakeVenue, now: Date): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const lowest = Math.max(1, venue.minAttendance);
+  const n = fields.expectedAttendance;
+  if (typeof n === 'number' && (n < lowest || n > venue.capacity)) {
+    issues.push({
+      field: 'expectedAttendance',
+      message: `Expected attendance must be between ${lowest.toLocaleString('en-US')} and ${venue.capacity.toLocaleString('en-US')} (the venue's capacity)`,
+    });
+  }
+  const today = venueToday(now, venue.timezone);
+  for (const field of ['preferredDate', 'alternativeDate'] as const) {
+    const day = fields[field];
+    if (typeof day !== 'string' || !isCalendarDate(day)) continue;
+    const word = field === 'preferredDate' ? 'preferred' : 'alternative';
+    if (day < today) {
+      issues.push({ field, message: `The ${word} date must be in the future` });
+    } else if (isTime(fields.startTime) && venueInstant(day, fields.startTime, venue.timezone) <= now) {
+      issues.push({ field, message: `The ${word} date and start time must be in the future` });
+    }
+  }
+  // a start inside a spring-forward gap moves forward an hour and can pass the end
+  const { preferredDate: day, startTime: start, endTime: end } = fields;
+  if (typeof day === 'string' && isCalendarDate(day) && isTime(start) && isTime(end) && end > start) {
+    if (venueInstant(day, end, venue.timezone) <= venueInstant(day, start, venue.timezone)) {
+      issues.push({ field: 'endTime', message: 'The end time must be after the start time on the venue’s clock' });
+    }
+  }
+  return issues;
+}
+
+/** The whole check for one venue at one moment: what the page and the relay's form route run. */
+export function intakeSchemaFor(venue: IntakeVenue, now: () => Date = () => new Date()) {
+  return z
+    .object(intakeFieldsShape)
+    .superRefine(intakeFieldRules)
+    .superRefine((fields, ctx) => {
+      for (const issue of venueIssues(fields, venue, now())) {
+        ctx.addIssue({ code: 'custom', path: [issue.field], message: issue.message });
+      }
+    });
+}
+
+/** The first message for each field that has a problem: what the page shows next to it. */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = issue.path.map(String).join('.') || 'form';
+    errors[field] ??= issue.message;
+  }
+  return errors;
+}
+
+/** The fields of the form, in the order they appear: the error summary lists them that way. */
+export const intakeFieldNames = Object.keys(intakeFieldsShape) as (keyof IntakeFields)[];

@@ -1,0 +1,60 @@
+// The venue's wall clock: a requester types "the 14th, 20:00" meaning 20:00 at the venue, in
+// whatever offset the venue's zone has that day (daylight saving included). Plain Intl, so the
+// same code runs in the relay, the desktop and the intake page's browser script.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function partsFormatter(timeZone: string): Intl.DateTimeFormat {
+  let format = formatters.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(timeZone, format);
+  }
+  return format;
+}
+
+/** How far the zone's wall clock is ahead of UTC at this instant, in milliseconds. */
+function zoneOffsetMs(instant: number, timeZone: string): number {
+  const parts: Record<string, number> = {};
+  for (const part of partsFormatter(timeZone).formatToParts(new Date(instant))) {
+    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  }
+  const wall = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
+  return wall - Math.floor(instant / 1000) * 1000;
+}
+
+/**
+ * The instant the venue's clock shows `time` ('HH:MM') on `date` ('YYYY-MM-DD'). A time skipped
+ * by a spring-forward change lands after the gap (02:30 becomes 03:30), as clocks do.
+ */
+export function venueInstant(date: string, time: string, timeZone: string): Date {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const [hh, mm] = time.split(':').map(Number) as [number, number];
+  const wall = Date.UTC(y, m - 1, d, hh, mm);
+  // the offset at the first guess may differ from the offset at the answer across a change
+  const offset = zoneOffsetMs(wall - zoneOffsetMs(wall, timeZone), timeZone);
+  const check = zoneOffsetMs(wall - offset, timeZone);
+  // the two disagree only for a wall time the clock skips: the offset before the gap puts it after
+  return new Date(wall - Math.min(offset, check));
+}
+
+/** The venue's calendar date ('YYYY-MM-DD') at an instant. */
+export function venueToday(now: Date, timeZone: string): string {
+  return new Date(now.getTime() + zoneOffsetMs(now.getTime(), timeZone)).toISOString().slice(0, 10);
+}
+
+/** "Pacific Time (America/Los_Angeles)": how the page labels times, so nobody guesses the zone. */
+export function zoneLabel(timeZone: string): string {
+  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longGeneric' })
+    .formatToParts(new Date())
+    .find((part) => part.type === 'timeZoneName')?.value;
+  return name && name !== timeZone ? `${name} (${timeZone})` : timeZone;
+}
