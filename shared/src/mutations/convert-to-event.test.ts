@@ -186,10 +186,42 @@ describe('request.convertToEvent', () => {
       ],
     });
     const writes = await convert({}, memory);
-    expect(ofTable(writes, 'holds')).toEqual([
+    expect(ofTable(writes, 'holds').slice(0, 2)).toEqual([
       { op: 'update', table: 'holds', id: HOLD, set: { status: 'CONVERTED', event_id: EVENT, updated_at: AT } },
       // the converted hold leaves the queue: the one behind it moves up
       { op: 'update', table: 'holds', id: OTHER_HOLD, set: { rank: 1, updated_at: AT } },
+    ]);
+    // its hold on the 4th is not the one converted
+    expect(ofTable(writes, 'holds')[2]).toMatchObject({
+      id: '00000000-0000-4000-8000-00000000a003',
+      set: { status: 'RELEASED' },
+    });
+  });
+
+  it('should release the request’s holds on other dates, moving the holds behind them up', async () => {
+    const otherDay = (id: string, rank: number, requestId: string) =>
+      hold(id, rank, { request_id: requestId, hold_date: '2026-07-10' });
+    const memory = world({
+      holds: [
+        hold(HOLD, 1),
+        otherDay('00000000-0000-4000-8000-00000000a003', 1, REQUEST),
+        otherDay('00000000-0000-4000-8000-00000000a004', 2, OTHER_REQUEST),
+      ],
+    });
+    const writes = await convert({}, memory);
+    expect(ofTable(writes, 'holds').slice(1)).toEqual([
+      {
+        op: 'update',
+        table: 'holds',
+        id: '00000000-0000-4000-8000-00000000a003',
+        set: {
+          status: 'RELEASED',
+          released_at: AT,
+          release_reason: 'the request became an event on 2026-07-03',
+          updated_at: AT,
+        },
+      },
+      { op: 'update', table: 'holds', id: '00000000-0000-4000-8000-00000000a004', set: { rank: 1, updated_at: AT } },
     ]);
   });
 

@@ -1,6 +1,7 @@
 // Turning an approved request into an event, in one mutation so that it happens whole or not at
 // all: the event (CONFIRMED), the request SCHEDULED with its decision log entry, the hold
-// CONVERTED (the holds behind it move up), the organization's checklist instantiated from the
+// CONVERTED (the holds behind it move up; the request's holds on other dates are released, since
+// a scheduled request holds no dates), the organization's checklist instantiated from the
 // active task templates, and the confirmation enqueued:
 //   event.confirmed { eventId, requestId, venueId, showDate, holdId, overrideReason }
 //
@@ -136,6 +137,25 @@ export const requestConvertToEvent = defineMutation({
           set: { status: 'CONVERTED', event_id: args.eventId, updated_at: context.at },
         },
         ...closeGap(hold, active, context.at),
+      );
+    }
+    // a scheduled request holds no dates: its holds on other days are released for the others
+    const otherHolds = await read.where('holds', { request_id: args.requestId, status: 'ACTIVE' }, 'hold_date');
+    for (const other of otherHolds) {
+      if (other.id === hold?.id) continue;
+      writes.push(
+        {
+          op: 'update',
+          table: 'holds',
+          id: String(other.id),
+          set: {
+            status: 'RELEASED',
+            released_at: context.at,
+            release_reason: `the request became an event on ${showDate}`,
+            updated_at: context.at,
+          },
+        },
+        ...closeGap(other, await activeHoldsOn(read, other.venue_id, other.hold_date), context.at),
       );
     }
     const templates = await read.where('task_templates', { active: true }, 'position');
