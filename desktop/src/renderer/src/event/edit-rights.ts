@@ -1,6 +1,8 @@
 // What the signed-in member may change on an event, mirroring each mutation's minimumRole
 // (shared/src/mutations): the screen hides what the core would refuse anyway. A settled
 // event's paperwork is final for everyone.
+import { roleAtLeast } from '@promoteros/shared';
+import { findMutation } from '@promoteros/shared/mutations';
 import type { CommandResult } from '../../../common/command-map.js';
 
 type SignedIn = Extract<CommandResult<'session.get'>, { state: 'signed-in' }>;
@@ -15,9 +17,10 @@ export interface EditRights {
   readonly removeTasks: boolean;
 }
 
-const rank: Record<Role, number> = { OWNER: 3, MANAGER: 2, STAFF: 1, PROMOTER: 0 };
+/** whether the member's role reaches the named mutation's minimumRole */
+const may = (role: Role, mutation: string) => roleAtLeast(role, findMutation(mutation)?.minimumRole ?? 'OWNER');
 
 export function editRights(role: Role | undefined, eventStatus: string): EditRights {
-  const level = role === undefined || eventStatus === 'SETTLED' ? -1 : rank[role];
-  return { event: level >= rank.MANAGER, tasks: level >= rank.STAFF, removeTasks: level >= rank.MANAGER };
+  if (role === undefined || eventStatus === 'SETTLED') return { event: false, tasks: false, removeTasks: false };
+  return { event: may(role, 'event.update'), tasks: may(role, 'task.create'), removeTasks: may(role, 'task.remove') };
 }

@@ -17,7 +17,7 @@ import {
   Section,
   StatusBadge,
 } from '../ui/controls.js';
-import { ordinal } from './request-actions.js';
+import { ordinal } from '../calendar/month-grid.js';
 
 type RequestDetail = CommandResult<'requests.get'>;
 type Hold = RequestDetail['holds'][number];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mayConvert, ordinal, requestActions } from './request-actions.js';
+import { mayConvert, requestActions } from './request-actions.js';
 
 const labels = (actions: ReturnType<typeof requestActions>) => actions.map((action) => action.label);
 
@@ -35,22 +35,5 @@ describe('mayConvert', () => {
     expect(mayConvert('MANAGER', 'APPROVED')).toBe(true);
     expect(mayConvert('MANAGER', 'REVIEW')).toBe(false);
     expect(mayConvert('STAFF', 'APPROVED')).toBe(false);
-  });
-});
-
-describe('ordinal', () => {
-  it('should name hold ranks as venues say them', () => {
-    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 101].map(ordinal)).toEqual([
-      '1st',
-      '2nd',
-      '3rd',
-      '4th',
-      '11th',
-      '12th',
-      '13th',
-      '21st',
-      '22nd',
-      '101st',
-    ]);
   });
 });

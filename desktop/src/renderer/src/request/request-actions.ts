@@ -1,7 +1,8 @@
 // Which decisions the screen offers on a request: the shared state machine's next statuses for
 // the request's status, as buttons with the venue's words, and only for a member whose role
 // decides on requests (the relay refuses the rest anyway; the screen hides what would fail).
-import { canConvertToEvent, nextStatuses } from '@promoteros/shared/mutations';
+import { roleAtLeast } from '@promoteros/shared';
+import { canConvertToEvent, nextStatuses, requestDecidingRole } from '@promoteros/shared/mutations';
 import type { CommandResult } from '../../../common/command-map.js';
 import type { Role } from '../event/edit-rights.js';
 
@@ -22,11 +23,9 @@ const labels: Partial<Record<RequestStatus, string>> = {
   WITHDRAWN: 'Withdraw',
 };
 
-const rank: Record<Role, number> = { OWNER: 3, MANAGER: 2, STAFF: 1, PROMOTER: 0 };
-
 /** whether the member decides on requests (request.setStatus and friends: MANAGER and above) */
 export function decidesRequests(role: Role | undefined): boolean {
-  return role !== undefined && rank[role] >= rank.MANAGER;
+  return role !== undefined && roleAtLeast(role, requestDecidingRole);
 }
 
 export function requestActions(role: Role | undefined, status: RequestStatus): RequestAction[] {
@@ -47,11 +46,3 @@ export function mayConvert(role: Role | undefined, status: RequestStatus): boole
 
 /** whether the member may place, release, challenge holds and set their expiry (MANAGER and above) */
 export const managesHolds = decidesRequests;
-
-/** 1st, 2nd, 3rd, 4th … 11th, 12th, 13th, 21st */
-export function ordinal(rankNumber: number): string {
-  const tens = rankNumber % 100;
-  const suffix =
-    tens >= 11 && tens <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[rankNumber % 10];
-  return `${rankNumber}${suffix ?? 'th'}`;
-}

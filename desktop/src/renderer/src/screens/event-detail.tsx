@@ -2,6 +2,7 @@
 // how the request that became it was decided. Managers edit the event and the deal, staff work
 // the checklist; every edit shows at once (the core applies it to the replica and this screen's
 // query re-runs on replica.changed) and uploads when the relay is there.
+import { editableEventStatuses } from '@promoteros/shared/mutations';
 import { useState, type ReactNode } from 'react';
 import type { CommandError, CommandResult } from '../../../common/command-map.js';
 import { routeHash } from '../data/route.js';
@@ -58,9 +59,6 @@ function Term({ label, children }: { label: string; children: ReactNode }) {
 
 const humanize = (code: string) => code.charAt(0) + code.slice(1).toLowerCase().replaceAll('_', ' ');
 
-/** shared/src/mutations/events.ts editableEventStatuses: SETTLED comes only from settling the night */
-const editableStatuses = ['DRAFT', 'CONFIRMED', 'CANCELLED'] as const;
-
 export function EventDetailView({ event, role }: { event: EventDetail; role: Role | undefined }) {
   const zone = event.venue.timezone;
   const zoneLabel = `${timeZoneLabel(zone, new Date(event.showAt))} (${zone})`;
@@ -103,7 +101,7 @@ export function EventDetailView({ event, role }: { event: EventDetail; role: Rol
                   });
                 }}
               >
-                {editableStatuses.map((each) => (
+                {editableEventStatuses.map((each) => (
                   <option key={each} value={each}>
                     {humanize(each)}
                   </option>
