@@ -113,18 +113,16 @@ test('should rank holds on a date, challenge, expire and release them, and confi
     await form.getByLabel(`Time (${venue.timezone})`).fill('12:00');
     await form.getByRole('button', { name: 'Challenge' }).click();
     await expect(page.getByRole('list', { name: `Holds on ${date}` }).getByText('challenged')).toBeVisible();
-    await expect
-      .poll(holds, { timeout: 30_000 })
-      .toEqual([
-        expect.objectContaining({
-          artist: first.artist,
-          rank: 1,
-          challenged_by: second.artist,
-          deadline: `${later} 12:00`,
-        }),
-        expect.objectContaining({ artist: second.artist, rank: 2, challenged_by: null }),
-        expect.objectContaining({ artist: third.artist, rank: 3, expires: `${later} 18:00` }),
-      ]);
+    await expect.poll(holds, { timeout: 30_000 }).toEqual([
+      expect.objectContaining({
+        artist: first.artist,
+        rank: 1,
+        challenged_by: second.artist,
+        deadline: `${later} 12:00`,
+      }),
+      expect.objectContaining({ artist: second.artist, rank: 2, challenged_by: null }),
+      expect.objectContaining({ artist: third.artist, rank: 3, expires: `${later} 18:00` }),
+    ]);
   });
 
   await test.step('releasing the 1st hold with a reason moves the others up', async () => {
@@ -138,17 +136,15 @@ test('should rank holds on a date, challenge, expire and release them, and confi
     const onDate = page.getByRole('list', { name: `Holds on ${date}` }).getByRole('listitem');
     await expect(onDate.first()).toHaveText(/^1st.*Brass Lanterns/);
     await expect(onDate.nth(1)).toHaveText(/^2nd.*Cobalt Skies/);
-    await expect
-      .poll(holds, { timeout: 30_000 })
-      .toEqual([
-        expect.objectContaining({
-          artist: first.artist,
-          status: 'RELEASED',
-          release_reason: 'The band postponed the tour',
-        }),
-        expect.objectContaining({ artist: second.artist, rank: 1, status: 'ACTIVE' }),
-        expect.objectContaining({ artist: third.artist, rank: 2, status: 'ACTIVE' }),
-      ]);
+    await expect.poll(holds, { timeout: 30_000 }).toEqual([
+      expect.objectContaining({
+        artist: first.artist,
+        status: 'RELEASED',
+        release_reason: 'The band postponed the tour',
+      }),
+      expect.objectContaining({ artist: second.artist, rank: 1, status: 'ACTIVE' }),
+      expect.objectContaining({ artist: third.artist, rank: 2, status: 'ACTIVE' }),
+    ]);
   });
 
   await test.step('confirming the 2nd hold’s date over the 1st needs a reason', async () => {
@@ -178,4 +174,68 @@ test('should rank holds on a date, challenge, expire and release them, and confi
         note: expect.stringContaining('Brass Lanterns agreed to move to the next night'),
       });
   });
+});
+
+test('should offer to confirm anyway, with a reason, an event the relay refused over a date taken meanwhile', async ({
+  page,
+}) => {
+  const [venue] = await stack.db.sql<Venue[]>`
+    SELECT v.id, v.organization_id, v.timezone FROM venues v JOIN organizations o ON o.id = v.organization_id
+     WHERE o.slug = 'lakeshore-live' ORDER BY v.name LIMIT 1`;
+  const [free] = await stack.db.sql<{ date: string }[]>`
+    SELECT d::date::text AS date
+      FROM generate_series(current_date + 320, current_date + 500, interval '1 day') d
+     WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.venue_id = ${venue!.id} AND e.show_date = d::date)
+       AND NOT EXISTS (SELECT 1 FROM holds h WHERE h.venue_id = ${venue!.id} AND h.hold_date = d::date)
+     ORDER BY d LIMIT 1`;
+  const date = free!.date;
+  const requestId = randomUUID();
+  await stack.db.sql`
+    INSERT INTO event_requests (id, organization_id, venue_id, reference, status, contact_name, contact_email,
+                                artist_name, event_title, preferred_start, preferred_end, expected_attendance)
+    VALUES (${requestId}, ${venue!.organization_id}, ${venue!.id}, ${`RQ-O${requestId.slice(0, 8).toUpperCase()}`},
+            'APPROVED', 'Jo Booker', 'jo@bookers.example', 'Dusk Parade', 'Late show',
+            (${date}::date + time '20:00') AT TIME ZONE ${venue!.timezone},
+            (${date}::date + time '23:00') AT TIME ZONE ${venue!.timezone}, 500)`;
+  await openSignedIn(page, stack, DEMO_OWNER);
+  await expect(phase(page, 'live')).toBeVisible({ timeout: 60_000 });
+  await go(page, `#/requests/${requestId}`);
+  await expect(page.getByRole('heading', { name: /Dusk Parade/ })).toBeVisible();
+
+  // offline, the device knows of no event on the date: the confirmation is made and queued
+  await stack.stopRelay();
+  await expect(phase(page, 'offline')).toBeVisible({ timeout: 60_000 });
+  await page.getByRole('button', { name: 'Create event' }).click();
+  await page.getByRole('form', { name: 'Create event' }).getByRole('button', { name: 'Confirm event' }).click();
+  await expect(page.getByRole('heading', { name: 'Late show' })).toBeVisible();
+  // meanwhile another desk confirmed a private party on that date
+  await stack.db.sql`
+    INSERT INTO events (organization_id, venue_id, title, artist_name, status, show_date, doors_at, show_at, ends_at)
+    VALUES (${venue!.organization_id}, ${venue!.id}, 'Private party', 'DJ Set', 'CONFIRMED', ${date},
+            (${date}::date + time '19:00') AT TIME ZONE ${venue!.timezone},
+            (${date}::date + time '20:00') AT TIME ZONE ${venue!.timezone},
+            (${date}::date + time '23:00') AT TIME ZONE ${venue!.timezone})`;
+  await stack.startRelay();
+
+  const attention = page.getByRole('button', { name: '1 needs attention' });
+  await expect(attention).toBeVisible({ timeout: 60_000 });
+  await attention.click();
+  const panel = page.getByRole('dialog', { name: 'Edits that need your attention' });
+  const refused = panel.getByRole('listitem', { name: /Late show/ });
+  await expect(refused).toContainText('give a reason to confirm anyway');
+  await refused.getByRole('button', { name: 'Override…' }).click();
+  await refused.getByLabel('Override with a reason').fill('The party moves to the terrace');
+  await refused.getByRole('button', { name: 'Confirm anyway' }).click();
+  await expect(panel.getByText('Nothing needs your attention.')).toBeVisible({ timeout: 30_000 });
+  await expect
+    .poll(
+      async () =>
+        (
+          await stack.db.sql<{ status: string; note: string }[]>`
+            SELECT e.status, d.note FROM events e JOIN decision_logs d ON d.request_id = e.request_id
+             WHERE e.request_id = ${requestId} AND d.to_status = 'SCHEDULED'`
+        )[0],
+      { timeout: 30_000 },
+    )
+    .toEqual({ status: 'CONFIRMED', note: expect.stringContaining('The party moves to the terrace') });
 });

@@ -1,14 +1,15 @@
 // Edits the relay refused (someone settled the show meanwhile, a hold was released…): each with
 // what the user meant, the relay's reason and when it was made. Retry makes it again (with the
-// user's corrections to its simple fields, if they edit it), Discard lets it go. The list is
-// read again whenever the outbox changes.
+// user's corrections to its simple fields, if they edit it), Discard lets it go. A confirmation
+// refused over a taken date may be made again with a reason to override. The list is read again
+// whenever the outbox changes.
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { CommandError, CommandResult, Outcome } from '../../../common/command-map.js';
 import { useBridge } from '../data/bridge-context.js';
 import { formatRelative } from '../format/venue-time.js';
 import { buttonClass, ErrorNote, Field, inputClass, primaryButtonClass, Spinner } from '../ui/controls.js';
 import { Dialog } from '../ui/dialog.js';
-import { editableFields, fieldLabel, retryArguments } from './retry-arguments.js';
+import { editableFields, fieldLabel, mayOverride, overrideArguments, retryArguments } from './retry-arguments.js';
 
 type Refused = CommandResult<'outbox.needsAttention'>[number];
 
@@ -66,6 +67,7 @@ function RefusedEdit({ item }: { item: Refused }) {
   const [error, setError] = useState<CommandError>();
   const [busy, setBusy] = useState(false);
   const [editing, setEditing] = useState<Record<string, string>>();
+  const [reason, setReason] = useState<string>();
   const fields = editableFields(item.args);
 
   async function act(work: () => Promise<Outcome<unknown>>) {
@@ -88,6 +90,13 @@ function RefusedEdit({ item }: { item: Refused }) {
     else void retry(args.value);
   }
 
+  function retryOverridden(submit: FormEvent) {
+    submit.preventDefault();
+    const args = overrideArguments(item.args, reason ?? '');
+    if (!args.ok) setError({ code: 'invalid_arguments', message: args.message });
+    else void retry(args.value);
+  }
+
   return (
     <li className="py-3" aria-label={item.description}>
       <div className="flex items-start gap-3">
@@ -99,6 +108,11 @@ function RefusedEdit({ item }: { item: Refused }) {
           </p>
         </div>
         <div className="flex shrink-0 gap-1.5">
+          {mayOverride(item) && reason === undefined && !editing && (
+            <button type="button" className={buttonClass} disabled={busy} onClick={() => setReason('')}>
+              Override…
+            </button>
+          )}
           {fields.length > 0 && !editing && (
             <button
               type="button"
@@ -138,6 +152,33 @@ function RefusedEdit({ item }: { item: Refused }) {
               Retry with these
             </button>
             <button type="button" className={buttonClass} onClick={() => setEditing(undefined)}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      )}
+      {reason !== undefined && (
+        <form
+          aria-label="Confirm over the conflict"
+          onSubmit={retryOverridden}
+          className="mt-2 space-y-2 rounded-md bg-zinc-50 p-3 dark:bg-zinc-800/50"
+        >
+          <Field label="Override with a reason" hint="Kept in the decision log">
+            {(props) => (
+              <input
+                {...props}
+                autoFocus
+                className={inputClass}
+                value={reason}
+                onChange={(change) => setReason(change.target.value)}
+              />
+            )}
+          </Field>
+          <div className="flex gap-2">
+            <button type="submit" className={primaryButtonClass} disabled={busy}>
+              Confirm anyway
+            </button>
+            <button type="button" className={buttonClass} onClick={() => setReason(undefined)}>
               Cancel
             </button>
           </div>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editableFields, fieldLabel, retryArguments } from './retry-arguments.js';
+import { editableFields, fieldLabel, mayOverride, overrideArguments, retryArguments } from './retry-arguments.js';
 
 const args = {
   eventId: '6f0c1a52-3b8e-4d7a-9d61-0d8f3c1f2a10',
@@ -33,5 +33,25 @@ describe('correcting a refused edit', () => {
       ok: false,
       message: 'Capacity override: enter a number',
     });
+  });
+});
+
+describe('overrideArguments', () => {
+  it('should send a refused confirmation again with the reason to override', () => {
+    const args = { requestId: 'r', eventId: 'e', title: 'Night' };
+    expect(overrideArguments(args, '  The 1st hold agreed to move ')).toEqual({
+      ok: true,
+      value: { ...args, override: { reason: 'The 1st hold agreed to move' } },
+    });
+  });
+
+  it('should refuse an empty reason', () => {
+    expect(overrideArguments({}, '   ')).toEqual({ ok: false, message: 'Say why the date is confirmed anyway' });
+  });
+
+  it('should offer an override only for a confirmation refused by a rule', () => {
+    expect(mayOverride({ name: 'request.convertToEvent', code: 'rule' })).toBe(true);
+    expect(mayOverride({ name: 'request.convertToEvent', code: 'forbidden' })).toBe(false);
+    expect(mayOverride({ name: 'task.update', code: 'rule' })).toBe(false);
   });
 });

@@ -38,3 +38,20 @@ export function retryArguments(
   }
   return { ok: true, value };
 }
+
+/** the mutations that may be made again over a conflict, saying why (args.override.reason) */
+const overridable = new Set(['request.convertToEvent']);
+
+export function mayOverride(item: { name: string; code: string }): boolean {
+  return overridable.has(item.name) && item.code === 'rule';
+}
+
+/** a refused confirmation's arguments sent again over the conflict, with the manager's reason */
+export function overrideArguments(
+  args: unknown,
+  reason: string,
+): { ok: true; value: Record<string, unknown> } | { ok: false; message: string } {
+  const why = reason.trim();
+  if (why === '') return { ok: false, message: 'Say why the date is confirmed anyway' };
+  return { ok: true, value: { ...(args as Record<string, unknown>), override: { reason: why } } };
+}
