@@ -6,7 +6,7 @@ import { useState } from 'react';
 import type { CommandError, CommandResult } from '../../../common/command-map.js';
 import { navigate, routeHash } from '../data/route.js';
 import { useEdit } from '../data/use-edit.js';
-import { instantInZone, timeZoneLabel } from '../format/venue-time.js';
+import { formatLocalDate, instantInZone, timeZoneLabel } from '../format/venue-time.js';
 import { buttonClass, dangerButtonClass, ErrorNote, Field, inputClass, primaryButtonClass } from '../ui/controls.js';
 import { convertArgs, convertValues, type ConvertProblems, type ConvertValues } from './convert-values.js';
 
@@ -73,7 +73,11 @@ export function ConvertForm({ request, onDone }: { request: RequestDetail; onDon
             <input {...props} className={inputClass} value={values.artistName} onChange={set('artistName')} />
           )}
         </Field>
-        <Field label="Show date" problem={problems.date} hint={held ? `Held: ${held.holdDate}` : undefined}>
+        <Field
+          label="Show date"
+          problem={problems.date}
+          hint={held ? `Held: ${formatLocalDate(held.holdDate)}` : undefined}
+        >
           {(props) => (
             <input {...props} type="date" className={inputClass} value={values.date} onChange={set('date')} />
           )}

@@ -24,6 +24,8 @@ type Hold = RequestDetail['holds'][number];
 type Mode = 'release' | 'expiry' | 'challenge';
 
 const HOLD_TABLES = ['holds', 'event_requests', 'events'];
+/** the form input, sized to a date rather than to the row */
+const compactDateClass = inputClass.replace('block w-full', 'w-40').replace('py-1.5', 'py-0.5');
 
 export function HoldsPanel({ request, manages }: { request: RequestDetail; manages: boolean }) {
   const edit = useEdit();
@@ -285,7 +287,7 @@ function HoldsOnDate({
         <input
           id="holds-on-date"
           type="date"
-          className={`${inputClass} w-auto py-0.5`}
+          className={compactDateClass}
           value={date}
           onChange={(change) => onDateChange(change.target.value)}
         />

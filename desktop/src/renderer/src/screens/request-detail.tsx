@@ -7,7 +7,7 @@ import { routeHash } from '../data/route.js';
 import { useQuery } from '../data/use-query.js';
 import type { Role } from '../event/edit-rights.js';
 import { formatMoney } from '../format/money.js';
-import { formatDateTimeInZone, timeZoneLabel } from '../format/venue-time.js';
+import { formatDateTimeInZone, formatTimeInZone, wallClockInZone } from '../format/venue-time.js';
 import { ConvertForm } from '../request/convert-form.js';
 import { DecisionBar } from '../request/decision-bar.js';
 import { HoldsPanel } from '../request/holds-panel.js';
@@ -65,8 +65,13 @@ function budget(request: RequestDetail): string | null {
 export function RequestDetailView({ request, role }: { request: RequestDetail; role: Role | undefined }) {
   const zone = request.venue.timezone;
   const [converting, setConverting] = useState(false);
+  // an evening on one day reads "Mon, Apr 19, 2027, 7:00 PM – 11:00 PM"; past midnight, both dates
   const span = (start: string, end: string) =>
-    `${formatDateTimeInZone(start, zone)} – ${formatDateTimeInZone(end, zone)}`;
+    `${formatDateTimeInZone(start, zone)} – ${
+      wallClockInZone(start, zone).date === wallClockInZone(end, zone).date
+        ? formatTimeInZone(end, zone)
+        : formatDateTimeInZone(end, zone)
+    }`;
   const deciding = decidesRequests(role);
 
   return (
@@ -106,7 +111,7 @@ export function RequestDetailView({ request, role }: { request: RequestDetail; r
       </header>
 
       {converting && (
-        <Section title="Create event" aside={`Venue time: ${timeZoneLabel(zone)} (${zone})`}>
+        <Section title="Create event" aside={`Venue time: ${zone}`}>
           <ConvertForm request={request} onDone={() => setConverting(false)} />
         </Section>
       )}

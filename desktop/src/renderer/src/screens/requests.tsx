@@ -24,6 +24,8 @@ const PAGE_SIZE = 50;
 const ALL_STATUSES = RequestStatus.options;
 const isDate = (value: string | null): value is string => value !== null && /^\d{4}-\d{2}-\d{2}$/.test(value);
 type Sort = 'submitted' | 'preferred';
+/** the form input, sized to a date rather than to the row */
+const dateInputClass = inputClass.replace('block w-full', 'w-40').replace('py-1.5', 'py-1');
 
 export function RequestsScreen({
   venues,
@@ -157,7 +159,7 @@ export function RequestsScreen({
           <span className="text-zinc-500 dark:text-zinc-400">Preferred from</span>
           <input
             type="date"
-            className={`${inputClass} w-auto py-1`}
+            className={dateInputClass}
             value={from ?? ''}
             onChange={(change) => go({ from: change.target.value })}
           />
@@ -166,7 +168,7 @@ export function RequestsScreen({
           <span className="text-zinc-500 dark:text-zinc-400">to</span>
           <input
             type="date"
-            className={`${inputClass} w-auto py-1`}
+            className={dateInputClass}
             value={to ?? ''}
             onChange={(change) => go({ to: change.target.value })}
           />

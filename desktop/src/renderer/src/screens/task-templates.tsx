@@ -114,7 +114,9 @@ export function TaskTemplatesScreen({ role }: { role: Role | undefined }) {
                     {!template.active && <span className="ml-2 text-xs font-normal">(off)</span>}
                   </span>
                   <span className="text-xs text-zinc-500 tabular-nums dark:text-zinc-400">
-                    {template.defaultDueDays === 0 ? 'on the day' : `${template.defaultDueDays} days before`}
+                    {template.defaultDueDays === 0
+                      ? 'on the day'
+                      : `${template.defaultDueDays} ${template.defaultDueDays === 1 ? 'day' : 'days'} before`}
                   </span>
                   <span className="w-20 text-xs text-zinc-500 dark:text-zinc-400">
                     {template.defaultRole?.toLowerCase() ?? ''}
