@@ -178,6 +178,15 @@ test('should show a submitted request live, and take it through review, a hold a
     const [hold] = await stack.db.sql<{ status: string; event_id: string }[]>`
       SELECT status, event_id FROM holds WHERE request_id = ${request.id}`;
     expect(hold).toEqual({ status: 'CONVERTED', event_id: eventId });
+    // each decision tells the requester, the confirmation goes out once
+    const jobs = await stack.db.sql<{ kind: string; to_status: string | null }[]>`
+      SELECT kind, payload->>'toStatus' AS to_status FROM jobs
+       WHERE payload->>'requestId' = ${request.id} ORDER BY id`;
+    expect(jobs).toEqual([
+      { kind: 'request.status_changed', to_status: 'REVIEW' },
+      { kind: 'request.status_changed', to_status: 'APPROVED' },
+      { kind: 'event.confirmed', to_status: null },
+    ]);
   });
 
   await test.step('the event and its checklist reach another manager’s desktop', async () => {
@@ -219,6 +228,11 @@ test('should refuse to decline a request without a note, and keep the note with 
       { timeout: 30_000 },
     )
     .toEqual({ status: 'DECLINED', note: 'We are dark that week for renovations' });
+  // the requester is told why
+  const [job] = await stack.db.sql<{ to_status: string; note: string }[]>`
+    SELECT payload->>'toStatus' AS to_status, payload->>'note' AS note FROM jobs
+     WHERE kind = 'request.status_changed' AND payload->>'requestId' = ${request.id}`;
+  expect(job).toEqual({ to_status: 'DECLINED', note: 'We are dark that week for renovations' });
 });
 
 test('should offer a staff member no decisions on a request, and refuse one they send anyway', async ({ page }) => {
