@@ -78,7 +78,7 @@ export function SearchPalette({ onClose }: { onClose: () => void }) {
       navigate(routeHash(`events/${hit.id}`));
       onClose();
     } else if (hit.kind === 'request') {
-      navigate(routeHash('requests'));
+      navigate(routeHash(`requests/${hit.id}`));
       onClose();
     } else {
       // an artist or a person narrows the search to their events and requests
