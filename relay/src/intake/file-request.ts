@@ -1,15 +1,15 @@
-// Files a request from the public form, in one transaction: the request (NEW), its first
-// decision-log entry, the audit entry, the jobs (the requester's confirmation, a note to each
-// OWNER and MANAGER), and the form token's hash. Either all of it is committed or none of it.
-// The same form sent twice finds the request its first send filed (also when both sends race:
-// the second waits on the token's row and then finds it).
+// Files a request from the public form: the request (NEW), its first decision-log entry, the
+// audit entry, the jobs (the requester's confirmation, a note to each OWNER and MANAGER) and the
+// form token's hash, all in ONE statement (data-modifying CTEs), so all of it is committed or
+// none of it, in one round trip and one commit. Every write hangs on the token's row: a form sent
+// twice (also two sends racing: the second waits on the token's row) writes nothing the second
+// time and answers with the request the first send filed.
 import { randomUUID } from 'node:crypto';
-import type postgres from 'postgres';
 import { planRequestSubmission, type IntakeFields } from '@promoteros/shared/intake';
-import { isRowWrite, type JobRequest } from '@promoteros/shared/mutations';
+import { isRowWrite, type JobRequest, type RowWrite } from '@promoteros/shared/mutations';
 import type { Sql } from '../db/database.js';
 import { isPgError } from '../mutations/constraint-reason.js';
-import { writeRow } from '../mutations/row-writer.js';
+import { writableTable } from '../mutations/writable-tables.js';
 import { tokenHash } from './form-token.js';
 import type { IntakeVenueRow } from './intake-venue.js';
 import { PlainRowReader } from './plain-row-reader.js';
@@ -20,9 +20,6 @@ export interface FiledRequest {
   /** true when this form had already filed it: nothing new was written */
   readonly again: boolean;
 }
-
-/** The token's row lost the race: roll back and answer with the request that won. */
-class AlreadyFiled extends Error {}
 
 /** A new request's reference is derived from its random id; a clash within the organization gets a new id. */
 const REFERENCE_ATTEMPTS = 5;
@@ -35,13 +32,17 @@ async function filedBefore(sql: Sql, hash: string): Promise<FiledRequest | undef
   return row && { ...row, again: true };
 }
 
-async function enqueueAll(tx: postgres.TransactionSql, organizationId: string, jobs: JobRequest[]): Promise<void> {
-  if (jobs.length === 0) return;
-  await tx.unsafe(
-    `INSERT INTO jobs (organization_id, kind, payload)
-     SELECT $1, j->>'kind', j->'payload' FROM jsonb_array_elements($2::text::jsonb) AS j`,
-    [organizationId, JSON.stringify(jobs.map(({ kind, payload }) => ({ kind, payload })))],
-  );
+/** `INSERT … SELECT` of one planned row, its columns checked against the table's row schema. */
+function insertOf(write: Extract<RowWrite, { op: 'insert' }>, organizationId: string, param: number) {
+  const t = writableTable(write.table);
+  const row = { ...write.row, organization_id: organizationId };
+  const list = Object.keys(row)
+    .map((c) => t.quote(c))
+    .join(', ');
+  return {
+    sql: `INSERT INTO ${t.quoted} (${list}) SELECT ${list} FROM jsonb_populate_record(NULL::${t.quoted}, $${param}::text::jsonb) WHERE EXISTS (SELECT 1 FROM claim)`,
+    value: JSON.stringify(row),
+  };
 }
 
 export async function fileRequest(
@@ -51,49 +52,59 @@ export async function fileRequest(
   formToken: string,
 ): Promise<FiledRequest> {
   const hash = tokenHash(formToken);
-  const earlier = await filedBefore(sql, hash);
-  if (earlier) return earlier;
+  const organizationId = venue.organizationId;
   for (let attempt = 1; ; attempt += 1) {
     const requestId = randomUUID();
+    // the managers are read just before the write, as any statement of the transaction would see them
+    const writes = await planRequestSubmission(
+      {
+        fields,
+        venue: { id: venue.id, name: venue.name, timezone: venue.timezone },
+        requestId,
+        decisionId: randomUUID(),
+        promoterUserId: null,
+        at: new Date().toISOString(),
+        note: 'Submitted on the public request page',
+      },
+      new PlainRowReader(sql, organizationId),
+    );
+    const rows = writes.filter((w): w is Extract<RowWrite, { op: 'insert' }> => isRowWrite(w) && w.op === 'insert');
+    const jobs = writes.filter((w): w is JobRequest => !isRowWrite(w));
+    const request = rows.find((w) => w.table === 'event_requests')!;
+    const reference = String(request.row.reference);
+    const params: string[] = [hash, organizationId, requestId];
+    const inserts = rows.map((write, i) => {
+      const insert = insertOf(write, organizationId, params.length + 1);
+      params.push(insert.value);
+      return `w${i} AS (${insert.sql})`;
+    });
+    params.push(JSON.stringify(jobs.map(({ kind, payload }) => ({ kind, payload }))));
+    const jobsParam = params.length;
+    params.push(JSON.stringify({ source: 'intake-page', reference }));
+    const auditParam = params.length;
     try {
-      return await sql.begin(async (tx) => {
-        const at = new Date().toISOString();
-        const writes = await planRequestSubmission(
-          {
-            fields,
-            venue: { id: venue.id, name: venue.name, timezone: venue.timezone },
-            requestId,
-            decisionId: randomUUID(),
-            promoterUserId: null,
-            at,
-            note: 'Submitted on the public request page',
-          },
-          new PlainRowReader(tx, venue.organizationId),
-        );
-        for (const write of writes) if (isRowWrite(write)) await writeRow(tx, venue.organizationId, write);
-        await enqueueAll(
-          tx,
-          venue.organizationId,
-          writes.filter((w): w is JobRequest => !isRowWrite(w)),
-        );
-        const [request] = await tx<{ reference: string }[]>`
-          SELECT reference FROM event_requests WHERE id = ${requestId}`;
-        await tx`
-          INSERT INTO audit_logs (organization_id, actor_user_id, action, entity_table, entity_id, details)
-          VALUES (${venue.organizationId}, NULL, 'request.submit', 'event_requests', ${requestId},
-                  ${tx.json({ source: 'intake-page', reference: request!.reference })})`;
-        const claimed = await tx`
-          INSERT INTO intake_submissions (token_hash, organization_id, request_id)
-          VALUES (${hash}, ${venue.organizationId}, ${requestId})
-          ON CONFLICT (token_hash) DO NOTHING RETURNING 1`;
-        if (claimed.length === 0) throw new AlreadyFiled();
-        return { requestId, reference: request!.reference, again: false };
-      });
+      const [answer] = await sql.unsafe<{ claimed: number }[]>(
+        `WITH claim AS (
+           INSERT INTO intake_submissions (token_hash, organization_id, request_id) VALUES ($1, $2, $3)
+           ON CONFLICT (token_hash) DO NOTHING RETURNING request_id
+         ), ${inserts.join(', ')},
+         queued AS (
+           INSERT INTO jobs (organization_id, kind, payload)
+           SELECT $2, j->>'kind', j->'payload' FROM jsonb_array_elements($${jobsParam}::text::jsonb) AS j
+            WHERE EXISTS (SELECT 1 FROM claim)
+         ), audited AS (
+           INSERT INTO audit_logs (organization_id, actor_user_id, action, entity_table, entity_id, details)
+           SELECT $2, NULL, 'request.submit', 'event_requests', $3, $${auditParam}::text::jsonb
+            WHERE EXISTS (SELECT 1 FROM claim)
+         )
+         SELECT count(*)::int AS claimed FROM claim`,
+        params,
+      );
+      if (answer!.claimed === 1) return { requestId, reference, again: false };
+      const first = await filedBefore(sql, hash);
+      if (first) return first;
+      throw new Error('the form token was used, but its request is gone');
     } catch (error) {
-      if (error instanceof AlreadyFiled) {
-        const first = await filedBefore(sql, hash);
-        if (first) return first;
-      }
       const clash = isPgError(error) && error.code === '23505' && /reference/.test(String(error.constraint_name ?? ''));
       if (clash && attempt < REFERENCE_ATTEMPTS) continue;
       throw error;

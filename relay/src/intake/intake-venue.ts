@@ -27,3 +27,28 @@ export async function findIntakeVenue(
      WHERE o.slug = ${orgSlug} AND v.slug = ${venueSlug} AND v.intake_enabled`;
   return venue;
 }
+
+/** How long a venue's page details are reused: a venue closing its form takes this long to show. */
+export const VENUE_CACHE_MS = 5_000;
+const MAX_CACHED = 1_000;
+
+/**
+ * The look-up above, remembered for a few seconds: a busy form (a festival's on-sale day) asks
+ * for the same venue hundreds of times a second, and the answer changes rarely.
+ */
+export class IntakeVenues {
+  readonly #cache = new Map<string, { at: number; venue: Promise<IntakeVenueRow | undefined> }>();
+
+  constructor(private readonly sql: Sql) {}
+
+  find(orgSlug: string, venueSlug: string, now = Date.now()): Promise<IntakeVenueRow | undefined> {
+    const key = `${orgSlug}/${venueSlug}`;
+    const hit = this.#cache.get(key);
+    if (hit && now - hit.at < VENUE_CACHE_MS) return hit.venue;
+    if (this.#cache.size >= MAX_CACHED) this.#cache.clear();
+    const venue = findIntakeVenue(this.sql, orgSlug, venueSlug);
+    this.#cache.set(key, { at: now, venue });
+    venue.catch(() => this.#cache.delete(key));
+    return venue;
+  }
+}

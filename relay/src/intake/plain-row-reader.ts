@@ -1,13 +1,14 @@
-// A RowReader for the public form's plan: the organization's rows, read without locks. The form
-// files a new request and reads only the venue's managers; locking them (as a device's mutation
-// does, see mutations/pg-row-reader.ts) would queue every submission behind the last one.
-import type postgres from 'postgres';
+// A RowReader for the public form's plan: the organization's rows, read without locks and
+// outside a transaction. The form files a new request and reads only the venue's managers;
+// locking them (as a device's mutation does, see mutations/pg-row-reader.ts) would queue every
+// submission behind the last one.
+import type { Sql } from '../db/database.js';
 import type { MutableTable, Row, RowReader } from '@promoteros/shared/mutations';
 import { isUuid, writableTable } from '../mutations/writable-tables.js';
 
 export class PlainRowReader implements RowReader {
   constructor(
-    private readonly tx: postgres.TransactionSql,
+    private readonly tx: Pick<Sql, 'unsafe'>,
     private readonly organizationId: string,
   ) {}
 

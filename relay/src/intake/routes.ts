@@ -6,8 +6,8 @@
 //        or the form token at fault (named), 404 no such venue taking requests, 413 too large,
 //        429 too many from this address (Retry-After)
 //   GET  /request-assets/intake-form.js      the page's script (bundled on first use)
-// Checks in order: the address's rate, the venue, the honeypot, the form token (forged, expired,
-// filled in faster than a person can), the fields; only then one transaction writes anything.
+// Checks in order: the address's rate, the venue, the honeypot, the form token (forged or
+// expired), the fields, the fill time (faster than a person can); only then is anything written.
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { fieldErrors, intakeSchemaFor, requestReference, zoneLabel } from '@promoteros/shared/intake';
@@ -25,7 +25,7 @@ import { sendPage, wantsJson } from './answers.js';
 import { fileRequest } from './file-request.js';
 import { FormTokens } from './form-token.js';
 import { IntakeLimits } from './intake-limits.js';
-import { findIntakeVenue, type IntakeVenueRow } from './intake-venue.js';
+import { IntakeVenues, type IntakeVenueRow } from './intake-venue.js';
 
 /** Room for every field at its longest in any script, percent-encoded; far above a real request. */
 export const INTAKE_BODY_LIMIT = 256 * 1024;
@@ -50,6 +50,18 @@ export const intakeRoutes: FastifyPluginAsync<IntakeRouteOptions> = async (app, 
     config.INTAKE_MIN_FILL_SECONDS * 1000,
   );
   const limits = new IntakeLimits(config.INTAKE_RATE_LIMIT);
+  const venues = new IntakeVenues(db.sql);
+  // a zod schema is compiled on its first use: one per venue's rules, not one per request
+  const schemas = new Map<string, ReturnType<typeof intakeSchemaFor>>();
+  const schemaFor = (venue: IntakeVenueRow) => {
+    const key = `${venue.timezone}|${venue.capacity}|${venue.minAttendance}`;
+    let schema = schemas.get(key);
+    if (!schema) {
+      if (schemas.size >= 1000) schemas.clear();
+      schemas.set(key, (schema = intakeSchemaFor(venue)));
+    }
+    return schema;
+  };
   // bundle the script now, so the first visitor does not wait for esbuild
   scriptBundle().catch((error: unknown) => app.log.warn({ err: error }, 'intake page script not available'));
 
@@ -156,7 +168,7 @@ export const intakeRoutes: FastifyPluginAsync<IntakeRouteOptions> = async (app, 
   }
 
   app.get<{ Params: SlugParams }>('/request/:orgSlug/:venueSlug', async (request, reply) => {
-    const venue = await findIntakeVenue(db.sql, request.params.orgSlug, request.params.venueSlug);
+    const venue = await venues.find(request.params.orgSlug, request.params.venueSlug);
     if (!venue) return notFound(request, reply);
     return sendPage(reply, 200, await page(request, venue, { formToken: tokens.issue(venue.id) }));
   });
@@ -166,7 +178,7 @@ export const intakeRoutes: FastifyPluginAsync<IntakeRouteOptions> = async (app, 
     { bodyLimit: INTAKE_BODY_LIMIT },
     async (request, reply) => {
       await limits.count(request.ip);
-      const venue = await findIntakeVenue(db.sql, request.params.orgSlug, request.params.venueSlug);
+      const venue = await venues.find(request.params.orgSlug, request.params.venueSlug);
       if (!venue) return notFound(request, reply);
       const json = wantsJson(request);
       const body = request.body;
@@ -186,14 +198,11 @@ export const intakeRoutes: FastifyPluginAsync<IntakeRouteOptions> = async (app, 
         return confirm(reply, json, venue, requestReference(randomUUID()), String(values.email ?? ''), 201);
       }
 
+      // a forged or expired token first; the fill time only once the fields are right, so that
+      // a person who sends too soon still sees what to fix
       const token = fields.formToken;
       const checked = tokens.check(token, venue.id);
-      if (!checked.ok) {
-        if (checked.problem === 'too_fast') {
-          const notice = `Please take a moment to check your request before sending it, then send it again in ${checked.waitSeconds} second${checked.waitSeconds === 1 ? '' : 's'}.`;
-          if (json) return reply.status(400).send({ code: 'too_fast', message: notice });
-          return sendPage(reply, 400, await page(request, venue, { formToken: String(token), values, notice }));
-        }
+      if (!checked.ok && checked.problem !== 'too_fast') {
         const fresh = tokens.issue(venue.id);
         const notice =
           checked.problem === 'expired'
@@ -204,7 +213,7 @@ export const intakeRoutes: FastifyPluginAsync<IntakeRouteOptions> = async (app, 
         return sendPage(reply, 400, await page(request, venue, { formToken: fresh, values, notice }));
       }
 
-      const parsed = intakeSchemaFor(venue).safeParse(fields);
+      const parsed = schemaFor(venue).safeParse(fields);
       if (!parsed.success) {
         const errors = fieldErrors(parsed.error);
         if (json) {
@@ -214,6 +223,13 @@ export const intakeRoutes: FastifyPluginAsync<IntakeRouteOptions> = async (app, 
           return reply.status(400).send({ code: 'invalid_request', message, errors });
         }
         return sendPage(reply, 400, await page(request, venue, { formToken: String(token), values, errors }));
+      }
+
+      if (!checked.ok && checked.problem === 'too_fast') {
+        const wait = checked.waitSeconds;
+        const notice = `Please take a moment to check your request before sending it, then send it again in ${wait} second${wait === 1 ? '' : 's'}.`;
+        if (json) return reply.status(400).send({ code: 'too_fast', message: notice });
+        return sendPage(reply, 400, await page(request, venue, { formToken: String(token), values, notice }));
       }
 
       const filed = await fileRequest(db.sql, venue, parsed.data, String(token));

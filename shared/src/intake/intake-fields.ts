@@ -146,8 +146,14 @@ export function intakeFieldRules(fields: Partial<Fields>, ctx: z.RefinementCtx):
   }
 }
 
+/**
+ * Rules between fields run even when another field is wrong (zod skips them by default), so a
+ * person sees every problem at once; they judge only the fields that are well-formed.
+ */
+export const always = { when: () => true };
+
 /** The form's fields checked on their own and against each other (no venue needed). */
-export const IntakeFields = z.object(intakeFieldsShape).superRefine(intakeFieldRules);
+export const IntakeFields = z.object(intakeFieldsShape).superRefine(intakeFieldRules, always);
 export type IntakeFields = z.output<typeof IntakeFields>;
 
 /** What the rules need to know about the venue. */
@@ -218,12 +224,12 @@ export function venueIssues(fields: Partial<IntakeFields>, venue: IntakeVenue, n
 export function intakeSchemaFor(venue: IntakeVenue, now: () => Date = () => new Date()) {
   return z
     .object(intakeFieldsShape)
-    .superRefine(intakeFieldRules)
+    .superRefine(intakeFieldRules, always)
     .superRefine((fields, ctx) => {
       for (const issue of venueIssues(fields, venue, now())) {
         ctx.addIssue({ code: 'custom', path: [issue.field], message: issue.message });
       }
-    });
+    }, always);
 }
 
 /** The first message for each field that has a problem: what the page shows next to it. */

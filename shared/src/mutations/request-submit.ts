@@ -4,7 +4,7 @@
 // first decision-log entry's id are derived from it, so device and relay make the same rows.
 import { z } from 'zod';
 import { uuid } from '../entities/fields.js';
-import { intakeFieldRules, intakeFieldsShape, venueIssues } from '../intake/intake-fields.js';
+import { always, intakeFieldRules, intakeFieldsShape, venueIssues } from '../intake/intake-fields.js';
 import { requestReference } from '../intake/request-reference.js';
 import { planRequestSubmission } from '../intake/submission-plan.js';
 import { defineMutation, mustGet, RuleViolation } from './define.js';
@@ -15,7 +15,7 @@ export const requestSubmit = defineMutation({
   minimumRole: 'PROMOTER',
   args: z
     .object({ requestId: uuid, venueId: uuid, ...intakeFieldsShape })
-    .superRefine((args, ctx) => intakeFieldRules(args, ctx)),
+    .superRefine((args, ctx) => intakeFieldRules(args, ctx), always),
   subject: (args) => ({ table: 'event_requests', id: args.requestId }),
   describe: (args) => `Request ${args.preferredDate} for ${args.artist}`,
   async plan(args, context, read) {

@@ -1,0 +1,167 @@
+// npm run bench:intake — the public intake form under load.
+//
+//   rps / p99_ms   JSON submissions of the intake form (each a valid request with its own form
+//                  token), 20 s at a fixed concurrency; every answer must be 201
+//   healthz_rps    GET /healthz at the same concurrency for 20 s, in the same run: what the relay
+//                  and its database answer when a request does almost nothing
+//   ratio          rps / healthz_rps                      (targets: ratio ≥ 0.3, p99 ≤ 100 ms)
+//   lost           accepted submissions that are not a request in PostgreSQL with its three jobs
+//                  (the requester's confirmation and one note per OWNER and MANAGER)   (target 0)
+// The relay runs in its own process on a fresh PostgreSQL database, with the per-address limit
+// lifted (INTAKE_RATE_LIMIT) and form tokens made with its secret, as old as a person's would be.
+// Prints one JSON line; progress goes to stderr.
+import type { ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { createTestDatabase } from '@promoteros/relay/testing/test-database';
+import { createMember, createOrganization, createVenue } from '@promoteros/relay/testing/fixtures';
+import { FormTokens } from '../relay/src/intake/form-token.js';
+import { percentile, startRelayProcess } from './relay-process.js';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
+const WARM_UP_SECONDS = 2;
+const targets = { ratio_min: 0.3, lost: 0, p99_ms_max: 100 };
+const progress = (message: string) => process.stderr.write(`bench:intake ${message}\n`);
+
+interface Load {
+  readonly count: number;
+  readonly failed: number;
+  readonly latencies: number[];
+  readonly seconds: number;
+}
+
+/** `concurrency` loops each sending one request after another for `seconds`. */
+async function load(seconds: number, send: () => Promise<boolean>): Promise<Load> {
+  const latencies: number[] = [];
+  let failed = 0;
+  const started = performance.now();
+  const until = started + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (performance.now() < until) {
+        const t0 = performance.now();
+        const ok = await send();
+        latencies.push(performance.now() - t0);
+        if (!ok) failed += 1;
+      }
+    }),
+  );
+  return { count: latencies.length, failed, latencies, seconds: (performance.now() - started) / 1000 };
+}
+
+const dateAhead = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+async function main(): Promise<void> {
+  const db = await createTestDatabase('bench_intake');
+  let relay: { url: string; child: ChildProcess } | undefined;
+  try {
+    const organizationId = await createOrganization(db.sql, 'Bench Live');
+    const venueId = await createVenue(db.sql, organizationId, {
+      name: 'Bench Hall',
+      timezone: 'America/Los_Angeles',
+      capacity: 1500,
+    });
+    await createMember(db.sql, [{ organizationId, role: 'OWNER' }]);
+    await createMember(db.sql, [{ organizationId, role: 'MANAGER' }]);
+    await createMember(db.sql, [{ organizationId, role: 'STAFF' }]);
+    const [slugs] = await db.sql<{ org: string; venue: string }[]>`
+      SELECT o.slug AS org, v.slug AS venue FROM venues v JOIN organizations o ON o.id = v.organization_id
+       WHERE v.id = ${venueId}`;
+
+    const secret = randomBytes(32).toString('base64url');
+    process.env.AUTH_SECRET = secret;
+    process.env.INTAKE_RATE_LIMIT = '10000000';
+    progress('starting the relay');
+    relay = await startRelayProcess(db.url);
+    const target = `${relay.url}/request/${slugs!.org}/${slugs!.venue}`;
+    const tokens = new FormTokens(secret, 0);
+
+    const accepted: string[] = [];
+    let n = 0;
+    const submit = async (): Promise<boolean> => {
+      n += 1;
+      const response = await fetch(target, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify({
+          formToken: tokens.issue(venueId, Date.now() - 60_000),
+          website: '',
+          name: `Agent ${n}`,
+          email: `agent-${n}@example.com`,
+          artist: `Band ${n}`,
+          eventTitle: `Night ${n}`,
+          description: 'A standing show with two support acts.',
+          preferredDate: dateAhead(30 + (n % 300)),
+          startTime: '20:00',
+          endTime: '23:30',
+          expectedAttendance: String(100 + (n % 1000)),
+          budgetMin: '2500',
+          budgetMax: '5000',
+        }),
+      });
+      const body = (await response.json()) as { reference?: string };
+      if (response.status !== 201 || !body.reference) return false;
+      accepted.push(body.reference);
+      return true;
+    };
+    const healthz = async (): Promise<boolean> => {
+      const response = await fetch(`${relay!.url}/healthz`);
+      await response.arrayBuffer();
+      return response.ok;
+    };
+
+    progress('warming up');
+    await load(WARM_UP_SECONDS, submit);
+    await load(WARM_UP_SECONDS, healthz);
+    const warmUpAccepted = accepted.length;
+    progress(`submitting for ${SECONDS} s at concurrency ${CONCURRENCY}`);
+    const submissions = await load(SECONDS, submit);
+    progress(`GET /healthz for ${SECONDS} s at concurrency ${CONCURRENCY}`);
+    const health = await load(SECONDS, healthz);
+
+    progress(`checking ${accepted.length} accepted submissions in PostgreSQL`);
+    const filed = await db.sql<{ reference: string }[]>`
+      SELECT r.reference FROM event_requests r
+       WHERE r.organization_id = ${organizationId}
+         AND (SELECT count(*) FROM jobs j WHERE j.organization_id = ${organizationId}
+                 AND j.payload->>'requestId' = r.id::text
+                 AND j.kind IN ('request.received', 'request.new_for_manager')) = 3
+         AND EXISTS (SELECT 1 FROM decision_logs d WHERE d.request_id = r.id AND d.to_status = 'NEW')`;
+    const complete = new Set(filed.map((r) => r.reference));
+    const lost = accepted.filter((reference) => !complete.has(reference)).length;
+
+    const sorted = [...submissions.latencies].sort((a, b) => a - b);
+    const rps = submissions.count / submissions.seconds;
+    const healthzRps = health.count / health.seconds;
+    const p99 = percentile(sorted, 99);
+    const ratio = rps / healthzRps;
+    const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
+    console.log(
+      JSON.stringify({
+        bench: 'intake',
+        concurrency: CONCURRENCY,
+        seconds: SECONDS,
+        rps: round(rps),
+        p50_ms: round(percentile(sorted, 50)),
+        p99_ms: round(p99),
+        healthz_rps: round(healthzRps),
+        ratio: round(ratio, 3),
+        accepted: accepted.length - warmUpAccepted,
+        refused: submissions.failed,
+        lost,
+        targets,
+        met:
+          ratio >= targets.ratio_min && lost <= targets.lost && p99 <= targets.p99_ms_max && submissions.failed === 0,
+      }),
+    );
+  } finally {
+    relay?.child.kill('SIGTERM');
+    await db.drop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
