@@ -36,10 +36,10 @@ export function RequestDetailScreen({ requestId, role }: { requestId: string; ro
   return <RequestDetailView request={request.data} role={role} />;
 }
 
-function BackLink() {
+function BackLink({ promoter = false }: { promoter?: boolean }) {
   return (
     <a href={routeHash('requests')} className="text-sm text-indigo-600 hover:underline dark:text-indigo-400">
-      ← Requests
+      ← {promoter ? 'My requests' : 'Requests'}
     </a>
   );
 }
@@ -76,7 +76,7 @@ export function RequestDetailView({ request, role }: { request: RequestDetail; r
 
   return (
     <div className="mx-auto max-w-5xl space-y-4 p-5">
-      <BackLink />
+      <BackLink promoter={role === 'PROMOTER'} />
       <header className="flex flex-wrap items-start justify-between gap-3">
         <div>
           <h1 className="text-xl font-semibold">
@@ -149,7 +149,8 @@ export function RequestDetailView({ request, role }: { request: RequestDetail; r
         </Section>
       </div>
 
-      <HoldsPanel request={request} manages={managesHolds(role)} />
+      {/* holds are the venue's business: a promoter's replica has none */}
+      {role !== 'PROMOTER' && <HoldsPanel request={request} manages={managesHolds(role)} />}
 
       <Section title="Decision history">
         {request.history.length === 0 ? (
