@@ -12,6 +12,7 @@
 // Prints one JSON line; progress goes to stderr.
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { createTestDatabase } from '@promoteros/relay/testing/test-database';
 import { createMember, createOrganization, createVenue } from '@promoteros/relay/testing/fixtures';
@@ -48,6 +49,13 @@ async function load(seconds: number, send: () => Promise<boolean>): Promise<Load
     }),
   );
   return { count: latencies.length, failed, latencies, seconds: (performance.now() - started) / 1000 };
+}
+
+/** CPU time a process has used so far, in ms (user + system, from /proc). */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  // utime and stime are fields 14 and 15 of stat, in clock ticks (100 a second on Linux)
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 const dateAhead = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -116,17 +124,20 @@ async function main(): Promise<void> {
     await load(WARM_UP_SECONDS, healthz);
     const warmUpAccepted = accepted.length;
     progress(`submitting for ${SECONDS} s at concurrency ${CONCURRENCY}`);
+    const cpuBefore = cpuMs(relay.child.pid!);
     const submissions = await load(SECONDS, submit);
+    const relayCpuPerSubmission = (cpuMs(relay.child.pid!) - cpuBefore) / submissions.count;
     progress(`GET /healthz for ${SECONDS} s at concurrency ${CONCURRENCY}`);
     const health = await load(SECONDS, healthz);
 
     progress(`checking ${accepted.length} accepted submissions in PostgreSQL`);
     const filed = await db.sql<{ reference: string }[]>`
-      SELECT r.reference FROM event_requests r
+      WITH queued AS (
+        SELECT payload->>'requestId' AS request_id, count(*) AS jobs FROM jobs
+         WHERE organization_id = ${organizationId} AND kind IN ('request.received', 'request.new_for_manager')
+         GROUP BY 1)
+      SELECT r.reference FROM event_requests r JOIN queued q ON q.request_id = r.id::text AND q.jobs = 3
        WHERE r.organization_id = ${organizationId}
-         AND (SELECT count(*) FROM jobs j WHERE j.organization_id = ${organizationId}
-                 AND j.payload->>'requestId' = r.id::text
-                 AND j.kind IN ('request.received', 'request.new_for_manager')) = 3
          AND EXISTS (SELECT 1 FROM decision_logs d WHERE d.request_id = r.id AND d.to_status = 'NEW')`;
     const complete = new Set(filed.map((r) => r.reference));
     const lost = accepted.filter((reference) => !complete.has(reference)).length;
@@ -146,6 +157,7 @@ async function main(): Promise<void> {
         p50_ms: round(percentile(sorted, 50)),
         p99_ms: round(p99),
         healthz_rps: round(healthzRps),
+        relay_cpu_ms_per_submission: round(relayCpuPerSubmission, 2),
         ratio: round(ratio, 3),
         accepted: accepted.length - warmUpAccepted,
         refused: submissions.failed,

@@ -67,6 +67,14 @@ describe('the intake form against abuse', () => {
     await nothingFiled();
   });
 
+  it('should show what to fix before asking a fast sender to wait', async () => {
+    const fresh = formToken(relay, world.venueId, 500);
+    const answer = await postJson(relay, world.path, { ...validFields({ email: 'nope' }), formToken: fresh });
+    expect(answer.status).toBe(400);
+    expect(answer.json).toMatchObject({ code: 'invalid_request', errors: { email: expect.any(String) } });
+    await nothingFiled();
+  });
+
   it('should refuse a forged, missing or other venue’s form token and hand out a fresh one', async () => {
     const forged = new FormTokens('not-the-relay-secret-not-the-relay-secret', 0).issue(
       world.venueId,
