@@ -54,6 +54,8 @@ export const CalendarItem = z.object({
   /** local times in the venue's timezone, HH:MM, events only */
   doors: z.string().nullable(),
   show: z.string().nullable(),
+  /** the request a hold is for (or an event was made from), so the calendar can open it */
+  requestId: z.string().nullable(),
 });
 
 /** A member of the organization, as a task's assignee picker offers them. */

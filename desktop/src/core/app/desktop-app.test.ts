@@ -142,11 +142,11 @@ describe('desktop app service', () => {
       const central = await db.sql<Array<Record<string, unknown>>>`
         SELECT 'event' AS kind, e.id, e.venue_id AS "venueId", e.show_date::text AS date, e.title, e.status,
                NULL::int AS rank, to_char(e.doors_at AT TIME ZONE v.timezone, 'HH24:MI') AS doors,
-               to_char(e.show_at AT TIME ZONE v.timezone, 'HH24:MI') AS show
+               to_char(e.show_at AT TIME ZONE v.timezone, 'HH24:MI') AS show, e.request_id AS "requestId"
           FROM events e JOIN venues v ON v.id = e.venue_id
          WHERE e.organization_id = ${organizationId} AND to_char(e.show_date, 'YYYY-MM') = ${month}
         UNION ALL
-        SELECT 'hold', h.id, h.venue_id, h.hold_date::text, r.artist_name, h.status, h.rank, NULL, NULL
+        SELECT 'hold', h.id, h.venue_id, h.hold_date::text, r.artist_name, h.status, h.rank, NULL, NULL, h.request_id
           FROM holds h JOIN event_requests r ON r.id = h.request_id
          WHERE h.organization_id = ${organizationId} AND h.status = 'ACTIVE'
            AND to_char(h.hold_date, 'YYYY-MM') = ${month}`;

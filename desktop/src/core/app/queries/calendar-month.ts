@@ -16,6 +16,7 @@ interface CalendarRow {
   doors_at: Date | null;
   show_at: Date | null;
   timezone: string;
+  request_id: string | null;
 }
 
 export async function calendarMonth(
@@ -26,13 +27,13 @@ export async function calendarMonth(
   const { first, next } = monthRange(args.month);
   const rows = await replica.query<CalendarRow>(
     `SELECT 'event' AS kind, e.id, e.venue_id, e.show_date::text AS date, e.title, e.status, NULL::int AS rank,
-            e.doors_at, e.show_at, v.timezone
+            e.doors_at, e.show_at, v.timezone, e.request_id::text AS request_id
        FROM events e JOIN venues v ON v.id = e.venue_id
       WHERE e.organization_id = $1 AND ($2::uuid IS NULL OR e.venue_id = $2)
         AND e.show_date >= $3::date AND e.show_date < $4::date
      UNION ALL
      SELECT 'hold', h.id, h.venue_id, h.hold_date::text, coalesce(r.artist_name, 'Hold'), h.status, h.rank,
-            NULL, NULL, v.timezone
+            NULL, NULL, v.timezone, h.request_id::text
        FROM holds h JOIN venues v ON v.id = h.venue_id
        LEFT JOIN event_requests r ON r.id = h.request_id
       WHERE h.organization_id = $1 AND ($2::uuid IS NULL OR h.venue_id = $2) AND h.status = 'ACTIVE'
@@ -50,5 +51,6 @@ export async function calendarMonth(
     rank: row.rank,
     doors: row.doors_at ? venueClock(row.doors_at, row.timezone) : null,
     show: row.show_at ? venueClock(row.show_at, row.timezone) : null,
+    requestId: row.request_id,
   }));
 }

@@ -146,14 +146,16 @@ function ItemChip({ item, venueName }: { item: CalendarItem; venueName: Map<stri
       </a>
     );
   }
+  // a hold opens the request it holds the date for, where it is released or confirmed
   return (
-    <div
+    <a
+      href={item.requestId ? routeHash(`requests/${item.requestId}`) : undefined}
       title={`${ordinal(item.rank ?? 1)} hold: ${item.title}${where ? ` · ${where}` : ''}`}
-      className="truncate rounded border border-dashed border-amber-500/70 px-1.5 py-0.5 text-xs text-amber-900 dark:text-amber-200"
+      className="block truncate rounded border border-dashed border-amber-500/70 px-1.5 py-0.5 text-xs text-amber-900 hover:bg-amber-50 dark:text-amber-200 dark:hover:bg-amber-950/40"
     >
       <span className="mr-1 font-semibold">{ordinal(item.rank ?? 1)}</span>
       {item.title}
-    </div>
+    </a>
   );
 }
 
@@ -275,7 +277,12 @@ function MonthList({
                     {item.title}
                   </a>
                 ) : (
-                  <span className="text-amber-800 dark:text-amber-300">{item.title}</span>
+                  <a
+                    href={item.requestId ? routeHash(`requests/${item.requestId}`) : undefined}
+                    className="text-amber-800 hover:underline dark:text-amber-300"
+                  >
+                    {item.title}
+                  </a>
                 )}
                 <span className="text-xs text-zinc-500">{item.status.toLowerCase()}</span>
                 {venueName && <span className="ml-auto text-xs text-zinc-500">{venueName.get(item.venueId)}</span>}
