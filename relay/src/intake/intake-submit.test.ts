@@ -121,6 +121,22 @@ describe('a request sent from the public page', () => {
   });
 });
 
+describe('a request the database cannot finish', () => {
+  it('should leave no part of it behind when its last write fails', async () => {
+    const before = await rowCounts(db.sql, world.organizationId);
+    // the managers' notes are among the last rows written: make them impossible for a moment
+    await db.sql`ALTER TABLE jobs ADD CONSTRAINT no_manager_notes CHECK (kind <> 'request.new_for_manager') NOT VALID`;
+    try {
+      const answer = await send(validFields());
+      expect(answer.status).toBe(500);
+      expect(answer.json).toMatchObject({ code: 'internal' });
+    } finally {
+      await db.sql`ALTER TABLE jobs DROP CONSTRAINT no_manager_notes`;
+    }
+    expect(await rowCounts(db.sql, world.organizationId)).toEqual(before);
+  });
+});
+
 describe('a request with bad fields', () => {
   const refused = async (fields: Record<string, string>) => {
     const before = await rowCounts(db.sql, world.organizationId);
