@@ -99,6 +99,8 @@ export async function fileRequest(
          )
          SELECT count(*)::int AS claimed FROM claim`,
         params,
+        // the same text every time (a plan sets every column): parsed and planned once per connection
+        { prepare: true },
       );
       if (answer!.claimed === 1) return { requestId, reference, again: false };
       const first = await filedBefore(sql, hash);

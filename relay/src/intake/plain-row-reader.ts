@@ -18,6 +18,7 @@ export class PlainRowReader implements RowReader {
     const [found] = await this.tx.unsafe<{ row: Row }[]>(
       `SELECT to_jsonb(t) AS row FROM ${t.quoted} t WHERE t.id = $1 AND t.organization_id = $2`,
       [id, this.organizationId],
+      { prepare: true },
     );
     return found?.row;
   }
@@ -38,6 +39,7 @@ export class PlainRowReader implements RowReader {
     const rows = await this.tx.unsafe<{ row: Row }[]>(
       `SELECT to_jsonb(t) AS row FROM ${t.quoted} t WHERE ${conditions.join(' AND ')} ORDER BY ${order}`,
       params,
+      { prepare: true },
     );
     return rows.map((r) => r.row);
   }
