@@ -45,6 +45,8 @@ export async function createRelay(config: RelayConfig, deps: RelayDeps = {}): Pr
         ? false
         : { level: config.LOG_LEVEL, redact: ['req.headers.authorization', 'req.headers.cookie'] },
     bodyLimit: 1_000_000,
+    // believe X-Forwarded-For for as many hops as there are proxies in front (request.ip)
+    trustProxy: config.TRUST_PROXY_HOPS > 0 ? (_address: string, hop: number) => hop < config.TRUST_PROXY_HOPS : false,
     // long-polls hold a request for LIVE_POLL_TIMEOUT_MS; leave room above it
     requestTimeout: config.LIVE_POLL_TIMEOUT_MS + 30_000,
     forceCloseConnections: 'idle',

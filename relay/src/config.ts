@@ -37,6 +37,13 @@ const ConfigSchema = z.object({
   SIGN_IN_LIMIT_PER_EMAIL: z.coerce.number().int().min(1).max(1000).default(5),
   /** intake form submissions allowed per client IP per hour (counted in each relay's memory) */
   INTAKE_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000_000).default(20),
+  /**
+   * How many proxies in front of the relay to believe about the client's address
+   * (X-Forwarded-For). 0: none, the connection's address is the client's (a relay reached
+   * directly). Behind one load balancer, 1; otherwise every client of the intake page and the
+   * sign-in form shares the balancer's address and its rate limits.
+   */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** how long a person must have had the intake form open before it may be sent (a bot is faster) */
   INTAKE_MIN_FILL_SECONDS: z.coerce.number().int().min(0).max(600).default(3),
   /** how often holds past their expiry are expired and reminders enqueued (relay/src/holds) */
