@@ -31,14 +31,18 @@ export interface VenueStack {
   stop(): Promise<void>;
 }
 
-export async function startVenueStack(label: string): Promise<VenueStack> {
+export async function startVenueStack(
+  label: string,
+  /** relay settings on top of the stack's own (e.g. a shorter intake minimum fill time) */
+  relayEnv: Record<string, string> = {},
+): Promise<VenueStack> {
   const db = await createTestDatabase(label);
   const seeded = await seedDemo(db.sql);
   if (!seeded.created) throw new Error(seeded.reason);
   const mailbox = await TestMailbox.start();
   const dataDir = await mkdtemp(join(tmpdir(), `promoteros-${label}-`));
   let port = '0';
-  let relay: TestRelay | undefined = await startTestRelay(db, { SMTP_URL: mailbox.url, PORT: port });
+  let relay: TestRelay | undefined = await startTestRelay(db, { ...relayEnv, SMTP_URL: mailbox.url, PORT: port });
   port = new URL(relay.url).port;
   const url = relay.url;
   const app = await startDesktopApp({
@@ -62,7 +66,7 @@ export async function startVenueStack(label: string): Promise<VenueStack> {
       relay = undefined;
     },
     async startRelay() {
-      relay = await startTestRelay(db, { SMTP_URL: mailbox.url, PORT: port });
+      relay = await startTestRelay(db, { ...relayEnv, SMTP_URL: mailbox.url, PORT: port });
     },
     async nextSignInCode(email) {
       const mail = await mailbox.next(email);

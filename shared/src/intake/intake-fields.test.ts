@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { fieldErrors, intakeSchemaFor } from './intake-fields.js';
 import { requestReference } from './request-reference.js';
-import { venueInstant } from './venue-clock.js';
+import { venueInstant } from '../venue-clock.js';
 
 const venue = { timezone: 'Europe/Berlin', capacity: 300, minAttendance: 50 };
 const now = () => new Date('2030-03-01T12:00:00Z');

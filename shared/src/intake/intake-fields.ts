@@ -6,7 +6,7 @@
 // field. The length limits are the event_requests CHECKs (shared/migrations/0002_booking.sql).
 // a namespace import lets the page's bundler drop the parts of zod the page does not use
 import * as z from 'zod';
-import { venueInstant, venueToday } from './venue-clock.js';
+import { venueInstant, venueToday } from '../venue-clock.js';
 
 /** Characters as PostgreSQL's length() counts them (code points, not UTF-16 units). */
 const charLength = (s: string) => Array.from(s).length;

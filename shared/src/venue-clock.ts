@@ -47,8 +47,21 @@ export function venueInstant(date: string, time: string, timeZone: string): Date
 }
 
 /** The venue's calendar date ('YYYY-MM-DD') at an instant. */
-export function venueToday(now: Date, timeZone: string): string {
-  return new Date(now.getTime() + zoneOffsetMs(now.getTime(), timeZone)).toISOString().slice(0, 10);
+export function venueDate(instant: Date, timeZone: string): string {
+  return new Date(instant.getTime() + zoneOffsetMs(instant.getTime(), timeZone)).toISOString().slice(0, 10);
+}
+
+/** The venue's calendar date now (or at `now`). */
+export const venueToday = (now: Date, timeZone: string): string => venueDate(now, timeZone);
+
+/** 'YYYY-MM-DD' plus whole days, on the calendar (no zone involved). */
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** 0 = Sunday … 6 = Saturday */
+export function weekday(date: string): number {
+  return new Date(`${date}T00:00:00Z`).getUTCDay();
 }
 
 /** "Pacific Time (America/Los_Angeles)": how the page labels times, so nobody guesses the zone. */
