@@ -64,6 +64,12 @@ export async function fileRequest(
 ): Promise<FiledRequest> {
   const hash = tokenHash(formToken);
   const organizationId = venue.organizationId;
+  // A promoter of the organization sees the requests sent under their own (verified: they sign
+  // in with it) address, from the app or from the public page alike.
+  const [promoter] = await sql<{ id: string }[]>`
+    SELECT u.id FROM users u JOIN memberships m ON m.user_id = u.id
+     WHERE m.organization_id = ${organizationId} AND m.role = 'PROMOTER' AND lower(u.email) = lower(${fields.email})
+     LIMIT 1`;
   for (let attempt = 1; ; attempt += 1) {
     const requestId = randomUUID();
     // the managers are read just before the write, as any statement of the transaction would see them
@@ -73,7 +79,7 @@ export async function fileRequest(
         venue: { id: venue.id, name: venue.name, timezone: venue.timezone },
         requestId,
         decisionId: randomUUID(),
-        promoterUserId: null,
+        promoterUserId: promoter?.id ?? null,
         at: new Date().toISOString(),
         note: 'Submitted on the public request page',
       },

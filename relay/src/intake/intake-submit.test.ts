@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
 import { startTestRelay, type TestRelay } from '../testing/test-relay.js';
+import { createMember } from '../testing/fixtures.js';
 import {
   daysAhead,
   formToken,
@@ -86,6 +87,18 @@ describe('a request sent from the public page', () => {
       jobs: before.jobs + 3,
       submissions: before.submissions + 1,
     });
+  });
+
+  it('should show a request sent from the public page to the promoter member whose address it gives', async () => {
+    const promoter = await createMember(db.sql, [{ organizationId: world.organizationId, role: 'PROMOTER' }]);
+    const theirs = await send(validFields({ email: promoter.email.toUpperCase() }));
+    const someoneElses = await send(validFields({ email: 'someone.else@example.com' }));
+    expect([theirs.status, someoneElses.status]).toEqual([201, 201]);
+    const rows = await db.sql<{ reference: string; promoter_user_id: string | null }[]>`
+      SELECT reference, promoter_user_id FROM event_requests
+       WHERE reference IN (${String(theirs.json!.reference)}, ${String(someoneElses.json!.reference)})
+       ORDER BY reference = ${String(theirs.json!.reference)} DESC`;
+    expect(rows.map((r) => r.promoter_user_id)).toEqual([promoter.userId, null]);
   });
 
   it('should answer a form post with a confirmation page that shows the reference', async () => {
