@@ -21,14 +21,28 @@ function partsFormatter(timeZone: string): Intl.DateTimeFormat {
   return format;
 }
 
+/**
+ * Offsets by zone and quarter hour. Intl's formatToParts is the slow part of reading a venue's
+ * clock (a public form reads it a dozen times), and zones change offset only on the hour, half
+ * or quarter hour, so an offset holds for the whole quarter hour it was read in.
+ */
+const offsets = new Map<string, number>();
+const QUARTER_HOUR_MS = 900_000;
+
 /** How far the zone's wall clock is ahead of UTC at this instant, in milliseconds. */
 function zoneOffsetMs(instant: number, timeZone: string): number {
+  const key = `${timeZone}|${Math.floor(instant / QUARTER_HOUR_MS)}`;
+  const known = offsets.get(key);
+  if (known !== undefined) return known;
   const parts: Record<string, number> = {};
   for (const part of partsFormatter(timeZone).formatToParts(new Date(instant))) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
   }
   const wall = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
-  return wall - Math.floor(instant / 1000) * 1000;
+  const offset = wall - Math.floor(instant / 1000) * 1000;
+  if (offsets.size >= 10_000) offsets.clear();
+  offsets.set(key, offset);
+  return offset;
 }
 
 /**

@@ -5,7 +5,6 @@
 // twice (also two sends racing: the second waits on the token's row) writes nothing the second
 // time and answers with the request the first send filed.
 import { randomUUID } from 'node:crypto';
-import type postgres from 'postgres';
 import { planRequestSubmission, type IntakeFields } from '@promoteros/shared/intake';
 import { isRowWrite, type JobRequest, type RowWrite } from '@promoteros/shared/mutations';
 import type { Sql } from '../db/database.js';
@@ -25,10 +24,7 @@ export interface FiledRequest {
 /** A new request's reference is derived from its random id; a clash within the organization gets a new id. */
 const REFERENCE_ATTEMPTS = 5;
 
-/** the pool, or a transaction's savepoint when filings are grouped (filing-queue.ts) */
-type Filer = Sql | postgres.TransactionSql;
-
-async function filedBefore(sql: Filer, hash: string): Promise<FiledRequest | undefined> {
+async function filedBefore(sql: Sql, hash: string): Promise<FiledRequest | undefined> {
   const [row] = await sql<{ requestId: string; reference: string }[]>`
     SELECT r.id AS "requestId", r.reference
       FROM intake_submissions s JOIN event_requests r ON r.id = s.request_id
@@ -50,17 +46,15 @@ function insertOf(write: Extract<RowWrite, { op: 'insert' }>, organizationId: st
 }
 
 /** A new request's reference clashed with another of its organization: file it again under a new id. */
-export function isReferenceClash(error: unknown): boolean {
+function isReferenceClash(error: unknown): boolean {
   return isPgError(error) && error.code === '23505' && /reference/.test(String(error.constraint_name ?? ''));
 }
 
 export async function fileRequest(
-  sql: Filer,
+  sql: Sql,
   venue: IntakeVenueRow,
   fields: IntakeFields,
   formToken: string,
-  /** inside a savepoint a failed statement ends it: the caller files the request again */
-  attempts = REFERENCE_ATTEMPTS,
 ): Promise<FiledRequest> {
   const hash = tokenHash(formToken);
   const organizationId = venue.organizationId;
@@ -124,7 +118,7 @@ export async function fileRequest(
       if (first) return first;
       throw new Error('the form token was used, but its request is gone');
     } catch (error) {
-      if (isReferenceClash(error) && attempt < attempts) continue;
+      if (isReferenceClash(error) && attempt < REFERENCE_ATTEMPTS) continue;
       throw error;
     }
   }

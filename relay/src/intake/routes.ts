@@ -22,7 +22,7 @@ import type { RelayConfig } from '../config.js';
 import type { Database } from '../db/database.js';
 import { HttpError } from '../http/errors.js';
 import { sendPage, wantsJson } from './answers.js';
-import { FilingQueue } from './filing-queue.js';
+import { fileRequest } from './file-request.js';
 import { FormTokens } from './form-token.js';
 import { IntakeLimits } from './intake-limits.js';
 import { IntakeVenues, type IntakeVenueRow } from './intake-venue.js';
@@ -44,7 +44,6 @@ interface SlugParams {
 type Body = Record<string, unknown>;
 
 export const intakeRoutes: FastifyPluginAsync<IntakeRouteOptions> = async (app, { db, config }) => {
-  const filings = new FilingQueue(db.sql);
   // without AUTH_SECRET (development), forms handed out before a restart are offered again fresh
   const tokens = new FormTokens(
     config.AUTH_SECRET ?? randomBytes(32).toString('base64url'),
@@ -233,7 +232,7 @@ export const intakeRoutes: FastifyPluginAsync<IntakeRouteOptions> = async (app, 
         return sendPage(reply, 400, await page(request, venue, { formToken: String(token), values, notice }));
       }
 
-      const filed = await filings.file(venue, parsed.data, String(token));
+      const filed = await fileRequest(db.sql, venue, parsed.data, String(token));
       return confirm(reply, json, venue, filed.reference, parsed.data.email, filed.again ? 200 : 201);
     },
   );
