@@ -71,6 +71,8 @@ CREATE TABLE IF NOT EXISTS _search_state (
 
 /** how long sync must be quiet before the entries are rebuilt in the background */
 const QUIET_MS = 300;
+/** how long after opening an unchanged replica its entries are read into memory */
+const PREFETCH_AFTER_MS = 2000;
 
 /** one findable thing, with its lower-cased haystack */
 interface Entry extends SearchHit {
@@ -81,6 +83,10 @@ export class ReplicaSearch {
   #stale = true;
   /** the organization's entries in result order (before the word-start preference) */
   #entries: Entry[] = [];
+  /** whether #entries holds the table's current entries */
+  #loaded = false;
+  #loading: Promise<void> | undefined;
+  #prefetch: ReturnType<typeof setTimeout> | undefined;
   #changedSinceOpen = false;
   #rebuilding: Promise<void> | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
@@ -110,12 +116,14 @@ export class ReplicaSearch {
         [this.organizationId],
       );
       if (current?.ok && !this.#changedSinceOpen) {
-        const entries = await this.#load(this.replica.db);
-        if (!this.#changedSinceOpen) {
-          this.#entries = entries;
-          this.#stale = false;
-          return;
-        }
+        this.#stale = false;
+        // Reading 40,000 entries into memory takes PGlite a few hundred milliseconds: not while
+        // the first screen waits for its queries, but soon after, before anyone types.
+        this.#prefetch = setTimeout(() => {
+          if (!this.#closed)
+            this.#ensureLoaded().catch((error: unknown) => this.log('loading the search entries failed', error));
+        }, PREFETCH_AFTER_MS);
+        return;
       }
     } catch (error) {
       this.log('could not tell whether the search entries are current', error);
@@ -135,6 +143,8 @@ export class ReplicaSearch {
   async close(): Promise<void> {
     this.#closed = true;
     clearTimeout(this.#timer);
+    clearTimeout(this.#prefetch);
+    await this.#loading?.catch(() => {});
     await this.#rebuilding?.catch(() => {});
   }
 
@@ -151,7 +161,22 @@ export class ReplicaSearch {
     if (wanted === '') return [];
     if (this.#closed) throw new Error('the replica is closing');
     await this.#fresh();
+    await this.#ensureLoaded();
     return pick(this.#entries, wanted, limit);
+  }
+
+  async #ensureLoaded(): Promise<void> {
+    if (this.#loaded) return;
+    this.#loading ??= this.#load(this.replica.db)
+      .then((entries) => {
+        // a rebuild that finished meanwhile loaded newer ones
+        if (!this.#loaded) {
+          this.#entries = entries;
+          this.#loaded = true;
+        }
+      })
+      .finally(() => (this.#loading = undefined));
+    await this.#loading;
   }
 
   async #fresh(): Promise<void> {
@@ -170,6 +195,7 @@ export class ReplicaSearch {
         await tx.query('DELETE FROM _search_entries WHERE organization_id = $1', [this.organizationId]);
         await tx.query(rebuildEntries, [this.organizationId]);
         this.#entries = await this.#load(tx);
+        this.#loaded = true;
         await tx.exec(createState);
         await tx.query(
           `INSERT INTO _search_state (organization_id, built_at_sync)
