@@ -1,10 +1,7 @@
 // POST /v1/mutations against a real relay and PostgreSQL: applying, replaying, ordering.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
-import { startTestRelay, type TestRelay } from '../testing/test-relay.js';
-import { createMember, createOrganization, type TestMember } from '../testing/fixtures.js';
-import { fillEveryTable, type OrganizationRows } from '../testing/every-table.js';
+import { useMutationWorld } from './mutation-test-world.js';
 import { envelope, sendBatch } from './test-client.js';
 
 interface ShapeMessage {
@@ -14,33 +11,16 @@ interface ShapeMessage {
 }
 
 describe('POST /v1/mutations', () => {
-  let db: TestDatabase;
-  let relay: TestRelay;
-  let organizationId: string;
-  let owner: TestMember;
-  let staff: TestMember;
-  let rows: OrganizationRows;
+  const world = useMutationWorld('mutations', 'Northside Live', { relayConfig: { LIVE_POLL_TIMEOUT_MS: '500' } });
 
-  beforeAll(async () => {
-    db = await createTestDatabase('mutations');
-    relay = await startTestRelay(db, { LIVE_POLL_TIMEOUT_MS: '500' });
-    organizationId = await createOrganization(db.sql, 'Northside Live');
-    owner = await createMember(db.sql, [{ organizationId, role: 'OWNER' }]);
-    staff = await createMember(db.sql, [{ organizationId, role: 'STAFF' }]);
-    rows = await fillEveryTable(db.sql, organizationId, owner.userId);
-  });
-  afterAll(async () => {
-    await relay?.stop();
-    await db?.drop();
-  });
-
-  const send = (mutations: unknown[], token = staff.token) => sendBatch(relay, token, { organizationId, mutations });
+  const send = (mutations: unknown[], token = world.staff.token) =>
+    sendBatch(world.relay, token, { organizationId: world.organizationId, mutations });
   const createTask = (taskId = randomUUID(), title = 'Book the catering') =>
-    envelope('task.create', { taskId, eventId: rows.eventId, title });
+    envelope('task.create', { taskId, eventId: world.rows.eventId, title });
 
   /** what the database holds that a mutation could have changed: rows, audit, ledger, change log */
   async function footprint() {
-    const [counts] = await db.sql`
+    const [counts] = await world.db.sql`
       SELECT (SELECT count(*)::int FROM event_tasks) AS tasks,
              (SELECT count(*)::int FROM audit_logs) AS audit,
              (SELECT count(*)::int FROM mutation_ledger) AS ledger,
@@ -51,8 +31,8 @@ describe('POST /v1/mutations', () => {
 
   it("should apply task.create then task.complete, in the batch's one transaction that the shape stream reports", async () => {
     const get = (query: string) =>
-      fetch(`${relay.url}/v1/shape?table=event_tasks&${query}`, {
-        headers: { authorization: `Bearer ${staff.token}` },
+      fetch(`${world.relay.url}/v1/shape?table=event_tasks&${query}`, {
+        headers: { authorization: `Bearer ${world.staff.token}` },
       });
     const snapshot = await get('offset=-1');
     expect(snapshot.status).toBe(200);
@@ -71,12 +51,12 @@ describe('POST /v1/mutations', () => {
     expect(created.txid).toBe(completed.txid);
     expect(created.seq).toBe(completed.seq);
 
-    const [task] = await db.sql`SELECT * FROM event_tasks WHERE id = ${taskId}`;
-    expect(task).toMatchObject({ title: 'Book the catering', organization_id: organizationId, position: 1 });
-    expect(task!.completed_by).toBe(staff.userId);
+    const [task] = await world.db.sql`SELECT * FROM event_tasks WHERE id = ${taskId}`;
+    expect(task).toMatchObject({ title: 'Book the catering', organization_id: world.organizationId, position: 1 });
+    expect(task!.completed_by).toBe(world.staff.userId);
     expect((task!.completed_at as Date).toISOString()).toBe(new Date(complete.at).toISOString());
 
-    const audit = await db.sql`
+    const audit = await world.db.sql`
       SELECT action, entity_table, entity_id, actor_user_id, details FROM audit_logs
        WHERE details->>'mutationId' IN (${create.id}, ${complete.id}) ORDER BY created_at, action DESC`;
     expect(audit).toEqual([
@@ -84,20 +64,20 @@ describe('POST /v1/mutations', () => {
         action: 'task.create',
         entity_table: 'event_tasks',
         entity_id: taskId,
-        actor_user_id: staff.userId,
+        actor_user_id: world.staff.userId,
         details: { mutationId: create.id, args: create.args },
       },
       {
         action: 'task.complete',
         entity_table: 'event_tasks',
         entity_id: taskId,
-        actor_user_id: staff.userId,
+        actor_user_id: world.staff.userId,
         details: { mutationId: complete.id, args: complete.args },
       },
     ]);
 
     // the ledger keeps the xid8; the answer carries it as the 32-bit xid the shape stream uses
-    const ledger = await db.sql`
+    const ledger = await world.db.sql`
       SELECT l.id, l.outcome, l.user_id, l.session_id, (l.txid::text::xid8::xid)::text AS xid, t.seq::text AS seq
         FROM mutation_ledger l JOIN change_transactions t ON t.xid = l.txid::text::xid8
        WHERE l.id IN (${create.id}, ${complete.id})`;
@@ -108,8 +88,8 @@ describe('POST /v1/mutations', () => {
           {
             id: create.id,
             outcome: 'APPLIED',
-            user_id: staff.userId,
-            session_id: staff.sessionId,
+            user_id: world.staff.userId,
+            session_id: world.staff.sessionId,
             xid: created.txid,
             seq: created.seq,
           },
@@ -119,8 +99,8 @@ describe('POST /v1/mutations', () => {
           {
             id: complete.id,
             outcome: 'APPLIED',
-            user_id: staff.userId,
-            session_id: staff.sessionId,
+            user_id: world.staff.userId,
+            session_id: world.staff.sessionId,
             xid: completed.txid,
             seq: completed.seq,
           },
@@ -159,9 +139,9 @@ describe('POST /v1/mutations', () => {
     const whole = await send(batch);
     expect(whole.body.results.slice(0, 2)).toEqual(firstHalf.body.results);
     expect(whole.body.results.map((r) => r.outcome)).toEqual(['APPLIED', 'APPLIED', 'APPLIED', 'APPLIED']);
-    const [counts] = await db.sql`
-      SELECT (SELECT count(*)::int FROM event_tasks WHERE id IN ${db.sql(ids)}) AS tasks,
-             (SELECT count(*)::int FROM audit_logs WHERE details->>'mutationId' IN ${db.sql(batch.map((m) => m.id))}) AS audit`;
+    const [counts] = await world.db.sql`
+      SELECT (SELECT count(*)::int FROM event_tasks WHERE id IN ${world.db.sql(ids)}) AS tasks,
+             (SELECT count(*)::int FROM audit_logs WHERE details->>'mutationId' IN ${world.db.sql(batch.map((m) => m.id))}) AS audit`;
     expect(counts).toEqual({ tasks: 4, audit: 4 });
   });
 
@@ -171,9 +151,9 @@ describe('POST /v1/mutations', () => {
     const answers = await Promise.all([1, 2, 3, 4].map(() => send(batch)));
     for (const answer of answers) expect(answer).toEqual(answers[0]);
     expect(answers[0]!.body.results.map((r) => r.outcome)).toEqual(['APPLIED', 'APPLIED']);
-    const [counts] = await db.sql`
-      SELECT (SELECT count(*)::int FROM mutation_ledger WHERE id IN ${db.sql(batch.map((m) => m.id))}) AS ledger,
-             (SELECT count(*)::int FROM audit_logs WHERE details->>'mutationId' IN ${db.sql(batch.map((m) => m.id))}) AS audit,
+    const [counts] = await world.db.sql`
+      SELECT (SELECT count(*)::int FROM mutation_ledger WHERE id IN ${world.db.sql(batch.map((m) => m.id))}) AS ledger,
+             (SELECT count(*)::int FROM audit_logs WHERE details->>'mutationId' IN ${world.db.sql(batch.map((m) => m.id))}) AS audit,
              (SELECT count(*)::int FROM change_log WHERE row_id = ${taskId}) AS changes`;
     expect(counts).toEqual({ ledger: 2, audit: 2, changes: 2 });
   });

@@ -1,42 +1,26 @@
 // What POST /v1/mutations says to a body it cannot use: a 4xx naming the problem, nothing written.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { MAX_MUTATIONS_PER_BATCH } from '@promoteros/shared/mutations';
-import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
-import { startTestRelay, type TestRelay } from '../testing/test-relay.js';
-import { createMember, createOrganization, type TestMember } from '../testing/fixtures.js';
+import { useMutationWorld } from './mutation-test-world.js';
 import { envelope, sendBatch } from './test-client.js';
 
 describe('POST /v1/mutations with bad input', () => {
-  let db: TestDatabase;
-  let relay: TestRelay;
-  let organizationId: string;
-  let member: TestMember;
-
-  beforeAll(async () => {
-    db = await createTestDatabase('mutation_bad_input');
-    relay = await startTestRelay(db);
-    organizationId = await createOrganization(db.sql, 'Basement Bar');
-    member = await createMember(db.sql, [{ organizationId, role: 'OWNER' }]);
-  });
-  afterAll(async () => {
-    await relay?.stop();
-    await db?.drop();
-  });
+  const world = useMutationWorld('mutation_bad_input', 'Basement Bar', { everyTable: false });
 
   const post = (body: string, headers: Record<string, string> = {}) =>
-    fetch(`${relay.url}/v1/mutations`, {
+    fetch(`${world.relay.url}/v1/mutations`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${member.token}`, ...headers },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${world.owner.token}`, ...headers },
       body,
     });
   const task = () => envelope('task.complete', { taskId: randomUUID() });
-  const ledgerSize = async () => (await db.sql`SELECT count(*)::int AS n FROM mutation_ledger`)[0]!.n as number;
+  const ledgerSize = async () => (await world.db.sql`SELECT count(*)::int AS n FROM mutation_ledger`)[0]!.n as number;
 
   it('should answer 401 without a valid session', async () => {
-    const batch = { organizationId, mutations: [task()] };
-    expect((await sendBatch(relay, undefined, batch)).status).toBe(401);
-    const unknown = await sendBatch(relay, 'not-a-session-token-at-all', batch);
+    const batch = { organizationId: world.organizationId, mutations: [task()] };
+    expect((await sendBatch(world.relay, undefined, batch)).status).toBe(401);
+    const unknown = await sendBatch(world.relay, 'not-a-session-token-at-all', batch);
     expect(unknown).toMatchObject({ status: 401, body: { code: 'unauthorized' } });
     expect(await ledgerSize()).toBe(0);
   });
@@ -54,20 +38,23 @@ describe('POST /v1/mutations with bad input', () => {
   });
 
   it('should answer 400 naming each missing or malformed field', async () => {
-    const missing = await sendBatch(relay, member.token, { mutations: [task()] });
+    const missing = await sendBatch(world.relay, world.owner.token, { mutations: [task()] });
     expect(missing).toMatchObject({ status: 400, body: { code: 'invalid_request' } });
     expect(missing.body.errors).toHaveProperty('organizationId');
 
     const { at: _at, ...noTime } = task();
-    const bad = await sendBatch(relay, member.token, {
-      organizationId,
+    const bad = await sendBatch(world.relay, world.owner.token, {
+      organizationId: world.organizationId,
       mutations: [{ ...task(), id: 'seven' }, noTime, { ...task(), after: ['x'] }],
     });
     expect(bad.status).toBe(400);
     expect(Object.keys(bad.body.errors!).sort()).toEqual(['mutations.0.id', 'mutations.1.at', 'mutations.2.after.0']);
     expect(bad.body.message).toContain('mutations.0.id must be a uuid');
 
-    const empty = await sendBatch(relay, member.token, { organizationId, mutations: [] });
+    const empty = await sendBatch(world.relay, world.owner.token, {
+      organizationId: world.organizationId,
+      mutations: [],
+    });
     expect(empty.status).toBe(400);
     expect(empty.body.errors).toHaveProperty('mutations');
     expect(await ledgerSize()).toBe(0);
@@ -75,7 +62,10 @@ describe('POST /v1/mutations with bad input', () => {
 
   it('should answer 400 to more mutations than a batch may carry, saying how many it may', async () => {
     const mutations = Array.from({ length: MAX_MUTATIONS_PER_BATCH + 1 }, task);
-    const { status, body } = await sendBatch(relay, member.token, { organizationId, mutations });
+    const { status, body } = await sendBatch(world.relay, world.owner.token, {
+      organizationId: world.organizationId,
+      mutations,
+    });
     expect(status).toBe(400);
     expect(body).toEqual({
       code: 'too_many_mutations',
@@ -86,7 +76,7 @@ describe('POST /v1/mutations with bad input', () => {
 
   it('should answer 413 to a body over one MiB', async () => {
     const huge = envelope('task.create', { taskId: randomUUID(), title: 'x'.repeat(1024 * 1024) });
-    const response = await post(JSON.stringify({ organizationId, mutations: [huge] }));
+    const response = await post(JSON.stringify({ organizationId: world.organizationId, mutations: [huge] }));
     expect(response.status).toBe(413);
     expect(await response.json()).toMatchObject({ code: 'payload_too_large' });
     expect(await ledgerSize()).toBe(0);
@@ -94,7 +84,10 @@ describe('POST /v1/mutations with bad input', () => {
 
   it('should accept a body just under one MiB, refusing the oversized argument in words', async () => {
     const big = envelope('task.create', { taskId: randomUUID(), eventId: randomUUID(), title: 'x'.repeat(1_040_000) });
-    const { status, body } = await sendBatch(relay, member.token, { organizationId, mutations: [big] });
+    const { status, body } = await sendBatch(world.relay, world.owner.token, {
+      organizationId: world.organizationId,
+      mutations: [big],
+    });
     expect(status).toBe(200);
     expect(body.results[0]).toMatchObject({
       outcome: 'REFUSED',

@@ -1,42 +1,23 @@
 // Refusals: each one answered in words, recorded so a replay answers the same, and never a
 // half-applied mutation or a stuck queue behind it.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { defineMutation, MutationEnvelope, type MutationDefinition, type RowWrite } from '@promoteros/shared/mutations';
-import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
-import { startTestRelay, type TestRelay } from '../testing/test-relay.js';
-import { createMember, createOrganization, type TestMember } from '../testing/fixtures.js';
-import { fillEveryTable, type OrganizationRows } from '../testing/every-table.js';
 import { applyMutation } from './apply-mutation.js';
+import { createOrganization } from '../testing/fixtures.js';
+import { useMutationWorld } from './mutation-test-world.js';
 import { envelope, sendBatch } from './test-client.js';
 
 describe('refused mutations', () => {
-  let db: TestDatabase;
-  let relay: TestRelay;
-  let organizationId: string;
-  let owner: TestMember;
-  let staff: TestMember;
-  let rows: OrganizationRows;
+  const world = useMutationWorld('mutation_refusals', 'Southside Hall');
 
-  beforeAll(async () => {
-    db = await createTestDatabase('mutation_refusals');
-    relay = await startTestRelay(db);
-    organizationId = await createOrganization(db.sql, 'Southside Hall');
-    owner = await createMember(db.sql, [{ organizationId, role: 'OWNER' }]);
-    staff = await createMember(db.sql, [{ organizationId, role: 'STAFF' }]);
-    rows = await fillEveryTable(db.sql, organizationId, owner.userId);
-  });
-  afterAll(async () => {
-    await relay?.stop();
-    await db?.drop();
-  });
-
-  const send = (mutations: unknown[], token = staff.token) => sendBatch(relay, token, { organizationId, mutations });
+  const send = (mutations: unknown[], token = world.staff.token) =>
+    sendBatch(world.relay, token, { organizationId: world.organizationId, mutations });
   const createTask = (taskId = randomUUID()) =>
-    envelope('task.create', { taskId, eventId: rows.eventId, title: 'Check the fire exits' });
+    envelope('task.create', { taskId, eventId: world.rows.eventId, title: 'Check the fire exits' });
   const ledgerOf = async (id: string) =>
-    (await db.sql`SELECT outcome, name, result FROM mutation_ledger WHERE id = ${id}`)[0];
+    (await world.db.sql`SELECT outcome, name, result FROM mutation_ledger WHERE id = ${id}`)[0];
 
   it('should refuse one mutation without blocking the ones behind it, and refuse those built on it', async () => {
     const [first, second] = [randomUUID(), randomUUID()];
@@ -61,7 +42,7 @@ describe('refused mutations', () => {
         reason: `it builds on an earlier change (task.complete ${batch[1]!.id}) that was refused`,
       },
     ]);
-    const tasks = await db.sql`SELECT id FROM event_tasks WHERE id IN (${first}, ${second}, ${missing})`;
+    const tasks = await world.db.sql`SELECT id FROM event_tasks WHERE id IN (${first}, ${second}, ${missing})`;
     expect(tasks).toHaveLength(2);
     expect(await ledgerOf(batch[3]!.id)).toMatchObject({ outcome: 'REFUSED', result: { code: 'depends_on_refused' } });
     // recorded: sending it again gets the same words
@@ -70,7 +51,7 @@ describe('refused mutations', () => {
 
   it('should refuse unknown mutations and invalid arguments in words, and record them', async () => {
     const unknown = envelope('task.teleport', { taskId: randomUUID() });
-    const invalid = envelope('task.create', { taskId: 'not-a-uuid', eventId: rows.eventId, title: '' });
+    const invalid = envelope('task.create', { taskId: 'not-a-uuid', eventId: world.rows.eventId, title: '' });
     const { body } = await send([unknown, invalid]);
     expect(body.results).toEqual([
       {
@@ -105,14 +86,14 @@ describe('refused mutations', () => {
       },
     ]);
     expect(await ledgerOf(create.id)).toMatchObject({ outcome: 'APPLIED', name: 'task.create' });
-    const [task] = await db.sql`SELECT completed_at FROM event_tasks WHERE id = ${taskId}`;
+    const [task] = await world.db.sql`SELECT completed_at FROM event_tasks WHERE id = ${taskId}`;
     expect(task!.completed_at).toBeNull();
     // another member sending the same id is another mutation too
-    expect((await send([create], owner.token)).body.results[0]).toMatchObject({ code: 'id_reused' });
+    expect((await send([create], world.owner.token)).body.results[0]).toMatchObject({ code: 'id_reused' });
   });
 
   it('should judge the role as it is when the mutation is applied, not when the session began', async () => {
-    await db.sql`UPDATE memberships SET role = 'PROMOTER' WHERE user_id = ${staff.userId}`;
+    await world.db.sql`UPDATE memberships SET role = 'PROMOTER' WHERE user_id = ${world.staff.userId}`;
     try {
       const create = createTask();
       const { body } = await send([create]);
@@ -125,23 +106,25 @@ describe('refused mutations', () => {
         },
       ]);
     } finally {
-      await db.sql`UPDATE memberships SET role = 'STAFF' WHERE user_id = ${staff.userId}`;
+      await world.db.sql`UPDATE memberships SET role = 'STAFF' WHERE user_id = ${world.staff.userId}`;
     }
     expect((await send([createTask()])).body.results[0]!.outcome).toBe('APPLIED');
   });
 
   it('should refuse a batch for an organization the caller is not a member of, recording it', async () => {
-    const elsewhere = await createOrganization(db.sql, 'Other Hall');
+    const elsewhere = await createOrganization(world.db.sql, 'Other Hall');
     const nowhere = randomUUID();
     for (const org of [elsewhere, nowhere]) {
       const create = createTask();
-      const { body } = await sendBatch(relay, staff.token, { organizationId: org, mutations: [create] });
+      const { body } = await sendBatch(world.relay, world.staff.token, { organizationId: org, mutations: [create] });
       expect(body.results).toEqual([
         { id: create.id, outcome: 'REFUSED', code: 'forbidden', reason: 'you are not a member of this organization' },
       ]);
       expect(await ledgerOf(create.id)).toMatchObject({ outcome: 'REFUSED' });
       // the replay finds it, even for an organization that does not exist
-      expect((await sendBatch(relay, staff.token, { organizationId: org, mutations: [create] })).body).toEqual(body);
+      expect(
+        (await sendBatch(world.relay, world.staff.token, { organizationId: org, mutations: [create] })).body,
+      ).toEqual(body);
     }
   });
 
@@ -149,7 +132,7 @@ describe('refused mutations', () => {
     const create = createTask();
     await send([create, envelope('no.such.thing', {})]);
     await send([create]);
-    const text = await (await fetch(`${relay.url}/metrics`)).text();
+    const text = await (await fetch(`${world.relay.url}/metrics`)).text();
     const value = (series: string) =>
       Number(
         text
@@ -177,7 +160,7 @@ describe('refused mutations', () => {
             {
               op: 'insert',
               table: 'event_tasks',
-              row: { id: args.taskId, event_id: rows.eventId, title: 'First half' },
+              row: { id: args.taskId, event_id: world.rows.eventId, title: 'First half' },
             },
             second(args.taskId),
           ];
@@ -187,11 +170,15 @@ describe('refused mutations', () => {
     async function apply(definition: MutationDefinition) {
       const taskId = randomUUID();
       const sent = MutationEnvelope.parse(envelope(definition.name, { taskId }));
-      const scope = { organizationId, userId: staff.userId, sessionId: staff.sessionId };
-      const { result } = await applyMutation(db.sql, scope, sent, (name) =>
+      const scope = {
+        organizationId: world.organizationId,
+        userId: world.staff.userId,
+        sessionId: world.staff.sessionId,
+      };
+      const { result } = await applyMutation(world.db.sql, scope, sent, (name) =>
         name === definition.name ? definition : undefined,
       );
-      const [left] = await db.sql`
+      const [left] = await world.db.sql`
         SELECT (SELECT count(*)::int FROM event_tasks WHERE id = ${taskId}) AS tasks,
                (SELECT count(*)::int FROM change_log WHERE row_id = ${taskId}) AS changes,
                (SELECT count(*)::int FROM audit_logs WHERE details->>'mutationId' = ${sent.id}) AS audit`;
@@ -241,11 +228,15 @@ describe('refused mutations', () => {
         set: { 'title" = 1; --': 'x' },
       }));
       const sent = MutationEnvelope.parse(envelope(definition.name, { taskId }));
-      const scope = { organizationId, userId: staff.userId, sessionId: staff.sessionId };
-      await expect(applyMutation(db.sql, scope, sent, () => definition)).rejects.toThrow(
+      const scope = {
+        organizationId: world.organizationId,
+        userId: world.staff.userId,
+        sessionId: world.staff.sessionId,
+      };
+      await expect(applyMutation(world.db.sql, scope, sent, () => definition)).rejects.toThrow(
         'event_tasks has no column "title" = 1; --"',
       );
-      expect(await db.sql`SELECT id FROM event_tasks WHERE id = ${taskId}`).toEqual([]);
+      expect(await world.db.sql`SELECT id FROM event_tasks WHERE id = ${taskId}`).toEqual([]);
       expect(await ledgerOf(sent.id)).toBeUndefined();
     });
   });
