@@ -1,26 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { requestConvertToEvent, daysBefore, templateTaskId } from './convert-to-event.js';
-import type { MutationContext, PlannedWrite, Row } from './define.js';
+import type { PlannedWrite, Row } from './define.js';
 import { derivedId } from './derived-id.js';
 import { MemoryRows } from './memory-reader.js';
+import { VENUE, OTHER_VENUE, REQUEST, DECISION, EVENT, HOLD, USER, AT, context } from './test-fixtures.js';
 
-const VENUE = '00000000-0000-4000-8000-00000000f001';
-const OTHER_VENUE = '00000000-0000-4000-8000-00000000f002';
-const REQUEST = '00000000-0000-4000-8000-00000000c001';
 const OTHER_REQUEST = '00000000-0000-4000-8000-00000000c002';
-const EVENT = '00000000-0000-4000-8000-00000000e001';
-const DECISION = '00000000-0000-4000-8000-00000000c101';
-const HOLD = '00000000-0000-4000-8000-00000000a001';
 const OTHER_HOLD = '00000000-0000-4000-8000-00000000a002';
 const PROMOTER = '00000000-0000-4000-8000-0000000000b7';
-const USER = '00000000-0000-4000-8000-0000000000b1';
-const AT = '2026-06-01T12:00:00.000Z';
-const context: MutationContext = {
-  organizationId: '00000000-0000-4000-8000-0000000000a1',
-  userId: USER,
-  role: 'MANAGER',
-  at: AT,
-};
 const template = (n: number, extra: Row = {}): Row => ({
   id: `00000000-0000-4000-8000-00000000d00${n}`,
   title: `Task ${n}`,

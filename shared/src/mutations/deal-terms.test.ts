@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { dealTermsSet } from './deal-terms.js';
-import type { MutationContext, Row } from './define.js';
+import type { Row } from './define.js';
 import { MemoryRows } from './memory-reader.js';
+import { EVENT, AT, context } from './test-fixtures.js';
 
-const EVENT = '00000000-0000-4000-8000-00000000e001';
 const TERMS = '00000000-0000-4000-8000-00000000d001';
 const NEW_TERMS = '00000000-0000-4000-8000-00000000d002';
-const AT = '2026-06-01T12:00:00.000Z';
-const context: MutationContext = {
-  organizationId: '00000000-0000-4000-8000-0000000000a1',
-  userId: '00000000-0000-4000-8000-0000000000b1',
-  role: 'MANAGER',
-  at: AT,
-};
 
 const savedTerms: Row = {
   id: TERMS,

@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { MutationContext } from './define.js';
 import { eventUpdate, showDateOf } from './events.js';
 import { MemoryRows } from './memory-reader.js';
+import { VENUE, EVENT, AT, context } from './test-fixtures.js';
 
-const EVENT = '00000000-0000-4000-8000-00000000e001';
-const VENUE = '00000000-0000-4000-8000-00000000f001';
 const TOKYO = '00000000-0000-4000-8000-00000000f002';
-const AT = '2026-06-01T12:00:00.000Z';
-const context: MutationContext = {
-  organizationId: '00000000-0000-4000-8000-0000000000a1',
-  userId: '00000000-0000-4000-8000-0000000000b1',
-  role: 'MANAGER',
-  at: AT,
-};
 
 // doors 19:00, show 20:00, ends 23:00 in New York on 3 July (EDT, UTC-4)
 function rows(event: Record<string, unknown> = {}) {

@@ -1,23 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { MutationContext, Row } from './define.js';
+import type { Row } from './define.js';
 import { holdChallenge, holdPlace, holdRelease, holdSetExpiry, rankName } from './holds.js';
 import { MemoryRows } from './memory-reader.js';
+import { VENUE, OTHER_VENUE, REQUEST, HOLD, USER, AT, context, id } from './test-fixtures.js';
 
-const VENUE = '00000000-0000-4000-8000-00000000f001';
-const OTHER_VENUE = '00000000-0000-4000-8000-00000000f002';
-const REQUEST = '00000000-0000-4000-8000-00000000c001';
-const HOLD = '00000000-0000-4000-8000-00000000a001';
-const USER = '00000000-0000-4000-8000-0000000000b1';
 const DATE = '2026-07-03';
-const AT = '2026-06-01T12:00:00.000Z';
-const context: MutationContext = {
-  organizationId: '00000000-0000-4000-8000-0000000000a1',
-  userId: USER,
-  role: 'MANAGER',
-  at: AT,
-};
-
-const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
 function request(requestId: string, status = 'REVIEW', venueId = VENUE): Row {
   return { id: requestId, venue_id: venueId, status, event_title: 'Summer Night' };

@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { requestStatuses, type RequestStatus } from '../entities/booking.js';
-import type { MutationContext } from './define.js';
 import { MemoryRows } from './memory-reader.js';
 import { roleAtLeast, roles, type Role } from '../roles.js';
 import { canMoveRequest, mayMoveRequest } from './request-status.js';
 import { requestSetStatus } from './requests.js';
-
-const REQUEST = '00000000-0000-4000-8000-00000000c001';
-const DECISION = '00000000-0000-4000-8000-00000000c101';
-const USER = '00000000-0000-4000-8000-0000000000b1';
-const AT = '2026-06-01T12:00:00.000Z';
-const context: MutationContext = {
-  organizationId: '00000000-0000-4000-8000-0000000000a1',
-  userId: USER,
-  role: 'MANAGER',
-  at: AT,
-};
+import { REQUEST, DECISION, USER, AT, context } from './test-fixtures.js';
 
 function rows(status: string, extra: Partial<ConstructorParameters<typeof MemoryRows>[0]> = {}) {
   return new MemoryRows({ event_requests: [{ id: REQUEST, status, event_title: 'Summer Night' }], ...extra });

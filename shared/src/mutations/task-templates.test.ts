@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { MutationContext, Row } from './define.js';
+import type { Row } from './define.js';
 import { MemoryRows } from './memory-reader.js';
 import { taskTemplateCreate, taskTemplateRemove, taskTemplateReorder, taskTemplateUpdate } from './task-templates.js';
+import { AT, context, id } from './test-fixtures.js';
 
-const AT = '2026-06-01T12:00:00.000Z';
-const context: MutationContext = {
-  organizationId: '00000000-0000-4000-8000-0000000000a1',
-  userId: '00000000-0000-4000-8000-0000000000b1',
-  role: 'MANAGER',
-  at: AT,
-};
-const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const template = (n: number, position: number, extra: Row = {}): Row => ({
   id: id(n),
   title: `Task ${n}`,

@@ -1,21 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { MutationContext, MutationDefinition, Row } from './define.js';
+import type { MutationDefinition, Row } from './define.js';
 import { MemoryRows } from './memory-reader.js';
 import { taskComplete, taskCreate, taskRemove, taskReopen, taskReorder, taskUpdate } from './tasks.js';
+import { EVENT, USER, AT, contextAs, id } from './test-fixtures.js';
 
-const EVENT = '00000000-0000-4000-8000-00000000e001';
 const MEMBER = '00000000-0000-4000-8000-0000000000b2';
 const STRANGER = '00000000-0000-4000-8000-0000000000b9';
-const USER = '00000000-0000-4000-8000-0000000000b1';
-const AT = '2026-06-01T12:00:00.000Z';
-const context: MutationContext = {
-  organizationId: '00000000-0000-4000-8000-0000000000a1',
-  userId: USER,
-  role: 'STAFF',
-  at: AT,
-};
-
-const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+const context = contextAs('STAFF');
 
 function task(n: number, position: number, extra: Row = {}): Row {
   return {
