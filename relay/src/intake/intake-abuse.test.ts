@@ -1,7 +1,7 @@
 // The public form's defences: each one a clear answer, and none of them leaves a row behind.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
-import { startTestRelay, type TestRelay } from '../testing/test-relay.js';
+import { describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../testing/test-database.js';
+import { startTestRelay } from '../testing/test-relay.js';
 import { FormTokens } from './form-token.js';
 import {
   formToken,
@@ -10,26 +10,13 @@ import {
   postJson,
   rowCounts,
   validFields,
-  type IntakeWorld,
+  useIntakeRelay,
 } from './intake-test-world.js';
 
-let db: TestDatabase;
-let relay: TestRelay;
-let world: IntakeWorld;
-
-beforeAll(async () => {
-  db = await createTestDatabase('intake_abuse');
-  relay = await startTestRelay(db, { INTAKE_RATE_LIMIT: '10000', INTAKE_MIN_FILL_SECONDS: '5' });
-  world = await intakeWorld(db.sql);
-});
-
-afterAll(async () => {
-  await relay?.stop();
-  await db?.drop();
-});
+const world = useIntakeRelay('intake_abuse', { INTAKE_RATE_LIMIT: '10000', INTAKE_MIN_FILL_SECONDS: '5' });
 
 const nothingFiled = async () =>
-  expect(await rowCounts(db.sql, world.organizationId)).toEqual({
+  expect(await rowCounts(world.db.sql, world.organizationId)).toEqual({
     requests: 0,
     decisions: 0,
     audits: 0,
@@ -41,24 +28,24 @@ describe('the intake form against abuse', () => {
   it('should pretend a form with the honeypot filled was sent, and store nothing', async () => {
     const fields = {
       ...validFields({ website: 'http://cheap-pills.example' }),
-      formToken: formToken(relay, world.venueId),
+      formToken: formToken(world.relay, world.venueId),
     };
-    const json = await postJson(relay, world.path, fields);
+    const json = await postJson(world.relay, world.path, fields);
     expect(json.status).toBe(201);
     expect(json.json!.reference).toMatch(/^REQ-/);
-    const page = await postForm(relay, world.path, fields);
+    const page = await postForm(world.relay, world.path, fields);
     expect(page.status).toBe(201);
     expect(page.text).toContain('Request sent');
     await nothingFiled();
   });
 
   it('should ask a form sent faster than a person fills it in to take a moment, and store nothing', async () => {
-    const fresh = formToken(relay, world.venueId, 500);
-    const json = await postJson(relay, world.path, { ...validFields(), formToken: fresh });
+    const fresh = formToken(world.relay, world.venueId, 500);
+    const json = await postJson(world.relay, world.path, { ...validFields(), formToken: fresh });
     expect(json.status).toBe(400);
     expect(json.json!.code).toBe('too_fast');
     expect(json.json!.message).toMatch(/^Please take a moment to check your request/);
-    const page = await postForm(relay, world.path, { ...validFields(), formToken: fresh });
+    const page = await postForm(world.relay, world.path, { ...validFields(), formToken: fresh });
     expect(page.status).toBe(400);
     expect(page.text).toContain('Please take a moment to check your request');
     // the values stay in the form, with the same token, so sending it again a little later works
@@ -68,8 +55,8 @@ describe('the intake form against abuse', () => {
   });
 
   it('should show what to fix before asking a fast sender to wait', async () => {
-    const fresh = formToken(relay, world.venueId, 500);
-    const answer = await postJson(relay, world.path, { ...validFields({ email: 'nope' }), formToken: fresh });
+    const fresh = formToken(world.relay, world.venueId, 500);
+    const answer = await postJson(world.relay, world.path, { ...validFields({ email: 'nope' }), formToken: fresh });
     expect(answer.status).toBe(400);
     expect(answer.json).toMatchObject({ code: 'invalid_request', errors: { email: expect.any(String) } });
     await nothingFiled();
@@ -80,9 +67,9 @@ describe('the intake form against abuse', () => {
       world.venueId,
       Date.now() - 60_000,
     );
-    const other = await intakeWorld(db.sql);
-    for (const token of [forged, undefined, 'a.b.c', formToken(relay, other.venueId)]) {
-      const answer = await postJson(relay, world.path, { ...validFields(), formToken: token });
+    const other = await intakeWorld(world.db.sql);
+    for (const token of [forged, undefined, 'a.b.c', formToken(world.relay, other.venueId)]) {
+      const answer = await postJson(world.relay, world.path, { ...validFields(), formToken: token });
       expect(answer.status).toBe(400);
       expect(answer.json!.code).toBe('form_token_invalid');
       expect(answer.json!.formToken).toEqual(expect.any(String));
@@ -91,8 +78,8 @@ describe('the intake form against abuse', () => {
   });
 
   it('should refuse a form left open longer than a day', async () => {
-    const old = formToken(relay, world.venueId, 25 * 60 * 60 * 1000);
-    const answer = await postJson(relay, world.path, { ...validFields(), formToken: old });
+    const old = formToken(world.relay, world.venueId, 25 * 60 * 60 * 1000);
+    const answer = await postJson(world.relay, world.path, { ...validFields(), formToken: old });
     expect(answer.status).toBe(400);
     expect(answer.json!.code).toBe('form_expired');
     await nothingFiled();
@@ -101,31 +88,31 @@ describe('the intake form against abuse', () => {
   it('should refuse a body larger than the limit with 413, as JSON and as a page', async () => {
     const huge = {
       ...validFields({ description: 'x'.repeat(300 * 1024) }),
-      formToken: formToken(relay, world.venueId),
+      formToken: formToken(world.relay, world.venueId),
     };
-    const json = await postJson(relay, world.path, huge);
+    const json = await postJson(world.relay, world.path, huge);
     expect(json.status).toBe(413);
     expect(json.json!.code).toBe('payload_too_large');
-    const page = await postForm(relay, world.path, huge);
+    const page = await postForm(world.relay, world.path, huge);
     expect(page.status).toBe(413);
     expect(page.text).toContain('Your request is too large');
     await nothingFiled();
   });
 
   it('should file one request for the same form sent twice, and give both sends its reference', async () => {
-    const token = formToken(relay, world.venueId);
-    const first = await postJson(relay, world.path, { ...validFields(), formToken: token });
-    const again = await postForm(relay, world.path, { ...validFields(), formToken: token });
+    const token = formToken(world.relay, world.venueId);
+    const first = await postJson(world.relay, world.path, { ...validFields(), formToken: token });
+    const again = await postForm(world.relay, world.path, { ...validFields(), formToken: token });
     expect(first.status).toBe(201);
     expect(again.status).toBe(200);
     expect(again.text).toContain(first.json!.reference as string);
-    const racing = formToken(relay, world.venueId);
+    const racing = formToken(world.relay, world.venueId);
     const answers = await Promise.all(
-      Array.from({ length: 6 }, () => postJson(relay, world.path, { ...validFields(), formToken: racing })),
+      Array.from({ length: 6 }, () => postJson(world.relay, world.path, { ...validFields(), formToken: racing })),
     );
     expect(answers.map((a) => a.status).sort()).toEqual([200, 200, 200, 200, 200, 201]);
     expect(new Set(answers.map((a) => a.json!.reference)).size).toBe(1);
-    const counts = await rowCounts(db.sql, world.organizationId);
+    const counts = await rowCounts(world.db.sql, world.organizationId);
     expect(counts).toMatchObject({ requests: 2, decisions: 2, audits: 2, submissions: 2, jobs: 6 });
   });
 });

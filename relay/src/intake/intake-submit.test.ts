@@ -1,48 +1,32 @@
 // Filing a request from the public page: what one submission writes (in one transaction), how
 // bad fields are refused (naming them, writing nothing), and the venue's clock across a
 // daylight-saving change.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
-import { startTestRelay, type TestRelay } from '../testing/test-relay.js';
+import { describe, expect, it } from 'vitest';
 import { createMember } from '../testing/fixtures.js';
 import {
   daysAhead,
   formToken,
-  intakeWorld,
   postForm,
   postJson,
   rowCounts,
   validFields,
-  type IntakeWorld,
+  useIntakeRelay,
 } from './intake-test-world.js';
 
-let db: TestDatabase;
-let relay: TestRelay;
-let world: IntakeWorld;
-
-beforeAll(async () => {
-  db = await createTestDatabase('intake_submit');
-  relay = await startTestRelay(db, { INTAKE_RATE_LIMIT: '10000' });
-  world = await intakeWorld(db.sql);
-});
-
-afterAll(async () => {
-  await relay?.stop();
-  await db?.drop();
-});
+const world = useIntakeRelay('intake_submit', { INTAKE_RATE_LIMIT: '10000' });
 
 const send = (fields: Record<string, string>) =>
-  postJson(relay, world.path, { ...fields, formToken: formToken(relay, world.venueId) });
+  postJson(world.relay, world.path, { ...fields, formToken: formToken(world.relay, world.venueId) });
 
 describe('a request sent from the public page', () => {
   it('should file the request, its first decision, an audit entry and the jobs in one go', async () => {
-    const before = await rowCounts(db.sql, world.organizationId);
+    const before = await rowCounts(world.db.sql, world.organizationId);
     const answer = await send(validFields());
     expect(answer.status).toBe(201);
     const reference = answer.json!.reference as string;
     expect(reference).toMatch(/^REQ-[0-9A-HJKMNP-TV-Z]{6}$/);
 
-    const [request] = await db.sql`SELECT * FROM event_requests WHERE reference = ${reference}`;
+    const [request] = await world.db.sql`SELECT * FROM event_requests WHERE reference = ${reference}`;
     expect(request).toMatchObject({
       organization_id: world.organizationId,
       venue_id: world.venueId,
@@ -62,15 +46,16 @@ describe('a request sent from the public page', () => {
     });
     expect(request!.alternative_start).not.toBeNull();
 
-    const decisions =
-      await db.sql`SELECT from_status, to_status, actor_user_id FROM decision_logs WHERE request_id = ${request!.id}`;
+    const decisions = await world.db
+      .sql`SELECT from_status, to_status, actor_user_id FROM decision_logs WHERE request_id = ${request!.id}`;
     expect(decisions).toEqual([{ from_status: null, to_status: 'NEW', actor_user_id: null }]);
-    const audits = await db.sql`SELECT action, entity_table, details FROM audit_logs WHERE entity_id = ${request!.id}`;
+    const audits = await world.db
+      .sql`SELECT action, entity_table, details FROM audit_logs WHERE entity_id = ${request!.id}`;
     expect(audits).toEqual([
       { action: 'request.submit', entity_table: 'event_requests', details: { source: 'intake-page', reference } },
     ]);
 
-    const jobs = await db.sql<{ kind: string; payload: Record<string, unknown> }[]>`
+    const jobs = await world.db.sql<{ kind: string; payload: Record<string, unknown> }[]>`
       SELECT kind, payload FROM jobs WHERE payload->>'requestId' = ${request!.id} ORDER BY id`;
     expect(jobs.map((j) => j.kind)).toEqual(['request.received', 'request.new_for_manager', 'request.new_for_manager']);
     expect(jobs[0]!.payload).toMatchObject({ reference, to: { email: 'robin@example.com', name: 'Robin Agent' } });
@@ -79,7 +64,7 @@ describe('a request sent from the public page', () => {
     expect(notified.sort()).toEqual([world.owner.userId, world.manager.userId].sort());
     expect(jobs[1]!.payload).toMatchObject({ reference, requestId: request!.id, venueName: 'The Main Room' });
 
-    const after = await rowCounts(db.sql, world.organizationId);
+    const after = await rowCounts(world.db.sql, world.organizationId);
     expect(after).toEqual({
       requests: before.requests + 1,
       decisions: before.decisions + 1,
@@ -90,11 +75,11 @@ describe('a request sent from the public page', () => {
   });
 
   it('should show a request sent from the public page to the promoter member whose address it gives', async () => {
-    const promoter = await createMember(db.sql, [{ organizationId: world.organizationId, role: 'PROMOTER' }]);
+    const promoter = await createMember(world.db.sql, [{ organizationId: world.organizationId, role: 'PROMOTER' }]);
     const theirs = await send(validFields({ email: promoter.email.toUpperCase() }));
     const someoneElses = await send(validFields({ email: 'someone.else@example.com' }));
     expect([theirs.status, someoneElses.status]).toEqual([201, 201]);
-    const rows = await db.sql<{ reference: string; promoter_user_id: string | null }[]>`
+    const rows = await world.db.sql<{ reference: string; promoter_user_id: string | null }[]>`
       SELECT reference, promoter_user_id FROM event_requests
        WHERE reference IN (${String(theirs.json!.reference)}, ${String(someoneElses.json!.reference)})
        ORDER BY reference = ${String(theirs.json!.reference)} DESC`;
@@ -102,14 +87,17 @@ describe('a request sent from the public page', () => {
   });
 
   it('should answer a form post with a confirmation page that shows the reference', async () => {
-    const answer = await postForm(relay, world.path, { ...validFields(), formToken: formToken(relay, world.venueId) });
+    const answer = await postForm(world.relay, world.path, {
+      ...validFields(),
+      formToken: formToken(world.relay, world.venueId),
+    });
     expect(answer.status).toBe(201);
     expect(answer.headers.get('content-type')).toMatch(/text\/html/);
     const reference = /id="reference">(REQ-[0-9A-Z]{6})</.exec(answer.text)?.[1];
     expect(reference).toBeDefined();
     expect(answer.text).toContain('Request sent');
-    const [row] =
-      await db.sql`SELECT status FROM event_requests WHERE reference = ${reference!} AND organization_id = ${world.organizationId}`;
+    const [row] = await world.db
+      .sql`SELECT status FROM event_requests WHERE reference = ${reference!} AND organization_id = ${world.organizationId}`;
     expect(row).toEqual({ status: 'NEW' });
   });
 
@@ -127,7 +115,7 @@ describe('a request sent from the public page', () => {
       }),
     );
     expect(answer.status).toBe(201);
-    const [request] = await db.sql`
+    const [request] = await world.db.sql`
       SELECT contact_phone, company, description, alternative_start, budget_min_cents, budget_max_cents, deal_notes, tech_needs
         FROM event_requests WHERE reference = ${answer.json!.reference as string}`;
     expect(Object.values(request!).every((v) => v === null)).toBe(true);
@@ -136,27 +124,28 @@ describe('a request sent from the public page', () => {
 
 describe('a request the database cannot finish', () => {
   it('should leave no part of it behind when its last write fails', async () => {
-    const before = await rowCounts(db.sql, world.organizationId);
+    const before = await rowCounts(world.db.sql, world.organizationId);
     // the managers' notes are among the last rows written: make them impossible for a moment
-    await db.sql`ALTER TABLE jobs ADD CONSTRAINT no_manager_notes CHECK (kind <> 'request.new_for_manager') NOT VALID`;
+    await world.db
+      .sql`ALTER TABLE jobs ADD CONSTRAINT no_manager_notes CHECK (kind <> 'request.new_for_manager') NOT VALID`;
     try {
       const answer = await send(validFields());
       expect(answer.status).toBe(500);
       expect(answer.json).toMatchObject({ code: 'internal' });
     } finally {
-      await db.sql`ALTER TABLE jobs DROP CONSTRAINT no_manager_notes`;
+      await world.db.sql`ALTER TABLE jobs DROP CONSTRAINT no_manager_notes`;
     }
-    expect(await rowCounts(db.sql, world.organizationId)).toEqual(before);
+    expect(await rowCounts(world.db.sql, world.organizationId)).toEqual(before);
   });
 });
 
 describe('a request with bad fields', () => {
   const refused = async (fields: Record<string, string>) => {
-    const before = await rowCounts(db.sql, world.organizationId);
+    const before = await rowCounts(world.db.sql, world.organizationId);
     const answer = await send(fields);
     expect(answer.status).toBe(400);
     expect(answer.json!.code).toBe('invalid_request');
-    expect(await rowCounts(db.sql, world.organizationId)).toEqual(before);
+    expect(await rowCounts(world.db.sql, world.organizationId)).toEqual(before);
     return answer.json!.errors as Record<string, string>;
   };
 
@@ -239,18 +228,18 @@ describe('a request with bad fields', () => {
   });
 
   it('should refuse a body that is not a JSON object', async () => {
-    const notJson = await postJson(relay, world.path, '{"name": ');
+    const notJson = await postJson(world.relay, world.path, '{"name": ');
     expect(notJson.status).toBe(400);
     expect(notJson.json!.code).toBe('malformed_body');
-    const list = await postJson(relay, world.path, [validFields()]);
+    const list = await postJson(world.relay, world.path, [validFields()]);
     expect(list.status).toBe(400);
     expect(list.json!.code).toBe('invalid_body');
   });
 
   it('should answer a form post with the form again: errors next to fields, a linked summary, values kept', async () => {
-    const answer = await postForm(relay, world.path, {
+    const answer = await postForm(world.relay, world.path, {
       ...validFields({ email: 'nope', artist: '' }),
-      formToken: formToken(relay, world.venueId),
+      formToken: formToken(world.relay, world.venueId),
     });
     expect(answer.status).toBe(400);
     expect(answer.text).toContain('<a href="#f-email">Enter an email address like name@example.com</a>');
@@ -290,7 +279,7 @@ describe('times on the venue clock', () => {
       }),
     );
     expect(answer.status).toBe(201);
-    const [request] = await db.sql<
+    const [request] = await world.db.sql<
       { preferred_start: Date; preferred_end: Date; alternative_start: Date; alternative_end: Date }[]
     >`
       SELECT preferred_start, preferred_end, alternative_start, alternative_end FROM event_requests
@@ -308,7 +297,7 @@ describe('times on the venue clock', () => {
       validFields({ preferredDate: change, alternativeDate: '', startTime: '02:30', endTime: '04:00' }),
     );
     expect(answer.status).toBe(201);
-    const [request] = await db.sql<{ preferred_start: Date }[]>`
+    const [request] = await world.db.sql<{ preferred_start: Date }[]>`
       SELECT preferred_start FROM event_requests WHERE reference = ${answer.json!.reference as string} AND organization_id = ${world.organizationId}`;
     // 02:30 does not exist that night: 03:30 PDT = 10:30 UTC
     expect(request!.preferred_start.toISOString()).toBe(`${change}T10:30:00.000Z`);

@@ -1,9 +1,11 @@
 // For the tests of this folder: an organization with a venue taking requests, its members, and
 // helpers that send the form as a browser or a script does, with a form token old enough to pass
 // the minimum fill time (made with the test relay's own secret).
+import { afterAll, beforeAll } from 'vitest';
 import type { Sql } from '../db/database.js';
 import { createMember, type TestMember } from '../testing/fixtures.js';
-import type { TestRelay } from '../testing/test-relay.js';
+import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
+import { startTestRelay, type TestRelay } from '../testing/test-relay.js';
 import { FormTokens } from './form-token.js';
 
 export interface IntakeWorld {
@@ -44,6 +46,32 @@ export async function intakeWorld(
     staff: await member('STAFF'),
     path: `/request/${orgSlug}/${venueSlug}`,
   };
+}
+
+export interface IntakeRelay extends IntakeWorld {
+  readonly db: TestDatabase;
+  readonly relay: TestRelay;
+}
+
+/**
+ * A database, a relay with `relayConfig` and one intake world in it, set up before the file's tests
+ * and torn down after them; its fields are there once `beforeAll` has run.
+ */
+export function useIntakeRelay(
+  databaseName: string,
+  relayConfig: Parameters<typeof startTestRelay>[1] = {},
+): IntakeRelay {
+  const live = {} as { -readonly [K in keyof IntakeRelay]: IntakeRelay[K] };
+  beforeAll(async () => {
+    live.db = await createTestDatabase(databaseName);
+    live.relay = await startTestRelay(live.db, relayConfig);
+    Object.assign(live, await intakeWorld(live.db.sql));
+  });
+  afterAll(async () => {
+    await live.relay?.stop();
+    await live.db?.drop();
+  });
+  return live;
 }
 
 /** A form token handed out `ageMs` ago, as the relay would have made it. */
