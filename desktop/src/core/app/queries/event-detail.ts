@@ -6,6 +6,7 @@ import type { CommandResult, Member as MemberSchema } from '../../../common/comm
 import type { z } from 'zod';
 import type { Replica } from '../../replica/open-replica.js';
 import { notFound } from '../command-failure.js';
+import { decisionHistory } from './decision-history.js';
 import { isoInstant } from './venue-time.js';
 
 type Member = z.infer<typeof MemberSchema>;
@@ -87,22 +88,7 @@ export async function eventDetail(
     `SELECT user_id, user_name, role FROM memberships WHERE organization_id = $1 ORDER BY user_name, user_id`,
     [organizationId],
   );
-  const history = event.request_id
-    ? await replica.query<{
-        created_at: Date;
-        from_status: string | null;
-        to_status: string;
-        note: string | null;
-        actor: string | null;
-      }>(
-        `SELECT d.created_at, d.from_status, d.to_status, d.note, m.user_name AS actor
-           FROM decision_logs d
-           LEFT JOIN memberships m ON m.organization_id = d.organization_id AND m.user_id = d.actor_user_id
-          WHERE d.organization_id = $1 AND d.request_id = $2
-          ORDER BY d.created_at, d.id`,
-        [organizationId, event.request_id],
-      )
-    : [];
+  const requestHistory = event.request_id ? await decisionHistory(replica, organizationId, event.request_id) : [];
 
   return {
     id: event.id,
@@ -148,12 +134,6 @@ export async function eventDetail(
       assignee: task.assignee,
     })),
     members: members.map((member) => ({ userId: member.user_id, name: member.user_name, role: member.role })),
-    requestHistory: history.map((entry) => ({
-      at: isoInstant(entry.created_at),
-      fromStatus: entry.from_status,
-      toStatus: entry.to_status,
-      note: entry.note,
-      actor: entry.actor,
-    })),
+    requestHistory,
   };
 }

@@ -4,6 +4,7 @@
 import type { CommandResult } from '../../../common/command-map.js';
 import type { Replica } from '../../replica/open-replica.js';
 import { notFound } from '../command-failure.js';
+import { decisionHistory } from './decision-history.js';
 import { holdsOfRequest } from './holds.js';
 import { isoInstant } from './venue-time.js';
 
@@ -58,20 +59,6 @@ export async function requestDetail(
     [organizationId, requestId],
   );
   if (!row) throw notFound(`no request ${requestId} in this organization`);
-  const history = await replica.query<{
-    created_at: Date;
-    from_status: string | null;
-    to_status: string;
-    note: string | null;
-    actor: string | null;
-  }>(
-    `SELECT d.created_at, d.from_status, d.to_status, d.note, m.user_name AS actor
-       FROM decision_logs d
-       LEFT JOIN memberships m ON m.organization_id = d.organization_id AND m.user_id = d.actor_user_id
-      WHERE d.organization_id = $1 AND d.request_id = $2
-      ORDER BY d.created_at, d.id`,
-    [organizationId, requestId],
-  );
   return {
     id: row.id,
     reference: row.reference,
@@ -95,13 +82,7 @@ export async function requestDetail(
     techNeeds: row.tech_needs,
     submittedAt: isoInstant(row.submitted_at),
     eventId: row.event_id,
-    history: history.map((entry) => ({
-      at: isoInstant(entry.created_at),
-      fromStatus: entry.from_status,
-      toStatus: entry.to_status,
-      note: entry.note,
-      actor: entry.actor,
-    })),
+    history: await decisionHistory(replica, organizationId, requestId),
     holds: await holdsOfRequest(replica, organizationId, requestId),
   };
 }
