@@ -16,6 +16,7 @@ import { EventForm } from '../event/event-form.js';
 import { TaskChecklist } from '../event/task-checklist.js';
 import { formatBasisPoints, formatMoney } from '../format/money.js';
 import { formatDateTimeInZone, formatLocalDate, formatTimeInZone, timeZoneLabel } from '../format/venue-time.js';
+import { DecisionSteps } from '../ui/decision-steps.js';
 import { ErrorNote, linkButtonClass, Section, selectClass, Spinner, StatusBadge } from '../ui/controls.js';
 
 type EventDetail = CommandResult<'events.get'>;
@@ -184,28 +185,7 @@ export function EventDetailView({ event, role }: { event: EventDetail; role: Rol
         {event.requestHistory.length === 0 ? (
           <p className="text-sm text-zinc-500">This event was not booked from a request.</p>
         ) : (
-          <ol className="space-y-2">
-            {event.requestHistory.map((step, index) => (
-              <li key={index} className="grid grid-cols-[12rem_1fr] gap-3 text-sm">
-                <time dateTime={step.at} className="text-xs text-zinc-500 tabular-nums dark:text-zinc-400">
-                  {formatDateTimeInZone(step.at, zone)}
-                </time>
-                <div>
-                  <span className="inline-flex items-center gap-1.5">
-                    {step.fromStatus && (
-                      <>
-                        <StatusBadge status={step.fromStatus} />
-                        <span aria-label="to">→</span>
-                      </>
-                    )}
-                    <StatusBadge status={step.toStatus} />
-                  </span>
-                  {step.actor && <span className="ml-2 text-xs text-zinc-500">by {step.actor}</span>}
-                  {step.note && <p className="mt-0.5 text-zinc-600 dark:text-zinc-300">{step.note}</p>}
-                </div>
-              </li>
-            ))}
-          </ol>
+          <DecisionSteps steps={event.requestHistory} zone={zone} />
         )}
       </Section>
     </div>

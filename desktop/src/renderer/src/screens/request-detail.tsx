@@ -12,6 +12,7 @@ import { ConvertForm } from '../request/convert-form.js';
 import { DecisionBar } from '../request/decision-bar.js';
 import { HoldsPanel } from '../request/holds-panel.js';
 import { decidesRequests, managesHolds, mayConvert } from '../request/request-actions.js';
+import { DecisionSteps } from '../ui/decision-steps.js';
 import { ErrorNote, primaryButtonClass, Section, Spinner, StatusBadge } from '../ui/controls.js';
 
 type RequestDetail = CommandResult<'requests.get'>;
@@ -156,28 +157,7 @@ export function RequestDetailView({ request, role }: { request: RequestDetail; r
         {request.history.length === 0 ? (
           <p className="text-sm text-zinc-500">No decisions yet.</p>
         ) : (
-          <ol aria-label="Decision history" className="space-y-2">
-            {request.history.map((step, index) => (
-              <li key={index} className="grid grid-cols-[12rem_1fr] gap-3 text-sm">
-                <time dateTime={step.at} className="text-xs text-zinc-500 tabular-nums dark:text-zinc-400">
-                  {formatDateTimeInZone(step.at, zone)}
-                </time>
-                <div>
-                  <span className="inline-flex items-center gap-1.5">
-                    {step.fromStatus && (
-                      <>
-                        <StatusBadge status={step.fromStatus} />
-                        <span aria-label="to">→</span>
-                      </>
-                    )}
-                    <StatusBadge status={step.toStatus} />
-                  </span>
-                  {step.actor && <span className="ml-2 text-xs text-zinc-500">by {step.actor}</span>}
-                  {step.note && <p className="mt-0.5 text-zinc-600 dark:text-zinc-300">{step.note}</p>}
-                </div>
-              </li>
-            ))}
-          </ol>
+          <DecisionSteps steps={request.history} zone={zone} label="Decision history" />
         )}
       </Section>
     </div>
