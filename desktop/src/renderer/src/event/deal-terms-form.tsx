@@ -4,7 +4,8 @@
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { CommandError, CommandResult } from '../../../common/command-map.js';
 import type { Edit } from '../data/use-edit.js';
-import { buttonClass, ErrorNote, Field, inputClass, primaryButtonClass } from '../ui/controls.js';
+import { ErrorNote, Field, inputClass } from '../ui/controls.js';
+import { SaveOrCancel } from '../ui/save-or-cancel.js';
 import {
   dealChanges,
   dealFormValues,
@@ -129,12 +130,7 @@ export function DealTermsForm({ event, edit, onDone }: { event: EventDetail; edi
         </Field>
       </div>
       <div className="mt-3 flex items-center gap-2">
-        <button type="submit" className={primaryButtonClass} disabled={saving}>
-          Save
-        </button>
-        <button type="button" className={buttonClass} onClick={onDone}>
-          Cancel
-        </button>
+        <SaveOrCancel saving={saving} onCancel={onDone} />
       </div>
       <div className="mt-2">
         <ErrorNote error={refusal} />

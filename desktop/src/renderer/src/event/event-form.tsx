@@ -5,7 +5,8 @@ import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { CommandError, CommandResult } from '../../../common/command-map.js';
 import type { Edit } from '../data/use-edit.js';
 import { timeZoneLabel } from '../format/venue-time.js';
-import { buttonClass, ErrorNote, Field, inputClass, primaryButtonClass } from '../ui/controls.js';
+import { ErrorNote, Field, inputClass } from '../ui/controls.js';
+import { SaveOrCancel } from '../ui/save-or-cancel.js';
 import { eventChanges, eventFormValues, type EventFormValues, type EventProblems } from './event-changes.js';
 
 type EventDetail = CommandResult<'events.get'>;
@@ -106,12 +107,7 @@ export function EventForm({ event, edit, onDone }: { event: EventDetail; edit: E
         </Field>
       </div>
       <div className="mt-3 flex items-center gap-2">
-        <button type="submit" className={primaryButtonClass} disabled={saving}>
-          Save
-        </button>
-        <button type="button" className={buttonClass} onClick={onDone}>
-          Cancel
-        </button>
+        <SaveOrCancel saving={saving} onCancel={onDone} />
         <div className="ml-2">
           <ErrorNote error={refusal} />
         </div>

@@ -7,7 +7,8 @@ import type { CommandError, CommandResult } from '../../../common/command-map.js
 import { navigate, routeHash } from '../data/route.js';
 import { useEdit } from '../data/use-edit.js';
 import { formatLocalDate, instantInZone, timeZoneLabel } from '../format/venue-time.js';
-import { buttonClass, dangerButtonClass, ErrorNote, Field, inputClass, primaryButtonClass } from '../ui/controls.js';
+import { dangerButtonClass, ErrorNote, Field, inputClass } from '../ui/controls.js';
+import { SaveOrCancel } from '../ui/save-or-cancel.js';
 import { convertArgs, convertValues, type ConvertProblems, type ConvertValues } from './convert-values.js';
 
 type RequestDetail = CommandResult<'requests.get'>;
@@ -124,12 +125,7 @@ export function ConvertForm({ request, onDone }: { request: RequestDetail; onDon
         </p>
       </div>
       <div className="flex items-center gap-2">
-        <button type="submit" className={primaryButtonClass} disabled={saving}>
-          Confirm event
-        </button>
-        <button type="button" className={buttonClass} onClick={onDone}>
-          Cancel
-        </button>
+        <SaveOrCancel saving={saving} onCancel={onDone} saveLabel="Confirm event" />
       </div>
       <ErrorNote error={refusal} />
       {overriding && refusal && (
