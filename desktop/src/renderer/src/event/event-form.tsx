@@ -7,6 +7,7 @@ import type { Edit } from '../data/use-edit.js';
 import { timeZoneLabel } from '../format/venue-time.js';
 import { ErrorNote, Field, inputClass } from '../ui/controls.js';
 import { SaveOrCancel } from '../ui/save-or-cancel.js';
+import { ShowTimeFields } from '../ui/show-time-fields.js';
 import { eventChanges, eventFormValues, type EventFormValues, type EventProblems } from './event-changes.js';
 
 type EventDetail = CommandResult<'events.get'>;
@@ -80,23 +81,13 @@ export function EventForm({ event, edit, onDone }: { event: EventDetail; edit: E
             />
           )}
         </Field>
-        <div className="col-span-2 grid grid-cols-3 gap-3">
-          <Field label="Doors" problem={problems.doors} hint={doorsDayBefore ? 'the evening before' : undefined}>
-            {(props) => (
-              <input {...props} type="time" className={inputClass} value={values.doors} onChange={set('doors')} />
-            )}
-          </Field>
-          <Field label="Show" problem={problems.show}>
-            {(props) => (
-              <input {...props} type="time" className={inputClass} value={values.show} onChange={set('show')} />
-            )}
-          </Field>
-          <Field label="Ends" problem={problems.ends} hint={endsNextDay ? 'the next day' : undefined}>
-            {(props) => (
-              <input {...props} type="time" className={inputClass} value={values.ends} onChange={set('ends')} />
-            )}
-          </Field>
-        </div>
+        <ShowTimeFields
+          values={values}
+          problems={problems}
+          set={set}
+          doorsHint={doorsDayBefore ? 'the evening before' : undefined}
+          endsHint={endsNextDay ? 'the next day' : undefined}
+        />
         <p className="col-span-2 -mt-1 text-xs text-zinc-500 dark:text-zinc-400">
           Times on the venue’s clock: {timeZoneLabel(zone, new Date(event.showAt))} ({zone})
         </p>

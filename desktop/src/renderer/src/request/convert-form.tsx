@@ -9,6 +9,7 @@ import { useEdit } from '../data/use-edit.js';
 import { formatLocalDate, instantInZone, timeZoneLabel } from '../format/venue-time.js';
 import { dangerButtonClass, ErrorNote, Field, inputClass } from '../ui/controls.js';
 import { SaveOrCancel } from '../ui/save-or-cancel.js';
+import { ShowTimeFields } from '../ui/show-time-fields.js';
 import { convertArgs, convertValues, type ConvertProblems, type ConvertValues } from './convert-values.js';
 
 type RequestDetail = CommandResult<'requests.get'>;
@@ -99,27 +100,12 @@ export function ConvertForm({ request, onDone }: { request: RequestDetail; onDon
             />
           )}
         </Field>
-        <div className="col-span-2 grid grid-cols-3 gap-3">
-          <Field label="Doors" problem={problems.doors}>
-            {(props) => (
-              <input {...props} type="time" className={inputClass} value={values.doors} onChange={set('doors')} />
-            )}
-          </Field>
-          <Field label="Show" problem={problems.show}>
-            {(props) => (
-              <input {...props} type="time" className={inputClass} value={values.show} onChange={set('show')} />
-            )}
-          </Field>
-          <Field
-            label="Ends"
-            problem={problems.ends}
-            hint={values.ends && values.ends <= values.show ? 'the next day' : undefined}
-          >
-            {(props) => (
-              <input {...props} type="time" className={inputClass} value={values.ends} onChange={set('ends')} />
-            )}
-          </Field>
-        </div>
+        <ShowTimeFields
+          values={values}
+          problems={problems}
+          set={set}
+          endsHint={values.ends && values.ends <= values.show ? 'the next day' : undefined}
+        />
         <p className="col-span-2 -mt-1 text-xs text-zinc-500 dark:text-zinc-400">
           Times on the venue’s clock: {zoneLabel}
         </p>
