@@ -6,6 +6,7 @@ import type { CommandError, CommandResult } from '../../../common/command-map.js
 import type { Edit } from '../data/use-edit.js';
 import { timeZoneLabel } from '../format/venue-time.js';
 import { ErrorNote, Field, inputClass } from '../ui/controls.js';
+import { CapacityField } from '../ui/capacity-field.js';
 import { SaveOrCancel } from '../ui/save-or-cancel.js';
 import { ShowTimeFields } from '../ui/show-time-fields.js';
 import { eventChanges, eventFormValues, type EventFormValues, type EventProblems } from './event-changes.js';
@@ -65,22 +66,12 @@ export function EventForm({ event, edit, onDone }: { event: EventDetail; edit: E
             <input {...props} type="date" className={inputClass} value={values.date} onChange={set('date')} />
           )}
         </Field>
-        <Field
-          label="Capacity"
+        <CapacityField
+          value={values.capacity}
           problem={problems.capacity}
-          hint={`Blank: the venue’s ${event.venue.capacity.toLocaleString()}`}
-        >
-          {(props) => (
-            <input
-              {...props}
-              inputMode="numeric"
-              placeholder={String(event.venue.capacity)}
-              className={inputClass}
-              value={values.capacity}
-              onChange={set('capacity')}
-            />
-          )}
-        </Field>
+          venueCapacity={event.venue.capacity}
+          onChange={set('capacity')}
+        />
         <ShowTimeFields
           values={values}
           problems={problems}

@@ -8,6 +8,7 @@ import { navigate, routeHash } from '../data/route.js';
 import { useEdit } from '../data/use-edit.js';
 import { formatLocalDate, instantInZone, timeZoneLabel } from '../format/venue-time.js';
 import { dangerButtonClass, ErrorNote, Field, inputClass } from '../ui/controls.js';
+import { CapacityField } from '../ui/capacity-field.js';
 import { SaveOrCancel } from '../ui/save-or-cancel.js';
 import { ShowTimeFields } from '../ui/show-time-fields.js';
 import { convertArgs, convertValues, type ConvertProblems, type ConvertValues } from './convert-values.js';
@@ -84,22 +85,12 @@ export function ConvertForm({ request, onDone }: { request: RequestDetail; onDon
             <input {...props} type="date" className={inputClass} value={values.date} onChange={set('date')} />
           )}
         </Field>
-        <Field
-          label="Capacity"
+        <CapacityField
+          value={values.capacity}
           problem={problems.capacity}
-          hint={`Blank: the venue’s ${request.venue.capacity.toLocaleString()}`}
-        >
-          {(props) => (
-            <input
-              {...props}
-              inputMode="numeric"
-              placeholder={String(request.venue.capacity)}
-              className={inputClass}
-              value={values.capacity}
-              onChange={set('capacity')}
-            />
-          )}
-        </Field>
+          venueCapacity={request.venue.capacity}
+          onChange={set('capacity')}
+        />
         <ShowTimeFields
           values={values}
           problems={problems}
