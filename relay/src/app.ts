@@ -19,12 +19,17 @@ import { authRoutes } from './auth/routes.js';
 import { mutationRoutes } from './mutations/routes.js';
 import { startHoldSweeper } from './holds/hold-sweeper.js';
 import { intakeRoutes } from './intake/routes.js';
+import { JobHandlers } from './jobs/job-handlers.js';
+import { JobMetrics } from './jobs/job-metrics.js';
+import { JobWorker } from './jobs/job-worker.js';
 
 export interface Relay {
   readonly app: FastifyInstance;
   readonly db: Database;
   readonly feed: ChangeFeed;
   readonly config: RelayConfig;
+  /** what this relay's job loop runs for each kind of job; register more before jobs of the kind arrive */
+  readonly jobHandlers: JobHandlers;
   /** resolves with the address once listening */
   listen(): Promise<string>;
   /** stop accepting, answer open long-polls, finish requests, close the database */
@@ -36,6 +41,8 @@ export interface RelayDeps {
   readonly db?: Database;
   /** how often the change feed polls the head when no notification woke it (tests) */
   readonly feedPollMs?: number;
+  /** the job loop's handlers (relay/src/jobs); none by default */
+  readonly jobHandlers?: JobHandlers;
 }
 
 export async function createRelay(config: RelayConfig, deps: RelayDeps = {}): Promise<Relay> {
@@ -81,12 +88,29 @@ export async function createRelay(config: RelayConfig, deps: RelayDeps = {}): Pr
     log: app.log,
   });
 
+  const jobHandlers = deps.jobHandlers ?? new JobHandlers();
+  // the queue's depth is worth watching from any relay, whether or not it runs jobs itself
+  const jobMetrics = new JobMetrics(app.metrics.registry, db.sql);
+  const jobs = config.JOBS_ENABLED
+    ? new JobWorker(db, {
+        handlers: jobHandlers,
+        log: app.log,
+        concurrency: config.JOBS_CONCURRENCY,
+        pollMs: config.JOBS_POLL_MS,
+        leaseSeconds: config.JOBS_LEASE_SECONDS,
+        shutdownTimeoutMs: config.JOBS_SHUTDOWN_TIMEOUT_MS,
+        metrics: jobMetrics,
+      })
+    : undefined;
+  await jobs?.start();
+
   let stopping: Promise<void> | undefined;
   const relay: Relay = {
     app,
     db,
     feed,
     config,
+    jobHandlers,
     async listen() {
       return app.listen({ host: config.HOST, port: config.PORT });
     },
@@ -103,6 +127,8 @@ export async function createRelay(config: RelayConfig, deps: RelayDeps = {}): Pr
           clearInterval(sweep);
         }
         await holdSweeper.stop();
+        // before the database closes: jobs under way finish or go back to the queue
+        await jobs?.stop();
         if (ownsDb) await db.close();
       })();
       return stopping;

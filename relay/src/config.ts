@@ -48,6 +48,19 @@ const ConfigSchema = z.object({
   INTAKE_MIN_FILL_SECONDS: z.coerce.number().int().min(0).max(600).default(3),
   /** how often holds past their expiry are expired and reminders enqueued (relay/src/holds) */
   HOLD_EXPIRY_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  /** run the job loop (relay/src/jobs) in this relay; false leaves jobs to other relays */
+  JOBS_ENABLED: z
+    .enum(['true', 'false'], { message: 'must be true or false' })
+    .default('true')
+    .transform((v) => v === 'true'),
+  /** jobs one relay runs at once */
+  JOBS_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  /** how often idle workers look for due jobs when no NOTIFY woke them (the only wake-up on the embedded database) */
+  JOBS_POLL_MS: z.coerce.number().int().min(10).max(600_000).default(2_000),
+  /** a RUNNING job locked longer than this lost its worker and is taken again */
+  JOBS_LEASE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
+  /** at stop, how long jobs under way may finish before they are put back in the queue */
+  JOBS_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   LIVE_POLL_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(20_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** auto: load the demo on the first start of an empty embedded database */

@@ -1,0 +1,25 @@
+// Takes the next job that is due, for one worker, in one statement. The inner SELECT locks the
+// row it picks and skips rows other workers hold (FOR UPDATE SKIP LOCKED), so workers of any
+// number of relays never wait on each other and never take the same job; the UPDATE marks it
+// RUNNING and counts the attempt in the same statement, so a claim is never half made.
+//
+// A RUNNING job whose lock is older than the lease belonged to a worker that died (process
+// killed, machine gone): it is due again. A live worker is never that slow by design; if it is,
+// the guards in finish-job.ts make its late answer a no-op.
+import type { Sql } from '../db/database.js';
+import type { ClaimedJob } from './job-handlers.js';
+
+export async function claimJob(sql: Sql, workerId: string, leaseSeconds: number): Promise<ClaimedJob | undefined> {
+  const rows = await sql<ClaimedJob[]>`
+    UPDATE jobs
+       SET status = 'RUNNING', attempts = attempts + 1, locked_at = now(), locked_by = ${workerId}, updated_at = now()
+     WHERE id = (
+       SELECT id FROM jobs
+        WHERE (status = 'QUEUED' AND run_at <= now())
+           OR (status = 'RUNNING' AND locked_at < now() - make_interval(secs => ${leaseSeconds}))
+        ORDER BY run_at, id
+        FOR UPDATE SKIP LOCKED
+        LIMIT 1)
+    RETURNING id, organization_id, kind, payload, attempts, max_attempts, run_at, locked_by, created_at`;
+  return rows[0];
+}

@@ -1,0 +1,47 @@
+// The registry of what the relay does for each kind of job ('request.status_changed' → send the
+// requester an email, …). Work that brings a kind registers its handler; a job whose kind has
+// no handler goes DEAD with an error naming the kind, so a missing handler shows up to OWNERs
+// instead of a queue that silently grows.
+import type { FastifyBaseLogger } from 'fastify';
+import type { Sql } from '../db/database.js';
+
+export interface ClaimedJob {
+  readonly id: string;
+  readonly organization_id: string | null;
+  readonly kind: string;
+  readonly payload: unknown;
+  /** this attempt's number, from 1 */
+  readonly attempts: number;
+  readonly max_attempts: number;
+  readonly run_at: Date;
+  readonly locked_by: string;
+  readonly created_at: Date;
+}
+
+export interface JobContext {
+  readonly job: ClaimedJob;
+  readonly sql: Sql;
+  readonly log: FastifyBaseLogger;
+  /** aborted when the relay stops before the handler finished: give up, the job runs again later */
+  readonly signal: AbortSignal;
+}
+
+export type JobHandler = (payload: unknown, ctx: JobContext) => Promise<void>;
+
+export class JobHandlers {
+  readonly #byKind = new Map<string, JobHandler>();
+
+  constructor(initial: Readonly<Record<string, JobHandler>> = {}) {
+    for (const [kind, handler] of Object.entries(initial)) this.register(kind, handler);
+  }
+
+  /** one handler per kind: a second registration is a wiring mistake, refused loudly */
+  register(kind: string, handler: JobHandler): void {
+    if (this.#byKind.has(kind)) throw new Error(`a handler for job kind "${kind}" is already registered`);
+    this.#byKind.set(kind, handler);
+  }
+
+  get(kind: string): JobHandler | undefined {
+    return this.#byKind.get(kind);
+  }
+}

@@ -1,0 +1,180 @@
+// The job loop: `concurrency` lanes, each claiming one job at a time (claim-job.ts), running its
+// kind's handler and recording how it ended (finish-job.ts). An idle lane sleeps until a NOTIFY
+// on promoteros_jobs (real PostgreSQL: a trigger on insert, delivered at commit) or the poll
+// interval, whichever comes first; on the embedded database the poll is all there is, and is
+// enough. Retries that come due later are found by the poll too.
+//
+// stop(): lanes claim nothing more; handlers under way get shutdownTimeoutMs to finish; those
+// still running then are aborted (ctx.signal) and their jobs put back to QUEUED for the next
+// start or another relay. A job whose relay dies without stop() is taken again after the lease.
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Database } from '../db/database.js';
+import type { ClaimedJob, JobHandlers } from './job-handlers.js';
+import type { JobMetrics } from './job-metrics.js';
+import { claimJob } from './claim-job.js';
+import { markJobDead, markJobDone, returnJobToQueue, scheduleJobRetry } from './finish-job.js';
+import { retryDelayMs } from './retry-delay.js';
+
+export interface JobWorkerOptions {
+  readonly handlers: JobHandlers;
+  readonly log: FastifyBaseLogger;
+  readonly concurrency: number;
+  readonly pollMs: number;
+  readonly leaseSeconds: number;
+  readonly shutdownTimeoutMs: number;
+  readonly metrics?: JobMetrics;
+}
+
+const LAST_ERROR_MAX = 4000;
+
+function describeError(error: unknown): string {
+  const text = error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error);
+  return text.length > LAST_ERROR_MAX ? `${text.slice(0, LAST_ERROR_MAX)}…` : text;
+}
+
+export class JobWorker {
+  /** names this worker in locked_by: which relay process holds a job */
+  readonly id = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+  readonly #db: Database;
+  readonly #options: JobWorkerOptions;
+  readonly #inFlight = new Map<string, { job: ClaimedJob; abort: AbortController; done: Promise<void> }>();
+  #stopped = false;
+  #lanes: Promise<void>[] = [];
+  #wakers = new Set<() => void>();
+  #unlisten: (() => Promise<void>) | undefined;
+
+  constructor(db: Database, options: JobWorkerOptions) {
+    this.#db = db;
+    this.#options = options;
+  }
+
+  async start(): Promise<void> {
+    if (this.#db.supportsListen) {
+      const listener = await this.#db.sql.listen('promoteros_jobs', () => this.#wake());
+      this.#unlisten = () => listener.unlisten();
+    }
+    for (let lane = 0; lane < this.#options.concurrency; lane++) this.#lanes.push(this.#runLane());
+  }
+
+  /**
+   * Claims and runs one due job, if there is one; answers whether there was. The lanes call
+   * this in a loop; tests call it to step the queue one job at a time.
+   */
+  async work(): Promise<boolean> {
+    const job = await claimJob(this.#db.sql, this.id, this.#options.leaseSeconds);
+    if (!job) return false;
+    if (this.#stopped) {
+      // claimed while stop() was handing jobs back: hand this one back too
+      await returnJobToQueue(this.#db.sql, job);
+      return true;
+    }
+    const abort = new AbortController();
+    const done = this.#run(job, abort.signal);
+    this.#inFlight.set(job.id, { job, abort, done });
+    try {
+      await done;
+    } finally {
+      this.#inFlight.delete(job.id);
+    }
+    return true;
+  }
+
+  async stop(): Promise<void> {
+    if (this.#stopped) return;
+    this.#stopped = true;
+    await this.#unlisten?.().catch(() => {});
+    this.#wake();
+    const lanes = Promise.all(this.#lanes);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, this.#options.shutdownTimeoutMs)));
+    await Promise.race([lanes, timeout]);
+    clearTimeout(timer);
+    // still running after the grace period: hand the jobs back, then stop waiting for them
+    for (const { job, abort } of [...this.#inFlight.values()]) {
+      abort.abort(new Error('the relay is stopping'));
+      const returned = await returnJobToQueue(this.#db.sql, job).catch((error: unknown) => {
+        this.#options.log.warn({ err: error, jobId: job.id }, 'could not return a job at shutdown; the lease will');
+        return false;
+      });
+      if (returned) {
+        this.#options.metrics?.processed.inc({ kind: job.kind, outcome: 'returned' });
+        this.#options.log.info({ jobId: job.id, kind: job.kind }, 'job returned to the queue at shutdown');
+      }
+    }
+  }
+
+  async #runLane(): Promise<void> {
+    while (!this.#stopped) {
+      let worked = false;
+      try {
+        worked = await this.work();
+      } catch (error) {
+        // the database away for a moment: wait a poll interval and try again
+        if (!this.#stopped) this.#options.log.warn({ err: error }, 'job claim failed; trying again');
+      }
+      if (!worked && !this.#stopped) await this.#sleep();
+    }
+  }
+
+  async #run(job: ClaimedJob, signal: AbortSignal): Promise<void> {
+    const { handlers, log, metrics } = this.#options;
+    const sql = this.#db.sql;
+    const handler = handlers.get(job.kind);
+    if (!handler) {
+      await markJobDead(sql, job, `no handler for job kind "${job.kind}" on this relay`);
+      metrics?.processed.inc({ kind: job.kind, outcome: 'dead' });
+      log.error({ jobId: job.id, kind: job.kind }, 'job has no handler; marked DEAD');
+      return;
+    }
+    if (job.attempts > job.max_attempts) {
+      // taken again after a lease, with every attempt spent: its workers keep dying on it
+      await markJobDead(sql, job, `worker lost during attempt ${job.max_attempts} of ${job.max_attempts} (lease)`);
+      metrics?.processed.inc({ kind: job.kind, outcome: 'dead' });
+      return;
+    }
+    const started = process.hrtime.bigint();
+    let failure: unknown;
+    let failed = false;
+    try {
+      await handler(job.payload, { job, sql, log: log.child({ jobId: job.id, kind: job.kind }), signal });
+    } catch (error) {
+      failed = true;
+      failure = error;
+    }
+    metrics?.duration.observe({ kind: job.kind }, Number(process.hrtime.bigint() - started) / 1e9);
+    // returned at shutdown while the handler ran: the guards make these no-ops, nothing to count
+    if (signal.aborted) return;
+    if (!failed) {
+      if (await markJobDone(sql, job)) metrics?.processed.inc({ kind: job.kind, outcome: 'done' });
+      return;
+    }
+    const error = describeError(failure);
+    if (job.attempts >= job.max_attempts) {
+      if (await markJobDead(sql, job, error)) metrics?.processed.inc({ kind: job.kind, outcome: 'dead' });
+      log.error({ jobId: job.id, kind: job.kind, err: failure }, 'job failed its last attempt; marked DEAD');
+      return;
+    }
+    if (await scheduleJobRetry(sql, job, error, retryDelayMs(job.attempts))) {
+      metrics?.processed.inc({ kind: job.kind, outcome: 'retry' });
+    }
+    log.warn({ jobId: job.id, kind: job.kind, attempt: job.attempts, err: failure }, 'job failed; retrying later');
+  }
+
+  #sleep(): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.#wakers.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, this.#options.pollMs);
+      this.#wakers.add(done);
+    });
+  }
+
+  #wake(): void {
+    for (const waker of [...this.#wakers]) waker();
+  }
+}
