@@ -6,17 +6,28 @@
 // A RUNNING job whose lock is older than the lease belonged to a worker that died (process
 // killed, machine gone): it is due again. A live worker is never that slow by design; if it is,
 // the guards in finish-job.ts make its late answer a no-op.
+//
+// A worker takes only the kinds it has handlers for. A job nobody here can do (its handler comes
+// with a later release, or lives on another relay) waits QUEUED for one that can, instead of
+// going DEAD: during a rolling deploy an older relay must not kill the newer kinds' jobs.
 import type { Sql } from '../db/database.js';
 import type { ClaimedJob } from './job-handlers.js';
 
-export async function claimJob(sql: Sql, workerId: string, leaseSeconds: number): Promise<ClaimedJob | undefined> {
+export async function claimJob(
+  sql: Sql,
+  workerId: string,
+  leaseSeconds: number,
+  kinds: readonly string[],
+): Promise<ClaimedJob | undefined> {
+  if (kinds.length === 0) return undefined;
   const rows = await sql<ClaimedJob[]>`
     UPDATE jobs
        SET status = 'RUNNING', attempts = attempts + 1, locked_at = now(), locked_by = ${workerId}, updated_at = now()
      WHERE id = (
        SELECT id FROM jobs
-        WHERE (status = 'QUEUED' AND run_at <= now())
-           OR (status = 'RUNNING' AND locked_at < now() - make_interval(secs => ${leaseSeconds}))
+        WHERE kind = ANY(${sql.array([...kinds])})
+          AND ((status = 'QUEUED' AND run_at <= now())
+           OR (status = 'RUNNING' AND locked_at < now() - make_interval(secs => ${leaseSeconds})))
         ORDER BY run_at, id
         FOR UPDATE SKIP LOCKED
         LIMIT 1)

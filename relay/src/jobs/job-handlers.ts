@@ -1,7 +1,7 @@
 // The registry of what the relay does for each kind of job ('request.status_changed' → send the
-// requester an email, …). Work that brings a kind registers its handler; a job whose kind has
-// no handler goes DEAD with an error naming the kind, so a missing handler shows up to OWNERs
-// instead of a queue that silently grows.
+// requester an email, …). Work that brings a kind registers its handler; a worker claims only
+// the kinds registered here (claim-job.ts), so a job no relay can do yet waits QUEUED, and the
+// queue-depth and oldest-job metrics show it.
 import type { FastifyBaseLogger } from 'fastify';
 import type { Sql } from '../db/database.js';
 
@@ -43,5 +43,10 @@ export class JobHandlers {
 
   get(kind: string): JobHandler | undefined {
     return this.#byKind.get(kind);
+  }
+
+  /** the kinds this relay can do */
+  kinds(): string[] {
+    return [...this.#byKind.keys()];
   }
 }

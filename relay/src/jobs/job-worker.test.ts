@@ -63,13 +63,14 @@ describe('job worker', () => {
     expect(await worker.work()).toBe(false);
   });
 
-  it('should mark a job of a kind with no handler DEAD, naming the kind', async () => {
+  it('should leave a job of a kind it has no handler for QUEUED, for a relay that can do it', async () => {
     const worker = newWorker(db, {});
     const id = await insertJob(db.sql, 'test.nobody_knows');
-    expect(await worker.work()).toBe(true);
-    const row = await readJob(db.sql, id);
-    expect(row.status).toBe('DEAD');
-    expect(row.last_error).toBe('no handler for job kind "test.nobody_knows" on this relay');
+    expect(await worker.work()).toBe(false);
+    expect(await readJob(db.sql, id)).toMatchObject({ status: 'QUEUED', attempts: 0 });
+    const able = newWorker(db, { 'test.nobody_knows': async () => {} });
+    expect(await able.work()).toBe(true);
+    expect(await readJob(db.sql, id)).toMatchObject({ status: 'DONE', attempts: 1 });
   });
 
   it('should take again a RUNNING job whose lease is past, and leave one still within its lease', async () => {

@@ -63,7 +63,7 @@ export class JobWorker {
    * this in a loop; tests call it to step the queue one job at a time.
    */
   async work(): Promise<boolean> {
-    const job = await claimJob(this.#db.sql, this.id, this.#options.leaseSeconds);
+    const job = await claimJob(this.#db.sql, this.id, this.#options.leaseSeconds, this.#options.handlers.kinds());
     if (!job) return false;
     if (this.#stopped) {
       // claimed while stop() was handing jobs back: hand this one back too
