@@ -9,7 +9,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { signInAt, startDesktopClient, type DesktopClient } from './desktop-client.js';
 import { sendIntakeRequest, startIntakeVenueStack, type PromoterRequest } from './intake-form.js';
-import { DEMO_OWNER, type VenueStack } from './venue-stack.js';
+import { DEMO_OWNER, freeDate, type VenueStack } from './venue-stack.js';
 
 const DEMO_MANAGER = 'manager@lakeshore-live.demo';
 const ORG_SLUG = 'lakeshore-live';
@@ -43,18 +43,6 @@ async function lakeshoreVenue(): Promise<Venue> {
      WHERE o.slug = ${ORG_SLUG} AND v.intake_enabled ORDER BY v.name LIMIT 1`;
   if (!venue) throw new Error('the demo has no Lakeshore venue taking requests');
   return venue;
-}
-
-/** a day about `daysAhead` days ahead with no event and no hold at the venue */
-async function freeDate(venue: Venue, daysAhead: number): Promise<string> {
-  const [row] = await stack.db.sql<{ date: string }[]>`
-    SELECT d::date::text AS date
-      FROM generate_series(current_date + ${daysAhead}::int, current_date + ${daysAhead + 200}::int, interval '1 day') d
-     WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.venue_id = ${venue.id} AND e.show_date = d::date)
-       AND NOT EXISTS (SELECT 1 FROM holds h WHERE h.venue_id = ${venue.id} AND h.hold_date = d::date)
-     ORDER BY d LIMIT 1`;
-  if (!row) throw new Error('no free date');
-  return row.date;
 }
 
 interface Filed {
@@ -139,8 +127,8 @@ test('should take a request from the public page, with and without JavaScript, l
   browser,
 }) => {
   const venue = await lakeshoreVenue();
-  const date = await freeDate(venue, 120);
-  const otherDate = await freeDate(venue, 160);
+  const date = await freeDate(stack, venue.id, 120);
+  const otherDate = await freeDate(stack, venue.id, 160);
   const manager = await (await browser.newContext({ locale: 'en-US' })).newPage();
   manager.on('pageerror', (error) => console.error(`[manager page] ${error.message}`));
 

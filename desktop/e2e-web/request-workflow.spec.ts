@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { signInAt, startDesktopClient, type DesktopClient } from './desktop-client.js';
-import { DEMO_OWNER, startVenueStack, type VenueStack } from './venue-stack.js';
+import { DEMO_OWNER, freeDate, startVenueStack, type VenueStack } from './venue-stack.js';
 
 const DEMO_MANAGER = 'manager@lakeshore-live.demo';
 const DEMO_STAFF = 'staff@lakeshore-live.demo';
@@ -39,18 +39,6 @@ async function lakeshoreVenue(): Promise<Venue> {
      WHERE o.slug = 'lakeshore-live' ORDER BY v.name LIMIT 1`;
   if (!venue) throw new Error('the demo has no Lakeshore venue');
   return venue;
-}
-
-/** a day about `daysAhead` days ahead with no event and no hold at the venue */
-async function freeDate(venue: Venue, daysAhead: number): Promise<string> {
-  const [row] = await stack.db.sql<{ date: string }[]>`
-    SELECT d::date::text AS date
-      FROM generate_series(current_date + ${daysAhead}::int, current_date + ${daysAhead + 200}::int, interval '1 day') d
-     WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.venue_id = ${venue.id} AND e.show_date = d::date)
-       AND NOT EXISTS (SELECT 1 FROM holds h WHERE h.venue_id = ${venue.id} AND h.hold_date = d::date)
-     ORDER BY d LIMIT 1`;
-  if (!row) throw new Error('no free date');
-  return row.date;
 }
 
 /** a request stored as the public request page stores it: NEW, with its first decision */
@@ -88,7 +76,7 @@ test('should show a submitted request live, and take it through review, a hold a
   browser,
 }) => {
   const venue = await lakeshoreVenue();
-  const date = await freeDate(venue, 120);
+  const date = await freeDate(stack, venue.id, 120);
   const artist = `The Velvet Arcades ${randomUUID().slice(0, 6)}`;
   await signInAt(page, stack.devHost.pageUrl, stack, DEMO_OWNER);
   await expect(phase(page, 'live')).toBeVisible({ timeout: 60_000 });
@@ -203,7 +191,7 @@ test('should show a submitted request live, and take it through review, a hold a
 
 test('should refuse to decline a request without a note, and keep the note with the decision', async ({ page }) => {
   const venue = await lakeshoreVenue();
-  const request = await submitRequest(venue, await freeDate(venue, 150), 'Paper Moons', 'Winter tour');
+  const request = await submitRequest(venue, await freeDate(stack, venue.id, 150), 'Paper Moons', 'Winter tour');
   await signInAt(page, stack.devHost.pageUrl, stack, DEMO_OWNER);
   await go(page, `#/requests/${request.id}`);
   await expect(page.getByRole('heading', { name: /Paper Moons/ })).toBeVisible();
@@ -237,7 +225,7 @@ test('should refuse to decline a request without a note, and keep the note with 
 
 test('should offer a staff member no decisions on a request, and refuse one they send anyway', async ({ page }) => {
   const venue = await lakeshoreVenue();
-  const request = await submitRequest(venue, await freeDate(venue, 180), 'Glass Harbour', 'Spring tour');
+  const request = await submitRequest(venue, await freeDate(stack, venue.id, 180), 'Glass Harbour', 'Spring tour');
   // the manager's desktop signs out and a staff member signs in on it
   await managerDesk.app.dispatch('auth.signOut', { discardPending: true });
   await signInAt(page, managerDesk.pageUrl, stack, DEMO_STAFF);

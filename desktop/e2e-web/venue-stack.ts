@@ -84,3 +84,15 @@ export async function startVenueStack(
     },
   };
 }
+
+/** a day about `daysAhead` days ahead with no event and no hold at the venue */
+export async function freeDate(stack: VenueStack, venueId: string, daysAhead: number): Promise<string> {
+  const [row] = await stack.db.sql<{ date: string }[]>`
+    SELECT d::date::text AS date
+      FROM generate_series(current_date + ${daysAhead}::int, current_date + ${daysAhead + 200}::int, interval '1 day') d
+     WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.venue_id = ${venueId} AND e.show_date = d::date)
+       AND NOT EXISTS (SELECT 1 FROM holds h WHERE h.venue_id = ${venueId} AND h.hold_date = d::date)
+     ORDER BY d LIMIT 1`;
+  if (!row) throw new Error('no free date');
+  return row.date;
+}

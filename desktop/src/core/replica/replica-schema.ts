@@ -112,7 +112,6 @@ $$;
 /** Brings the replica's schema up to date; returns the migrations it applied. */
 export async function migrateReplica(db: PGlite): Promise<string[]> {
   await db.exec(bookkeeping);
-  await db.exec(outboxTables);
   const done = await db.query<{ version: number; checksum: string }>('SELECT version, checksum FROM schema_migrations');
   const known = new Map(done.rows.map((row) => [row.version, row.checksum]));
   const pending = loadMigrations().filter((m) => m.target === 'domain' && !known.has(m.version));
@@ -143,6 +142,8 @@ export async function migrateReplica(db: PGlite): Promise<string[]> {
     await tx.exec(loosenConstraints);
     await tx.exec(relaxHiddenColumns());
     await tx.exec('SET LOCAL search_path TO public');
+    // made with the views that read them: a replica with the views has them already
+    await tx.exec(outboxTables);
     await createOverlayViews(tx);
   });
   return pending.map((m) => m.name);
