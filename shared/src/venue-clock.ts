@@ -45,19 +45,32 @@ function zoneOffsetMs(instant: number, timeZone: string): number {
   return offset;
 }
 
+const DAY_MS = 86_400_000;
+
 /**
  * The instant the venue's clock shows `time` ('HH:MM') on `date` ('YYYY-MM-DD'). A time skipped
- * by a spring-forward change lands after the gap (02:30 becomes 03:30), as clocks do.
+ * by a spring-forward change lands after the gap (02:30 becomes 03:30), as clocks do; a time the
+ * clock shows twice (the fall-back hour) is the first of the two, whichever side of UTC the zone
+ * lies. The intake page, the relay and the desktop all read venue times through here.
  */
 export function venueInstant(date: string, time: string, timeZone: string): Date {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const [hh, mm] = time.split(':').map(Number) as [number, number];
   const wall = Date.UTC(y, m - 1, d, hh, mm);
-  // the offset at the first guess may differ from the offset at the answer across a change
-  const offset = zoneOffsetMs(wall - zoneOffsetMs(wall, timeZone), timeZone);
-  const check = zoneOffsetMs(wall - offset, timeZone);
-  // the two disagree only for a wall time the clock skips: the offset before the gap puts it after
-  return new Date(wall - Math.min(offset, check));
+  // zones change offset at most once a day: the offsets a day either side are the two candidates
+  const before = wall - zoneOffsetMs(wall - DAY_MS, timeZone);
+  const after = wall - zoneOffsetMs(wall + DAY_MS, timeZone);
+  const shows = (instant: number) => instant + zoneOffsetMs(instant, timeZone) === wall;
+  if (shows(before) && shows(after)) return new Date(Math.min(before, after));
+  if (shows(after)) return new Date(after);
+  // shows(before), or neither: a skipped time, read with the offset before the change
+  return new Date(before);
+}
+
+/** The venue's wall clock at an instant: date 'YYYY-MM-DD' and time 'HH:MM' (24-hour). */
+export function venueWallClock(instant: Date, timeZone: string): { date: string; time: string } {
+  const iso = new Date(instant.getTime() + zoneOffsetMs(instant.getTime(), timeZone)).toISOString();
+  return { date: iso.slice(0, 10), time: iso.slice(11, 16) };
 }
 
 /** The venue's calendar date ('YYYY-MM-DD') at an instant. */

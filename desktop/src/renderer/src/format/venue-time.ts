@@ -1,6 +1,7 @@
 // Every date and time shown for a venue is in that venue's timezone, never the computer's.
 // The core hands over ISO instants (formatted here with the venue's IANA zone) or wall-clock
 // values already in venue time (dates YYYY-MM-DD, times HH:MM, formatted as-is).
+import { addDays, venueInstant, venueToday, venueWallClock } from '@promoteros/shared/venue-clock';
 
 /** An instant as the venue's wall clock: "7:30 PM" */
 export function formatTimeInZone(iso: string, timeZone: string, locale?: string): string {
@@ -28,8 +29,7 @@ export function timeZoneLabel(timeZone: string, at: Date = new Date(), locale?: 
 
 /** The calendar day it is now at the venue, YYYY-MM-DD. */
 export function todayInZone(timeZone: string, now: Date = new Date()): string {
-  // en-CA writes dates as YYYY-MM-DD
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return venueToday(now, timeZone);
 }
 
 /** A venue-time date (YYYY-MM-DD) for people: "Fri, Mar 14, 2025". Never shifted by a zone. */
@@ -71,49 +71,14 @@ export function formatRelative(iso: string, now: Date = new Date(), locale?: str
 
 // ── typing venue times ──────────────────────────────────────────────────────────────────────
 // A manager types the wall clock of the venue ("doors 19:00 on the 14th, in Chicago"); the core
-// stores instants. These turn one into the other without going through the computer's zone.
-
-const wallClockFormats = new Map<string, Intl.DateTimeFormat>();
-function wallClockFormat(timeZone: string): Intl.DateTimeFormat {
-  let format = wallClockFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-    });
-    wallClockFormats.set(timeZone, format);
-  }
-  return format;
-}
+// stores instants. The one venue clock is shared/src/venue-clock.ts, so what the intake page,
+// the relay and these forms make of a wall time (daylight-saving gaps and repeats included)
+// is the same instant.
 
 /** The venue's wall clock at an instant: date YYYY-MM-DD and time HH:MM (24-hour). */
 export function wallClockInZone(iso: string | number, timeZone: string): { date: string; time: string } {
-  const parts = Object.fromEntries(
-    wallClockFormat(timeZone)
-      .formatToParts(new Date(iso))
-      .map((part) => [part.type, part.value]),
-  );
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
+  return venueWallClock(new Date(iso), timeZone);
 }
-
-/** milliseconds a wall clock in the zone is ahead of UTC at this instant (to the minute) */
-function offsetAt(ms: number, timeZone: string): number {
-  const { date, time } = wallClockInZone(ms, timeZone);
-  return wallMs(date, time) - Math.floor(ms / 60_000) * 60_000;
-}
-
-function wallMs(date: string, time: string): number {
-  const [year, month, day] = date.split('-').map(Number);
-  const [hour, minute] = time.split(':').map(Number);
-  return Date.UTC(year!, month! - 1, day!, hour!, minute!);
-}
-
-const DAY_MS = 86_400_000;
 
 /**
  * The instant the venue's clock shows `time` on `date`, as an ISO string. A time the clock skips
@@ -121,23 +86,10 @@ const DAY_MS = 86_400_000;
  * would (2:30 becomes 3:30); a time it shows twice (the fall-back hour) is the first of the two.
  */
 export function instantInZone(date: string, time: string, timeZone: string): string {
-  const wall = wallMs(date, time);
-  // any change of offset near this wall time lies between a day before and a day after
-  const before = wall - offsetAt(wall - DAY_MS, timeZone);
-  const after = wall - offsetAt(wall + DAY_MS, timeZone);
-  const shows = (ms: number) => {
-    const clock = wallClockInZone(ms, timeZone);
-    return clock.date === date && clock.time === time;
-  };
-  const candidates = [before, after].filter(shows);
-  const chosen = candidates.length > 0 ? Math.min(...candidates) : before;
-  return new Date(chosen).toISOString();
+  return venueInstant(date, time, timeZone).toISOString();
 }
 
-/** YYYY-MM-DD plus whole days, on the calendar (no zone involved). */
-export function addDays(date: string, days: number): string {
-  return new Date(wallMs(date, '00:00') + days * DAY_MS).toISOString().slice(0, 10);
-}
+export { addDays };
 
 export interface ScheduleTimes {
   /** the show's date at the venue */
