@@ -52,6 +52,29 @@ async function newTemplate(sql: Sql, world: World): Promise<string> {
   return row!.id;
 }
 
+async function newGuestList(sql: Sql, world: World): Promise<string> {
+  const [row] = await sql<{ id: string }[]>`
+    INSERT INTO guest_lists (organization_id, event_id, name, kind)
+    VALUES (${world.organizationId}, ${world.eventId}, 'Crew plus-ones', 'OTHER') RETURNING id`;
+  return row!.id;
+}
+
+async function newGuestEntry(sql: Sql, world: World): Promise<string> {
+  const [row] = await sql<{ id: string }[]>`
+    INSERT INTO guest_list_entries (organization_id, event_id, guest_list_id, guest_name, admit_count)
+    VALUES (${world.organizationId}, ${world.eventId}, ${world.ids.guest_lists![0]!}, 'Jo Latecomer', 1) RETURNING id`;
+  return row!.id;
+}
+
+/** an admission nobody has undone yet */
+async function newAdmission(sql: Sql, world: World): Promise<string> {
+  const [row] = await sql<{ id: string }[]>`
+    INSERT INTO check_ins (organization_id, event_id, entry_id, kind, admitted, device_id, occurred_at)
+    VALUES (${world.organizationId}, ${world.eventId}, ${world.ids.guest_list_entries![0]!}, 'ADMIT', 1, 'door-1', now())
+    RETURNING id`;
+  return row!.id;
+}
+
 /** a date after every envelope's clock (test-client.ts) */
 const LATER = '2030-01-01T00:00:00Z';
 
@@ -111,6 +134,48 @@ export const argFactories: Readonly<Record<string, ArgFactory>> = {
   'taskTemplate.update': async (w) => ({ templateId: w.ids.task_templates![0]!, defaultDueDays: 1 + (next() % 300) }),
   'taskTemplate.remove': async (w, sql) => ({ templateId: await newTemplate(sql, w) }),
   'taskTemplate.reorder': async (w, sql) => ({ templateIds: [await newTemplate(sql, w), w.ids.task_templates![0]!] }),
+  'guestList.create': async (w) => ({
+    id: randomUUID(),
+    eventId: w.eventId,
+    name: `Press ${next()}`,
+    kind: 'MEDIA',
+    allotment: 10,
+    cutoffAt: null,
+  }),
+  'guestList.update': async (w) => ({ id: w.ids.guest_lists![0]!, allotment: 40 + (next() % 50) }),
+  'guestList.remove': async (w, sql) => ({ id: await newGuestList(sql, w) }),
+  'guestEntry.add': async (w) => ({
+    id: randomUUID(),
+    eventId: w.eventId,
+    guestListId: w.ids.guest_lists![0]!,
+    guestName: `Alex Guest ${next()}`,
+    admitCount: 1,
+    note: null,
+  }),
+  'guestEntry.update': async (w) => ({ id: w.ids.guest_list_entries![0]!, note: `At the side door (${next()})` }),
+  'guestEntry.remove': async (w, sql) => ({ id: await newGuestEntry(sql, w) }),
+  'checkIn.admit': async (w) => ({
+    id: randomUUID(),
+    eventId: w.eventId,
+    entryId: w.ids.guest_list_entries![0]!,
+    admitted: 1,
+    deviceId: 'door-2',
+    occurredAt: LATER,
+  }),
+  'checkIn.walkUp': async (w) => ({
+    id: randomUUID(),
+    eventId: w.eventId,
+    admitted: 2,
+    deviceId: 'door-2',
+    occurredAt: LATER,
+  }),
+  'checkIn.undo': async (w, sql) => ({
+    id: randomUUID(),
+    eventId: w.eventId,
+    undoesId: await newAdmission(sql, w),
+    deviceId: 'door-2',
+    occurredAt: LATER,
+  }),
 };
 
 /** Valid arguments for the mutation, or a failure naming the missing factory. */

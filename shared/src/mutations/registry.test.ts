@@ -47,6 +47,42 @@ const examples: Record<string, unknown> = {
   'taskTemplate.update': { templateId: id(8), defaultDueDays: 10 },
   'taskTemplate.remove': { templateId: id(8) },
   'taskTemplate.reorder': { templateIds: [id(8)] },
+  'guestList.create': {
+    id: id(10),
+    eventId: id(2),
+    name: 'Band guests',
+    kind: 'ARTIST',
+    allotment: 20,
+    cutoffAt: null,
+  },
+  'guestList.update': { id: id(10), allotment: 30 },
+  'guestList.remove': { id: id(10) },
+  'guestEntry.add': {
+    id: id(11),
+    eventId: id(2),
+    guestListId: id(10),
+    guestName: 'Sam Plusone',
+    admitCount: 2,
+    note: null,
+  },
+  'guestEntry.update': { id: id(11), admitCount: 3 },
+  'guestEntry.remove': { id: id(11) },
+  'checkIn.admit': {
+    id: id(12),
+    eventId: id(2),
+    entryId: id(11),
+    admitted: 2,
+    deviceId: 'door-1',
+    occurredAt: '2026-07-04T01:00:00Z',
+  },
+  'checkIn.walkUp': { id: id(13), eventId: id(2), admitted: 1, deviceId: 'door-1', occurredAt: '2026-07-04T01:00:00Z' },
+  'checkIn.undo': {
+    id: id(14),
+    eventId: id(2),
+    undoesId: id(12),
+    deviceId: 'door-1',
+    occurredAt: '2026-07-04T01:01:00Z',
+  },
 };
 
 const isDefinition = (value: unknown): value is MutationDefinition =>

@@ -1,8 +1,17 @@
 // Every mutation, by name: the one list the desktop plans from and the relay applies from.
 import type { MutationDefinition } from './define.js';
+import { checkInAdmit, checkInUndo, checkInWalkUp } from './check-ins.js';
 import { requestConvertToEvent } from './convert-to-event.js';
 import { dealTermsSet } from './deal-terms.js';
 import { eventUpdate } from './events.js';
+import {
+  guestEntryAdd,
+  guestEntryRemove,
+  guestEntryUpdate,
+  guestListCreate,
+  guestListRemove,
+  guestListUpdate,
+} from './guest-lists.js';
 import { holdChallenge, holdPlace, holdRelease, holdSetExpiry } from './holds.js';
 import { requestSetStatus } from './requests.js';
 import { requestSubmit } from './request-submit.js';
@@ -29,6 +38,15 @@ const all: readonly MutationDefinition[] = [
   taskTemplateUpdate,
   taskTemplateRemove,
   taskTemplateReorder,
+  guestListCreate,
+  guestListUpdate,
+  guestListRemove,
+  guestEntryAdd,
+  guestEntryUpdate,
+  guestEntryRemove,
+  checkInAdmit,
+  checkInWalkUp,
+  checkInUndo,
 ];
 
 export const mutations: ReadonlyMap<string, MutationDefinition> = new Map(all.map((m) => [m.name, m]));
