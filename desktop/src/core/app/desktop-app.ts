@@ -29,6 +29,9 @@ import { listRequests } from './queries/request-list.js';
 import { listTaskTemplates } from './queries/task-templates.js';
 import { ReplicaSearch } from './queries/search.js';
 import { listVenues } from './queries/venues.js';
+import { showDay } from './queries/show-day.js';
+import { guestListDoor } from './queries/guest-list.js';
+import { doorCount } from './queries/door-count.js';
 import { MutationRefused, Outbox, type OutboxCounts } from '../outbox/index.js';
 
 export interface DesktopAppOptions {
@@ -359,6 +362,18 @@ export async function startDesktopApp(options: DesktopAppOptions): Promise<Deskt
     },
     'search.query': async ({ text, limit }) => {
       return reading().search.search(text, limit);
+    },
+    'showDay.get': async (args) => {
+      const { replica, organizationId } = reading();
+      return showDay(replica, organizationId, args);
+    },
+    'guestList.get': async ({ eventId }) => {
+      const { replica, organizationId } = reading();
+      return guestListDoor(replica, organizationId, eventId);
+    },
+    'doorCount.get': async ({ eventId }) => {
+      const { replica, organizationId } = reading();
+      return doorCount(replica, organizationId, eventId);
     },
     'mutation.run': ({ name, args }) => editing((outbox) => outbox.run(name, args)),
     'outbox.counts': () => editing((outbox) => outbox.counts()),
