@@ -7,6 +7,7 @@
 //    └────────┴──────────┴───► WITHDRAWN (by the requester)
 import type { EventStatus, RequestStatus, RowOf } from '@promoteros/shared';
 import { addDays, venueInstant, weekday } from './venue-time.js';
+import { requestReference } from '@promoteros/shared/intake';
 import {
   artistName,
   companyName,
@@ -50,8 +51,6 @@ export interface PlannedEvent {
 type Request = RowOf<'event_requests'>;
 type Hold = RowOf<'holds'>;
 
-const REFERENCE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-
 export function planVenueBooking(
   plan: DemoPlan,
   clock: PlanClock,
@@ -82,14 +81,15 @@ export function planVenueBooking(
     return out.sort();
   }
 
-  function reference(): string {
+  /** A request's id and the reference read from it, as the intake page makes them (REQ-7K3F9Q). */
+  function referencedId(): { id: string; reference: string } {
     for (;;) {
-      let code = 'RQ-';
-      for (let i = 0; i < 8; i++) code += (i === 4 ? '-' : '') + r.pick(REFERENCE_ALPHABET.split(''));
-      const key = `${org.id}:${code}`;
+      const id = r.uuid();
+      const reference = requestReference(id);
+      const key = `${org.id}:${reference}`;
       if (!usedReferences.has(key)) {
         usedReferences.add(key);
-        return code;
+        return { id, reference };
       }
     }
   }
@@ -101,10 +101,9 @@ export function planVenueBooking(
     const hasAlternative = r.chance(0.25);
     const alternative = addDays(date, 7);
     const row: Request = {
-      id: r.uuid(),
+      ...referencedId(),
       organization_id: org.id,
       venue_id: venue.id,
-      reference: reference(),
       status,
       contact_name: contact,
       contact_email: promoter?.email ?? emailOf(contact, r.pick(['gmail.example', 'agency.example', 'mgmt.example'])),
