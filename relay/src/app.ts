@@ -22,6 +22,7 @@ import { intakeRoutes } from './intake/routes.js';
 import { JobHandlers } from './jobs/job-handlers.js';
 import { JobMetrics } from './jobs/job-metrics.js';
 import { JobWorker } from './jobs/job-worker.js';
+import { NoteRooms, type NoteRoomsOptions } from './notes/note-rooms.js';
 
 export interface Relay {
   readonly app: FastifyInstance;
@@ -30,6 +31,8 @@ export interface Relay {
   readonly config: RelayConfig;
   /** what this relay's job loop runs for each kind of job; register more before jobs of the kind arrive */
   readonly jobHandlers: JobHandlers;
+  /** the shared notes' WebSocket rooms (relay/src/notes) */
+  readonly notes: NoteRooms;
   /** resolves with the address once listening */
   listen(): Promise<string>;
   /** stop accepting, answer open long-polls, finish requests, close the database */
@@ -43,6 +46,8 @@ export interface RelayDeps {
   readonly feedPollMs?: number;
   /** the job loop's handlers (relay/src/jobs); none by default */
   readonly jobHandlers?: JobHandlers;
+  /** the note rooms' store pacing (tests shorten it) */
+  readonly notes?: Partial<NoteRoomsOptions>;
 }
 
 export async function createRelay(config: RelayConfig, deps: RelayDeps = {}): Promise<Relay> {
@@ -82,6 +87,8 @@ export async function createRelay(config: RelayConfig, deps: RelayDeps = {}): Pr
   await app.register(shapeCountRoutes, { db, catalog });
   await app.register(mutationRoutes, { db });
   await app.register(intakeRoutes, { db, config });
+  const notes = new NoteRooms(db.sql, app.log, deps.notes, app.metrics.registry);
+  notes.attach(app.server);
 
   const holdSweeper = startHoldSweeper(db.sql, {
     intervalMs: config.HOLD_EXPIRY_INTERVAL_SECONDS * 1000,
@@ -111,6 +118,7 @@ export async function createRelay(config: RelayConfig, deps: RelayDeps = {}): Pr
     feed,
     config,
     jobHandlers,
+    notes,
     async listen() {
       return app.listen({ host: config.HOST, port: config.PORT });
     },
@@ -118,6 +126,8 @@ export async function createRelay(config: RelayConfig, deps: RelayDeps = {}): Pr
       stopping ??= (async () => {
         // answer open long-polls first so that close() does not wait for their timeout
         await feed.stop();
+        // editors are told to reconnect elsewhere and every unstored note reaches the database
+        await notes.stop();
         // connections without a request in progress are ended as they appear, so that close()
         // waits only for requests being answered (see http/connections.ts)
         const sweep = setInterval(() => connections.closeIdle(), 50);

@@ -1,0 +1,198 @@
+// The relay's note rooms against real PostgreSQL and real WebSockets: who gets in, how edits
+// meet, what is stored and when, and what happens when storing fails.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { WebSocket } from 'ws';
+import { ADVANCE_NOTES_TEXT, NOTES_PROTOCOL, RUN_OF_SHOW_ROWS } from '@promoteros/shared/notes';
+import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
+import { startTestRelay, type TestRelay } from '../testing/test-relay.js';
+import { createMember, createOrganization, createVenue, type TestMember } from '../testing/fixtures.js';
+import type { Sql } from '../db/database.js';
+import { connectNoteClient } from './note-test-client.js';
+import { readEventNotes } from './read-event-notes.js';
+import { loadNoteState } from './note-store.js';
+
+const fast = { storeDebounceMs: 40, storeMaxWaitMs: 200, retryMs: 40, retryMaxMs: 200 };
+
+let db: TestDatabase;
+let relay: TestRelay;
+let eventId: string;
+let otherEventId: string;
+let staff: TestMember;
+let manager: TestMember;
+let promoter: TestMember;
+let outsider: TestMember;
+let otherOrgManager: TestMember;
+
+async function createEvent(sql: Sql, organizationId: string): Promise<string> {
+  const venueId = await createVenue(sql, organizationId);
+  const [row] = await sql<{ id: string }[]>`
+    INSERT INTO events (organization_id, venue_id, title, artist_name, show_date, doors_at, show_at, ends_at)
+    VALUES (${organizationId}, ${venueId}, 'Night One', 'The Band', '2026-12-04',
+            '2026-12-04T18:00:00Z', '2026-12-04T19:00:00Z', '2026-12-04T22:00:00Z')
+    RETURNING id`;
+  return row!.id;
+}
+
+async function until(check: () => Promise<boolean> | boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+async function storedText(name: 'ADVANCE_NOTES' | 'RUN_OF_SHOW' = 'ADVANCE_NOTES'): Promise<string | undefined> {
+  const state = await loadNoteState(db.sql, { eventId, name });
+  if (!state) return undefined;
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, state);
+  return doc.getText(ADVANCE_NOTES_TEXT).toString();
+}
+
+beforeAll(async () => {
+  db = await createTestDatabase('notes');
+  const org = await createOrganization(db.sql, 'Hall Org');
+  const otherOrg = await createOrganization(db.sql, 'Other Org');
+  eventId = await createEvent(db.sql, org);
+  otherEventId = await createEvent(db.sql, otherOrg);
+  staff = await createMember(db.sql, [{ organizationId: org, role: 'STAFF' }]);
+  manager = await createMember(db.sql, [{ organizationId: org, role: 'MANAGER' }]);
+  promoter = await createMember(db.sql, [{ organizationId: org, role: 'PROMOTER' }]);
+  outsider = await createMember(db.sql, []);
+  otherOrgManager = await createMember(db.sql, [{ organizationId: otherOrg, role: 'MANAGER' }]);
+  relay = await startTestRelay(db, {}, { notes: fast });
+}, 60_000);
+
+afterAll(async () => {
+  await relay?.stop();
+  await db?.drop();
+});
+
+describe('note rooms', () => {
+  it('should refuse a connection without a session, with an unknown one, or from a promoter', async () => {
+    const none = await connectNoteClient(relay.url, eventId, 'ADVANCE_NOTES', undefined).closed;
+    expect(none.code).toBe(4401);
+    expect(none.reason).toMatch(/sign in first/);
+    const unknown = await connectNoteClient(relay.url, eventId, 'ADVANCE_NOTES', 'pos_not-a-real-session-token').closed;
+    expect(unknown).toEqual({ code: 4401, reason: 'the session is unknown, expired or revoked: sign in again' });
+    const asPromoter = await connectNoteClient(relay.url, eventId, 'RUN_OF_SHOW', promoter.token).closed;
+    expect(asPromoter.code).toBe(4403);
+  });
+
+  it("should refuse a non-member and another organization's member exactly like an event that does not exist", async () => {
+    const missing = '00000000-0000-4000-8000-000000000000';
+    const refusals = await Promise.all([
+      connectNoteClient(relay.url, eventId, 'ADVANCE_NOTES', outsider.token).closed,
+      connectNoteClient(relay.url, eventId, 'ADVANCE_NOTES', otherOrgManager.token).closed,
+      connectNoteClient(relay.url, missing, 'ADVANCE_NOTES', manager.token).closed,
+      // and a member of the other organization is let into its own event's room, not ours
+      connectNoteClient(relay.url, otherEventId, 'ADVANCE_NOTES', manager.token).closed,
+    ]);
+    for (const [index, refusal] of refusals.entries()) {
+      const asked = [eventId, eventId, missing, otherEventId][index];
+      expect(refusal).toEqual({ code: 4404, reason: `there is no event ${asked} in your organizations` });
+    }
+    // nothing was stored or opened for a refused connection
+    expect(relay.notes.openDocument(eventId, 'ADVANCE_NOTES')).toBeUndefined();
+  });
+
+  it('should refuse an address that names no document', async () => {
+    const ws = new WebSocket(`${relay.url.replace('http', 'ws')}/v1/notes/${eventId}/guest-list`, [
+      NOTES_PROTOCOL,
+      `bearer.${manager.token}`,
+    ]);
+    const closed = await new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
+    expect(closed).toBe(4400);
+  });
+
+  it('should merge two editors typing at once and store the merged document', async () => {
+    const a = connectNoteClient(relay.url, eventId, 'ADVANCE_NOTES', staff.token);
+    const b = connectNoteClient(relay.url, eventId, 'ADVANCE_NOTES', manager.token);
+    await Promise.all([a.synced, b.synced]);
+    const textA = a.doc.getText(ADVANCE_NOTES_TEXT);
+    const textB = b.doc.getText(ADVANCE_NOTES_TEXT);
+    textA.insert(0, 'Load-in via the back alley. ');
+    textB.insert(0, 'Parking: two bus bays. ');
+    await until(() => textA.toString() === textB.toString() && textA.length > 40, 'both editors see both edits');
+    expect(textA.toString()).toContain('Load-in via the back alley.');
+    expect(textA.toString()).toContain('Parking: two bus bays.');
+    await until(async () => (await storedText()) === textA.toString(), 'PostgreSQL holds the merged text');
+    a.close();
+    b.close();
+    // the last editor left and everything was stored: the room closes
+    await until(() => relay.notes.openDocument(eventId, 'ADVANCE_NOTES') === undefined, 'the room closes');
+    // a later editor gets the stored document back
+    const c = connectNoteClient(relay.url, eventId, 'ADVANCE_NOTES', manager.token);
+    await c.synced;
+    expect(c.doc.getText(ADVANCE_NOTES_TEXT).toString()).toBe(textA.toString());
+    c.close();
+  });
+
+  it('should keep a document whose store failed in memory and store it when the database takes it again', async () => {
+    const before = (await storedText()) ?? '';
+    // PostgreSQL refuses every write of a note document until the constraint goes
+    await db.sql`ALTER TABLE note_documents ADD CONSTRAINT refuse_stores CHECK (false) NOT VALID`;
+    try {
+      const editor = connectNoteClient(relay.url, eventId, 'ADVANCE_NOTES', staff.token);
+      await editor.synced;
+      editor.doc.getText(ADVANCE_NOTES_TEXT).insert(0, 'Curfew 23:00 sharp. ');
+      const failed = async () => {
+        const metrics = await relay.app.metrics.registry.getSingleMetricAsString('promoteros_note_stores_total');
+        return /outcome="failed"} [1-9]/.test(metrics);
+      };
+      await until(failed, 'a store has failed');
+      editor.close();
+      // the editor is gone and the store keeps failing: the document stays in the relay
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(relay.notes.openDocument(eventId, 'ADVANCE_NOTES')?.getText(ADVANCE_NOTES_TEXT).toString()).toBe(
+        `Curfew 23:00 sharp. ${before}`,
+      );
+      expect(await storedText()).toBe(before);
+      // and a new editor gets the unstored edit from memory
+      const next = connectNoteClient(relay.url, eventId, 'ADVANCE_NOTES', manager.token);
+      await next.synced;
+      expect(next.doc.getText(ADVANCE_NOTES_TEXT).toString()).toBe(`Curfew 23:00 sharp. ${before}`);
+      next.close();
+    } finally {
+      await db.sql`ALTER TABLE note_documents DROP CONSTRAINT refuse_stores`;
+    }
+    await until(async () => (await storedText()) === `Curfew 23:00 sharp. ${before}`, 'a retry stores it');
+    await until(() => relay.notes.openDocument(eventId, 'ADVANCE_NOTES') === undefined, 'the room closes once stored');
+  });
+
+  it('should store unstored edits when the relay stops, and serve them from the next relay', async () => {
+    const slow = await startTestRelay(db, {}, { notes: { storeDebounceMs: 60_000, storeMaxWaitMs: 60_000 } });
+    const editor = connectNoteClient(slow.url, eventId, 'RUN_OF_SHOW', manager.token);
+    await editor.synced;
+    const rows = editor.doc.getArray<Y.Map<string>>(RUN_OF_SHOW_ROWS);
+    editor.doc.transact(() => {
+      for (const [at, item] of [
+        ['21:00', 'Headliner'],
+        ['17:00', 'Soundcheck'],
+        ['', 'Settlement after curfew'],
+        ['19:30', 'Doors'],
+      ]) {
+        const row = new Y.Map<string>();
+        row.set('at', at!);
+        row.set('item', item!);
+        rows.push([row]);
+      }
+    });
+    await until(
+      () => slow.notes.openDocument(eventId, 'RUN_OF_SHOW')?.getArray(RUN_OF_SHOW_ROWS).length === 4,
+      'the relay has the rows',
+    );
+    expect((await readEventNotes(db.sql, eventId)).runOfShow).toEqual([]);
+    await slow.stop();
+    expect((await editor.closed).code).toBe(1012);
+    const notes = await readEventNotes(db.sql, eventId);
+    expect(notes.runOfShow).toEqual([
+      { at: '17:00', item: 'Soundcheck' },
+      { at: '19:30', item: 'Doors' },
+      { at: '21:00', item: 'Headliner' },
+      { at: '', item: 'Settlement after curfew' },
+    ]);
+    expect(notes.advanceNotes).toContain('Curfew 23:00 sharp.');
+  });
+});
