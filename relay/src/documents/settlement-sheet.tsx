@@ -1,0 +1,146 @@
+// The settlement sheet, signed at the end of the night: tickets and gross, comps, expenses budget
+// against actual, the deal applied step by step (split point included) and the payouts. Every
+// figure comes from settleShow (shared/src/settlement); the sheet only lays them out.
+import { Document, Text, View } from '@react-pdf/renderer';
+import { settleShow, type Settlement } from '@promoteros/shared/settlement';
+import type { DocumentData } from './document-data.js';
+import { dealInWords, dealName } from './deal-in-words.js';
+import { Facts, Section, SheetPage, Signatures, Table, styles } from './sheet-parts.js';
+import { paperFor, sheetFormat } from './sheet-format.js';
+import { documentMetadata } from './document-metadata.js';
+
+/** The explanation lines from the net on: the deal's own steps, bonuses, payout and result. */
+function dealSteps(settlement: Settlement) {
+  const start = settlement.explanation.findIndex((line) => line.label.startsWith('Net receipts'));
+  return settlement.explanation.slice(start + 1);
+}
+
+export function SettlementSheet({ data }: { data: Extract<DocumentData, { kind: 'SETTLEMENT' }> }) {
+  const { event, deal } = data;
+  const s = settleShow(deal, data.lines);
+  const fmt = sheetFormat({ country: event.venue.country, timeZone: event.venue.timezone, currency: deal.currency });
+  const tally = data.lines.filter((l) => l.kind === 'TICKETS');
+  const adjustments = s.explanation.filter((l) => l.label.startsWith('Adjustment: '));
+  const warnings = [
+    s.overCapacity
+      ? `Tickets sold and comps (${fmt.count(s.ticketsSold + s.comps)}) are above the sellable capacity (${fmt.count(deal.sellable_capacity ?? 0)}).`
+      : null,
+    s.expensesWithoutActual > 0
+      ? `${s.expensesWithoutActual} expense${s.expensesWithoutActual === 1 ? ' is' : 's are'} charged at budget: no actual cost entered yet.`
+      : null,
+  ].filter((w): w is string => w !== null);
+  return (
+    <Document {...documentMetadata('Settlement', event, data.asOf)}>
+      <SheetPage paper={paperFor(event.venue.country)} title="Settlement" event={event} fmt={fmt} asOf={data.asOf}>
+        <Section title="Summary">
+          <Facts
+            rows={[
+              ['Deal', dealName(deal)],
+              [
+                'Tickets sold',
+                deal.sellable_capacity !== null
+                  ? `${fmt.count(s.ticketsSold)} of ${fmt.count(deal.sellable_capacity)}`
+                  : fmt.count(s.ticketsSold),
+              ],
+              ['Comps', fmt.count(s.comps)],
+              ['Gross receipts', fmt.money(s.grossCents)],
+              ['Expenses', fmt.money(s.expensesCents)],
+              ['Net receipts', fmt.money(s.netCents)],
+            ]}
+          />
+          {warnings.map((w) => (
+            <Text key={w} style={styles.note}>
+              Note: {w}
+            </Text>
+          ))}
+        </Section>
+
+        <Section title="Ticket sales">
+          <Table
+            columns={[
+              { label: 'Tickets', flex: 4 },
+              { label: 'Quantity', flex: 1.2, align: 'right' },
+              { label: 'Price', flex: 1.5, align: 'right' },
+              { label: 'Amount', flex: 1.8, align: 'right' },
+            ]}
+            rows={[
+              ...tally.map((l) => [
+                l.label,
+                fmt.count(l.quantity),
+                fmt.money(BigInt(l.unit_cents)),
+                fmt.money(BigInt(l.quantity) * BigInt(l.unit_cents)),
+              ]),
+              ['Comps (no charge)', fmt.count(s.comps), '', fmt.money(0n)],
+            ]}
+            total={['Gross receipts', fmt.count(s.ticketsSold), '', fmt.money(s.grossCents)]}
+          />
+          {adjustments.length > 0 ? (
+            <View style={{ marginTop: 6 }}>
+              <Table
+                columns={[
+                  { label: 'Adjustments', flex: 6.7 },
+                  { label: 'Amount', flex: 1.8, align: 'right' },
+                ]}
+                rows={adjustments.map((a) => [a.label.slice('Adjustment: '.length), fmt.money(a.cents)])}
+                total={['Adjusted gross', fmt.money(s.adjustedGrossCents)]}
+              />
+            </View>
+          ) : null}
+        </Section>
+
+        <Section title="Expenses">
+          <Table
+            columns={[
+              { label: 'Expense', flex: 3.6 },
+              { label: 'Budget', flex: 1.5, align: 'right' },
+              { label: 'Actual', flex: 1.5, align: 'right' },
+              { label: 'Charged', flex: 1.8, align: 'right' },
+            ]}
+            rows={s.expenses.map((e) => [
+              e.label,
+              fmt.money(e.budgetCents),
+              e.actualCents === null ? '—' : fmt.money(e.actualCents),
+              fmt.money(e.appliedCents),
+            ])}
+            total={['Total expenses', fmt.money(s.expensesBudgetCents), '', fmt.money(s.expensesCents)]}
+          />
+        </Section>
+
+        <Section title="The deal applied" wrap={false}>
+          {dealInWords(deal, fmt).map((sentence) => (
+            <Text key={sentence} style={styles.paragraph}>
+              {sentence}
+            </Text>
+          ))}
+          <Table
+            columns={[
+              { label: 'Step', flex: 6.7 },
+              { label: 'Amount', flex: 1.8, align: 'right' },
+            ]}
+            rows={[
+              ['Net receipts (adjusted gross less expenses)', fmt.money(s.netCents)],
+              ...dealSteps(s).map((l) => [l.label, fmt.money(l.cents)]),
+            ]}
+          />
+        </Section>
+
+        <View style={styles.callout} wrap={false}>
+          <Text style={styles.calloutText}>
+            Artist payout: <Text style={styles.bold}>{fmt.money(s.artistPayoutCents)}</Text> (
+            {fmt.moneyWords(s.artistPayoutCents)})
+          </Text>
+          <Text style={styles.calloutText}>
+            Promoter result: <Text style={styles.bold}>{fmt.money(s.promoterResultCents)}</Text>
+          </Text>
+        </View>
+
+        <Signatures
+          parties={[
+            { side: event.organization.name, name: event.venueContacts[0]?.name ?? null },
+            { side: `the artist, ${event.artistName}`, name: null },
+          ]}
+        />
+      </SheetPage>
+    </Document>
+  );
+}
