@@ -22,6 +22,12 @@ import { intakeRoutes } from './intake/routes.js';
 import { JobHandlers } from './jobs/job-handlers.js';
 import { JobMetrics } from './jobs/job-metrics.js';
 import { JobWorker } from './jobs/job-worker.js';
+import { createSmtpMailer } from './mail/mailer.js';
+import { createLogMailer } from './mail/log-mailer.js';
+import { emailJobHandlers } from './notify/email-handlers.js';
+import { EmailMetrics } from './notify/email-metrics.js';
+import { messageIdDomain } from './notify/message-id.js';
+import { deliveryProblemRoutes } from './notify/delivery-problem-routes.js';
 import { NoteRooms, type NoteRoomsOptions } from './notes/note-rooms.js';
 
 export interface Relay {
@@ -44,7 +50,7 @@ export interface RelayDeps {
   readonly db?: Database;
   /** how often the change feed polls the head when no notification woke it (tests) */
   readonly feedPollMs?: number;
-  /** the job loop's handlers (relay/src/jobs); none by default */
+  /** the job loop's handlers (relay/src/jobs), used as given; by default the email handlers (relay/src/notify) */
   readonly jobHandlers?: JobHandlers;
   /** the note rooms' store pacing (tests shorten it) */
   readonly notes?: Partial<NoteRoomsOptions>;
@@ -87,6 +93,7 @@ export async function createRelay(config: RelayConfig, deps: RelayDeps = {}): Pr
   await app.register(shapeCountRoutes, { db, catalog });
   await app.register(mutationRoutes, { db });
   await app.register(intakeRoutes, { db, config });
+  await app.register(deliveryProblemRoutes, { db });
   const notes = new NoteRooms(db.sql, app.log, deps.notes, app.metrics.registry);
   notes.attach(app.server);
 
@@ -95,7 +102,20 @@ export async function createRelay(config: RelayConfig, deps: RelayDeps = {}): Pr
     log: app.log,
   });
 
-  const jobHandlers = deps.jobHandlers ?? new JobHandlers();
+  // the job loop's emails: SMTP with a pool as wide as the loop, or the relay log without SMTP_URL
+  const mailer = config.SMTP_URL
+    ? createSmtpMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, pool: config.JOBS_CONCURRENCY })
+    : createLogMailer(app.log, config.MAIL_FROM);
+  const jobHandlers =
+    deps.jobHandlers ??
+    new JobHandlers(
+      emailJobHandlers({
+        mailer,
+        mailFrom: config.MAIL_FROM,
+        messageIdDomain: messageIdDomain(config.MAIL_FROM),
+        metrics: new EmailMetrics(app.metrics.registry),
+      }),
+    );
   // the queue's depth is worth watching from any relay, whether or not it runs jobs itself
   const jobMetrics = new JobMetrics(app.metrics.registry, db.sql);
   const jobs = config.JOBS_ENABLED
@@ -139,6 +159,7 @@ export async function createRelay(config: RelayConfig, deps: RelayDeps = {}): Pr
         await holdSweeper.stop();
         // before the database closes: jobs under way finish or go back to the queue
         await jobs?.stop();
+        mailer.close();
         if (ownsDb) await db.close();
       })();
       return stopping;

@@ -55,6 +55,7 @@ export const authRoutes: FastifyPluginAsync<AuthRouteOptions> = async (app, { db
     const mail = signInMail({ to: email, code: secrets.code, link, validMinutes: SIGN_IN_VALID_MINUTES, deviceName });
     const sent: Promise<void> = mailer
       .send(mail)
+      .then(() => {})
       .catch((error: unknown) => app.log.error({ err: error }, `sign-in email to ${email} failed`))
       .finally(() => sending.delete(sent));
     sending.add(sent);

@@ -28,6 +28,15 @@ export interface JobContext {
 
 export type JobHandler = (payload: unknown, ctx: JobContext) => Promise<void>;
 
+/**
+ * Thrown by a handler when trying again cannot help: the mail server refused the address for good
+ * (5xx), the address is not one. The job goes DEAD at once with this error, for OWNERs to see and
+ * fix, instead of knocking on the same closed door for its remaining attempts (about 17 hours).
+ */
+export class PermanentJobFailure extends Error {
+  override name = 'PermanentJobFailure';
+}
+
 export class JobHandlers {
   readonly #byKind = new Map<string, JobHandler>();
 

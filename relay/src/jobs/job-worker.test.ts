@@ -6,7 +6,7 @@ import { createTestDatabase, type TestDatabase } from '../testing/test-database.
 import { insertJob, newWorker, readJob, until } from './job-test-kit.js';
 import { retryDelayBounds } from './retry-delay.js';
 import { markJobDone } from './finish-job.js';
-import type { ClaimedJob } from './job-handlers.js';
+import { PermanentJobFailure, type ClaimedJob } from './job-handlers.js';
 
 describe('job worker', () => {
   let db: TestDatabase;
@@ -61,6 +61,23 @@ describe('job worker', () => {
     expect(dead.last_error).toContain('smtp refused, call 4');
     expect(calls).toBe(4);
     expect(await worker.work()).toBe(false);
+  });
+
+  it('should mark a job DEAD at its first failure when the handler says no retry can help', async () => {
+    let calls = 0;
+    const worker = newWorker(db, {
+      'test.permanent': async () => {
+        calls++;
+        throw new PermanentJobFailure('550 5.1.1 no such mailbox');
+      },
+    });
+    const id = await insertJob(db.sql, 'test.permanent', {}, { maxAttempts: 10 });
+    expect(await worker.work()).toBe(true);
+    const dead = await readJob(db.sql, id);
+    expect(dead).toMatchObject({ status: 'DEAD', attempts: 1, locked_by: null });
+    expect(dead.last_error).toContain('550 5.1.1 no such mailbox');
+    expect(await worker.work()).toBe(false);
+    expect(calls).toBe(1);
   });
 
   it('should leave a job of a kind it has no handler for QUEUED, for a relay that can do it', async () => {

@@ -11,7 +11,7 @@ import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../db/database.js';
-import type { ClaimedJob, JobHandlers } from './job-handlers.js';
+import { PermanentJobFailure, type ClaimedJob, type JobHandlers } from './job-handlers.js';
 import type { JobMetrics } from './job-metrics.js';
 import { claimJob } from './claim-job.js';
 import { markJobDead, markJobDone, returnJobToQueue, scheduleJobRetry } from './finish-job.js';
@@ -151,9 +151,11 @@ export class JobWorker {
       return;
     }
     const error = describeError(failure);
-    if (job.attempts >= job.max_attempts) {
+    const permanent = failure instanceof PermanentJobFailure;
+    if (permanent || job.attempts >= job.max_attempts) {
       if (await markJobDead(sql, job, error)) metrics?.processed.inc({ kind: job.kind, outcome: 'dead' });
-      log.error({ jobId: job.id, kind: job.kind, err: failure }, 'job failed its last attempt; marked DEAD');
+      const why = permanent ? 'job failed for good (no retry can help)' : 'job failed its last attempt';
+      log.error({ jobId: job.id, kind: job.kind, err: failure }, `${why}; marked DEAD`);
       return;
     }
     if (await scheduleJobRetry(sql, job, error, retryDelayMs(job.attempts))) {

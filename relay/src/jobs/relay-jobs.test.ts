@@ -12,6 +12,7 @@ import { createMember, createOrganization } from '../testing/fixtures.js';
 import { fillEveryTable } from '../testing/every-table.js';
 import { envelope, sendBatch } from '../mutations/test-client.js';
 import { insertJob, readJob, until } from './job-test-kit.js';
+import { JobHandlers } from './job-handlers.js';
 
 const scrape = async (relay: TestRelay) => (await fetch(`${relay.url}/metrics`)).text();
 
@@ -21,7 +22,8 @@ describe('jobs in a relay on PostgreSQL', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('relay_jobs');
-    relay = await startTestRelay(db, { JOBS_POLL_MS: '60000' });
+    // its own registry, without the default email handlers: this test is the status change's handler
+    relay = await startTestRelay(db, { JOBS_POLL_MS: '60000' }, { jobHandlers: new JobHandlers() });
   });
   afterAll(async () => {
     await relay?.stop();
