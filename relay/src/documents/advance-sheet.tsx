@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource react */
 // The advance / day sheet: what the crew and the artist's team need on the day — the schedule,
 // the run of show, who to call, what is still open, and the notes.
 import { Document, Text } from '@react-pdf/renderer';

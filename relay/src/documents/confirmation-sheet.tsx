@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource react */
 // The event confirmation: who agreed to what, where and when. Sent with the "event confirmed"
 // email and signed by both sides.
 import { Document, Text, View } from '@react-pdf/renderer';

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource react */
 // Draws a document's data as PDF bytes. Deterministic: the same data gives the same bytes (the
 // dates in the file are the data's, see document-metadata.ts; the fonts are built in).
 import { renderToBuffer } from '@react-pdf/renderer';

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource react */
 // The settlement sheet, signed at the end of the night: tickets and gross, comps, expenses budget
 // against actual, the deal applied step by step (split point included) and the payouts. Every
 // figure comes from settleShow (shared/src/settlement); the sheet only lays them out.

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource react */
 // The building blocks every sheet is drawn with: page frame (header, footer with page numbers),
 // sections, label/value facts, tables and signature lines. Built-in Helvetica: nothing to embed,
 // nothing to load, the same bytes on every relay, and print-ready in black and greys.

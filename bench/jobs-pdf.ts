@@ -1,0 +1,147 @@
+// The settlement sheet's render time, for `npm run bench:jobs` (bench/jobs.bench.ts prints
+// pdf_p50_ms / pdf_p99_ms from it). Demo-like nights (a London venue, two ticket lines, comps,
+// seven expense lines, an adjustment now and then, the four deal types in turn) drawn to PDF
+// bytes in this process, database aside: what one `document.render` job spends drawing.
+// Run alone: `npx tsx bench/jobs-pdf.ts [runs]` prints one JSON line.
+import { performance } from 'node:perf_hooks';
+import type { DealType } from '@promoteros/shared';
+import { renderDocument, type DocumentData } from '../relay/src/documents/index.js';
+import { percentile } from './relay-process.js';
+
+const expenseLines: [string, number][] = [
+  ['Sound and lights', 30],
+  ['Security', 20],
+  ['Stagehands and crew', 15],
+  ['Marketing and advertising', 15],
+  ['Box office and ticketing', 8],
+  ['Hospitality and catering', 7],
+  ['Cleaning', 5],
+];
+const dealTypes: DealType[] = ['FLAT', 'DOOR_SPLIT', 'VERSUS', 'GUARANTEE_PLUS'];
+
+/** The n-th demo-like night: figures vary with n so no two renders draw the same sheet. */
+export function demoSettlement(n: number): Extract<DocumentData, { kind: 'SETTLEMENT' }> {
+  const dealType = dealTypes[n % 4]!;
+  const capacity = 1_800;
+  const sold = 1_000 + ((n * 37) % 800);
+  const advance = Math.round(sold * 0.8);
+  const price = 2_500 + (n % 5) * 500;
+  const budget = 1_800_000 + (n % 7) * 50_000;
+  const showDate = `2026-0${1 + (n % 9)}-1${n % 10}`;
+  const at = (time: string) => new Date(`${showDate}T${time}:00Z`);
+  return {
+    kind: 'SETTLEMENT',
+    asOf: at('23:40'),
+    event: {
+      id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+      title: `Night Drive — Tour ${n}`,
+      artistName: 'Night Drive',
+      status: 'CONFIRMED',
+      showDate,
+      doorsAt: at('18:30'),
+      showAt: at('20:00'),
+      endsAt: at('22:45'),
+      capacity,
+      notes: null,
+      requestReference: 'REQ-7KD2-9XQ4',
+      organization: { name: 'Meridian Halls', emailFrom: 'bookings@meridian-halls.demo' },
+      venue: {
+        name: 'Meridian Hall London',
+        timezone: 'Europe/London',
+        address: '12 Camden Road',
+        city: 'London',
+        country: 'GB',
+        capacity,
+      },
+      promoter: {
+        name: 'Leah Haddad',
+        company: 'Wavelength Artists',
+        email: 'leah@wavelength.example',
+        phone: '+44 20 7946 0155',
+        role: 'Promoter',
+      },
+      requester: null,
+      venueContacts: [
+        { name: 'Oliver Hartley', email: 'owner@meridian-halls.demo', phone: '+44 20 7946 0321', role: 'Owner' },
+        { name: 'Priya Shah', email: 'manager@meridian-halls.demo', phone: '+44 20 7946 0388', role: 'Manager' },
+      ],
+    },
+    deal: {
+      deal_type: dealType,
+      currency: 'GBP',
+      guarantee_cents: dealType === 'DOOR_SPLIT' ? 0 : 1_500_000,
+      artist_share_bp: dealType === 'FLAT' ? 0 : 8_000,
+      split_basis: 'NET',
+      promoter_profit_bp: dealType === 'GUARANTEE_PLUS' ? 1_500 : 0,
+      ticket_price_cents: price,
+      sellable_capacity: capacity,
+      expenses_budget_cents: budget,
+      bonuses: dealType === 'GUARANTEE_PLUS' ? [{ atTickets: 1_440, bonusCents: 100_000 }] : [],
+      notes: null,
+    },
+    lines: [
+      {
+        kind: 'TICKETS',
+        label: 'Advance tickets',
+        quantity: advance,
+        unit_cents: price,
+        budget_cents: 0,
+        actual_cents: null,
+      },
+      {
+        kind: 'TICKETS',
+        label: 'Door sales',
+        quantity: sold - advance,
+        unit_cents: price + 500,
+        budget_cents: 0,
+        actual_cents: null,
+      },
+      { kind: 'COMPS', label: 'Comps', quantity: 20 + (n % 60), unit_cents: 0, budget_cents: 0, actual_cents: null },
+      ...expenseLines.map(([label, share], i) => {
+        const lineBudget = Math.round((budget * share) / 100);
+        return {
+          kind: 'EXPENSE' as const,
+          label,
+          quantity: 1,
+          unit_cents: lineBudget,
+          budget_cents: lineBudget,
+          actual_cents: (n + i) % 3 === 0 ? null : lineBudget + ((n * 13 + i * 7) % 200) * 100 - 10_000,
+        };
+      }),
+      ...(n % 3 === 0
+        ? [
+            {
+              kind: 'ADJUSTMENT' as const,
+              label: 'Parking reimbursement',
+              quantity: 1,
+              unit_cents: 15_000,
+              budget_cents: 0,
+              actual_cents: 15_000,
+            },
+          ]
+        : []),
+    ],
+  };
+}
+
+/** Renders `runs` settlement sheets one after another; milliseconds per render. */
+export async function measureSettlementPdf(runs: number): Promise<{ p50: number; p99: number }> {
+  // the first renders load the renderer's modules and font metrics: not what a job pays
+  for (let n = 0; n < 3; n++) await renderDocument(demoSettlement(n));
+  const times: number[] = [];
+  for (let n = 0; n < runs; n++) {
+    const data = demoSettlement(n);
+    const started = performance.now();
+    await renderDocument(data);
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  const round = (ms: number) => Math.round(ms * 10) / 10;
+  return { p50: round(percentile(times, 50)), p99: round(percentile(times, 99)) };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const runs = Number(process.argv[2] ?? 200);
+  const { p50, p99 } = await measureSettlementPdf(runs);
+  process.stdout.write(`${JSON.stringify({ runs, pdf_p50_ms: p50, pdf_p99_ms: p99 })}\n`);
+}
