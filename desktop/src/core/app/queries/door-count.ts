@@ -3,6 +3,7 @@
 // a sum over them, undos (negative) and walk-ups included; whatever order devices' check-ins
 // arrive in, the sum is the same.
 import type { CommandResult } from '../../../common/command-map.js';
+import { isNearCapacity } from '../../../common/near-capacity.js';
 import type { Replica } from '../../replica/open-replica.js';
 import { notFound } from '../command-failure.js';
 
@@ -10,12 +11,6 @@ export type DoorCount = CommandResult<'doorCount.get'>;
 
 /** a replica, or one transaction on it, so the door count and the guest list read the same rows */
 export type ReplicaReader = Pick<Replica, 'query'>;
-
-/** warn the door from 90 % of capacity */
-export const NEAR_CAPACITY = 0.9;
-
-export const isNearCapacity = (total: number, capacity: number): boolean =>
-  capacity > 0 && total >= Math.ceil(capacity * NEAR_CAPACITY);
 
 export async function doorCount(reader: ReplicaReader, organizationId: string, eventId: string): Promise<DoorCount> {
   const [event] = await reader.query<{ capacity: number; total: number; walk_ups: number }>(

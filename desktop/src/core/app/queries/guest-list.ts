@@ -3,6 +3,7 @@
 // with who added it, what it has been admitted (summed over every device's check-ins the replica
 // has heard of) and whether that is more than its allotment (two doors admitting the same guest
 // offline: both admissions kept, the entry flagged for the manager), and the walk-ups.
+import { isOverAllotment } from '@promoteros/shared/mutations';
 import type { CommandResult } from '../../../common/command-map.js';
 import type { Replica } from '../../replica/open-replica.js';
 import { doorCount, type ReplicaReader } from './door-count.js';
@@ -113,7 +114,7 @@ async function read(reader: ReplicaReader, organizationId: string, eventId: stri
         note: entry.note,
         addedBy: entry.added_by,
         admitted,
-        flagged: admitted > entry.admit_count,
+        flagged: isOverAllotment(admitted, entry.admit_count),
         checkIns: own,
       };
     }),

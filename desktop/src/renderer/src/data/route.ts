@@ -1,10 +1,11 @@
 // Where the manager is, kept in the URL hash so reloads, back/forward and screenshots land on
 // the same screen: #/calendar?month=2025-03&view=list, #/requests?status=NEW,REVIEW, #/events/<id>,
-// #/requests/<id>, #/requests/new (a promoter's new request), #/settings (task templates).
+// #/requests/<id>, #/requests/new (a promoter's new request), #/settings (task templates),
+// #/show-day?event=<id> (show-day mode at the chosen venue).
 import { useEffect, useState } from 'react';
 
 export interface Route {
-  readonly screen: 'calendar' | 'requests' | 'event' | 'request' | 'new-request' | 'settings';
+  readonly screen: 'calendar' | 'requests' | 'event' | 'request' | 'new-request' | 'settings' | 'show-day';
   /** the event id for screen "event", the request id for screen "request" */
   readonly id: string | undefined;
   readonly params: URLSearchParams;
@@ -18,6 +19,7 @@ export function parseRoute(hash: string): Route {
   if (screen === 'requests' && id) return { screen: 'request', id, params };
   if (screen === 'requests') return { screen, id: undefined, params };
   if (screen === 'settings') return { screen, id: undefined, params };
+  if (screen === 'show-day') return { screen, id: undefined, params };
   if (screen === 'events' && id) return { screen: 'event', id, params };
   return { screen: 'calendar', id: undefined, params };
 }

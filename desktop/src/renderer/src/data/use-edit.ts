@@ -26,7 +26,16 @@ export type EditName =
   | 'taskTemplate.create'
   | 'taskTemplate.update'
   | 'taskTemplate.remove'
-  | 'taskTemplate.reorder';
+  | 'taskTemplate.reorder'
+  | 'guestList.create'
+  | 'guestList.update'
+  | 'guestList.remove'
+  | 'guestEntry.add'
+  | 'guestEntry.update'
+  | 'guestEntry.remove'
+  | 'checkIn.admit'
+  | 'checkIn.walkUp'
+  | 'checkIn.undo';
 
 /** runs an edit; resolves to the refusal, or undefined when it was made */
 export type Edit = (name: EditName, args: Record<string, unknown>) => Promise<CommandError | undefined>;

@@ -12,6 +12,7 @@ import { EventDetailScreen } from '../screens/event-detail.js';
 import { NewRequestScreen } from '../screens/new-request.js';
 import { RequestDetailScreen } from '../screens/request-detail.js';
 import { RequestsScreen } from '../screens/requests.js';
+import { ShowDayScreen } from '../screens/show-day.js';
 import { TaskTemplatesScreen } from '../screens/task-templates.js';
 import { decidesRequests } from '../request/request-actions.js';
 import { SearchPalette } from '../search/search-palette.js';
@@ -93,7 +94,7 @@ export function Shell({ session, onSessionChange }: { session: SignedIn; onSessi
   const newRequests = useQuery('requests.list', { statuses: ['NEW'], limit: 1 }, ['event_requests']);
   const newCount = organizationId && decidesRequests(role) ? (newRequests.data?.newCount ?? 0) : 0;
 
-  const navItem = (screen: 'calendar' | 'requests' | 'settings', label: string, badge = 0) => {
+  const navItem = (screen: 'calendar' | 'requests' | 'settings' | 'show-day', label: string, badge = 0) => {
     const current =
       route.screen === screen ||
       (screen === 'calendar' && route.screen === 'event') ||
@@ -160,6 +161,7 @@ export function Shell({ session, onSessionChange }: { session: SignedIn; onSessi
           {navItem('calendar', 'Calendar')}
           {navItem('requests', role === 'PROMOTER' ? 'My requests' : 'Requests', newCount)}
           {decidesRequests(role) && navItem('settings', 'Settings')}
+          {role && role !== 'PROMOTER' && navItem('show-day', 'Show day')}
           <button
             type="button"
             onClick={() => setPaletteOpen(true)}
@@ -201,6 +203,14 @@ export function Shell({ session, onSessionChange }: { session: SignedIn; onSessi
           <RequestDetailScreen requestId={route.id} role={role} />
         ) : route.screen === 'new-request' ? (
           <NewRequestScreen venues={orgVenues} venue={selectedVenue} user={session.user} />
+        ) : route.screen === 'show-day' ? (
+          <ShowDayScreen
+            venues={orgVenues}
+            venue={selectedVenue}
+            onVenueChange={setVenueId}
+            params={route.params}
+            role={role}
+          />
         ) : route.screen === 'settings' ? (
           <TaskTemplatesScreen role={role} />
         ) : route.screen === 'requests' ? (

@@ -1,0 +1,417 @@
+// The door: a search field that has focus from the start, the matching guests as you type (from
+// the list held in memory, no round trip per keystroke), Enter to admit the highlighted guest
+// (Shift+Enter: their whole party), a confirmation before admitting anyone already in or beyond
+// their allotment, walk-ups (Alt+W), undo of this device's last check-in (Alt+Z), the door count
+// moving on the key press, and for managers the entries two doors admitted beyond their allotment.
+import { roleAtLeast } from '@promoteros/shared';
+import { isOverAllotment } from '@promoteros/shared/mutations';
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { CommandResult } from '../../../common/command-map.js';
+import { useEdit } from '../data/use-edit.js';
+import { useQuery } from '../data/use-query.js';
+import type { Role } from '../event/edit-rights.js';
+import { formatTimeInZone } from '../format/venue-time.js';
+import { ErrorNote, Spinner } from '../ui/controls.js';
+import { Dialog } from '../ui/dialog.js';
+import { AdmitDialog } from './admit-dialog.js';
+import { DoorCountPanel } from './door-count-panel.js';
+import { checkAdmission } from './door-tally.js';
+import { findGuests, indexGuests } from './guest-search.js';
+import { GuestEntryDialog } from './guest-entry-dialog.js';
+import { GuestListsPanel } from './guest-lists-panel.js';
+import { useDoor, type MadeCheckIn } from './use-door.js';
+
+type GuestListDoor = CommandResult<'guestList.get'>;
+type GuestEntry = GuestListDoor['entries'][number];
+type CheckIn = GuestEntry['checkIns'][number];
+
+const TABLES = ['guest_lists', 'guest_list_entries', 'check_ins', 'events', 'venues', 'memberships'];
+/** rows shown for a search: the door needs the few best, not the whole list */
+const SHOWN = 30;
+
+export function DoorDesk({
+  eventId,
+  showDate,
+  timezone,
+  role,
+}: {
+  eventId: string;
+  showDate: string;
+  timezone: string;
+  role: Role | undefined;
+}) {
+  const guests = useQuery('guestList.get', { eventId }, TABLES);
+  const data = guests.data?.eventId === eventId ? guests.data : undefined;
+  const door = useDoor(eventId, data);
+  const edit = useEdit();
+  const [query, setQuery] = useState('');
+  const [active, setActive] = useState(0);
+  const [confirming, setConfirming] = useState<{ entry: GuestEntry; count: number; message: string }>();
+  const [editing, setEditing] = useState<{ entry?: GuestEntry }>();
+  const [removing, setRemoving] = useState<GuestEntry>();
+  const [removeError, setRemoveError] = useState<string>();
+  const [said, setSaid] = useState('');
+  const search = useRef<HTMLInputElement>(null);
+  const ids = useId();
+  const manages = role !== undefined && roleAtLeast(role, 'MANAGER');
+
+  const listNames = useMemo(() => new Map((data?.lists ?? []).map((list) => [list.id, list.name])), [data?.lists]);
+  const index = useMemo(() => indexGuests(data?.entries ?? [], listNames), [data?.entries, listNames]);
+  const found = useMemo(() => findGuests(index, query, SHOWN), [index, query]);
+  const results = found.entries;
+  const selected = results[Math.min(active, results.length - 1)];
+  const tally = door.tally;
+
+  const admittedOf = (entry: GuestEntry) => entry.admitted + (tally?.extraByEntry.get(entry.id) ?? 0);
+
+  useEffect(() => search.current?.focus(), []);
+
+  function requestAdmit(entry: GuestEntry | undefined, count: number) {
+    if (!entry) return;
+    const check = checkAdmission(entry.guestName, entry.admitCount, admittedOf(entry), count);
+    if (check.confirm) setConfirming({ entry, count, message: check.message });
+    else admit(entry, count);
+  }
+
+  function admit(entry: GuestEntry, count: number) {
+    door.admit(entry, count);
+    setSaid(`Admitted ${entry.guestName}${count > 1 ? ` and ${count - 1} more` : ''}`);
+    setQuery('');
+    setActive(0);
+  }
+
+  function walkUp() {
+    door.walkUp(1);
+    setSaid('Walk-up counted');
+  }
+
+  function undoLast() {
+    const last = door.made.at(-1);
+    if (!last) return;
+    door.undo(last);
+    setSaid(`Undone: ${last.label}`);
+  }
+
+  // Alt+W and Alt+Z work wherever focus is on the screen (not inside a dialog)
+  const shortcuts = useRef({ walkUp, undoLast });
+  shortcuts.current = { walkUp, undoLast };
+  useEffect(() => {
+    const onKey = (event: globalThis.KeyboardEvent) => {
+      if (!event.altKey || event.ctrlKey || event.metaKey) return;
+      if (document.querySelector('dialog[open]')) return;
+      if (event.code === 'KeyW') {
+        event.preventDefault();
+        shortcuts.current.walkUp();
+      } else if (event.code === 'KeyZ') {
+        event.preventDefault();
+        shortcuts.current.undoLast();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  function onSearchKey(event: KeyboardEvent<HTMLInputElement>) {
+    if (event.key === 'ArrowDown') {
+      event.preventDefault();
+      setActive((index) => Math.min(index + 1, results.length - 1));
+    } else if (event.key === 'ArrowUp') {
+      event.preventDefault();
+      setActive((index) => Math.max(index - 1, 0));
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      if (!selected) return;
+      // Shift+Enter: the rest of the party, at least one
+      const count = event.shiftKey ? Math.max(1, selected.admitCount - admittedOf(selected)) : 1;
+      requestAdmit(selected, count);
+    } else if (event.key === 'Escape' && query) {
+      event.preventDefault();
+      setQuery('');
+      setActive(0);
+    }
+  }
+
+  if (guests.error && !data) return <ErrorNote error={guests.error} />;
+  if (!data || !tally) return <Spinner label="Opening the guest list…" />;
+
+  const flagged = data.entries.filter((entry) => isOverAllotment(admittedOf(entry), entry.admitCount));
+
+  return (
+    <div className="grid gap-5 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+      <section aria-labelledby={`${ids}-guests`} className="space-y-3">
+        <div className="flex items-baseline justify-between gap-3">
+          <h2 id={`${ids}-guests`} className="text-xl font-black">
+            Guest list
+          </h2>
+          <p className="text-base" aria-live="polite">
+            {query.trim()
+              ? `${found.total} of ${data.entries.length} guests match`
+              : `${data.entries.length} guests · type a name`}
+          </p>
+        </div>
+        <input
+          ref={search}
+          type="search"
+          role="combobox"
+          aria-label="Find a guest"
+          aria-expanded={results.length > 0}
+          aria-controls={`${ids}-results`}
+          aria-activedescendant={selected ? `${ids}-${selected.id}` : undefined}
+          aria-keyshortcuts="Enter Shift+Enter Alt+W Alt+Z"
+          autoComplete="off"
+          spellCheck={false}
+          placeholder="Type a guest's name, Enter to admit"
+          value={query}
+          onChange={(event) => {
+            setQuery(event.target.value);
+            setActive(0);
+          }}
+          onKeyDown={onSearchKey}
+          className="block w-full rounded-lg border-4 border-zinc-900 bg-white px-4 py-3 text-3xl font-bold text-zinc-950 placeholder:text-zinc-500 focus:outline-4 focus:outline-offset-2 focus:outline-sky-600 dark:border-zinc-100 dark:bg-black dark:text-white"
+        />
+        <p role="status" className="min-h-7 text-xl font-bold">
+          {said}
+          {door.made.length > 0 && said && (
+            <button
+              type="button"
+              onClick={undoLast}
+              aria-keyshortcuts="Alt+Z"
+              className="ml-3 rounded-md border-2 border-zinc-900 px-2 text-base font-bold dark:border-zinc-100"
+            >
+              Undo {door.made.at(-1)?.label} <kbd className="text-sm font-normal">Alt+Z</kbd>
+            </button>
+          )}
+        </p>
+        {door.error && <ErrorNote error={door.error} />}
+        <ul id={`${ids}-results`} role="listbox" aria-label="Guests" className="space-y-2">
+          {results.map((entry) => (
+            <GuestRow
+              key={entry.id}
+              id={`${ids}-${entry.id}`}
+              entry={entry}
+              list={listNames.get(entry.guestListId) ?? ''}
+              admitted={admittedOf(entry)}
+              active={entry === selected}
+              timezone={timezone}
+              undone={tally.undone}
+              onAdmit={(count) => requestAdmit(entry, count)}
+              onUndo={(checkIn) => door.undo(checkIn)}
+              onEdit={() => setEditing({ entry })}
+              onRemove={() => {
+                setRemoveError(undefined);
+                setRemoving(entry);
+              }}
+              onPick={() => setActive(results.indexOf(entry))}
+            />
+          ))}
+          {results.length === 0 && (
+            <li className="rounded-lg border-2 border-dashed border-zinc-500 p-4 text-xl">
+              {query.trim() ? `No guest matches “${query.trim()}”.` : 'No guests on the lists yet.'}
+            </li>
+          )}
+        </ul>
+      </section>
+      <div className="space-y-5">
+        <DoorCountPanel door={tally.door} onWalkUp={walkUp} walkUpShortcut="Alt+W" />
+        {manages && flagged.length > 0 && (
+          <FlaggedEntries entries={flagged} admittedOf={admittedOf} timezone={timezone} />
+        )}
+        <GuestListsPanel
+          lists={data.lists}
+          eventId={eventId}
+          showDate={showDate}
+          timezone={timezone}
+          manages={manages}
+          onAddGuest={() => setEditing({})}
+        />
+      </div>
+      {confirming && (
+        <AdmitDialog
+          message={confirming.message}
+          onCancel={() => setConfirming(undefined)}
+          onConfirm={() => {
+            admit(confirming.entry, confirming.count);
+            setConfirming(undefined);
+          }}
+        />
+      )}
+      {editing && (
+        <GuestEntryDialog
+          eventId={eventId}
+          lists={data.lists}
+          {...(editing.entry ? { entry: editing.entry } : {})}
+          onClose={() => setEditing(undefined)}
+        />
+      )}
+      {removing && (
+        <Dialog title={`Remove ${removing.guestName}?`} onClose={() => setRemoving(undefined)}>
+          <p className="mb-4">They come off {listNames.get(removing.guestListId)}.</p>
+          <ErrorNote error={removeError} />
+          <div className="flex justify-end gap-2">
+            <button
+              type="button"
+              className="rounded-lg border-2 border-zinc-900 px-3 py-1.5 font-bold dark:border-zinc-100"
+              onClick={() => setRemoving(undefined)}
+            >
+              Keep
+            </button>
+            <button
+              type="button"
+              autoFocus
+              className="rounded-lg bg-red-700 px-3 py-1.5 font-bold text-white"
+              onClick={() =>
+                void edit('guestEntry.remove', { id: removing.id }).then((refusal) =>
+                  refusal ? setRemoveError(refusal.message) : setRemoving(undefined),
+                )
+              }
+            >
+              Remove
+            </button>
+          </div>
+        </Dialog>
+      )}
+    </div>
+  );
+}
+
+function GuestRow({
+  id,
+  entry,
+  list,
+  admitted,
+  active,
+  timezone,
+  undone,
+  onAdmit,
+  onUndo,
+  onEdit,
+  onRemove,
+  onPick,
+}: {
+  id: string;
+  entry: GuestEntry;
+  list: string;
+  admitted: number;
+  active: boolean;
+  timezone: string;
+  undone: ReadonlySet<string>;
+  onAdmit: (count: number) => void;
+  onUndo: (checkIn: Omit<MadeCheckIn, 'undoesId'>) => void;
+  onEdit: () => void;
+  onRemove: () => void;
+  onPick: () => void;
+}) {
+  const left = entry.admitCount - admitted;
+  const flagged = isOverAllotment(admitted, entry.admitCount);
+  const admissions = entry.checkIns.filter((c) => c.kind === 'ADMIT' && !c.undone && !undone.has(c.id));
+  return (
+    <li
+      id={id}
+      role="option"
+      aria-selected={active}
+      data-admitted={admitted}
+      onClick={onPick}
+      className="rounded-lg border-2 border-zinc-400 p-3 aria-selected:border-4 aria-selected:border-sky-700 aria-selected:bg-sky-50 dark:border-zinc-600 dark:aria-selected:border-sky-400 dark:aria-selected:bg-sky-950"
+    >
+      <div className="flex flex-wrap items-baseline justify-between gap-x-4">
+        <span className="text-2xl font-black">
+          {entry.guestName}
+          {entry.admitCount > 1 && <span className="ml-2 font-bold">+{entry.admitCount - 1}</span>}
+        </span>
+        <span
+          data-testid="guest-status"
+          className={`text-xl font-black tabular-nums ${flagged ? 'text-red-700 dark:text-red-400' : left <= 0 ? 'text-emerald-800 dark:text-emerald-300' : ''}`}
+        >
+          {flagged ? 'Over allotment: ' : ''}
+          {admitted} of {entry.admitCount} in
+        </span>
+      </div>
+      <div className="text-base text-zinc-800 dark:text-zinc-200">
+        {list}
+        {entry.addedBy && ` · added by ${entry.addedBy}`}
+        {entry.note && <span className="font-semibold"> · {entry.note}</span>}
+      </div>
+      {active && (
+        <div className="mt-2 flex flex-wrap items-center gap-2">
+          <button
+            type="button"
+            tabIndex={-1}
+            onClick={() => onAdmit(1)}
+            className="rounded-md bg-zinc-900 px-3 py-1 text-lg font-bold text-white dark:bg-white dark:text-black"
+          >
+            Admit 1 <kbd className="text-sm font-normal">Enter</kbd>
+          </button>
+          {entry.admitCount > 1 && left > 1 && (
+            <button
+              type="button"
+              tabIndex={-1}
+              onClick={() => onAdmit(left)}
+              className="rounded-md border-2 border-zinc-900 px-3 py-1 text-lg font-bold dark:border-zinc-100"
+            >
+              Admit {left} <kbd className="text-sm font-normal">Shift+Enter</kbd>
+            </button>
+          )}
+          <button type="button" onClick={onEdit} className="rounded-md px-2 py-1 text-base font-semibold underline">
+            Edit
+          </button>
+          {entry.admitted === 0 && (
+            <button type="button" onClick={onRemove} className="rounded-md px-2 py-1 text-base font-semibold underline">
+              Remove
+            </button>
+          )}
+          {admissions.map((checkIn) => (
+            <button
+              key={checkIn.id}
+              type="button"
+              onClick={() =>
+                onUndo({
+                  id: checkIn.id,
+                  entryId: entry.id,
+                  guestListId: entry.guestListId,
+                  admitted: checkIn.admitted,
+                  label: entry.guestName,
+                })
+              }
+              className="rounded-md px-2 py-1 text-base font-semibold underline"
+            >
+              Undo {checkIn.admitted} at {formatTimeInZone(checkIn.occurredAt, timezone)} ({checkIn.deviceId})
+            </button>
+          ))}
+        </div>
+      )}
+    </li>
+  );
+}
+
+/** for the manager: entries admitted beyond their allotment, with every admission kept */
+function FlaggedEntries({
+  entries,
+  admittedOf,
+  timezone,
+}: {
+  entries: GuestEntry[];
+  admittedOf: (entry: GuestEntry) => number;
+  timezone: string;
+}) {
+  const describe = (checkIn: CheckIn) =>
+    `${checkIn.kind === 'UNDO' ? 'Undo' : 'Admitted'} ${Math.abs(checkIn.admitted)} · ${checkIn.deviceId} · ${formatTimeInZone(checkIn.occurredAt, timezone)}${checkIn.recordedBy ? ` · ${checkIn.recordedBy}` : ''}`;
+  return (
+    <section aria-labelledby="flagged-entries" className="rounded-xl border-4 border-red-700 p-4 dark:border-red-500">
+      <h2 id="flagged-entries" className="text-xl font-black">
+        Over allotment ({entries.length})
+      </h2>
+      <ul className="mt-2 space-y-2">
+        {entries.map((entry) => (
+          <li key={entry.id}>
+            <span className="font-bold">{entry.guestName}</span>: {admittedOf(entry)} in for {entry.admitCount}
+            <ul className="text-base">
+              {entry.checkIns.map((checkIn) => (
+                <li key={checkIn.id}>{describe(checkIn)}</li>
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
