@@ -33,6 +33,8 @@ import { showDay } from './queries/show-day.js';
 import { guestListDoor } from './queries/guest-list.js';
 import { doorCount } from './queries/door-count.js';
 import { MutationRefused, Outbox, type OutboxCounts } from '../outbox/index.js';
+import { EventNotes } from '../notes/event-notes.js';
+import { noteCommands, toBase64 } from '../notes/note-commands.js';
 
 export interface DesktopAppOptions {
   /** the relay to sign in to until the member names another (auth.requestCode) */
@@ -66,6 +68,8 @@ interface OpenOrganization {
   readonly sync: SyncSession;
   readonly search: ReplicaSearch;
   readonly outbox: Outbox;
+  /** the shared notes open on a screen (advance notes, run of show) */
+  readonly notes: EventNotes;
   readonly unsubscribe: Array<() => void>;
 }
 
@@ -164,7 +168,17 @@ export async function startDesktopApp(options: DesktopAppOptions): Promise<Deskt
         if (status.phase === 'signed-out') sessionEnded(status.reason ?? 'the relay ended this session');
       }),
     );
-    open = { organizationId, replica, sync, search, outbox, unsubscribe };
+    const notes = new EventNotes({
+      replica,
+      relayUrl: known.relayUrl,
+      getToken: async () => (await options.credentials.get()) ?? undefined,
+      onRemoteUpdate: (eventId, name, update) =>
+        events.emit('notes.changed', { eventId, name, update: toBase64(update) }),
+      onConnection: (eventId, name, state, reason) =>
+        events.emit('notes.connection', { eventId, name, connection: { state, ...(reason ? { reason } : {}) } }),
+      log,
+    });
+    open = { organizationId, replica, sync, search, outbox, notes, unsubscribe };
     outbox.start();
     publishOutbox(await outbox.counts());
     publishSync(syncStatusView(sync.status));
@@ -175,6 +189,7 @@ export async function startDesktopApp(options: DesktopAppOptions): Promise<Deskt
     open = undefined;
     if (!closing) return;
     for (const stop of closing.unsubscribe) stop();
+    await closing.notes.close();
     await closing.outbox.stop();
     await closing.sync.stop();
     await closing.search.close();
@@ -380,6 +395,11 @@ export async function startDesktopApp(options: DesktopAppOptions): Promise<Deskt
     'outbox.needsAttention': () => editing((outbox) => outbox.needsAttention()),
     'outbox.retry': ({ mutationId, args }) => editing((outbox) => outbox.retry(mutationId, args)),
     'outbox.discard': ({ mutationId }) => editing(async (outbox) => (await outbox.discard(mutationId), {})),
+    ...noteCommands(() => {
+      const { organizationId, replica, notes } = reading();
+      const role = session?.organizations.find((o) => o.id === organizationId)?.role;
+      return { organizationId, replica, notes, role };
+    }),
   };
 
   /** an outbox command on the open organization, its refusals as command errors */
