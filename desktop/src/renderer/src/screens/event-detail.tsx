@@ -13,6 +13,7 @@ import { dealTypeName } from '../event/deal-changes.js';
 import { DealTermsForm } from '../event/deal-terms-form.js';
 import { editRights, type Role } from '../event/edit-rights.js';
 import { EventForm } from '../event/event-form.js';
+import { SharedNotes } from '../notes/shared-notes.js';
 import { TaskChecklist } from '../event/task-checklist.js';
 import { formatBasisPoints, formatMoney } from '../format/money.js';
 import { formatDateTimeInZone, formatLocalDate, formatTimeInZone, timeZoneLabel } from '../format/venue-time.js';
@@ -178,6 +179,10 @@ export function EventDetailView({ event, role }: { event: EventDetail; role: Rol
           )}
         </Section>
       </div>
+
+      {role && role !== 'PROMOTER' && (
+        <SharedNotes eventId={event.id} readOnly={event.status === 'SETTLED'} zoneLabel={zoneLabel} />
+      )}
 
       <TaskChecklist event={event} rights={rights} />
 

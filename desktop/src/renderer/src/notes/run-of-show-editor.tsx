@@ -1,0 +1,205 @@
+// Run of show: the day's timed items (HH:MM on the venue's clock), always shown in running
+// order. Rows live in a Y.Array of Y.Maps {at, item}; editing a field sets it on its row, so
+// two people editing different rows never collide. Rows at the same time keep the order they
+// were written in, and Move up / Move down changes that order.
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import * as Y from 'yjs';
+import { RUN_OF_SHOW_ROWS, VENUE_TIME_OF_DAY, byRunningOrder } from '@promoteros/shared/notes';
+import { buttonClass, inputClass, linkButtonClass } from '../ui/controls.js';
+
+type RowMap = Y.Map<string>;
+
+/** a stable React key per row object (Y.Map has no public id) */
+const rowKeys = new WeakMap<RowMap, number>();
+let nextRowKey = 0;
+const keyOf = (map: RowMap) => {
+  let key = rowKeys.get(map);
+  if (key === undefined) rowKeys.set(map, (key = nextRowKey++));
+  return key;
+};
+interface ShownRow {
+  readonly at: string;
+  readonly item: string;
+  readonly map: RowMap;
+}
+
+function readRows(rows: Y.Array<RowMap>): ShownRow[] {
+  return byRunningOrder(
+    rows
+      .toArray()
+      .filter((map): map is RowMap => map instanceof Y.Map)
+      .map((map) => ({ at: map.get('at') ?? '', item: map.get('item') ?? '', map })),
+  );
+}
+
+export function RunOfShowEditor({ doc, readOnly, zoneLabel }: { doc: Y.Doc; readOnly: boolean; zoneLabel: string }) {
+  const rows = doc.getArray<RowMap>(RUN_OF_SHOW_ROWS);
+  const [shown, setShown] = useState(() => readRows(rows));
+  useEffect(() => {
+    const refresh = () => setShown(readRows(rows));
+    refresh();
+    rows.observeDeep(refresh);
+    return () => rows.unobserveDeep(refresh);
+  }, [rows]);
+
+  /** swap a row with its neighbour in running order, when both are at the same time */
+  const move = (index: number, by: -1 | 1) => {
+    const row = shown[index]!;
+    const other = shown[index + by];
+    if (!other || other.at !== row.at) return;
+    const list = rows.toArray();
+    const from = list.indexOf(row.map);
+    const to = list.indexOf(other.map);
+    doc.transact(() => {
+      // Yjs has no move: the row is written again at its neighbour's place
+      const copy = new Y.Map<string>();
+      copy.set('at', row.at);
+      copy.set('item', row.item);
+      rows.delete(from, 1);
+      // after the delete, index `to` is just past the neighbour when moving down, at it when moving up
+      rows.insert(to, [copy]);
+    });
+  };
+
+  return (
+    <div className="space-y-2">
+      {shown.length === 0 ? (
+        <p className="text-sm text-zinc-500">Nothing scheduled yet.</p>
+      ) : (
+        <ol className="divide-y divide-zinc-100 dark:divide-zinc-800" aria-label={`Run of show (${zoneLabel})`}>
+          {shown.map((row, index) => (
+            <li key={keyOf(row.map)} className="flex items-center gap-2 py-1.5">
+              <RowFields row={row} readOnly={readOnly} />
+              {!readOnly && (
+                <span className="flex shrink-0 gap-1">
+                  <button
+                    type="button"
+                    className={linkButtonClass}
+                    disabled={shown[index - 1]?.at !== row.at}
+                    title="Rows are in time order; this moves a row among those at the same time"
+                    onClick={() => move(index, -1)}
+                  >
+                    Move up
+                  </button>
+                  <button
+                    type="button"
+                    className={linkButtonClass}
+                    disabled={shown[index + 1]?.at !== row.at}
+                    title="Rows are in time order; this moves a row among those at the same time"
+                    onClick={() => move(index, 1)}
+                  >
+                    Move down
+                  </button>
+                  <button
+                    type="button"
+                    className={linkButtonClass}
+                    aria-label={`Remove ${row.at} ${row.item}`}
+                    onClick={() => {
+                      const at = rows.toArray().indexOf(row.map);
+                      if (at >= 0) rows.delete(at, 1);
+                    }}
+                  >
+                    Remove
+                  </button>
+                </span>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+      {!readOnly && <AddRow rows={rows} zoneLabel={zoneLabel} />}
+    </div>
+  );
+}
+
+function RowFields({ row, readOnly }: { row: ShownRow; readOnly: boolean }) {
+  const [item, setItem] = useState(row.item);
+  useEffect(() => setItem(row.item), [row.item]);
+  const commitItem = () => {
+    if (item !== row.item) row.map.set('item', item);
+  };
+  return (
+    <>
+      <input
+        type="time"
+        aria-label={`Time of ${row.item || 'this item'}`}
+        className={`${inputClass} w-28 shrink-0 tabular-nums`}
+        value={row.at}
+        readOnly={readOnly}
+        onChange={(change) => {
+          const at = change.target.value;
+          if (VENUE_TIME_OF_DAY.test(at)) row.map.set('at', at);
+        }}
+      />
+      <input
+        aria-label={`What happens at ${row.at || 'this time'}`}
+        className={inputClass}
+        value={item}
+        readOnly={readOnly}
+        maxLength={200}
+        onChange={(change) => setItem(change.target.value)}
+        onBlur={commitItem}
+        onKeyDown={(key) => {
+          if (key.key === 'Enter') commitItem();
+          if (key.key === 'Escape') setItem(row.item);
+        }}
+      />
+    </>
+  );
+}
+
+function AddRow({ rows, zoneLabel }: { rows: Y.Array<RowMap>; zoneLabel: string }) {
+  const timeId = useId();
+  const itemId = useId();
+  const [at, setAt] = useState('');
+  const [item, setItem] = useState('');
+  const [problem, setProblem] = useState<string>();
+  const add = (submit: FormEvent) => {
+    submit.preventDefault();
+    if (!VENUE_TIME_OF_DAY.test(at)) return setProblem('Give the time as HH:MM on the venue clock.');
+    if (!item.trim()) return setProblem('Say what happens at that time.');
+    const row = new Y.Map<string>();
+    row.set('at', at);
+    row.set('item', item.trim());
+    rows.push([row]);
+    setProblem(undefined);
+    setItem('');
+  };
+  return (
+    <form className="flex flex-wrap items-end gap-2" onSubmit={add} aria-label="Add to the run of show">
+      <div>
+        <label htmlFor={timeId} className="mb-1 block text-xs font-medium text-zinc-600 dark:text-zinc-400">
+          Time ({zoneLabel})
+        </label>
+        <input
+          id={timeId}
+          type="time"
+          className={`${inputClass} w-28 tabular-nums`}
+          value={at}
+          onChange={(change) => setAt(change.target.value)}
+        />
+      </div>
+      <div className="min-w-48 flex-1">
+        <label htmlFor={itemId} className="mb-1 block text-xs font-medium text-zinc-600 dark:text-zinc-400">
+          What happens
+        </label>
+        <input
+          id={itemId}
+          className={inputClass}
+          value={item}
+          maxLength={200}
+          placeholder="Load-in, soundcheck, doors, sets, curfew…"
+          onChange={(change) => setItem(change.target.value)}
+        />
+      </div>
+      <button type="submit" className={buttonClass}>
+        Add
+      </button>
+      {problem && (
+        <p role="alert" className="w-full text-xs text-red-700 dark:text-red-400">
+          {problem}
+        </p>
+      )}
+    </form>
+  );
+}
