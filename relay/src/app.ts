@@ -28,6 +28,8 @@ import { emailJobHandlers } from './notify/email-handlers.js';
 import { EmailMetrics } from './notify/email-metrics.js';
 import { messageIdDomain } from './notify/message-id.js';
 import { deliveryProblemRoutes } from './notify/delivery-problem-routes.js';
+import { documentRoutes } from './documents/routes.js';
+import { DOCUMENT_RENDER, renderDocumentJob } from './documents/render-job.js';
 import { NoteRooms, type NoteRoomsOptions } from './notes/note-rooms.js';
 
 export interface Relay {
@@ -94,6 +96,7 @@ export async function createRelay(config: RelayConfig, deps: RelayDeps = {}): Pr
   await app.register(mutationRoutes, { db });
   await app.register(intakeRoutes, { db, config });
   await app.register(deliveryProblemRoutes, { db });
+  await app.register(documentRoutes, { db });
   const notes = new NoteRooms(db.sql, app.log, deps.notes, app.metrics.registry);
   notes.attach(app.server);
 
@@ -116,6 +119,8 @@ export async function createRelay(config: RelayConfig, deps: RelayDeps = {}): Pr
         metrics: new EmailMetrics(app.metrics.registry),
       }),
     );
+  // PDF documents (relay/src/documents), on every relay like the emails
+  if (!deps.jobHandlers) jobHandlers.register(DOCUMENT_RENDER, renderDocumentJob);
   // the queue's depth is worth watching from any relay, whether or not it runs jobs itself
   const jobMetrics = new JobMetrics(app.metrics.registry, db.sql);
   const jobs = config.JOBS_ENABLED

@@ -12,6 +12,5 @@ export function documentMetadata(title: string, event: EventFacts, asOf: Date) {
     producer: 'PromoterOS',
     language: 'en',
     creationDate: asOf,
-    modificationDate: asOf,
   };
 }

@@ -107,7 +107,7 @@ export function SettlementSheet({ data }: { data: Extract<DocumentData, { kind: 
           />
         </Section>
 
-        <Section title="The deal applied" wrap={false}>
+        <Section title="The deal applied">
           {dealInWords(deal, fmt).map((sentence) => (
             <Text key={sentence} style={styles.paragraph}>
               {sentence}

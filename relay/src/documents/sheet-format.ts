@@ -66,7 +66,10 @@ export function sheetFormat(options: { country: string | null; timeZone: string;
     new Intl.NumberFormat('en', { style: 'currency', currency, currencyDisplay: 'name' })
       .formatToParts(2)
       .find((p) => p.type === 'currency')?.value ?? currency;
-  const time = new Intl.DateTimeFormat(locale, { timeZone, hour: 'numeric', minute: '2-digit' });
+  // a 24-hour clock writes "00:40", not "0:40"; a 12-hour one "12:40 AM"
+  const hour =
+    new Intl.DateTimeFormat(locale, { hour: 'numeric' }).resolvedOptions().hourCycle === 'h23' ? '2-digit' : 'numeric';
+  const time = new Intl.DateTimeFormat(locale, { timeZone, hour, minute: '2-digit' });
   const zone = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' });
   // calendar dates carry no zone: format them as UTC midnight so no offset moves the day
   const longDate = new Intl.DateTimeFormat(locale, {
@@ -87,7 +90,7 @@ export function sheetFormat(options: { country: string | null; timeZone: string;
     day: 'numeric',
     month: 'short',
     year: 'numeric',
-    hour: 'numeric',
+    hour,
     minute: '2-digit',
   });
   const count = new Intl.NumberFormat(locale);

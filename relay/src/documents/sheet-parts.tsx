@@ -23,7 +23,6 @@ export const styles = StyleSheet.create({
     fontFamily: 'Helvetica',
     fontSize: 9.5,
     color: ink,
-    lineHeight: 1.35,
   },
   header: {
     flexDirection: 'row',
@@ -125,10 +124,13 @@ export function SheetPage(props: {
       </View>
       {props.children}
       <View style={styles.footer} fixed>
-        <Text>
+        <Text style={{ flex: 1 }}>
           {props.title} · {event.title} · as of {fmt.dateTime(props.asOf)} ({fmt.zoneName(props.asOf)})
         </Text>
-        <Text render={({ pageNumber, totalPages }) => `Page ${pageNumber} of ${totalPages}`} />
+        <Text
+          style={{ width: 70, textAlign: 'right' }}
+          render={({ pageNumber, totalPages }) => `Page ${pageNumber} of ${totalPages}`}
+        />
       </View>
     </Page>
   );
