@@ -84,6 +84,11 @@ export async function createNight(sql: Sql, options: NightOptions = {}): Promise
 
 /**
  * Collapses the extracted text's whitespace, so a test can look for a phrase across line breaks
- * (and across the spans of one paragraph, which the extraction pads: "( words )").
+ * (and across the spans of one paragraph, which the extraction pads: "( words )", "2026 .").
  */
-export const flat = (text: string) => text.replace(/\s+/g, ' ').replace(/\( /g, '(').replace(/ \)/g, ')');
+export const flat = (text: string) =>
+  text
+    .replace(/\s+/g, ' ')
+    .replace(/\( /g, '(')
+    .replace(/ \)/g, ')')
+    .replace(/ ([.:])(?=\s|$)/g, '$1');
