@@ -5,7 +5,7 @@
 //   4. a failure → record FAILED with the server's words; a permanent one (smtp-failure.ts) makes
 //      the job DEAD at once, a temporary one is retried by the job loop with backoff.
 import type { z } from 'zod';
-import type { JobContext, JobHandler } from '../jobs/job-handlers.js';
+import type { JobHandler } from '../jobs/job-handlers.js';
 import { PermanentJobFailure } from '../jobs/job-handlers.js';
 import type { Mailer } from '../mail/mailer.js';
 import type { Sql } from '../db/database.js';
@@ -24,10 +24,9 @@ export interface EmailDeps {
   readonly metrics?: EmailMetrics;
 }
 
-/** What a letter writer gets: the database, and what the job loop knows. */
+/** What a letter writer gets: the database, and the relay's sender for organizations without one. */
 export interface LetterContext {
   readonly sql: Sql;
-  readonly ctx: JobContext;
   readonly mailFrom: string;
 }
 
@@ -54,7 +53,7 @@ export function emailJob<S extends z.ZodType>(
       log.info('email already sent for this job; not sending it again');
       return;
     }
-    const written = await write(parsed.data, { sql, ctx, mailFrom: deps.mailFrom });
+    const written = await write(parsed.data, { sql, mailFrom: deps.mailFrom });
     if (!written) {
       log.info('nothing to send for this job');
       return;

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { Sql } from '../db/database.js';
 import type { LetterWriter } from './deliver-email.js';
-import { readLetterhead, senderOf, type Letterhead } from './letterhead.js';
+import { senderOf, type Letterhead } from './letterhead.js';
 import { writeLetter } from './letter.js';
 import { venueDateTime } from './venue-dates.js';
 
@@ -29,6 +29,7 @@ interface RequestFacts {
   readonly expectedAttendance: number;
 }
 
+/** The request with its venue and organization, in one read (the job loop waits on each round trip). */
 async function readRequest(
   sql: Sql,
   requestId: string,
@@ -44,14 +45,20 @@ async function readRequest(
       event_title: string;
       preferred_start_ms: number;
       expected_attendance: number;
+      organization_name: string;
+      email_from: string | null;
+      venue_name: string;
+      timezone: string;
     }[]
   >`
-    SELECT venue_id, reference, status, contact_name, contact_email, artist_name, event_title,
-           (extract(epoch FROM preferred_start) * 1000)::float8 AS preferred_start_ms, expected_attendance
-      FROM event_requests WHERE id = ${requestId}`;
+    SELECT r.venue_id, r.reference, r.status, r.contact_name, r.contact_email, r.artist_name, r.event_title,
+           (extract(epoch FROM r.preferred_start) * 1000)::float8 AS preferred_start_ms, r.expected_attendance,
+           o.name AS organization_name, o.email_from, v.name AS venue_name, v.timezone
+      FROM event_requests r
+      JOIN venues v ON v.id = r.venue_id
+      JOIN organizations o ON o.id = v.organization_id
+     WHERE r.id = ${requestId}`;
   if (!row) return undefined;
-  const letterhead = await readLetterhead(sql, row.venue_id);
-  if (!letterhead) return undefined;
   return {
     venueId: row.venue_id,
     reference: row.reference,
@@ -62,7 +69,12 @@ async function readRequest(
     eventTitle: row.event_title,
     preferredStartMs: Number(row.preferred_start_ms),
     expectedAttendance: Number(row.expected_attendance),
-    letterhead,
+    letterhead: {
+      organizationName: row.organization_name,
+      emailFrom: row.email_from,
+      venueName: row.venue_name,
+      timezone: row.timezone,
+    },
   };
 }
 
