@@ -25,6 +25,7 @@ import { JobWorker } from './jobs/job-worker.js';
 import { createSmtpMailer } from './mail/mailer.js';
 import { createLogMailer } from './mail/log-mailer.js';
 import { emailJobHandlers } from './notify/email-handlers.js';
+import { eventConfirmationPdf } from './notify/confirmation-attachment.js';
 import { EmailMetrics } from './notify/email-metrics.js';
 import { messageIdDomain } from './notify/message-id.js';
 import { deliveryProblemRoutes } from './notify/delivery-problem-routes.js';
@@ -117,6 +118,7 @@ export async function createRelay(config: RelayConfig, deps: RelayDeps = {}): Pr
         mailFrom: config.MAIL_FROM,
         messageIdDomain: messageIdDomain(config.MAIL_FROM),
         metrics: new EmailMetrics(app.metrics.registry),
+        confirmationPdf: eventConfirmationPdf,
       }),
     );
   // PDF documents (relay/src/documents), on every relay like the emails

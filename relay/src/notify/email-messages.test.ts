@@ -7,6 +7,8 @@ import { TestMailbox, type ReceivedMail } from '../mail/test-mailbox.js';
 import type { JobWorker } from '../jobs/job-worker.js';
 import type { Mailer } from '../mail/mailer.js';
 import { readJob } from '../jobs/job-test-kit.js';
+import { pdfText } from '../documents/pdf-text.js';
+import { eventConfirmationPdf } from './confirmation-attachment.js';
 import {
   createNotifyWorld,
   emailWorker,
@@ -160,6 +162,35 @@ describe('email job messages', () => {
         contentType: 'application/pdf',
       });
       expect(Buffer.from(mail.parsed.attachments[0]!.content).toString()).toBe('%PDF-1.4 confirmation');
+    } finally {
+      withPdf.mailer.close();
+    }
+  });
+
+  it('should attach the event confirmation PDF drawn from the event, whose text names the show', async () => {
+    const withPdf = emailWorker(db, mailbox.url, { deps: { confirmationPdf: eventConfirmationPdf } });
+    try {
+      const jobId = await queueJob(
+        db.sql,
+        world.organizationId,
+        'event.confirmed',
+        workflowPayloads(world)['event.confirmed'],
+      );
+      expect(await withPdf.worker.work()).toBe(true);
+      expect(await readJob(db.sql, jobId)).toMatchObject({ status: 'DONE' });
+      const mail = await mailbox.next(world.requester.email);
+      expect(mail.parsed.attachments).toHaveLength(1);
+      const [pdf] = mail.parsed.attachments;
+      expect(pdf!.contentType).toBe('application/pdf');
+      expect(pdf!.filename).toMatch(/\.pdf$/);
+      expect(mail.parsed.text).toContain(`The confirmation with the full deal terms is attached (${pdf!.filename}).`);
+      const { text } = await pdfText(pdf!.content);
+      expect(text).toContain('Night Shift');
+      expect(text).toContain('Harbour Stage');
+      // the attachment is the stored latest version of the event's confirmation
+      const [stored] = await db.sql<{ n: number }[]>`
+        SELECT count(*)::int AS n FROM documents WHERE event_id = ${world.eventId} AND kind = 'CONFIRMATION'`;
+      expect(stored!.n).toBe(1);
     } finally {
       withPdf.mailer.close();
     }
