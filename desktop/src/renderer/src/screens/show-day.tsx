@@ -40,7 +40,7 @@ export function ShowDayScreen({
         {venues.length > 1 && (
           <div className="flex items-center gap-3">
             <label htmlFor="show-day-venue" className="text-base font-semibold">
-              Venue
+              Show day at
             </label>
             <select
               id="show-day-venue"

@@ -64,7 +64,11 @@ export function DoorDesk({
 
   const admittedOf = (entry: GuestEntry) => entry.admitted + (tally?.extraByEntry.get(entry.id) ?? 0);
 
-  useEffect(() => search.current?.focus(), []);
+  // the search takes focus as soon as the list is there: the door types a name straight away
+  const ready = Boolean(data);
+  useEffect(() => {
+    if (ready) search.current?.focus();
+  }, [ready]);
 
   function requestAdmit(entry: GuestEntry | undefined, count: number) {
     if (!entry) return;
@@ -309,16 +313,19 @@ function GuestRow({
       id={id}
       role="option"
       aria-selected={active}
+      aria-labelledby={`${id}-name`}
+      aria-describedby={`${id}-status`}
       data-admitted={admitted}
       onClick={onPick}
       className="rounded-lg border-2 border-zinc-400 p-3 aria-selected:border-4 aria-selected:border-sky-700 aria-selected:bg-sky-50 dark:border-zinc-600 dark:aria-selected:border-sky-400 dark:aria-selected:bg-sky-950"
     >
       <div className="flex flex-wrap items-baseline justify-between gap-x-4">
         <span className="text-2xl font-black">
-          {entry.guestName}
+          <span id={`${id}-name`}>{entry.guestName}</span>
           {entry.admitCount > 1 && <span className="ml-2 font-bold">+{entry.admitCount - 1}</span>}
         </span>
         <span
+          id={`${id}-status`}
           data-testid="guest-status"
           className={`text-xl font-black tabular-nums ${flagged ? 'text-red-700 dark:text-red-400' : left <= 0 ? 'text-emerald-800 dark:text-emerald-300' : ''}`}
         >
