@@ -353,6 +353,24 @@ export const NoteConnection = z.object({
 });
 export const NoteDocument = z.object({ state: z.string(), connection: NoteConnection });
 
+/**
+ * An email or job the relay did not get done, as its OWNERs see it (relay/src/notify): given up
+ * (DEAD) or waiting for another try after a failure (QUEUED, nextTryAt).
+ */
+export const DeliveryProblem = z.object({
+  jobId: z.string(),
+  /** the job kind, e.g. request.received, event.confirmed, document.render */
+  kind: z.string(),
+  status: z.enum(['DEAD', 'QUEUED']),
+  attempts: z.number().int(),
+  maxAttempts: z.number().int(),
+  /** the mail server's or the job's last words */
+  lastError: z.string().nullable(),
+  failedAt: z.string(),
+  nextTryAt: z.string().nullable(),
+  email: z.object({ messageId: z.string(), recipients: z.array(z.string()), subject: z.string() }).nullable(),
+});
+
 /** Every command: name → argument and result schemas. */
 export const commands = {
   'session.get': { args: z.object({}), result: SessionState },
@@ -442,6 +460,13 @@ export const commands = {
   },
   /** the screen stopped showing it: leave the room (everything stays saved on this computer) */
   'notes.release': { args: z.object({ eventId: Id, name: NoteName }), result: z.object({}) },
+  /** OWNERs only: the organization's emails and jobs the relay gave up on or is retrying */
+  'deliveryProblems.list': { args: z.object({}), result: z.array(DeliveryProblem) },
+  /** OWNERs only: try a delivery problem again now (a DEAD job gets its attempts back) */
+  'deliveryProblems.retry': {
+    args: z.object({ jobId: z.string().regex(/^[1-9]\d{0,17}$/, 'a job id is a positive whole number') }),
+    result: z.object({ jobId: z.string() }),
+  },
 } as const;
 
 /** Everything the core pushes to the renderer. */

@@ -33,6 +33,7 @@ import { showDay } from './queries/show-day.js';
 import { guestListDoor } from './queries/guest-list.js';
 import { doorCount } from './queries/door-count.js';
 import { MutationRefused, Outbox, type OutboxCounts } from '../outbox/index.js';
+import { deliveryProblemCommands } from '../delivery/delivery-problem-commands.js';
 import { EventNotes } from '../notes/event-notes.js';
 import { noteCommands, toBase64 } from '../notes/note-commands.js';
 
@@ -395,6 +396,16 @@ export async function startDesktopApp(options: DesktopAppOptions): Promise<Deskt
     'outbox.needsAttention': () => editing((outbox) => outbox.needsAttention()),
     'outbox.retry': ({ mutationId, args }) => editing((outbox) => outbox.retry(mutationId, args)),
     'outbox.discard': ({ mutationId }) => editing(async (outbox) => (await outbox.discard(mutationId), {})),
+    ...deliveryProblemCommands(() => {
+      const { organizationId } = reading();
+      return {
+        organizationId,
+        relayUrl: session!.relayUrl,
+        getToken: async () => (await options.credentials.get()) ?? undefined,
+        ...(options.fetch ? { fetch: options.fetch } : {}),
+        role: session?.organizations.find((o) => o.id === organizationId)?.role,
+      };
+    }),
     ...noteCommands(() => {
       const { organizationId, replica, notes } = reading();
       const role = session?.organizations.find((o) => o.id === organizationId)?.role;
