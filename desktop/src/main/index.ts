@@ -11,6 +11,7 @@ import { RememberedSessionFile } from '../core/app/remembered-session.js';
 import { createKeytarStore } from '../core/credentials/keytar-store.js';
 import { applicationMenuTemplate } from './application-menu.js';
 import { serveBridge } from './bridge-ipc.js';
+import { documentFiles } from './document-files.js';
 import { contentSecurityPolicy } from './content-security-policy.js';
 import { chooseCredentialStore } from './credentials/choose-store.js';
 import { createSafeStorageStore, safeStorageUnavailableReason } from './credentials/safe-storage-store.js';
@@ -110,6 +111,7 @@ async function start(): Promise<void> {
     credentials,
     deviceName: `${PRODUCT_NAME} on ${hostname()}`,
     log,
+    documentFiles: documentFiles(() => window),
   });
   let signedIn = false;
   desktop.on('session.changed', (state) => {

@@ -36,6 +36,7 @@ import { MutationRefused, Outbox, type OutboxCounts } from '../outbox/index.js';
 import { deliveryProblemCommands } from '../delivery/delivery-problem-commands.js';
 import { EventNotes } from '../notes/event-notes.js';
 import { noteCommands, toBase64 } from '../notes/note-commands.js';
+import { documentCommands, type DocumentFiles } from '../documents/document-commands.js';
 
 export interface DesktopAppOptions {
   /** the relay to sign in to until the member names another (auth.requestCode) */
@@ -51,6 +52,8 @@ export interface DesktopAppOptions {
   /** the outbox's upload retry pacing (tests shorten it) */
   readonly uploadBackoff?: { readonly initialMs: number; readonly maxMs: number };
   readonly log?: (message: string, error?: unknown) => void;
+  /** the host's save dialog and PDF viewer for documents.save / .open (the Electron shell); else the renderer's browser */
+  readonly documentFiles?: DocumentFiles;
 }
 
 export interface DesktopApp {
@@ -403,6 +406,18 @@ export async function startDesktopApp(options: DesktopAppOptions): Promise<Deskt
         relayUrl: session!.relayUrl,
         getToken: async () => (await options.credentials.get()) ?? undefined,
         ...(options.fetch ? { fetch: options.fetch } : {}),
+        role: session?.organizations.find((o) => o.id === organizationId)?.role,
+      };
+    }),
+    ...documentCommands(() => {
+      const { organizationId, replica } = reading();
+      return {
+        organizationId,
+        replica,
+        relayUrl: session!.relayUrl,
+        getToken: async () => (await options.credentials.get()) ?? undefined,
+        ...(options.fetch ? { fetch: options.fetch } : {}),
+        ...(options.documentFiles ? { files: options.documentFiles } : {}),
         role: session?.organizations.find((o) => o.id === organizationId)?.role,
       };
     }),

@@ -11,6 +11,7 @@ import { usePendingValue } from '../data/use-pending-value.js';
 import { useQuery } from '../data/use-query.js';
 import { dealTypeName } from '../event/deal-changes.js';
 import { DealTermsForm } from '../event/deal-terms-form.js';
+import { DocumentsPanel } from '../event/documents-panel.js';
 import { editRights, type Role } from '../event/edit-rights.js';
 import { EventForm } from '../event/event-form.js';
 import { SharedNotes } from '../notes/shared-notes.js';
@@ -185,6 +186,8 @@ export function EventDetailView({ event, role }: { event: EventDetail; role: Rol
       )}
 
       <TaskChecklist event={event} rights={rights} />
+
+      {role && role !== 'PROMOTER' && <DocumentsPanel eventId={event.id} zone={zone} role={role} />}
 
       <Section title="Request history">
         {event.requestHistory.length === 0 ? (
