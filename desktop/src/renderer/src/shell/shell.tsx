@@ -14,6 +14,7 @@ import { RequestDetailScreen } from '../screens/request-detail.js';
 import { RequestsScreen } from '../screens/requests.js';
 import { ShowDayScreen } from '../screens/show-day.js';
 import { TaskTemplatesScreen } from '../screens/task-templates.js';
+import { DeliveryProblemsPanel } from '../settings/delivery-problems.js';
 import { decidesRequests } from '../request/request-actions.js';
 import { SearchPalette } from '../search/search-palette.js';
 import { ErrorNote, selectClass, Spinner } from '../ui/controls.js';
@@ -212,7 +213,14 @@ export function Shell({ session, onSessionChange }: { session: SignedIn; onSessi
             role={role}
           />
         ) : route.screen === 'settings' ? (
-          <TaskTemplatesScreen role={role} />
+          <>
+            <TaskTemplatesScreen role={role} />
+            {role === 'OWNER' && (
+              <div className="mx-auto max-w-4xl px-5 pb-5">
+                <DeliveryProblemsPanel />
+              </div>
+            )}
+          </>
         ) : route.screen === 'requests' ? (
           <RequestsScreen
             venues={orgVenues}
