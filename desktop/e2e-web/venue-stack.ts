@@ -69,7 +69,7 @@ export async function startVenueStack(
       relay = await startTestRelay(db, { ...relayEnv, SMTP_URL: mailbox.url, PORT: port });
     },
     async nextSignInCode(email) {
-      const mail = await mailbox.next(email);
+      const mail = await mailbox.next(email, 10_000, /sign-in code/);
       const code = /sign-in code: (\d{6})/.exec(mail.parsed.subject ?? '')?.[1];
       if (!code) throw new Error(`no code in "${mail.parsed.subject}"`);
       return code;

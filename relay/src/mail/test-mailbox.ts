@@ -11,9 +11,9 @@ export interface ReceivedMail {
 
 export class TestMailbox {
   readonly received: ReceivedMail[] = [];
-  /** how many messages to each address next() has handed out */
-  #taken = new Map<string, number>();
-  #waiters: Array<{ to: string; resolve: (mail: ReceivedMail) => void }> = [];
+  /** the messages next() has handed out */
+  #taken = new Set<ReceivedMail>();
+  #waiters: Array<{ fits: (mail: ReceivedMail) => boolean; resolve: (mail: ReceivedMail) => void }> = [];
   #server: SMTPServer;
   #url = '';
 
@@ -29,10 +29,11 @@ export class TestMailbox {
             // recorded before the 250 reply, so a sender that finished sending finds it here
             const mail = { to, parsed };
             this.received.push(mail);
-            // each message goes to the longest-waiting reader of one of its addresses
-            const waiter = this.#waiters.find((w) => to.includes(w.to));
+            // each message goes to the longest-waiting reader it fits
+            const waiter = this.#waiters.find((w) => w.fits(mail));
             if (waiter) {
               this.#waiters.splice(this.#waiters.indexOf(waiter), 1);
+              this.#taken.add(mail);
               waiter.resolve(mail);
             }
             callback();
@@ -60,22 +61,35 @@ export class TestMailbox {
     return this.received.filter((mail) => mail.to.includes(address.toLowerCase()));
   }
 
-  /** The next message to this address that has not been taken yet (in arrival order). */
-  next(address: string, timeoutMs = 10_000): Promise<ReceivedMail> {
+  /**
+   * The next message to this address that has not been taken yet (in arrival order); with
+   * `subject`, the next one whose subject matches, leaving the others (a relay also mails
+   * notifications: a sign-in code is read past them).
+   */
+  next(address: string, timeoutMs = 10_000, subject?: RegExp): Promise<ReceivedMail> {
     const wanted = address.toLowerCase();
-    const taken = this.#taken.get(wanted) ?? 0;
-    const already = this.to(wanted)[taken];
-    this.#taken.set(wanted, taken + 1);
-    if (already) return Promise.resolve(already);
+    const fits = (mail: ReceivedMail) =>
+      mail.to.includes(wanted) && !this.#taken.has(mail) && (!subject || subject.test(mail.parsed.subject ?? ''));
+    const already = this.received.find(fits);
+    if (already) {
+      this.#taken.add(already);
+      return Promise.resolve(already);
+    }
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no mail to ${wanted} within ${timeoutMs} ms`)), timeoutMs);
-      this.#waiters.push({
-        to: wanted,
-        resolve: (mail) => {
+      const waiter = {
+        fits,
+        resolve: (mail: ReceivedMail) => {
           clearTimeout(timer);
           resolve(mail);
         },
-      });
+      };
+      const timer = setTimeout(() => {
+        this.#waiters.splice(this.#waiters.indexOf(waiter), 1);
+        reject(
+          new Error(`no mail to ${wanted}${subject ? ` with a subject like ${subject}` : ''} within ${timeoutMs} ms`),
+        );
+      }, timeoutMs);
+      this.#waiters.push(waiter);
     });
   }
 

@@ -48,7 +48,7 @@ describe('desktop app service', () => {
 
   async function signIn(app: DesktopApp, email: string, viaRelay = relay.url) {
     await run(app, 'auth.requestCode', { relayUrl: viaRelay, email });
-    const mail = await mailbox.next(email);
+    const mail = await mailbox.next(email, 10_000, /sign-in code/);
     const code = /\b(\d{6})\b/.exec(mail.parsed.subject ?? '')![1]!;
     return run(app, 'auth.verifyCode', { email, code });
   }
@@ -98,7 +98,7 @@ describe('desktop app service', () => {
 
     it('should pass on the relay’s refusal of a wrong code', async () => {
       await run(app, 'auth.requestCode', { relayUrl: relay.url, email: OWNER });
-      const sent = await mailbox.next(OWNER);
+      const sent = await mailbox.next(OWNER, 10_000, /sign-in code/);
       const real = /\b(\d{6})\b/.exec(sent.parsed.subject ?? '')![1]!;
       const wrong = real === '000000' ? '111111' : '000000';
       const outcome = await app.dispatch('auth.verifyCode', { email: OWNER, code: wrong });
@@ -370,7 +370,7 @@ describe('desktop app service', () => {
     const credentials = new MemoryCredentialStore();
     const app = await startApp(dataDir('link'), credentials);
     await run(app, 'auth.requestCode', { relayUrl: relay.url, email });
-    const mail = await mailbox.next(email);
+    const mail = await mailbox.next(email, 10_000, /sign-in code/);
     const token = /sign-in\?token=([A-Za-z0-9_-]+)/.exec(mail.parsed.text ?? '')![1]!;
     expect(await run(app, 'auth.verifyLink', { token })).toMatchObject({ state: 'signed-in', user: { email } });
     await waitUntilLive(app);

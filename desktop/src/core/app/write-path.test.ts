@@ -72,7 +72,7 @@ describe('the write path through the app', () => {
 
     await start();
     await run('auth.requestCode', { relayUrl: relay.url, email: OWNER });
-    const mail = await mailbox.next(OWNER);
+    const mail = await mailbox.next(OWNER, 10_000, /sign-in code/);
     await run('auth.verifyCode', { email: OWNER, code: /\b(\d{6})\b/.exec(mail.parsed.subject ?? '')![1]! });
     await eventually(async () => (await run('sync.status')).phase === 'live', 60_000);
   }, 120_000);
