@@ -4,8 +4,9 @@
 // were written in, and Move up / Move down changes that order.
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import * as Y from 'yjs';
-import { RUN_OF_SHOW_ROWS, VENUE_TIME_OF_DAY, byRunningOrder } from '@promoteros/shared/notes';
+import { RUN_OF_SHOW_ROWS, byRunningOrder } from '@promoteros/shared/notes';
 import { buttonClass, inputClass, linkButtonClass } from '../ui/controls.js';
+import { venueTimeOf } from './typed-time.js';
 
 type RowMap = Y.Map<string>;
 
@@ -114,21 +115,31 @@ export function RunOfShowEditor({ doc, readOnly, zoneLabel }: { doc: Y.Doc; read
 
 function RowFields({ row, readOnly }: { row: ShownRow; readOnly: boolean }) {
   const [item, setItem] = useState(row.item);
+  const [at, setAt] = useState(row.at);
   useEffect(() => setItem(row.item), [row.item]);
+  useEffect(() => setAt(row.at), [row.at]);
   const commitItem = () => {
     if (item !== row.item) row.map.set('item', item);
+  };
+  const commitAt = () => {
+    const valid = venueTimeOf(at);
+    if (valid && valid !== row.at) row.map.set('at', valid);
+    else setAt(row.at);
   };
   return (
     <>
       <input
-        type="time"
         aria-label={`Time of ${row.item || 'this item'}`}
-        className={`${inputClass} w-28 shrink-0 tabular-nums`}
-        value={row.at}
+        className={`${inputClass} w-20 shrink-0 tabular-nums`}
+        inputMode="numeric"
+        placeholder="HH:MM"
+        value={at}
         readOnly={readOnly}
-        onChange={(change) => {
-          const at = change.target.value;
-          if (VENUE_TIME_OF_DAY.test(at)) row.map.set('at', at);
+        onChange={(change) => setAt(change.target.value)}
+        onBlur={commitAt}
+        onKeyDown={(key) => {
+          if (key.key === 'Enter') commitAt();
+          if (key.key === 'Escape') setAt(row.at);
         }}
       />
       <input
@@ -156,13 +167,15 @@ function AddRow({ rows, zoneLabel }: { rows: Y.Array<RowMap>; zoneLabel: string 
   const [problem, setProblem] = useState<string>();
   const add = (submit: FormEvent) => {
     submit.preventDefault();
-    if (!VENUE_TIME_OF_DAY.test(at)) return setProblem('Give the time as HH:MM on the venue clock.');
+    const time = venueTimeOf(at);
+    if (!time) return setProblem('Give the time as HH:MM on the venue’s 24-hour clock.');
     if (!item.trim()) return setProblem('Say what happens at that time.');
     const row = new Y.Map<string>();
-    row.set('at', at);
+    row.set('at', time);
     row.set('item', item.trim());
     rows.push([row]);
     setProblem(undefined);
+    setAt('');
     setItem('');
   };
   return (
@@ -173,8 +186,9 @@ function AddRow({ rows, zoneLabel }: { rows: Y.Array<RowMap>; zoneLabel: string 
         </label>
         <input
           id={timeId}
-          type="time"
-          className={`${inputClass} w-28 tabular-nums`}
+          className={`${inputClass} w-20 tabular-nums`}
+          inputMode="numeric"
+          placeholder="HH:MM"
           value={at}
           onChange={(change) => setAt(change.target.value)}
         />
