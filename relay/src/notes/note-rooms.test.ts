@@ -161,6 +161,17 @@ describe('note rooms', () => {
     await until(() => relay.notes.openDocument(eventId, 'ADVANCE_NOTES') === undefined, 'the room closes once stored');
   });
 
+  it('should close a room whose event was deleted, telling its editors, instead of retrying forever', async () => {
+    const [org] = await db.sql<{ organization_id: string }[]>`SELECT organization_id FROM events WHERE id = ${eventId}`;
+    const doomed = await createEvent(db.sql, org!.organization_id);
+    const editor = connectNoteClient(relay.url, doomed, 'ADVANCE_NOTES', staff.token);
+    await editor.synced;
+    await db.sql`DELETE FROM events WHERE id = ${doomed}`;
+    editor.doc.getText(ADVANCE_NOTES_TEXT).insert(0, 'Cancelled?');
+    expect(await editor.closed).toEqual({ code: 4404, reason: 'this event no longer exists' });
+    expect(relay.notes.openDocument(doomed, 'ADVANCE_NOTES')).toBeUndefined();
+  });
+
   it('should store unstored edits when the relay stops, and serve them from the next relay', async () => {
     const slow = await startTestRelay(db, {}, { notes: { storeDebounceMs: 60_000, storeMaxWaitMs: 60_000 } });
     const editor = connectNoteClient(slow.url, eventId, 'RUN_OF_SHOW', manager.token);

@@ -96,7 +96,7 @@ export class NoteRooms {
       const registers = [registry];
       this.#stores = new Counter({
         name: 'promoteros_note_stores_total',
-        help: 'Note documents written to PostgreSQL, by outcome (stored, failed)',
+        help: 'Note documents written to PostgreSQL, by outcome (stored, failed, event_gone)',
         labelNames: ['outcome'],
         registers,
       });
@@ -259,6 +259,7 @@ export class NoteRooms {
         this.#stores?.inc({ outcome: 'stored' });
         if (entry.unstored) this.#edited(entry);
       } catch (error) {
+        if (isEventGone(error)) return this.#eventGone(entry);
         if (!entry.unstored) entry.firstUnstoredAt = Date.now();
         entry.unstored = true;
         entry.failures++;
@@ -289,6 +290,17 @@ export class NoteRooms {
     entry.room.destroy();
   }
 
+  /** the event was deleted under an open room: its notes go with it, and the editors are told */
+  #eventGone(entry: Entry): void {
+    this.#stores?.inc({ outcome: 'event_gone' });
+    entry.unstored = false;
+    clearTimeout(entry.timer);
+    entry.room.closeAll(4404, 'this event no longer exists');
+    const id = keyOf(entry.room.key);
+    if (this.#rooms.get(id) === entry) this.#rooms.delete(id);
+    entry.room.destroy();
+  }
+
   #pingAll(): void {
     for (const ws of this.#wss.clients) {
       if (!this.#alive.has(ws)) {
@@ -299,6 +311,11 @@ export class NoteRooms {
       ws.ping();
     }
   }
+}
+
+/** a foreign key violation on note_documents: the event (or its organization) was deleted */
+function isEventGone(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23503';
 }
 
 function keyOf(key: Pick<NoteKey, 'eventId' | 'name'>): string {

@@ -1,5 +1,7 @@
 // The shared notes open in one organization's core: one EventNote per (event, document),
-// opened when a screen asks for it and kept until the screen lets go or the organization closes.
+// opened when a screen asks for it and kept while any screen holds it (the event page and the
+// show-day screen may show the same one; React's development mode mounts a screen twice), or
+// until the organization closes.
 import type { NoteName } from '@promoteros/shared/notes';
 import type { Replica } from '../replica/open-replica.js';
 import { EventNote, type NoteConnection, type NoteSocketClass } from './event-note.js';
@@ -18,12 +20,22 @@ export interface EventNotesOptions {
 
 export class EventNotes {
   readonly #open = new Map<string, Promise<EventNote>>();
+  /** how many screens hold each document */
+  readonly #holders = new Map<string, number>();
   #table: Promise<void> | undefined;
   #closed = false;
 
   constructor(private readonly options: EventNotesOptions) {}
 
-  /** the document, opened (from the replica, then joined to its room) if it is not yet */
+  /** a screen takes the document: opened (from the replica, then joined to its room) if it is not yet */
+  async hold(eventId: string, name: NoteName): Promise<EventNote> {
+    const key = `${eventId}/${name}`;
+    const note = await this.open(eventId, name);
+    this.#holders.set(key, (this.#holders.get(key) ?? 0) + 1);
+    return note;
+  }
+
+  /** the document, opened if it is not yet, without holding it (an edit arriving from a screen) */
   open(eventId: string, name: NoteName): Promise<EventNote> {
     if (this.#closed) return Promise.reject(new Error('the organization is closing'));
     const key = `${eventId}/${name}`;
@@ -51,9 +63,12 @@ export class EventNotes {
     return note;
   }
 
-  /** the screen no longer shows the document: leave its room (its updates stay saved) */
+  /** a screen no longer shows the document: the last one to let go leaves its room (its updates stay saved) */
   async release(eventId: string, name: NoteName): Promise<void> {
     const key = `${eventId}/${name}`;
+    const holders = (this.#holders.get(key) ?? 0) - 1;
+    if (holders > 0) return void this.#holders.set(key, holders);
+    this.#holders.delete(key);
     const note = this.#open.get(key);
     this.#open.delete(key);
     await (await note?.catch(() => undefined))?.close();
@@ -63,6 +78,7 @@ export class EventNotes {
     this.#closed = true;
     const notes = [...this.#open.values()];
     this.#open.clear();
+    this.#holders.clear();
     await Promise.all(notes.map(async (note) => (await note.catch(() => undefined))?.close()));
   }
 }

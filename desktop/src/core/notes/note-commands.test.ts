@@ -95,6 +95,16 @@ describe('notes commands on this computer', () => {
     }
   });
 
+  it('should keep a document open until the last screen holding it lets go', async () => {
+    await commands()['notes.open']({ eventId: EVENT, name: 'RUN_OF_SHOW' });
+    await commands()['notes.open']({ eventId: EVENT, name: 'RUN_OF_SHOW' });
+    const first = await notes.open(EVENT, 'RUN_OF_SHOW');
+    await commands()['notes.release']({ eventId: EVENT, name: 'RUN_OF_SHOW' });
+    expect(await notes.open(EVENT, 'RUN_OF_SHOW')).toBe(first);
+    await commands()['notes.release']({ eventId: EVENT, name: 'RUN_OF_SHOW' });
+    expect(await notes.open(EVENT, 'RUN_OF_SHOW')).not.toBe(first);
+  });
+
   it('should refuse bytes that are not a Yjs update and leave the document as it was', async () => {
     const garbage = toBase64(new Uint8Array([200, 1, 2, 3, 4, 5, 6, 7]));
     await expect(

@@ -34,7 +34,7 @@ export function noteCommands(current: () => OpenNotes): NoteCommands {
 
   return {
     'notes.open': async ({ eventId, name }) => {
-      const note = await (await notesOf(eventId)).open(eventId, name);
+      const note = await (await notesOf(eventId)).hold(eventId, name);
       return { state: toBase64(note.state()), connection: note.connection };
     },
     'notes.update': async ({ eventId, name, update }) => {
