@@ -1,9 +1,15 @@
-// Files a request from the public form: the request (NEW), its first decision-log entry, the
+// Files requests from the public form: each request (NEW), its first decision-log entry, the
 // audit entry, the jobs (the requester's confirmation, a note to each OWNER and MANAGER) and the
-// form token's hash, all in ONE statement (data-modifying CTEs), so all of it is committed or
-// none of it, in one round trip and one commit. Every write hangs on the token's row: a form sent
-// twice (also two sends racing: the second waits on the token's row) writes nothing the second
-// time and answers with the request the first send filed.
+// form token's hash. The requests that arrive together are filed by ONE statement
+// (data-modifying CTEs over a JSON array of filings), so they share one round trip and one commit:
+// every commit that writes synced rows waits its turn for the change log's sequence number and
+// flushes the WAL while it holds it (migration 0005), so commits, not statements, are what a busy
+// form runs out of. A statement is all or nothing; should a group's fail, each of its requests is
+// filed again alone, so that one request's fault is only its own.
+//
+// Every write hangs on the token's row: a form sent twice (also two sends racing: the second
+// waits on the token's row) writes nothing the second time and answers with the request the
+// first send filed.
 import { randomUUID } from 'node:crypto';
 import { planRequestSubmission, type IntakeFields } from '@promoteros/shared/intake';
 import { isRowWrite, type JobRequest, type RowWrite } from '@promoteros/shared/mutations';
@@ -12,7 +18,13 @@ import { isPgError } from '../mutations/constraint-reason.js';
 import { writableTable } from '../mutations/writable-tables.js';
 import { tokenHash } from './form-token.js';
 import type { IntakeVenueRow } from './intake-venue.js';
-import { PlainRowReader } from './plain-row-reader.js';
+import { OrganizationPeople } from './organization-people.js';
+
+export interface Filing {
+  readonly venue: IntakeVenueRow;
+  readonly fields: IntakeFields;
+  readonly formToken: string;
+}
 
 export interface FiledRequest {
   readonly requestId: string;
@@ -24,6 +36,20 @@ export interface FiledRequest {
 /** A new request's reference is derived from its random id; a clash within the organization gets a new id. */
 const REFERENCE_ATTEMPTS = 5;
 
+type Insert = Extract<RowWrite, { op: 'insert' }>;
+
+/** One request as the filing statement takes it (one element of its JSON array). */
+interface PlannedFiling {
+  readonly token_hash: string;
+  readonly organization_id: string;
+  readonly request_id: string;
+  readonly reference: string;
+  /** the planned rows by table, organization_id set */
+  readonly planned_rows: Record<string, Record<string, unknown>[]>;
+  readonly jobs: { kind: string; payload: unknown }[];
+  readonly audit: Record<string, unknown>;
+}
+
 async function filedBefore(sql: Sql, hash: string): Promise<FiledRequest | undefined> {
   const [row] = await sql<{ requestId: string; reference: string }[]>`
     SELECT r.id AS "requestId", r.reference
@@ -32,94 +58,142 @@ async function filedBefore(sql: Sql, hash: string): Promise<FiledRequest | undef
   return row && { ...row, again: true };
 }
 
-/** `INSERT … SELECT` of one planned row, its columns checked against the table's row schema. */
-function insertOf(write: Extract<RowWrite, { op: 'insert' }>, organizationId: string, param: number) {
-  const t = writableTable(write.table);
-  const row = { ...write.row, organization_id: organizationId };
-  const list = Object.keys(row)
-    .map((c) => t.quote(c))
-    .join(', ');
-  return {
-    sql: `INSERT INTO ${t.quoted} (${list}) SELECT ${list} FROM jsonb_populate_record(NULL::${t.quoted}, $${param}::text::jsonb) WHERE EXISTS (SELECT 1 FROM claim)`,
-    value: JSON.stringify(row),
-  };
-}
-
 /** A new request's reference clashed with another of its organization: file it again under a new id. */
 function isReferenceClash(error: unknown): boolean {
   return isPgError(error) && error.code === '23505' && /reference/.test(String(error.constraint_name ?? ''));
 }
 
+async function plan(filing: Filing, people: OrganizationPeople): Promise<PlannedFiling> {
+  const { venue, fields } = filing;
+  const organizationId = venue.organizationId;
+  const requestId = randomUUID();
+  const writes = await planRequestSubmission(
+    {
+      fields,
+      venue: { id: venue.id, name: venue.name, timezone: venue.timezone },
+      requestId,
+      decisionId: randomUUID(),
+      // A promoter of the organization sees the requests sent under their own (verified: they
+      // sign in with it) address, from the app or from the public page alike.
+      promoterUserId: people.promoterWithEmail(organizationId, fields.email),
+      at: new Date().toISOString(),
+      note: 'Submitted on the public request page',
+    },
+    people.reader(organizationId),
+  );
+  const rows: Record<string, Record<string, unknown>[]> = {};
+  for (const write of writes) {
+    if (!isRowWrite(write) || write.op !== 'insert') continue;
+    (rows[write.table] ??= []).push({ ...(write as Insert).row, organization_id: organizationId });
+  }
+  const reference = String(rows.event_requests![0]!.reference);
+  return {
+    token_hash: tokenHash(filing.formToken),
+    organization_id: organizationId,
+    request_id: requestId,
+    reference,
+    planned_rows: rows,
+    jobs: writes.filter((w): w is JobRequest => !isRowWrite(w)).map(({ kind, payload }) => ({ kind, payload })),
+    audit: { source: 'intake-page', reference },
+  };
+}
+
+/**
+ * The statement that files a group. Its text depends only on the tables and columns the plans
+ * write (a plan sets every column), so it is the same every time: parsed and planned once per
+ * connection.
+ */
+function filingStatement(planned: readonly PlannedFiling[]): string {
+  const columns = new Map<string, Set<string>>();
+  for (const filing of planned) {
+    for (const [table, rows] of Object.entries(filing.planned_rows)) {
+      const set = columns.get(table) ?? new Set<string>();
+      for (const row of rows) for (const column of Object.keys(row)) set.add(column);
+      columns.set(table, set);
+    }
+  }
+  const inserts = [...columns].map(([table, set], i) => {
+    const t = writableTable(table);
+    const list = [...set].map((c) => t.quote(c)).join(', ');
+    return `w${i} AS (
+      INSERT INTO ${t.quoted} (${list})
+      SELECT ${[...set].map((c) => `r.${t.quote(c)}`).join(', ')}
+        FROM claimed c, jsonb_populate_recordset(NULL::${t.quoted}, c.planned_rows->'${table}') r)`;
+  });
+  return `WITH filing AS (
+      SELECT * FROM jsonb_to_recordset($1::text::jsonb)
+          AS f(token_hash text, organization_id uuid, request_id uuid, planned_rows jsonb, jobs jsonb, audit jsonb)
+    ), claim AS (
+      INSERT INTO intake_submissions (token_hash, organization_id, request_id)
+      SELECT token_hash, organization_id, request_id FROM filing
+      ON CONFLICT (token_hash) DO NOTHING RETURNING request_id
+    ), claimed AS (
+      SELECT f.* FROM filing f JOIN claim USING (request_id)
+    ), ${inserts.join(', ')},
+    queued AS (
+      INSERT INTO jobs (organization_id, kind, payload)
+      SELECT c.organization_id, j.job->>'kind', j.job->'payload'
+        FROM claimed c, jsonb_array_elements(c.jobs) WITH ORDINALITY AS j(job, n)
+       ORDER BY c.request_id, j.n
+    ), audited AS (
+      INSERT INTO audit_logs (organization_id, actor_user_id, action, entity_table, entity_id, details)
+      SELECT c.organization_id, NULL, 'request.submit', 'event_requests', c.request_id, c.audit FROM claimed c
+    )
+    SELECT request_id::text AS "requestId" FROM claim`;
+}
+
+/** What became of one request of a group: filed (or found filed), or the error that stopped it alone. */
+export type FilingOutcome =
+  { readonly ok: true; readonly filed: FiledRequest } | { readonly ok: false; readonly error: unknown };
+
+/**
+ * Files these requests (forms of any venues) in one statement and one commit, and answers each,
+ * in order. A form whose token already filed a request answers with that request (`again`). Two
+ * filings with the same form token must not be in one call.
+ */
+export async function fileRequests(sql: Sql, filings: readonly Filing[]): Promise<FilingOutcome[]> {
+  if (filings.length === 0) return [];
+  try {
+    // the people are read just before the write, as any statement of the transaction would see them
+    const people = await OrganizationPeople.read(sql, filings);
+    for (let attempt = 1; ; attempt += 1) {
+      const planned = await Promise.all(filings.map((filing) => plan(filing, people)));
+      let claimed: Set<string>;
+      try {
+        const rows = await sql.unsafe<{ requestId: string }[]>(filingStatement(planned), [JSON.stringify(planned)], {
+          prepare: true,
+        });
+        claimed = new Set(rows.map((r) => r.requestId));
+      } catch (error) {
+        if (isReferenceClash(error) && attempt < REFERENCE_ATTEMPTS) continue;
+        throw error;
+      }
+      return await Promise.all(
+        planned.map(async (filing): Promise<FilingOutcome> => {
+          if (claimed.has(filing.request_id)) {
+            return { ok: true, filed: { requestId: filing.request_id, reference: filing.reference, again: false } };
+          }
+          const first = await filedBefore(sql, filing.token_hash);
+          if (first) return { ok: true, filed: first };
+          return { ok: false, error: new Error('the form token was used, but its request is gone') };
+        }),
+      );
+    }
+  } catch (error) {
+    if (filings.length === 1) return [{ ok: false, error }];
+    // one of them is at fault (or the database was, for a moment): each on its own
+    return (await Promise.all(filings.map((filing) => fileRequests(sql, [filing])))).flat();
+  }
+}
+
+/** Files one request on its own. */
 export async function fileRequest(
   sql: Sql,
   venue: IntakeVenueRow,
   fields: IntakeFields,
   formToken: string,
 ): Promise<FiledRequest> {
-  const hash = tokenHash(formToken);
-  const organizationId = venue.organizationId;
-  // A promoter of the organization sees the requests sent under their own (verified: they sign
-  // in with it) address, from the app or from the public page alike.
-  const [promoter] = await sql<{ id: string }[]>`
-    SELECT u.id FROM users u JOIN memberships m ON m.user_id = u.id
-     WHERE m.organization_id = ${organizationId} AND m.role = 'PROMOTER' AND lower(u.email) = lower(${fields.email})
-     LIMIT 1`;
-  for (let attempt = 1; ; attempt += 1) {
-    const requestId = randomUUID();
-    // the managers are read just before the write, as any statement of the transaction would see them
-    const writes = await planRequestSubmission(
-      {
-        fields,
-        venue: { id: venue.id, name: venue.name, timezone: venue.timezone },
-        requestId,
-        decisionId: randomUUID(),
-        promoterUserId: promoter?.id ?? null,
-        at: new Date().toISOString(),
-        note: 'Submitted on the public request page',
-      },
-      new PlainRowReader(sql, organizationId),
-    );
-    const rows = writes.filter((w): w is Extract<RowWrite, { op: 'insert' }> => isRowWrite(w) && w.op === 'insert');
-    const jobs = writes.filter((w): w is JobRequest => !isRowWrite(w));
-    const request = rows.find((w) => w.table === 'event_requests')!;
-    const reference = String(request.row.reference);
-    const params: string[] = [hash, organizationId, requestId];
-    const inserts = rows.map((write, i) => {
-      const insert = insertOf(write, organizationId, params.length + 1);
-      params.push(insert.value);
-      return `w${i} AS (${insert.sql})`;
-    });
-    params.push(JSON.stringify(jobs.map(({ kind, payload }) => ({ kind, payload }))));
-    const jobsParam = params.length;
-    params.push(JSON.stringify({ source: 'intake-page', reference }));
-    const auditParam = params.length;
-    try {
-      const [answer] = await sql.unsafe<{ claimed: number }[]>(
-        `WITH claim AS (
-           INSERT INTO intake_submissions (token_hash, organization_id, request_id) VALUES ($1, $2, $3)
-           ON CONFLICT (token_hash) DO NOTHING RETURNING request_id
-         ), ${inserts.join(', ')},
-         queued AS (
-           INSERT INTO jobs (organization_id, kind, payload)
-           SELECT $2, j->>'kind', j->'payload' FROM jsonb_array_elements($${jobsParam}::text::jsonb) AS j
-            WHERE EXISTS (SELECT 1 FROM claim)
-         ), audited AS (
-           INSERT INTO audit_logs (organization_id, actor_user_id, action, entity_table, entity_id, details)
-           SELECT $2, NULL, 'request.submit', 'event_requests', $3, $${auditParam}::text::jsonb
-            WHERE EXISTS (SELECT 1 FROM claim)
-         )
-         SELECT count(*)::int AS claimed FROM claim`,
-        params,
-        // the same text every time (a plan sets every column): parsed and planned once per connection
-        { prepare: true },
-      );
-      if (answer!.claimed === 1) return { requestId, reference, again: false };
-      const first = await filedBefore(sql, hash);
-      if (first) return first;
-      throw new Error('the form token was used, but its request is gone');
-    } catch (error) {
-      if (isReferenceClash(error) && attempt < REFERENCE_ATTEMPTS) continue;
-      throw error;
-    }
-  }
+  const [outcome] = await fileRequests(sql, [{ venue, fields, formToken }]);
+  if (!outcome!.ok) throw outcome!.error;
+  return outcome!.filed;
 }

@@ -22,7 +22,8 @@ import type { RelayConfig } from '../config.js';
 import type { Database } from '../db/database.js';
 import { HttpError } from '../http/errors.js';
 import { sendPage, wantsJson } from './answers.js';
-import { fileRequest } from './file-request.js';
+import { fileRequests } from './file-request.js';
+import { FilingRounds } from './filing-rounds.js';
 import { FormTokens } from './form-token.js';
 import { IntakeLimits } from './intake-limits.js';
 import { IntakeVenues, type IntakeVenueRow } from './intake-venue.js';
@@ -51,6 +52,11 @@ export const intakeRoutes: FastifyPluginAsync<IntakeRouteOptions> = async (app, 
   );
   const limits = new IntakeLimits(config.INTAKE_RATE_LIMIT);
   const venues = new IntakeVenues(db.sql);
+  // requests sent together are filed together: one commit each round (see filing-rounds.ts)
+  const rounds = new FilingRounds((filings) => fileRequests(db.sql, filings), {
+    concurrentRounds: 1,
+    roundSize: 32,
+  });
   // a zod schema is compiled on its first use: one per venue's rules, not one per request
   const schemas = new Map<string, ReturnType<typeof intakeSchemaFor>>();
   const schemaFor = (venue: IntakeVenueRow) => {
@@ -232,7 +238,7 @@ export const intakeRoutes: FastifyPluginAsync<IntakeRouteOptions> = async (app, 
         return sendPage(reply, 400, await page(request, venue, { formToken: String(token), values, notice }));
       }
 
-      const filed = await fileRequest(db.sql, venue, parsed.data, String(token));
+      const filed = await rounds.file({ venue, fields: parsed.data, formToken: String(token) });
       return confirm(reply, json, venue, filed.reference, parsed.data.email, filed.again ? 200 : 201);
     },
   );
