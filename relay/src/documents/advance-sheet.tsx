@@ -2,9 +2,9 @@
 // The advance / day sheet: what the crew and the artist's team need on the day — the schedule,
 // the run of show, who to call, what is still open, and the notes.
 import { Document, Text } from '@react-pdf/renderer';
+import { VENUE_TIME_OF_DAY } from '@promoteros/shared/notes';
 import { venueInstant } from '@promoteros/shared/venue-clock';
 import type { DocumentData, Party } from './document-data.js';
-import { notesBesidesRunOfShow } from './run-of-show.js';
 import { Facts, Section, SheetPage, Table, styles, venueLine } from './sheet-parts.js';
 import { paperFor, sheetFormat } from './sheet-format.js';
 import { documentMetadata } from './document-metadata.js';
@@ -19,7 +19,6 @@ export function AdvanceSheet({ data }: { data: Extract<DocumentData, { kind: 'AD
     ...(event.promoter ? [event.promoter] : []),
     ...(event.requester && event.requester.name !== event.promoter?.name ? [event.requester] : []),
   ];
-  const notes = notesBesidesRunOfShow(event.notes);
   return (
     <Document {...documentMetadata('Day sheet', event, data.asOf)}>
       <SheetPage paper={paperFor(event.venue.country)} title="Day sheet" event={event} fmt={fmt} asOf={data.asOf}>
@@ -43,7 +42,10 @@ export function AdvanceSheet({ data }: { data: Extract<DocumentData, { kind: 'AD
               { label: 'What', flex: 5 },
             ]}
             rows={data.runOfShow.map((row) => [
-              fmt.time(venueInstant(event.showDate, row.at, event.venue.timezone)),
+              // a row of the shared run of show may have no time yet
+              VENUE_TIME_OF_DAY.test(row.at)
+                ? fmt.time(venueInstant(event.showDate, row.at, event.venue.timezone))
+                : row.at,
               row.item,
             ])}
             empty="No run of show yet."
@@ -85,7 +87,7 @@ export function AdvanceSheet({ data }: { data: Extract<DocumentData, { kind: 'AD
         </Section>
 
         <Section title="Notes">
-          <Text>{notes || 'No notes.'}</Text>
+          <Text>{data.notes || 'No notes.'}</Text>
         </Section>
       </SheetPage>
     </Document>

@@ -3,7 +3,8 @@
 import type { DocumentKind } from '@promoteros/shared';
 import type { Sql } from '../db/database.js';
 import type { SettlementDealTerms, SettlementLine } from '@promoteros/shared/settlement';
-import { runOfShowFromNotes, type RunOfShowItem } from './run-of-show.js';
+import { readEventNotes } from '../notes/read-event-notes.js';
+import { notesBesidesRunOfShow, runOfShowFromNotes, type RunOfShowItem } from './run-of-show.js';
 
 export interface Party {
   readonly name: string;
@@ -58,8 +59,10 @@ export type DocumentData =
       readonly kind: 'ADVANCE';
       readonly event: EventFacts;
       readonly openTasks: readonly OpenTask[];
-      /** the run of show; today parsed from the event's notes, later from the shared notes document */
+      /** the shared run of show (relay/src/notes), else the timed lines of the event's notes */
       readonly runOfShow: readonly RunOfShowItem[];
+      /** the event's notes (less the lines that became the run of show) and the shared advance notes */
+      readonly notes: string;
       readonly asOf: Date;
     }
   | {
@@ -227,12 +230,23 @@ export async function loadDocumentData(sql: Sql, eventId: string, kind: Document
         const [touched] = await db<
           { at: Date | null }[]
         >`SELECT max(updated_at) AS at FROM event_tasks WHERE event_id = ${eventId}`;
+        const shared = await readEventNotes(db, eventId);
+        const fromShared = shared.runOfShow.length > 0;
+        const [notesStored] = await db<
+          { at: Date | null }[]
+        >`SELECT max(updated_at) AS at FROM note_documents WHERE event_id = ${eventId}`;
         return {
           kind,
           event,
           openTasks: tasks.map((t) => ({ title: t.title, dueDate: t.due_date, assignee: t.assignee })),
-          runOfShow: runOfShowFromNotes(event.notes),
-          asOf: latest(changedAt, touched?.at),
+          runOfShow: fromShared ? shared.runOfShow : runOfShowFromNotes(event.notes),
+          notes: [
+            fromShared ? (event.notes ?? '').trim() : notesBesidesRunOfShow(event.notes),
+            shared.advanceNotes.trim(),
+          ]
+            .filter(Boolean)
+            .join('\n\n'),
+          asOf: latest(changedAt, touched?.at, notesStored?.at),
         };
       }
       case 'SETTLEMENT': {

@@ -1,6 +1,8 @@
 // The confirmation and the day sheet of hand-made nights: names, deal terms in figures and
 // words, and times as the venue's own clock shows them (daylight saving included).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { ADVANCE_NOTES_TEXT, RUN_OF_SHOW_ROWS } from '@promoteros/shared/notes';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
 import { createMember } from '../testing/fixtures.js';
 import { createNight, flat } from './document-test-world.js';
@@ -100,5 +102,36 @@ describe('day sheet', () => {
     expect(text).toContain('Print the guest list 13 Mar 2026 unassigned');
     expect(text).not.toContain('Book the hotel');
     expect(text).toContain('Notes Load in through the lane.');
+  });
+
+  it('should print the shared run of show and advance notes when the event has them', async () => {
+    const night = await createNight(db.sql, { notes: '18:00 From the old notes' });
+    const store = async (name: 'RUN_OF_SHOW' | 'ADVANCE_NOTES', fill: (doc: Y.Doc) => void) => {
+      const doc = new Y.Doc();
+      fill(doc);
+      await db.sql`
+        INSERT INTO note_documents (organization_id, event_id, name, state)
+        VALUES (${night.organizationId}, ${night.eventId}, ${name}, ${Buffer.from(Y.encodeStateAsUpdate(doc))})`;
+    };
+    await store('RUN_OF_SHOW', (doc) => {
+      const rows = doc.getArray<Y.Map<string>>(RUN_OF_SHOW_ROWS);
+      for (const [at, item] of [
+        ['21:00', 'Headliner'],
+        ['', 'Merch count'],
+        ['19:15', 'Support'],
+      ]) {
+        const row = new Y.Map<string>();
+        row.set('at', at!);
+        row.set('item', item!);
+        rows.push([row]);
+      }
+    });
+    await store('ADVANCE_NOTES', (doc) => doc.getText(ADVANCE_NOTES_TEXT).insert(0, 'Wristbands at the side door.'));
+    const text = await textOf(night.eventId, 'ADVANCE');
+    // Chicago: 19:15 and 21:00 on the venue clock, the row without a time last
+    expect(text).toContain('Time What 7:15 PM Support 9:00 PM Headliner Merch count');
+    // the event's own notes stay notes: none of their lines is lost
+    expect(text).toContain('Notes 18:00 From the old notes');
+    expect(text).toContain('Wristbands at the side door.');
   });
 });

@@ -1,6 +1,7 @@
-// The run of show printed on the day sheet. Its seam: the sheet takes rows {at, item} (the same
-// shape as RunOfShowRow of the shared notes, shared/src/notes.ts, once those are stored), and
-// until then the rows are read from the event's notes, one "HH:MM what" per line.
+// The run of show printed on the day sheet comes from the shared notes (relay/src/notes,
+// readEventNotes: rows {at, item} edited together in the app). An event whose shared run of show
+// is empty falls back to its notes' timed lines, one "HH:MM what" per line, as events were
+// written before the shared notes existed.
 
 export interface RunOfShowItem {
   /** HH:MM on the venue's clock */
