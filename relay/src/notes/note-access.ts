@@ -18,7 +18,8 @@ export type NoteRefusal =
   | { readonly code: 4404; readonly reason: string };
 
 export type NoteAccess =
-  { readonly ok: true; readonly key: NoteKey } | { readonly ok: false; readonly refusal: NoteRefusal };
+  | { readonly ok: true; readonly key: NoteKey; readonly tokenHash: string }
+  | { readonly ok: false; readonly refusal: NoteRefusal };
 
 const ROOM_PATH = /^\/v1\/notes\/([0-9a-f-]{36})\/([a-z-]{1,40})$/i;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -49,9 +50,23 @@ export async function resolveNoteAccess(sql: Sql, request: IncomingMessage): Pro
   const token = bearerOf(request);
   if (!token)
     return refuse(4401, `sign in first: offer the subprotocols "${NOTES_PROTOCOL}" and "bearer.<session token>"`);
+  return accessOf(sql, hashSessionToken(token), eventId, name);
+}
+
+/**
+ * Whether the session behind a token hash may edit the event's document now: at the upgrade,
+ * and again from time to time while the connection lasts (a sign-out, a removed membership or
+ * a lowered role ends it).
+ */
+export async function accessOf(
+  sql: Sql,
+  tokenHash: string,
+  eventId: string,
+  name: NoteKey['name'],
+): Promise<NoteAccess> {
   const [session] = await sql<{ user_id: string }[]>`
     SELECT user_id FROM sessions
-     WHERE token_hash = ${hashSessionToken(token)} AND revoked_at IS NULL AND expires_at > now()`;
+     WHERE token_hash = ${tokenHash} AND revoked_at IS NULL AND expires_at > now()`;
   if (!session) return refuse(4401, 'the session is unknown, expired or revoked: sign in again');
   // one query answers both "does the event exist" and "may this member see it", so the two
   // refusals cannot be told apart by timing or by wording
@@ -62,7 +77,7 @@ export async function resolveNoteAccess(sql: Sql, request: IncomingMessage): Pro
      WHERE e.id = ${eventId}`;
   if (!row) return refuse(4404, `there is no event ${eventId} in your organizations`);
   if (!roleAtLeast(row.role, 'STAFF')) return refuse(4403, 'the shared notes are for staff, managers and owners');
-  return { ok: true, key: { organizationId: row.organization_id, eventId, name } };
+  return { ok: true, key: { organizationId: row.organization_id, eventId, name }, tokenHash };
 }
 
 function refuse(code: NoteRefusal['code'], reason: string): NoteAccess {

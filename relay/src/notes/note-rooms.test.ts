@@ -12,7 +12,7 @@ import { connectNoteClient } from './note-test-client.js';
 import { readEventNotes } from './read-event-notes.js';
 import { loadNoteState } from './note-store.js';
 
-const fast = { storeDebounceMs: 40, storeMaxWaitMs: 200, retryMs: 40, retryMaxMs: 200 };
+const fast = { storeDebounceMs: 40, storeMaxWaitMs: 200, retryMs: 40, retryMaxMs: 200, recheckMs: 100 };
 
 let db: TestDatabase;
 let relay: TestRelay;
@@ -32,6 +32,11 @@ async function createEvent(sql: Sql, organizationId: string): Promise<string> {
             '2026-12-04T18:00:00Z', '2026-12-04T19:00:00Z', '2026-12-04T22:00:00Z')
     RETURNING id`;
   return row!.id;
+}
+
+async function organizationOf(event: string): Promise<string> {
+  const [row] = await db.sql<{ organization_id: string }[]>`SELECT organization_id FROM events WHERE id = ${event}`;
+  return row!.organization_id;
 }
 
 async function until(check: () => Promise<boolean> | boolean, what: string, timeoutMs = 10_000): Promise<void> {
@@ -161,15 +166,35 @@ describe('note rooms', () => {
     await until(() => relay.notes.openDocument(eventId, 'ADVANCE_NOTES') === undefined, 'the room closes once stored');
   });
 
+  it('should end a connection whose session is revoked or whose member becomes a promoter', async () => {
+    const leaving = await createMember(db.sql, [{ organizationId: await organizationOf(eventId), role: 'STAFF' }]);
+    const demoted = await createMember(db.sql, [{ organizationId: await organizationOf(eventId), role: 'MANAGER' }]);
+    const signedOut = connectNoteClient(relay.url, eventId, 'ADVANCE_NOTES', leaving.token);
+    const lowered = connectNoteClient(relay.url, eventId, 'ADVANCE_NOTES', demoted.token);
+    await Promise.all([signedOut.synced, lowered.synced]);
+    await db.sql`UPDATE sessions SET revoked_at = now() WHERE id = ${leaving.sessionId}`;
+    await db.sql`UPDATE memberships SET role = 'PROMOTER' WHERE user_id = ${demoted.userId}`;
+    expect((await signedOut.closed).code).toBe(4401);
+    expect((await lowered.closed).code).toBe(4403);
+  });
+
   it('should close a room whose event was deleted, telling its editors, instead of retrying forever', async () => {
-    const [org] = await db.sql<{ organization_id: string }[]>`SELECT organization_id FROM events WHERE id = ${eventId}`;
-    const doomed = await createEvent(db.sql, org!.organization_id);
-    const editor = connectNoteClient(relay.url, doomed, 'ADVANCE_NOTES', staff.token);
-    await editor.synced;
-    await db.sql`DELETE FROM events WHERE id = ${doomed}`;
-    editor.doc.getText(ADVANCE_NOTES_TEXT).insert(0, 'Cancelled?');
-    expect(await editor.closed).toEqual({ code: 4404, reason: 'this event no longer exists' });
-    expect(relay.notes.openDocument(doomed, 'ADVANCE_NOTES')).toBeUndefined();
+    // sessions are not checked again here, so that only the refused store can notice
+    const own = await startTestRelay(db, {}, { notes: { ...fast, recheckMs: 600_000 } });
+    try {
+      const doomed = await createEvent(db.sql, await organizationOf(eventId));
+      const editor = connectNoteClient(own.url, doomed, 'ADVANCE_NOTES', staff.token);
+      await editor.synced;
+      await db.sql`DELETE FROM events WHERE id = ${doomed}`;
+      editor.doc.getText(ADVANCE_NOTES_TEXT).insert(0, 'Cancelled?');
+      expect(await editor.closed).toEqual({ code: 4404, reason: 'this event no longer exists' });
+      expect(own.notes.openDocument(doomed, 'ADVANCE_NOTES')).toBeUndefined();
+      const stores = await own.app.metrics.registry.getSingleMetricAsString('promoteros_note_stores_total');
+      expect(stores).toMatch(/outcome="event_gone"} 1/);
+      expect(stores).not.toMatch(/outcome="failed"/);
+    } finally {
+      await own.stop();
+    }
   });
 
   it('should store unstored edits when the relay stops, and serve them from the next relay', async () => {

@@ -21,7 +21,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { Counter, Gauge, type Registry } from 'prom-client';
 import { NOTES_PROTOCOL } from '@promoteros/shared/notes';
 import type { Sql } from '../db/database.js';
-import { isNotesPath, resolveNoteAccess } from './note-access.js';
+import { accessOf, isNotesPath, resolveNoteAccess } from './note-access.js';
 import { NoteRoom } from './note-room.js';
 import { loadNoteState, storeNoteState, type NoteKey } from './note-store.js';
 
@@ -35,6 +35,8 @@ export interface NoteRoomsOptions {
   readonly retryMaxMs: number;
   /** how often connections are pinged; one missed pong ends a connection */
   readonly pingMs: number;
+  /** how often each connection's session and role are checked again */
+  readonly recheckMs: number;
 }
 
 export const defaultNoteRoomsOptions: NoteRoomsOptions = {
@@ -43,6 +45,7 @@ export const defaultNoteRoomsOptions: NoteRoomsOptions = {
   retryMs: 1_000,
   retryMaxMs: 30_000,
   pingMs: 30_000,
+  recheckMs: 60_000,
 };
 
 interface Log {
@@ -72,6 +75,10 @@ export class NoteRooms {
   readonly #rooms = new Map<string, Entry>();
   readonly #loading = new Map<string, Promise<Entry>>();
   readonly #alive = new WeakSet<WebSocket>();
+  /** whose session each connection runs under, to check it again */
+  readonly #sessions = new Map<WebSocket, { tokenHash: string; entry: Entry }>();
+  readonly #recheck: NodeJS.Timeout;
+  #rechecking = false;
   readonly #wss: WebSocketServer;
   readonly #ping: NodeJS.Timeout;
   readonly #stores: Counter<'outcome'> | undefined;
@@ -92,6 +99,8 @@ export class NoteRooms {
     });
     this.#ping = setInterval(() => this.#pingAll(), this.#options.pingMs);
     this.#ping.unref();
+    this.#recheck = setInterval(() => void this.#recheckAll(), this.#options.recheckMs);
+    this.#recheck.unref();
     if (registry) {
       const registers = [registry];
       this.#stores = new Counter({
@@ -144,6 +153,7 @@ export class NoteRooms {
   stop(): Promise<void> {
     this.#stopping ??= (async () => {
       clearInterval(this.#ping);
+      clearInterval(this.#recheck);
       for (const entry of this.#rooms.values()) entry.room.closeAll(1012, 'the relay is restarting');
       await Promise.all(
         [...this.#rooms.values()].map(async (entry) => {
@@ -182,8 +192,10 @@ export class NoteRooms {
           resolve();
           if (this.#stopping) return ws.close(1012, 'the relay is restarting');
           this.#alive.add(ws);
+          this.#sessions.set(ws, { tokenHash: access.tokenHash, entry });
           ws.on('pong', () => this.#alive.add(ws));
           ws.on('close', () => {
+            this.#sessions.delete(ws);
             entry.room.leave(ws);
             this.#maybeClose(entry);
           });
@@ -299,6 +311,32 @@ export class NoteRooms {
     const id = keyOf(entry.room.key);
     if (this.#rooms.get(id) === entry) this.#rooms.delete(id);
     entry.room.destroy();
+  }
+
+  /** closes the connections whose session or membership no longer lets them in */
+  async #recheckAll(): Promise<void> {
+    if (this.#rechecking || this.#stopping) return;
+    this.#rechecking = true;
+    try {
+      // one check per (session, document), however many windows share it
+      const checks = new Map<string, Promise<Awaited<ReturnType<typeof accessOf>>>>();
+      for (const [ws, { tokenHash, entry }] of [...this.#sessions]) {
+        const { eventId, name } = entry.room.key;
+        const id = `${tokenHash}/${eventId}/${name}`;
+        if (!checks.has(id)) checks.set(id, accessOf(this.sql, tokenHash, eventId, name));
+        const access = await checks.get(id)!;
+        if (!access.ok && this.#sessions.has(ws)) {
+          this.#sessions.delete(ws);
+          entry.room.leave(ws);
+          ws.close(access.refusal.code, access.refusal.reason);
+        }
+      }
+    } catch (error) {
+      // the database is away: keep the connections, check again next time
+      this.log.warn({ err: error }, 'checking note room sessions again failed');
+    } finally {
+      this.#rechecking = false;
+    }
   }
 
   #pingAll(): void {
