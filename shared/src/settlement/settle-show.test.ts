@@ -370,6 +370,40 @@ describe('settleShow: large numbers', () => {
   });
 });
 
+describe('settleShow: a night with no sales at all', () => {
+  // nothing sold, nothing entered: the deal's expense budget (2,000.00) stands in for expenses
+  const nothing: SettlementLine[] = [];
+  const terms = {
+    guarantee_cents: 150_000,
+    artist_share_bp: 8000,
+    promoter_profit_bp: 1000,
+    expenses_budget_cents: 200_000,
+  };
+
+  it('should pay each deal what it promises without sales, and leave the promoter the whole loss', () => {
+    const paid = (dealType: 'FLAT' | 'DOOR_SPLIT' | 'VERSUS' | 'GUARANTEE_PLUS') => {
+      const s = settleShow(deal({ ...terms, deal_type: dealType }), nothing);
+      expect(s.ticketsSold).toBe(0);
+      expect(s.grossCents).toBe(0n);
+      expect(s.netCents).toBe(-200_000n);
+      expect(s.artistPayoutCents + s.promoterResultCents).toBe(-200_000n);
+      return s.artistPayoutCents;
+    };
+    expect(paid('FLAT')).toBe(150_000n);
+    expect(paid('DOOR_SPLIT')).toBe(0n);
+    expect(paid('VERSUS')).toBe(150_000n);
+    expect(paid('GUARANTEE_PLUS')).toBe(150_000n);
+  });
+
+  it('should put the split point above an empty house and pay nothing over it', () => {
+    // split point: 2,000.00 expenses + 1,500.00 guarantee + 10 % of 3,500.00 = 3,850.00
+    const s = settleShow(deal({ ...terms, deal_type: 'GUARANTEE_PLUS' }), nothing);
+    expect(s.splitPointCents).toBe(385_000n);
+    expect(s.overageCents).toBe(0n);
+    expect(s.shareCents).toBe(0n);
+  });
+});
+
 describe('settleShow: refusals', () => {
   it('should refuse fractions of a cent, naming the line and column', () => {
     expect(() => settleShow(deal(), [tickets('Door sales', 1, 12.5)])).toThrow(
