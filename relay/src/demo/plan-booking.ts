@@ -46,6 +46,8 @@ export interface PlannedEvent {
   readonly venue: PlannedVenue;
   /** when it was booked (ms) */
   readonly bookedAt: number;
+  /** the venue's show tonight (today on its calendar): show-day mode opens it */
+  readonly tonight: boolean;
 }
 
 type Request = RowOf<'event_requests'>;
@@ -62,6 +64,7 @@ export function planVenueBooking(
   const { today, anchor } = clock;
   const org = venue.organization;
   const tz = venue.cast.timezone;
+  const tonight = clock.tonight(tz);
   const deciders = membersWith(org, 'OWNER', 'MANAGER');
   const promoters = membersWith(org, 'PROMOTER');
   const at = (date: string, time: string) => venueInstant(date, time, tz).getTime();
@@ -71,7 +74,8 @@ export function planVenueBooking(
     const out: string[] = [];
     for (let guard = 0; out.length < n; guard++) {
       if (guard > 100_000) throw new Error('demo: not enough free dates');
-      const date = addDays(today, r.int(fromDay, toDay));
+      // the venue's shows are laid out around its own tonight
+      const date = addDays(tonight, r.int(fromDay, toDay));
       if (taken.has(date)) continue;
       // most shows are Thursday to Saturday
       if (![4, 5, 6].includes(weekday(date)) && r.chance(0.75)) continue;
@@ -221,7 +225,7 @@ export function planVenueBooking(
   // --- scheduled requests and their events: past, tonight, upcoming --------------------------
   const pastCount = Math.round((counts.SCHEDULED - 1) * 0.55);
   const futureCount = counts.SCHEDULED - 1 - pastCount;
-  taken.add(today);
+  taken.add(tonight);
   const pastDates = pickDates(-200, -1, pastCount);
   const futureDates = pickDates(1, 180, futureCount);
   const cancelledDate = pastDates.length > 2 ? r.pick(pastDates.slice(0, -2)) : null;
@@ -229,7 +233,7 @@ export function planVenueBooking(
   const events: PlannedEvent[] = [];
   const bookedByDate = new Map<string, { submitted: number; booked: number }>();
 
-  for (const date of [...pastDates, today, ...futureDates]) {
+  for (const date of [...pastDates, tonight, ...futureDates]) {
     const showTime = at(date, '19:00');
     const promoter = maybePromoter(0.3);
     const submitted = Math.min(showTime - r.int(45, 150) * DAY, anchor - r.int(10, 30) * DAY) + r.int(8, 20) * HOUR;
@@ -250,7 +254,7 @@ export function planVenueBooking(
         ? 'CANCELLED'
         : date === draftDate
           ? 'DRAFT'
-          : date < addDays(today, -7)
+          : date < addDays(tonight, -7)
             ? 'SETTLED'
             : 'CONFIRMED';
     const doors = at(date, r.pick(['18:30', '19:00', '19:00', '19:30', '20:00']));
@@ -292,7 +296,7 @@ export function planVenueBooking(
       at: bookedAt,
       details: { title: event.title, showDate: date },
     });
-    events.push({ row: event, venue, bookedAt });
+    events.push({ row: event, venue, bookedAt, tonight: date === tonight });
   }
 
   // --- requests on the table: reviewed and approved ones hold ranked dates ------------------

@@ -130,7 +130,7 @@ export function planShow(
   const { row: ev, venue } = event;
   const org = venue.organization;
   const tz = venue.cast.timezone;
-  const isPast = ev.show_date < clock.today;
+  const isPast = ev.show_date < clock.tonight(tz);
   const cancelled = ev.status === 'CANCELLED';
   const sellable = ev.capacity_override ?? venue.cast.capacity;
 
@@ -275,16 +275,18 @@ export function planShow(
   const door = membersWith(org, 'STAFF');
   const doorsClosed = Date.parse(ev.ends_at) < clock.anchor;
   const admits: Array<{ id: string; admitted: number; at: number; device: string; by: string }> = [];
+  // tonight's show has every list, and long ones: a few hundred names for show-day mode's search
+  const scale = event.tonight ? 15 : 1;
 
   for (const spec of guestListPlan) {
-    if (!r.chance(spec.p)) continue;
+    if (!event.tonight && !r.chance(spec.p)) continue;
     const list: RowOf<'guest_lists'> = {
       id: r.uuid(),
       organization_id: org.id,
       event_id: ev.id,
       name: spec.name(ev.artist_name),
       kind: spec.kind,
-      allotment: spec.allotment,
+      allotment: spec.allotment === null ? null : spec.allotment * (event.tonight ? 22 : 1),
       cutoff_at: iso(cutoff),
       created_at: iso(listsOpened),
       updated_at: iso(listsOpened),
@@ -294,7 +296,7 @@ export function planShow(
       spec.kind === 'PROMOTER' && ev.promoter_user_id
         ? ev.promoter_user_id
         : r.pick(membersWith(org, 'MANAGER', 'STAFF')).userId;
-    const count = r.int(...spec.entries);
+    const count = r.int(spec.entries[0] * scale, spec.entries[1] * scale);
     for (let i = 0; i < count; i++) {
       const admitCount = r.chance(0.6) ? 1 : r.chance(0.85) ? 2 : r.int(3, 4);
       const addedAt = Math.min(listsOpened + r.between(0, 10) * DAY, clock.anchor - HOUR, cutoff - HOUR);

@@ -34,6 +34,8 @@ export interface PlanClock {
   readonly today: string;
   /** midnight UTC at the start of `today`; everything that already happened is before it */
   readonly anchor: number;
+  /** the day of the show tonight at a venue: today on the venue's own calendar */
+  readonly tonight: (timeZone: string) => string;
 }
 
 export interface PlannedMember {

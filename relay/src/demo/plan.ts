@@ -3,6 +3,7 @@ import { demoEmail, demoOrganizations } from './cast.js';
 import { SeededRandom } from './random.js';
 import { planVenueBooking, type PlannedEvent, type VenueRequestCounts } from './plan-booking.js';
 import { planShow, planTemplates } from './plan-show.js';
+import { venueDate } from './venue-time.js';
 import {
   audit,
   DAY,
@@ -19,6 +20,12 @@ export interface DemoPlanOptions {
   readonly seed: number;
   /** 'YYYY-MM-DD': the day the demo is seen from */
   readonly today: string;
+  /**
+   * the moment the demo is loaded: each venue's show tonight is on that venue's calendar day
+   * then (Melbourne is a day ahead of Chicago for much of the day), so show-day mode opens it.
+   * Without it every venue's show tonight is on `today`.
+   */
+  readonly now?: Date;
 }
 
 // ~300 requests over three venues; the 80 SCHEDULED ones are the events
@@ -32,7 +39,13 @@ export function buildDemoPlan(options: DemoPlanOptions): DemoPlan {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(options.today))
     throw new Error(`demo: today must be YYYY-MM-DD, got ${options.today}`);
   const random = new SeededRandom(options.seed);
-  const clock: PlanClock = { random, today: options.today, anchor: Date.parse(`${options.today}T00:00:00Z`) };
+  const { now } = options;
+  const clock: PlanClock = {
+    random,
+    today: options.today,
+    anchor: Date.parse(`${options.today}T00:00:00Z`),
+    tonight: (timeZone) => (now ? venueDate(now, timeZone) : options.today),
+  };
   const plan = emptyPlan();
   const founded = clock.anchor - 420 * DAY;
   const usedReferences = new Set<string>();

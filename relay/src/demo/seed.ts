@@ -11,6 +11,11 @@ export interface SeedDemoOptions {
   readonly seed?: number;
   /** 'YYYY-MM-DD' the demo is seen from; default today (UTC), so upcoming shows are ahead */
   readonly today?: string;
+  /**
+   * the moment it is loaded (default: now, unless `today` is given): each venue's show tonight
+   * is on that venue's own calendar day then
+   */
+  readonly now?: Date;
 }
 
 export interface DemoPerson {
@@ -44,7 +49,12 @@ export function demoPeople(): DemoPerson[] {
 }
 
 export async function seedDemo(sql: Sql, options: SeedDemoOptions = {}): Promise<SeedDemoResult> {
-  const plan = buildDemoPlan({ seed: options.seed ?? DEFAULT_DEMO_SEED, today: options.today ?? utcToday() });
+  const now = options.now ?? (options.today === undefined ? new Date() : undefined);
+  const plan = buildDemoPlan({
+    seed: options.seed ?? DEFAULT_DEMO_SEED,
+    today: options.today ?? utcToday(now),
+    ...(now ? { now } : {}),
+  });
   const slugs = plan.organizations.map((o) => o.slug);
   return sql.begin(async (tx) => {
     await tx`SELECT pg_advisory_xact_lock(${DEMO_LOCK})`;
