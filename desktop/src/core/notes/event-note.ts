@@ -9,7 +9,8 @@
 // connection's states, as the renderer shows them:
 //
 //   connecting ──synced──► live ──socket lost──► offline ──back──► connecting …
-//        └──── refused (44xx close: not allowed, no such event) — no more retries
+//        ├──── 4404 (the relay has no such event yet: one made offline and not uploaded) ──► offline, retrying
+//        └──── refused (4400, 4401, 4403: bad address, no session, not allowed) — no more retries
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { WebSocket } from 'ws';
@@ -113,10 +114,22 @@ export class EventNote {
       maxBackoffTime: this.options.maxBackoffMs ?? 5_000,
       // one process, one socket per document: no cross-tab channel to share
       disableBc: true,
+      // an event made on this computer reaches the relay when its edit uploads: until then the
+      // room answers 4404, and the notes wait here and try again
+      shouldReconnect: (event) => event.code === 4404 || !(event.code >= 4400 && event.code < 4500),
+    });
+
+    let lastCloseCode: number | undefined;
+    provider.on('connection-close', (event) => {
+      lastCloseCode = event?.code;
     });
     provider.on('status', ({ status }) => {
       if (status === 'connected') this.#set('connecting');
-      else if (status === 'disconnected') this.#set('offline');
+      else if (status === 'disconnected')
+        this.#set(
+          'offline',
+          lastCloseCode === 4404 ? 'the relay does not have this event yet; saved on this computer' : undefined,
+        );
     });
     provider.on('connection-error', () => {
       if (this.#connection !== 'refused') this.#set('offline');

@@ -158,107 +158,118 @@ describe('shared notes between two desktop cores', () => {
     rmSync(root, { recursive: true, force: true });
   });
 
-  it('should converge through online, offline and relay-restart edits, and PostgreSQL should reload the same document', async () => {
-    const office = await device('office', manager);
-    const door = await device('door', staff);
-    let notesA = await office.notes.open(eventId, 'ADVANCE_NOTES');
-    const notesB = await door.notes.open(eventId, 'ADVANCE_NOTES');
-    let showA = await office.notes.open(eventId, 'RUN_OF_SHOW');
-    const showB = await door.notes.open(eventId, 'RUN_OF_SHOW');
-    await eventually(
-      () =>
-        office.connection(eventId, 'ADVANCE_NOTES') === 'live' && door.connection(eventId, 'RUN_OF_SHOW') === 'live',
-    );
+  it(
+    'should converge through online, offline and relay-restart edits, and PostgreSQL should reload the same document',
+    { timeout: 120_000 },
+    async () => {
+      const office = await device('office', manager);
+      const door = await device('door', staff);
+      let notesA = await office.notes.open(eventId, 'ADVANCE_NOTES');
+      const notesB = await door.notes.open(eventId, 'ADVANCE_NOTES');
+      let showA = await office.notes.open(eventId, 'RUN_OF_SHOW');
+      const showB = await door.notes.open(eventId, 'RUN_OF_SHOW');
+      await eventually(
+        () =>
+          office.connection(eventId, 'ADVANCE_NOTES') === 'live' && door.connection(eventId, 'RUN_OF_SHOW') === 'live',
+      );
 
-    // online, at the same moment
-    await Promise.all([
-      notesA.apply(typeAt(notesA.doc, 0, 'Hospitality: 12 towels, hot water. ')),
-      notesB.apply(typeAt(notesB.doc, 0, 'Parking: two bus bays on Dock St. ')),
-      showA.apply(addRow(showA.doc, '17:00', 'Soundcheck')),
-      showB.apply(addRow(showB.doc, '19:30', 'Doors')),
-    ]);
-    await eventually(() => text(notesA.doc) === text(notesB.doc) && text(notesA.doc).length > 60);
-    await eventually(() => rows(showA.doc).length === 2 && rows(showB.doc).length === 2);
+      // online, at the same moment
+      await Promise.all([
+        notesA.apply(typeAt(notesA.doc, 0, 'Hospitality: 12 towels, hot water. ')),
+        notesB.apply(typeAt(notesB.doc, 0, 'Parking: two bus bays on Dock St. ')),
+        showA.apply(addRow(showA.doc, '17:00', 'Soundcheck')),
+        showB.apply(addRow(showB.doc, '19:30', 'Doors')),
+      ]);
+      await eventually(() => text(notesA.doc) === text(notesB.doc) && text(notesA.doc).length > 60);
+      await eventually(() => rows(showA.doc).length === 2 && rows(showB.doc).length === 2);
 
-    // both offline; each edits; the office even restarts its core from disk while offline
-    office.goOffline();
-    door.goOffline();
-    await eventually(
-      () =>
-        office.connection(eventId, 'ADVANCE_NOTES') === 'offline' &&
-        door.connection(eventId, 'ADVANCE_NOTES') === 'offline',
-    );
-    await notesA.apply(typeAt(notesA.doc, text(notesA.doc).length, 'Settlement with Dana after the show.'));
-    await showA.apply(addRow(showA.doc, '21:00', 'Headliner'));
-    await notesB.apply(typeAt(notesB.doc, 0, 'Door: scan from 19:15. '));
-    await showB.apply(addRow(showB.doc, '20:00', 'Support act'));
-    await office.stop();
-    await office.start();
-    notesA = await office.notes.open(eventId, 'ADVANCE_NOTES');
-    showA = await office.notes.open(eventId, 'RUN_OF_SHOW');
-    expect(text(notesA.doc)).toContain('Settlement with Dana after the show.');
-    expect(rows(showA.doc).map((r) => r.item)).toContain('Headliner');
-    expect(text(notesA.doc)).not.toContain('Door: scan from 19:15.');
+      // both offline; each edits; the office even restarts its core from disk while offline
+      office.goOffline();
+      door.goOffline();
+      await eventually(
+        () =>
+          office.connection(eventId, 'ADVANCE_NOTES') === 'offline' &&
+          door.connection(eventId, 'ADVANCE_NOTES') === 'offline',
+      );
+      await notesA.apply(typeAt(notesA.doc, text(notesA.doc).length, 'Settlement with Dana after the show.'));
+      await showA.apply(addRow(showA.doc, '21:00', 'Headliner'));
+      await notesB.apply(typeAt(notesB.doc, 0, 'Door: scan from 19:15. '));
+      await showB.apply(addRow(showB.doc, '20:00', 'Support act'));
+      await office.stop();
+      await office.start();
+      notesA = await office.notes.open(eventId, 'ADVANCE_NOTES');
+      showA = await office.notes.open(eventId, 'RUN_OF_SHOW');
+      expect(text(notesA.doc)).toContain('Settlement with Dana after the show.');
+      expect(rows(showA.doc).map((r) => r.item)).toContain('Headliner');
+      expect(text(notesA.doc)).not.toContain('Door: scan from 19:15.');
 
-    office.goOnline();
-    door.goOnline();
-    await eventually(
-      () => text(notesA.doc) === text(notesB.doc) && rows(showA.doc).length === 4 && rows(showB.doc).length === 4,
-    );
-    expect(text(notesB.doc)).toContain('Settlement with Dana after the show.');
-    expect(text(notesA.doc)).toContain('Door: scan from 19:15.');
+      office.goOnline();
+      door.goOnline();
+      await eventually(
+        () => text(notesA.doc) === text(notesB.doc) && rows(showA.doc).length === 4 && rows(showB.doc).length === 4,
+      );
+      expect(text(notesB.doc)).toContain('Settlement with Dana after the show.');
+      expect(text(notesA.doc)).toContain('Door: scan from 19:15.');
 
-    // the relay restarts mid-session: edits made while it is away arrive at the next one
-    await relay.stop();
-    await notesA.apply(typeAt(notesA.doc, 0, 'Curfew 23:00. '));
-    await showB.apply(addRow(showB.doc, '22:45', 'Curfew'));
-    relay = await startTestRelay(db, {}, { notes: fastStores });
-    await eventually(
-      () => text(notesB.doc).startsWith('Curfew 23:00. ') && rows(showA.doc).some((r) => r.item === 'Curfew'),
-      20_000,
-    );
+      // the relay restarts mid-session: edits made while it is away arrive at the next one
+      await relay.stop();
+      await notesA.apply(typeAt(notesA.doc, 0, 'Curfew 23:00. '));
+      await showB.apply(addRow(showB.doc, '22:45', 'Curfew'));
+      relay = await startTestRelay(db, {}, { notes: fastStores });
+      await eventually(
+        () => text(notesB.doc).startsWith('Curfew 23:00. ') && rows(showA.doc).some((r) => r.item === 'Curfew'),
+        20_000,
+      );
 
-    // everyone agrees, and PostgreSQL holds the same thing
-    expect(text(notesA.doc)).toBe(text(notesB.doc));
-    expect(rows(showA.doc)).toEqual(rows(showB.doc));
-    expect(rows(showA.doc)).toHaveLength(5);
-    await eventually(async () => {
+      // everyone agrees, and PostgreSQL holds the same thing
+      expect(text(notesA.doc)).toBe(text(notesB.doc));
+      expect(rows(showA.doc)).toEqual(rows(showB.doc));
+      expect(rows(showA.doc)).toHaveLength(5);
+      await eventually(async () => {
+        const stored = await readEventNotes(db.sql, eventId);
+        return stored.advanceNotes === text(notesA.doc) && stored.runOfShow.length === 5;
+      });
       const stored = await readEventNotes(db.sql, eventId);
-      return stored.advanceNotes === text(notesA.doc) && stored.runOfShow.length === 5;
-    });
-    const stored = await readEventNotes(db.sql, eventId);
-    expect(stored.runOfShow.map((r) => `${r.at} ${r.item}`)).toEqual([
-      '17:00 Soundcheck',
-      '19:30 Doors',
-      '20:00 Support act',
-      '21:00 Headliner',
-      '22:45 Curfew',
-    ]);
-    // and a third device, opening from nothing, gets exactly that
-    const late = await device('late', manager);
-    const notesC = await late.notes.open(eventId, 'ADVANCE_NOTES');
-    await eventually(() => late.connection(eventId, 'ADVANCE_NOTES') === 'live');
-    expect(text(notesC.doc)).toBe(stored.advanceNotes);
-  });
+      expect(stored.runOfShow.map((r) => `${r.at} ${r.item}`)).toEqual([
+        '17:00 Soundcheck',
+        '19:30 Doors',
+        '20:00 Support act',
+        '21:00 Headliner',
+        '22:45 Curfew',
+      ]);
+      // and a third device, opening from nothing, gets exactly that
+      const late = await device('late', manager);
+      const notesC = await late.notes.open(eventId, 'ADVANCE_NOTES');
+      await eventually(() => late.connection(eventId, 'ADVANCE_NOTES') === 'live');
+      expect(text(notesC.doc)).toBe(stored.advanceNotes);
+    },
+  );
 
-  it("should be refused for a promoter and for another organization's member, while edits stay on the device", async () => {
-    const promoterDevice = await device('promoter', promoter);
-    const outsider = await device('outsider', otherOrgOwner);
-    const asPromoter = await promoterDevice.notes.open(eventId, 'ADVANCE_NOTES');
-    const asOutsider = await outsider.notes.open(eventId, 'ADVANCE_NOTES');
-    await eventually(
-      () =>
-        promoterDevice.connection(eventId, 'ADVANCE_NOTES') === 'refused' &&
-        outsider.connection(eventId, 'ADVANCE_NOTES') === 'refused',
-    );
-    expect(outsider.connections.get(`${eventId}/ADVANCE_NOTES`)?.reason).toBe(
-      `there is no event ${eventId} in your organizations`,
-    );
-    // nothing of the event's notes reached them
-    expect(text(asPromoter.doc)).toBe('');
-    expect(text(asOutsider.doc)).toBe('');
-    // while the owner of the other organization gets into its own event's room
-    await outsider.notes.open(otherEventId, 'ADVANCE_NOTES');
-    await eventually(() => outsider.connection(otherEventId, 'ADVANCE_NOTES') === 'live');
-  });
+  it(
+    "should be refused for a promoter, and get nothing of another organization's event",
+    { timeout: 90_000 },
+    async () => {
+      const promoterDevice = await device('promoter', promoter);
+      const outsider = await device('outsider', otherOrgOwner);
+      const asPromoter = await promoterDevice.notes.open(eventId, 'ADVANCE_NOTES');
+      const asOutsider = await outsider.notes.open(eventId, 'ADVANCE_NOTES');
+      await eventually(() => promoterDevice.connection(eventId, 'ADVANCE_NOTES') === 'refused');
+      expect(promoterDevice.connections.get(`${eventId}/ADVANCE_NOTES`)?.reason).toBe(
+        'the shared notes are for staff, managers and owners',
+      );
+      // to the relay, another organization's event is one it does not have: the device keeps
+      // waiting for it (as for an event made offline and not uploaded yet), and gets nothing
+      await eventually(
+        () =>
+          outsider.connections.get(`${eventId}/ADVANCE_NOTES`)?.reason ===
+          'the relay does not have this event yet; saved on this computer',
+      );
+      expect(outsider.connection(eventId, 'ADVANCE_NOTES')).toBe('offline');
+      expect(text(asPromoter.doc)).toBe('');
+      expect(text(asOutsider.doc)).toBe('');
+      // while the owner of the other organization gets into its own event's room
+      await outsider.notes.open(otherEventId, 'ADVANCE_NOTES');
+      await eventually(() => outsider.connection(otherEventId, 'ADVANCE_NOTES') === 'live');
+    },
+  );
 });
