@@ -1,7 +1,7 @@
 // An event's paperwork: the confirmation, the day sheet and the settlement, each with its latest
 // version (date, size), Open and Save, earlier versions on demand, and Generate for managers,
 // which shows "Generating…" while the relay draws it.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { CommandError, CommandResult } from '../../../common/command-map.js';
 import { useBridge } from '../data/bridge-context.js';
 import { useQuery } from '../data/use-query.js';
@@ -33,6 +33,8 @@ export function DocumentsPanel({ eventId, zone, role }: { eventId: string; zone:
   const [failure, setFailure] = useState<CommandError>();
   const [busy, setBusy] = useState<string>();
   const mayGenerate = role === 'OWNER' || role === 'MANAGER';
+  // a version just arrived by sync: its render is done, so say so now rather than at the next look
+  useEffect(refresh, [list.data, refresh]);
 
   const run = async (key: string, work: () => Promise<CommandError | undefined>) => {
     setBusy(key);
