@@ -51,6 +51,19 @@ describe('document versions', () => {
     expect(blob!.bytes.equals(first.bytes)).toBe(true);
   });
 
+  it('should store one version when two relays draw the same change at once', async () => {
+    const night = await createNight(db.sql);
+    await ensureDocument(db.sql, { eventId: night.eventId, kind: 'CONFIRMATION' });
+    await db.sql`UPDATE deal_terms SET guarantee_cents = 260000 WHERE event_id = ${night.eventId}`;
+    const both = await Promise.all([
+      ensureDocument(db.sql, { eventId: night.eventId, kind: 'CONFIRMATION' }),
+      ensureDocument(db.sql, { eventId: night.eventId, kind: 'CONFIRMATION' }),
+    ]);
+    expect(both.map((d) => d.created).sort()).toEqual([false, true]);
+    expect(both[0]!.documentId).toBe(both[1]!.documentId);
+    expect((await versions(night.eventId, 'CONFIRMATION')).map((v) => v.version)).toEqual([1, 2]);
+  });
+
   it('should queue one render per document the change shows, in the change transaction, and none twice', async () => {
     const night = await createNight(db.sql);
     const untouched = await createNight(db.sql);
