@@ -111,6 +111,17 @@ describe('note rooms', () => {
     expect(closed).toBe(4400);
   });
 
+  it('should answer 404 to a WebSocket upgrade anywhere else', async () => {
+    const ws = new WebSocket(`${relay.url.replace('http', 'ws')}/v1/shape`, [NOTES_PROTOCOL]);
+    const status = await new Promise<number | undefined>((resolve) =>
+      ws.on('unexpected-response', (_request, response) => {
+        resolve(response.statusCode);
+        ws.terminate();
+      }),
+    );
+    expect(status).toBe(404);
+  });
+
   it('should merge two editors typing at once and store the merged document', async () => {
     const a = connectNoteClient(relay.url, eventId, 'ADVANCE_NOTES', staff.token);
     const b = connectNoteClient(relay.url, eventId, 'ADVANCE_NOTES', manager.token);

@@ -125,7 +125,8 @@ export class NoteRooms {
   attach(server: Server): void {
     server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
       if (!isNotesPath(request.url)) {
-        // nothing else in the relay speaks WebSocket
+        // another feature's upgrade listener answers its own paths; alone, we answer for all
+        if (server.listeners('upgrade').length > 1) return;
         return rejectUpgrade(
           socket,
           404,
