@@ -95,6 +95,21 @@ describe('POST /v1/events/:id/documents/:kind', () => {
     });
   });
 
+  it('should bring forward a render the triggers queued for later, not queue a second', async () => {
+    await ensureDocument(db.sql, { eventId: night.eventId, kind: 'ADVANCE' });
+    await db.sql`INSERT INTO event_tasks (organization_id, event_id, title) VALUES (${night.organizationId}, ${night.eventId}, 'Confirm the crew')`;
+    const [queued] = await db.sql<{ id: string; due_later: boolean }[]>`
+      SELECT id::text AS id, run_at > now() AS due_later FROM jobs
+       WHERE kind = 'document.render' AND status = 'QUEUED' AND payload ->> 'kind' = 'ADVANCE'`;
+    expect(queued!.due_later).toBe(true);
+    const response = await call(`/v1/events/${night.eventId}/documents/advance`, members.manager, 'POST');
+    expect((await json(response)).jobId).toBe(queued!.id);
+    const [after] = await db.sql<
+      { due_now: boolean }[]
+    >`SELECT run_at <= now() AS due_now FROM jobs WHERE id = ${queued!.id}`;
+    expect(after!.due_now).toBe(true);
+  });
+
   it('should refuse STAFF, answer 404 to another organization, 400 to an unknown kind', async () => {
     const staff = await call(`/v1/events/${night.eventId}/documents/advance`, members.staff, 'POST');
     expect(staff.status).toBe(403);
