@@ -100,6 +100,7 @@ export async function createRelay(config: RelayConfig, deps: RelayDeps = {}): Pr
   await app.register(documentRoutes, { db });
   const notes = new NoteRooms(db.sql, app.log, deps.notes, app.metrics.registry);
   notes.attach(app.server);
+  if (db.supportsListen) await notes.listen();
 
   const holdSweeper = startHoldSweeper(db.sql, {
     intervalMs: config.HOLD_EXPIRY_INTERVAL_SECONDS * 1000,

@@ -208,6 +208,45 @@ describe('note rooms', () => {
     }
   });
 
+  it('should let editors on two relays behind a balancer see each other, a store later', async () => {
+    const second = await startTestRelay(db, {}, { notes: fast });
+    try {
+      const here = connectNoteClient(relay.url, eventId, 'RUN_OF_SHOW', staff.token);
+      const there = connectNoteClient(second.url, eventId, 'RUN_OF_SHOW', manager.token);
+      await Promise.all([here.synced, there.synced]);
+      const row = new Y.Map<string>();
+      row.set('at', '16:00');
+      row.set('item', 'Load-in');
+      here.doc.getArray(RUN_OF_SHOW_ROWS).push([row]);
+      const other = new Y.Map<string>();
+      other.set('at', '18:00');
+      other.set('item', 'Dinner for the crew');
+      there.doc.getArray(RUN_OF_SHOW_ROWS).push([other]);
+      const items = (client: typeof here) =>
+        client.doc
+          .getArray<Y.Map<string>>(RUN_OF_SHOW_ROWS)
+          .toArray()
+          .map((r) => r.get('item'))
+          .sort();
+      await until(
+        () => items(here).length === 2 && items(there).length === 2,
+        'each relay passes on what the other stored',
+      );
+      expect(items(here)).toEqual(['Dinner for the crew', 'Load-in']);
+      expect(items(there)).toEqual(items(here));
+      here.close();
+      there.close();
+      // cleared again for the next test
+      await until(
+        () => !relay.notes.openDocument(eventId, 'RUN_OF_SHOW') && !second.notes.openDocument(eventId, 'RUN_OF_SHOW'),
+        'both rooms close',
+      );
+      await db.sql`DELETE FROM note_documents WHERE event_id = ${eventId} AND name = 'RUN_OF_SHOW'`;
+    } finally {
+      await second.stop();
+    }
+  });
+
   it('should store unstored edits when the relay stops, and serve them from the next relay', async () => {
     const slow = await startTestRelay(db, {}, { notes: { storeDebounceMs: 60_000, storeMaxWaitMs: 60_000 } });
     const editor = connectNoteClient(slow.url, eventId, 'RUN_OF_SHOW', manager.token);

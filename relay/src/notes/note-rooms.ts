@@ -23,7 +23,8 @@ import { NOTES_PROTOCOL } from '@promoteros/shared/notes';
 import type { Sql } from '../db/database.js';
 import { accessOf, isNotesPath, resolveNoteAccess } from './note-access.js';
 import { NoteRoom } from './note-room.js';
-import { loadNoteState, storeNoteState, type NoteKey } from './note-store.js';
+import { randomUUID } from 'node:crypto';
+import { NOTES_CHANNEL, loadNoteState, parseNoteStored, storeNoteState, type NoteKey } from './note-store.js';
 
 export interface NoteRoomsOptions {
   /** a store waits this long after the last edit (Hocuspocus: 2 s) */
@@ -83,6 +84,9 @@ export class NoteRooms {
   readonly #ping: NodeJS.Timeout;
   readonly #stores: Counter<'outcome'> | undefined;
   #stopping: Promise<void> | undefined;
+  /** tells this relay's stores from other relays' in notifications */
+  readonly #relayId = randomUUID();
+  #unlisten: (() => Promise<void>) | undefined;
 
   constructor(
     private readonly sql: Sql,
@@ -121,6 +125,30 @@ export class NoteRooms {
     }
   }
 
+  /**
+   * Hears other relays' stores (PostgreSQL LISTEN), so that editors of one document connected
+   * to different relays behind a balancer see each other's edits, a store (~2 s) later.
+   */
+  async listen(): Promise<void> {
+    const listener = await this.sql.listen(NOTES_CHANNEL, (message) => void this.#storedElsewhere(message));
+    this.#unlisten = () => listener.unlisten();
+  }
+
+  async #storedElsewhere(message: string): Promise<void> {
+    const stored = parseNoteStored(message);
+    if (!stored || stored.relayId === this.#relayId || this.#stopping) return;
+    const entry = this.#rooms.get(keyOf({ eventId: stored.eventId, name: stored.name as NoteKey['name'] }));
+    if (!entry) return;
+    try {
+      const state = await loadNoteState(this.sql, entry.room.key);
+      // what PostgreSQL holds is not an edit to store again: merging it sends this relay's
+      // editors what they lacked, and nothing else
+      if (state) Y.applyUpdate(entry.room.doc, state, LOADED);
+    } catch (error) {
+      this.log.warn({ err: error }, "reading another relay's note store failed");
+    }
+  }
+
   /** takes the upgrades on /v1/notes/ of this HTTP server */
   attach(server: Server): void {
     server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -153,6 +181,7 @@ export class NoteRooms {
 
   stop(): Promise<void> {
     this.#stopping ??= (async () => {
+      await this.#unlisten?.().catch(() => {});
       clearInterval(this.#ping);
       clearInterval(this.#recheck);
       for (const entry of this.#rooms.values()) entry.room.closeAll(1012, 'the relay is restarting');
@@ -267,7 +296,7 @@ export class NoteRooms {
       entry.unstored = false;
       const state = Y.encodeStateAsUpdate(entry.room.doc);
       try {
-        await storeNoteState(this.sql, entry.room.key, state);
+        await storeNoteState(this.sql, entry.room.key, state, this.#relayId);
         entry.failures = 0;
         this.#stores?.inc({ outcome: 'stored' });
         if (entry.unstored) this.#edited(entry);

@@ -20,16 +20,34 @@ export async function loadNoteState(sql: Sql, key: Pick<NoteKey, 'eventId' | 'na
 /**
  * Writes the room's state merged with what is stored: another relay serving the same room (two
  * relays behind a balancer) may have stored edits this one never saw, and a merge of Yjs
- * updates loses neither side. The row lock makes two relays' stores of one document take turns.
+ * updates loses neither side. A transaction-level advisory lock on the document makes two
+ * relays' stores take turns, also for its first store, when there is no row yet to lock (two
+ * first inserts would otherwise both read nothing and the later would overwrite the earlier).
  */
-export async function storeNoteState(sql: Sql, key: NoteKey, state: Uint8Array): Promise<void> {
+/** the channel on which a store tells the other relays that a document changed */
+export const NOTES_CHANNEL = 'promoteros_notes';
+
+/** what a store notifies: `<eventId>/<name>/<the storing relay's id>` */
+export function noteStoredMessage(key: Pick<NoteKey, 'eventId' | 'name'>, relayId: string): string {
+  return `${key.eventId}/${key.name}/${relayId}`;
+}
+
+export function parseNoteStored(message: string): { eventId: string; name: string; relayId: string } | undefined {
+  const [eventId, name, relayId] = message.split('/');
+  return eventId && name && relayId ? { eventId, name, relayId } : undefined;
+}
+
+export async function storeNoteState(sql: Sql, key: NoteKey, state: Uint8Array, relayId = ''): Promise<void> {
   await sql.begin(async (tx) => {
+    await tx`SELECT pg_advisory_xact_lock(hashtextextended(${`note:${key.eventId}/${key.name}`}, 0))`;
     const [row] = await tx<{ state: Buffer }[]>`
-      SELECT state FROM note_documents WHERE event_id = ${key.eventId} AND name = ${key.name} FOR UPDATE`;
+      SELECT state FROM note_documents WHERE event_id = ${key.eventId} AND name = ${key.name}`;
     const merged = row ? Y.mergeUpdates([new Uint8Array(row.state), state]) : state;
     await tx`
       INSERT INTO note_documents (organization_id, event_id, name, state, updated_at)
       VALUES (${key.organizationId}, ${key.eventId}, ${key.name}, ${Buffer.from(merged)}, now())
       ON CONFLICT (event_id, name) DO UPDATE SET state = EXCLUDED.state, updated_at = now()`;
+    // delivered at commit, to every relay listening (none on embedded PGlite, which is one relay)
+    await tx`SELECT pg_notify(${NOTES_CHANNEL}, ${noteStoredMessage(key, relayId)})`;
   });
 }
