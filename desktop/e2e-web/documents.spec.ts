@@ -40,13 +40,13 @@ test('should draw, download and redraw a settlement from the event page', async 
   const documents = page.getByRole('region', { name: 'Documents' });
   const settlement = documents.locator('[data-document-kind="SETTLEMENT"]');
   await expect(settlement).toContainText('Not drawn up yet');
-  await settlement.getByRole('button', { name: 'Generate' }).click();
+  await settlement.getByRole('button', { name: 'Generate Settlement' }).click();
   await expect(settlement).toContainText(/v1 · .* · \d+ KB/);
 
   const [stored] = await stack.db.sql<{ file_name: string; sha256: string }[]>`
     SELECT file_name, sha256 FROM documents WHERE event_id = ${event!.id} AND kind = 'SETTLEMENT'`;
   const downloading = page.waitForEvent('download');
-  await settlement.getByRole('button', { name: 'Save' }).click();
+  await settlement.getByRole('button', { name: 'Save Settlement v1' }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toBe(stored!.file_name);
   const bytes = await readFile(await download.path());
@@ -56,4 +56,5 @@ test('should draw, download and redraw a settlement from the event page', async 
   await stack.db.sql`UPDATE deal_terms SET guarantee_cents = guarantee_cents + 10000 WHERE event_id = ${event!.id}`;
   await expect(settlement).toContainText(/v2 · /, { timeout: 30_000 });
   await expect(settlement.getByText('1 earlier version')).toBeVisible();
+  await expect(settlement.getByRole('button', { name: 'Open Settlement v2' })).toBeVisible();
 });

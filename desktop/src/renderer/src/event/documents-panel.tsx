@@ -65,12 +65,25 @@ export function DocumentsPanel({ eventId, zone, role }: { eventId: string; zone:
       return outcome.value.inBrowser ? fetched(doc.id, downloadInBrowser) : undefined;
     });
 
-  const actions = (doc: Version) => (
+  // each button names its document and version for a screen reader: a row holds several Opens
+  const actions = (doc: Version, name: string) => (
     <span className="flex shrink-0 gap-1">
-      <button type="button" className={linkButtonClass} disabled={busy !== undefined} onClick={() => void open(doc)}>
+      <button
+        type="button"
+        className={linkButtonClass}
+        aria-label={`Open ${name} v${doc.version}`}
+        disabled={busy !== undefined}
+        onClick={() => void open(doc)}
+      >
         {busy === `open:${doc.id}` ? 'Opening…' : 'Open'}
       </button>
-      <button type="button" className={linkButtonClass} disabled={busy !== undefined} onClick={() => void save(doc)}>
+      <button
+        type="button"
+        className={linkButtonClass}
+        aria-label={`Save ${name} v${doc.version}`}
+        disabled={busy !== undefined}
+        onClick={() => void save(doc)}
+      >
         {busy === `save:${doc.id}` ? 'Saving…' : 'Save'}
       </button>
     </span>
@@ -98,7 +111,7 @@ export function DocumentsPanel({ eventId, zone, role }: { eventId: string; zone:
                     </p>
                   </div>
                   <span className="flex items-center gap-2">
-                    {latest ? actions(latest) : null}
+                    {latest ? actions(latest, name) : null}
                     {render ? (
                       <span role="status" className="text-xs text-zinc-500 dark:text-zinc-400">
                         Generating…{render.lastError ? ` (retrying: ${render.lastError})` : ''}
@@ -108,6 +121,7 @@ export function DocumentsPanel({ eventId, zone, role }: { eventId: string; zone:
                         type="button"
                         className={buttonClass}
                         disabled={busy !== undefined}
+                        aria-label={`${latest ? 'Regenerate' : 'Generate'} ${name}`}
                         onClick={() => void generate(kind)}
                       >
                         {latest ? 'Regenerate' : 'Generate'}
@@ -124,7 +138,7 @@ export function DocumentsPanel({ eventId, zone, role }: { eventId: string; zone:
                       {earlier.map((doc) => (
                         <li key={doc.id} className="flex items-center justify-between gap-2">
                           <span>{versionLine(doc)}</span>
-                          {actions(doc)}
+                          {actions(doc, name)}
                         </li>
                       ))}
                     </ul>
