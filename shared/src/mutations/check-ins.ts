@@ -119,7 +119,8 @@ export const checkInUndo = defineMutation({
         original.entry_id === null ? 'that check-in is a walk-up, not this guest' : "that check-in is another guest's",
       );
     if (original.kind === 'UNDO') throw new RuleViolation('an undo cannot be undone: check the guest in again');
-    const [earlier] = await read.where('check_ins', { undoes_id: args.undoesId });
+    // by event first: PostgreSQL finds the event's check-ins by index (check_ins_event_idx)
+    const [earlier] = await read.where('check_ins', { event_id: args.eventId, undoes_id: args.undoesId });
     if (earlier) throw new RuleViolation(`that check-in was already undone (on ${String(earlier.device_id)})`);
     return [
       {

@@ -136,7 +136,7 @@ export const guestListRemove = defineMutation({
     await openDoorEvent(read, String(list.event_id));
     const entries = await read.where('guest_list_entries', { guest_list_id: args.id });
     for (const entry of entries) {
-      if ((await read.where('check_ins', { entry_id: entry.id })).length > 0)
+      if ((await read.where('check_ins', { event_id: list.event_id, entry_id: entry.id })).length > 0)
         throw new RuleViolation(`${listLabel(list)} has guests who were checked in: it stays for the door count`);
     }
     // the entries go first and by name, so a device's overlay hides them at once (the database
@@ -212,7 +212,7 @@ export const guestEntryUpdate = defineMutation({
         mustBeBeforeCutoff(list, context);
         await mustFitAllotment(read, list, raise, context);
       }
-      const admitted = sumAdmitted(await read.where('check_ins', { entry_id: args.id }));
+      const admitted = sumAdmitted(await read.where('check_ins', { event_id: entry.event_id, entry_id: args.id }));
       if (args.admitCount < admitted)
         throw new RuleViolation(
           `${String(entry.guest_name)} already brought in ${admitted}: the entry cannot allot fewer`,
@@ -234,7 +234,7 @@ export const guestEntryRemove = defineMutation({
     if (!entry) return []; // removed already
     await openDoorEvent(read, String(entry.event_id));
     // an undone admission still has its rows: the entry keeps the door's history
-    if ((await read.where('check_ins', { entry_id: args.id })).length > 0)
+    if ((await read.where('check_ins', { event_id: entry.event_id, entry_id: args.id })).length > 0)
       throw new RuleViolation(`${String(entry.guest_name)} was checked in: the entry stays for the door count`);
     return [{ op: 'delete', table: 'guest_list_entries', id: args.id }];
   },
