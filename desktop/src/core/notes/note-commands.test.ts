@@ -105,14 +105,67 @@ describe('notes commands on this computer', () => {
     expect(await notes.open(EVENT, 'RUN_OF_SHOW')).not.toBe(first);
   });
 
+  it("should merge a document's many keystrokes into one row when it opens again", async () => {
+    const opened = await commands()['notes.open']({ eventId: EVENT, name: 'ADVANCE_NOTES' });
+    const editor = new Y.Doc();
+    Y.applyUpdate(editor, fromBase64(opened.state));
+    const typed = ' Backline: drum riser 8x8.';
+    for (const letter of typed) {
+      const before = Y.encodeStateVector(editor);
+      const text = editor.getText(ADVANCE_NOTES_TEXT);
+      text.insert(text.length, letter);
+      await commands()['notes.update']({
+        eventId: EVENT,
+        name: 'ADVANCE_NOTES',
+        update: toBase64(Y.encodeStateAsUpdate(editor, before)),
+      });
+    }
+    const rows = async () =>
+      Number(
+        (
+          await replica.query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM _note_updates WHERE event_id = $1 AND name = 'ADVANCE_NOTES'`,
+            [EVENT],
+          )
+        )[0]!.n,
+      );
+    // below the threshold: kept as they are
+    expect(await rows()).toBeGreaterThan(typed.length);
+    for (let i = 0; i < 4; i++) {
+      for (const letter of typed) {
+        const before = Y.encodeStateVector(editor);
+        const text = editor.getText(ADVANCE_NOTES_TEXT);
+        text.insert(text.length, letter);
+        await commands()['notes.update']({
+          eventId: EVENT,
+          name: 'ADVANCE_NOTES',
+          update: toBase64(Y.encodeStateAsUpdate(editor, before)),
+        });
+      }
+    }
+    expect(await rows()).toBeGreaterThan(100);
+    await close();
+    await open();
+    const again = await commands()['notes.open']({ eventId: EVENT, name: 'ADVANCE_NOTES' });
+    expect(await rows()).toBe(1);
+    const reopened = new Y.Doc();
+    Y.applyUpdate(reopened, fromBase64(again.state));
+    expect(reopened.getText(ADVANCE_NOTES_TEXT).toString()).toBe(editor.getText(ADVANCE_NOTES_TEXT).toString());
+    await commands()['notes.release']({ eventId: EVENT, name: 'ADVANCE_NOTES' });
+  });
+
   it('should refuse bytes that are not a Yjs update and leave the document as it was', async () => {
+    const textNow = async () => {
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, fromBase64((await commands()['notes.open']({ eventId: EVENT, name: 'ADVANCE_NOTES' })).state));
+      return doc.getText(ADVANCE_NOTES_TEXT).toString();
+    };
+    const before = await textNow();
+    expect(before).toMatch(/^Rider: 24 waters, no glass on stage\./);
     const garbage = toBase64(new Uint8Array([200, 1, 2, 3, 4, 5, 6, 7]));
     await expect(
       commands()['notes.update']({ eventId: EVENT, name: 'ADVANCE_NOTES', update: garbage }),
     ).rejects.toMatchObject({ code: 'invalid_arguments' });
-    const state = await commands()['notes.open']({ eventId: EVENT, name: 'ADVANCE_NOTES' });
-    const doc = new Y.Doc();
-    Y.applyUpdate(doc, fromBase64(state.state));
-    expect(doc.getText(ADVANCE_NOTES_TEXT).toString()).toBe('Rider: 24 waters, no glass on stage.');
+    expect(await textNow()).toBe(before);
   });
 });
