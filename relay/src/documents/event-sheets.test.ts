@@ -20,6 +20,11 @@ async function textOf(eventId: string, kind: 'CONFIRMATION' | 'ADVANCE'): Promis
   return flat((await pdfText(doc.bytes)).text);
 }
 
+async function pageSizes(eventId: string, kind: 'CONFIRMATION' | 'ADVANCE'): Promise<[number, number][]> {
+  const doc = await ensureDocument(db.sql, { eventId, kind });
+  return (await pdfText(doc.bytes)).sizes;
+}
+
 describe('event confirmation', () => {
   it('should name the parties and give the times in Chicago, daylight saving begun', async () => {
     const night = await createNight(db.sql, {
@@ -45,6 +50,8 @@ describe('event confirmation', () => {
       'Deal Guarantee versus percentage Guarantee $2,500.00 Artist share 80% Taken of Net receipts',
     );
     expect(text).toContain('For Lakeshore Live: Dana Booker');
+    // printed in Chicago: US Letter
+    expect(await pageSizes(night.eventId, 'CONFIRMATION')).toEqual([[612, 792]]);
   });
 
   it('should give London times on a 24-hour clock in summer time', async () => {
@@ -63,6 +70,8 @@ describe('event confirmation', () => {
     expect(text).toContain(
       'a flat guarantee of £1,234.56 (one thousand two hundred thirty-four British pounds and 56/100)',
     );
+    // printed in London: A4
+    expect(await pageSizes(night.eventId, 'CONFIRMATION')).toEqual([[595, 842]]);
   });
 
   it('should say the deal is still to be agreed when there are no deal terms', async () => {
