@@ -200,6 +200,9 @@ export class NoteRooms {
         }),
       );
       this.#rooms.clear();
+      // the close frames went out before the stores; a client that has not answered by now is
+      // not waited for (the server's close would otherwise wait for every socket to end)
+      for (const ws of this.#wss.clients) ws.terminate();
       await new Promise<void>((resolve) => this.#wss.close(() => resolve()));
     })();
     return this.#stopping;
@@ -214,7 +217,9 @@ export class NoteRooms {
       this.#wss.handleUpgrade(request, socket, head, (ws) => ws.close(access.refusal.code, access.refusal.reason));
       return;
     }
-    const entry = await this.#open(access.key);
+    let entry = await this.#open(access.key);
+    // the last editor may have left and closed the room while it loaded for this one
+    while (this.#rooms.get(keyOf(access.key)) !== entry) entry = await this.#open(access.key);
     entry.arriving++;
     try {
       await new Promise<void>((resolve) => {
@@ -241,6 +246,7 @@ export class NoteRooms {
   }
 
   #open(key: NoteKey): Promise<Entry> {
+    if (this.#stopping) return Promise.reject(new Error('the relay is stopping'));
     const id = keyOf(key);
     const open = this.#rooms.get(id);
     if (open) return Promise.resolve(open);
