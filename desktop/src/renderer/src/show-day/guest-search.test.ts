@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findGuests, fold, indexGuests, type GuestEntry } from './guest-search.js';
+import { findGuests, fold, GuestIndexer, indexGuests, type GuestEntry } from './guest-search.js';
 
 const entry = (id: string, guestName: string, guestListId = 'artist', note: string | null = null): GuestEntry => ({
   id,
@@ -53,5 +53,17 @@ describe('findGuests', () => {
     expect(found.entries).toHaveLength(2);
     expect(found.total).toBe(4);
     expect(findGuests(index, '  ', 3)).toMatchObject({ total: 4 });
+  });
+});
+
+describe('GuestIndexer', () => {
+  it('should fold an entry again when its name changes, and forget removed entries', () => {
+    const indexer = new GuestIndexer();
+    const lists = new Map([['artist', 'Artist']]);
+    indexer.index([entry('1', 'Ada'), entry('2', 'Bea')], lists);
+    const renamed = indexer.index([entry('1', 'Chloé')], lists);
+    expect(renamed.map((guest) => guest.name)).toEqual(['chloe']);
+    expect(findGuests(renamed, 'ada', 5).total).toBe(0);
+    expect(findGuests(renamed, 'chloe', 5).total).toBe(1);
   });
 });

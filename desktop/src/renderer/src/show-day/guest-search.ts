@@ -20,11 +20,40 @@ export function fold(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
+/**
+ * Builds the searchable list from the core's answer. The answer comes again after every
+ * check-in (each one re-reads the guest list), and folding 2,500 names each time costs a busy
+ * laptop several milliseconds on the key press's thread; so the folded text of each entry is kept
+ * and reused while its name, note and list stay the same.
+ */
+export class GuestIndexer {
+  private readonly folded = new Map<
+    string,
+    { readonly source: string; readonly name: string; readonly text: string }
+  >();
+
+  index(entries: readonly GuestEntry[], listNames: ReadonlyMap<string, string>): IndexedGuest[] {
+    const seen = new Set<string>();
+    const indexed = entries.map((entry) => {
+      seen.add(entry.id);
+      const list = listNames.get(entry.guestListId) ?? '';
+      const source = `${entry.guestName}\u0000${list}\u0000${entry.note ?? ''}`;
+      let known = this.folded.get(entry.id);
+      if (known?.source !== source) {
+        const name = fold(entry.guestName);
+        known = { source, name, text: `${name} ${fold(list)} ${fold(entry.note ?? '')}` };
+        this.folded.set(entry.id, known);
+      }
+      return { entry, name: known.name, text: known.text };
+    });
+    // entries removed from the list are forgotten
+    if (this.folded.size > seen.size) for (const id of this.folded.keys()) if (!seen.has(id)) this.folded.delete(id);
+    return indexed;
+  }
+}
+
 export function indexGuests(entries: readonly GuestEntry[], listNames: ReadonlyMap<string, string>): IndexedGuest[] {
-  return entries.map((entry) => {
-    const name = fold(entry.guestName);
-    return { entry, name, text: `${name} ${fold(listNames.get(entry.guestListId) ?? '')} ${fold(entry.note ?? '')}` };
-  });
+  return new GuestIndexer().index(entries, listNames);
 }
 
 /** how well a guest matches: 0 name starts with it, 1 a word of the name does, 2 anywhere */
