@@ -213,7 +213,11 @@ describe('checkIn.undo', () => {
     await expect(run(checkInUndo, undo(31, id(33), { entryId: ENTRY }), memory)).rejects.toThrow(
       'that check-in is a walk-up, not this guest',
     );
+    await expect(run(checkInUndo, undo(31, id(30), { entryId: null }), memory)).rejects.toThrow(
+      "that check-in is a guest's, not a walk-up",
+    );
     await expect(run(checkInUndo, undo(31, id(30), { entryId: ENTRY }), memory)).resolves.toHaveLength(1);
+    await expect(run(checkInUndo, undo(31, id(33), { entryId: null }), memory)).resolves.toHaveLength(1);
   });
 
   it('should refuse an admission made at another event, and one that does not exist', async () => {

@@ -114,10 +114,11 @@ export const checkInUndo = defineMutation({
     const original = await mustGet(read, 'check_ins', args.undoesId, 'the check-in to undo');
     if (await alreadyRecorded(read, args.id, (row) => row.undoes_id === args.undoesId)) return [];
     if (original.event_id !== args.eventId) throw new RuleViolation('that check-in was made at another event');
-    if (args.entryId !== undefined && original.entry_id !== args.entryId)
-      throw new RuleViolation(
-        original.entry_id === null ? 'that check-in is a walk-up, not this guest' : "that check-in is another guest's",
-      );
+    if (args.entryId !== undefined && original.entry_id !== args.entryId) {
+      if (original.entry_id === null) throw new RuleViolation('that check-in is a walk-up, not this guest');
+      if (args.entryId === null) throw new RuleViolation("that check-in is a guest's, not a walk-up");
+      throw new RuleViolation("that check-in is another guest's");
+    }
     if (original.kind === 'UNDO') throw new RuleViolation('an undo cannot be undone: check the guest in again');
     // by event first: PostgreSQL finds the event's check-ins by index (check_ins_event_idx)
     const [earlier] = await read.where('check_ins', { event_id: args.eventId, undoes_id: args.undoesId });
