@@ -132,27 +132,41 @@ async function main(): Promise<void> {
     const tokens = new FormTokens(secret, 0);
 
     const accepted: string[] = [];
+    // The forms are written before each slice, not while it runs: signing a token and writing the
+    // JSON is the load generator's work, not the relay's, and cost this process about as much CPU
+    // as a fetch to /healthz (measured against a do-nothing server: 0.76 ms a request written on
+    // the fly, 0.54 ms sent ready-made, 0.36 ms for a GET).
     let n = 0;
-    const submit = async (): Promise<boolean> => {
+    const form = (): string => {
       n += 1;
+      return JSON.stringify({
+        formToken: tokens.issue(venueId, Date.now() - 60_000),
+        website: '',
+        name: `Agent ${n}`,
+        email: `agent-${n}@example.com`,
+        artist: `Band ${n}`,
+        eventTitle: `Night ${n}`,
+        description: 'A standing show with two support acts.',
+        preferredDate: dateAhead(30 + (n % 300)),
+        startTime: '20:00',
+        endTime: '23:30',
+        expectedAttendance: String(100 + (n % 1000)),
+        budgetMin: '2500',
+        budgetMax: '5000',
+      });
+    };
+    const forms: string[] = [];
+    /** Enough forms for `seconds` at the best rate seen so far, and half as many again. */
+    const writeForms = (seconds: number, rate: number) => {
+      const wanted = Math.ceil(rate * seconds * 1.5);
+      while (forms.length < wanted) forms.push(form());
+    };
+    const submit = async (): Promise<boolean> => {
       const response = await fetch(target, {
         method: 'POST',
         headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify({
-          formToken: tokens.issue(venueId, Date.now() - 60_000),
-          website: '',
-          name: `Agent ${n}`,
-          email: `agent-${n}@example.com`,
-          artist: `Band ${n}`,
-          eventTitle: `Night ${n}`,
-          description: 'A standing show with two support acts.',
-          preferredDate: dateAhead(30 + (n % 300)),
-          startTime: '20:00',
-          endTime: '23:30',
-          expectedAttendance: String(100 + (n % 1000)),
-          budgetMin: '2500',
-          budgetMax: '5000',
-        }),
+        // written on the spot only should a slice outrun its estimate
+        body: forms.pop() ?? form(),
       });
       const body = (await response.json()) as { reference?: string };
       if (response.status !== 201 || !body.reference) return false;
@@ -166,7 +180,8 @@ async function main(): Promise<void> {
     };
 
     progress('warming up');
-    await load(WARM_UP_SECONDS, submit);
+    const warmUp = await load(WARM_UP_SECONDS, submit);
+    let bestRate = warmUp.count / warmUp.seconds;
     await load(WARM_UP_SECONDS, healthz);
     const warmUpAccepted = accepted.length;
     const submitted: Load[] = [];
@@ -186,8 +201,10 @@ async function main(): Promise<void> {
       progress(
         `slice ${slice}/${SLICES}: submitting, then GET /healthz, ${SECONDS / SLICES} s each at concurrency ${CONCURRENCY}`,
       );
+      writeForms(SECONDS / SLICES, bestRate);
       const filing = await measuredCpu(relay.child.pid!, backends, () => load(SECONDS / SLICES, submit));
       submitted.push(filing.result);
+      bestRate = Math.max(bestRate, filing.result.count / filing.result.seconds);
       add(cpu.submissions, filing.spent);
       const health = await measuredCpu(relay.child.pid!, backends, () => load(SECONDS / SLICES, healthz));
       answered.push(health.result);
