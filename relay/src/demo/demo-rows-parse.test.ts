@@ -16,6 +16,10 @@ const notEntities = new Set([
   'change_log',
   'shape_epochs',
   'document_blobs',
+  // the job loop's record of what each email job sent (relay/src/notify)
+  'email_deliveries',
+  // Yjs document state, bytes only the note rooms read (relay/src/notes)
+  'note_documents',
 ]);
 
 let db: TestDatabase;
