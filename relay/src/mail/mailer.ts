@@ -86,6 +86,8 @@ export function createSmtpMailer({ smtpUrl, from, pool }: SmtpMailerOptions): Ma
   };
 }
 
+const CONNECT_TIMEOUT_MS = 30_000;
+
 type SocketCallback = (error: Error | null, socket?: { connection: Socket }) => void;
 
 /**
@@ -102,9 +104,19 @@ function connectWithoutDelay(
   const port = Number(options.port) || (options.secure ? 465 : 587);
   const socket = connect({ host: options.host ?? 'localhost', port });
   socket.setNoDelay(true);
-  const failed = (error: Error) => callback(error);
+  // nodemailer times the conversation, not this connect: a server that never answers the SYN
+  // would otherwise hold the job until the operating system gives up
+  const timer = setTimeout(
+    () => socket.destroy(new Error(`no answer from ${options.host}:${port} (connect timeout)`)),
+    CONNECT_TIMEOUT_MS,
+  );
+  const failed = (error: Error) => {
+    clearTimeout(timer);
+    callback(error);
+  };
   socket.once('error', failed);
   socket.once('connect', () => {
+    clearTimeout(timer);
     socket.off('error', failed);
     callback(null, { connection: socket });
   });
