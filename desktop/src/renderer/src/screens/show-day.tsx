@@ -33,6 +33,9 @@ export function ShowDayScreen({
   const eventId = params.get('event');
   const day = useQuery('showDay.get', { venueId: venue?.id ?? null, eventId }, TABLES);
   const shown = day.data;
+  // guest lists and check-ins are synced to venue staff only
+  if (role === 'PROMOTER')
+    return <p className="p-6 text-lg">Show-day mode is for the venue's staff: managers, door and box office.</p>;
 
   return (
     <div className="min-h-full bg-white text-lg text-zinc-950 dark:bg-black dark:text-white">
