@@ -121,6 +121,15 @@ export function demoSettlement(n: number): Extract<DocumentData, { kind: 'SETTLE
           ]
         : []),
     ],
+    // a counted door, so the bench draws the sheet's door count table too
+    door: {
+      guests: [
+        { listKind: 'ARTIST', admitted: 12 },
+        { listKind: 'COMP', admitted: 20 + (n % 60) },
+      ],
+      walkUps: sold - advance,
+      total: 12 + 20 + (n % 60) + sold - advance,
+    },
   };
 }
 

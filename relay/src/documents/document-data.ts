@@ -5,6 +5,7 @@ import type { Sql } from '../db/database.js';
 import type { SettlementDealTerms, SettlementLine } from '@promoteros/shared/settlement';
 import { readEventNotes } from '../notes/read-event-notes.js';
 import { notesBesidesRunOfShow, runOfShowFromNotes, type RunOfShowItem } from './run-of-show.js';
+import { loadDoorCount, type DoorCount } from './door-count.js';
 
 export interface Party {
   readonly name: string;
@@ -70,6 +71,8 @@ export type DocumentData =
       readonly event: EventFacts;
       readonly deal: DealFacts;
       readonly lines: readonly SettlementLine[];
+      /** who came in at the door (check_ins), null when the door recorded nobody */
+      readonly door: DoorCount | null;
       readonly asOf: Date;
     };
 
@@ -258,12 +261,14 @@ export async function loadDocumentData(sql: Sql, eventId: string, kind: Document
         const [touched] = await db<
           { at: Date | null }[]
         >`SELECT max(updated_at) AS at FROM settlement_lines WHERE event_id = ${eventId}`;
+        const door = await loadDoorCount(db, eventId);
         return {
           kind,
           event,
           deal: deal.deal,
           lines: lines.map(({ updated_at: _at, ...line }) => line),
-          asOf: latest(changedAt, deal.changedAt, touched?.at),
+          door: door.count,
+          asOf: latest(changedAt, deal.changedAt, touched?.at, door.changedAt),
         };
       }
     }

@@ -92,3 +92,37 @@ export const flat = (text: string) =>
     .replace(/\( /g, '(')
     .replace(/ \)/g, ')')
     .replace(/ ([.:])(?=\s|$)/g, '$1');
+
+/** A guest list of the night with one entry (a guest allotted `admitCount` admissions). */
+export async function addGuest(
+  sql: Sql,
+  night: Night,
+  listKind: string,
+  admitCount: number,
+): Promise<{ listId: string; entryId: string }> {
+  const [list] = await sql<{ id: string }[]>`
+    INSERT INTO guest_lists (organization_id, event_id, name, kind)
+    VALUES (${night.organizationId}, ${night.eventId}, ${`${listKind} list`}, ${listKind}) RETURNING id`;
+  const [entry] = await sql<{ id: string }[]>`
+    INSERT INTO guest_list_entries (organization_id, event_id, guest_list_id, guest_name, admit_count)
+    VALUES (${night.organizationId}, ${night.eventId}, ${list!.id}, 'Sam Guest', ${admitCount}) RETURNING id`;
+  return { listId: list!.id, entryId: entry!.id };
+}
+
+/**
+ * One check-in as a door device appends it: a guest's admission (entryId), a walk-up (no entry),
+ * or the undo of an earlier check-in (`undoes`, admitted negative). Returns its id.
+ */
+export async function checkIn(
+  sql: Sql,
+  night: Night,
+  c: { entryId?: string | null; admitted: number; undoes?: string },
+): Promise<string> {
+  const kind = c.undoes ? 'UNDO' : c.entryId ? 'ADMIT' : 'WALK_UP';
+  const [row] = await sql<{ id: string }[]>`
+    INSERT INTO check_ins (organization_id, event_id, entry_id, kind, admitted, undoes_id, device_id, occurred_at)
+    VALUES (${night.organizationId}, ${night.eventId}, ${c.entryId ?? null}, ${kind}, ${c.admitted},
+            ${c.undoes ?? null}, 'door-1', '2026-03-15T01:00:00Z')
+    RETURNING id`;
+  return row!.id;
+}

@@ -1,7 +1,9 @@
 /** @jsxRuntime automatic @jsxImportSource react */
 // The settlement sheet, signed at the end of the night: tickets and gross, comps, expenses budget
 // against actual, the deal applied step by step (split point included) and the payouts. Every
-// figure comes from settleShow (shared/src/settlement); the sheet only lays them out.
+// figure comes from settleShow (shared/src/settlement); the sheet only lays them out. Beside the
+// tickets sold and comps entered stands the drop count (door-count.ts): how many actually came in,
+// as the door devices checked them in, so that dispute is settled on the same page.
 import { Document, Text, View } from '@react-pdf/renderer';
 import { settleShow, type Settlement } from '@promoteros/shared/settlement';
 import type { DocumentData } from './document-data.js';
@@ -9,6 +11,16 @@ import { dealInWords, dealName } from './deal-in-words.js';
 import { Facts, Section, SheetPage, Signatures, Table, styles } from './sheet-parts.js';
 import { paperFor, sheetFormat } from './sheet-format.js';
 import { documentMetadata } from './document-metadata.js';
+import type { GuestListKind } from './door-count.js';
+
+const GUEST_LIST_NAMES: Record<GuestListKind, string> = {
+  ARTIST: 'Artist guest list',
+  PROMOTER: 'Promoter guest list',
+  COMP: 'Comp list',
+  WILL_CALL: 'Will-call',
+  MEDIA: 'Media list',
+  OTHER: 'Other guest lists',
+};
 
 /** The explanation lines from the net on: the deal's own steps, bonuses, payout and result. */
 function dealSteps(settlement: Settlement) {
@@ -17,17 +29,21 @@ function dealSteps(settlement: Settlement) {
 }
 
 export function SettlementSheet({ data }: { data: Extract<DocumentData, { kind: 'SETTLEMENT' }> }) {
-  const { event, deal } = data;
+  const { event, deal, door } = data;
   const s = settleShow(deal, data.lines);
   const fmt = sheetFormat({ country: event.venue.country, timeZone: event.venue.timezone, currency: deal.currency });
   const tally = data.lines.filter((l) => l.kind === 'TICKETS');
   const adjustments = s.explanation.filter((l) => l.label.startsWith('Adjustment: '));
+  const compListIn = door?.guests.find((g) => g.listKind === 'COMP')?.admitted ?? 0;
   const warnings = [
     s.overCapacity
       ? `Tickets sold and comps (${fmt.count(s.ticketsSold + s.comps)}) are above the sellable capacity (${fmt.count(deal.sellable_capacity ?? 0)}).`
       : null,
     s.expensesWithoutActual > 0
       ? `${s.expensesWithoutActual} expense${s.expensesWithoutActual === 1 ? ' is' : 's are'} charged at budget: no actual cost entered yet.`
+      : null,
+    compListIn > s.comps
+      ? `${fmt.count(compListIn)} came in on the comp list, more than the ${fmt.count(s.comps)} comps entered.`
       : null,
   ].filter((w): w is string => w !== null);
   return (
@@ -44,6 +60,7 @@ export function SettlementSheet({ data }: { data: Extract<DocumentData, { kind: 
                   : fmt.count(s.ticketsSold),
               ],
               ['Comps', fmt.count(s.comps)],
+              ['Came in (door count)', door ? fmt.count(door.total) : 'not counted at the door'],
               ['Gross receipts', fmt.money(s.grossCents)],
               ['Expenses', fmt.money(s.expensesCents)],
               ['Net receipts', fmt.money(s.netCents)],
@@ -87,6 +104,32 @@ export function SettlementSheet({ data }: { data: Extract<DocumentData, { kind: 
               />
             </View>
           ) : null}
+        </Section>
+
+        <Section title="Door count">
+          {door ? (
+            <>
+              <Table
+                columns={[
+                  { label: 'Came in', flex: 6.7 },
+                  { label: 'People', flex: 1.8, align: 'right' },
+                ]}
+                rows={[
+                  ...door.guests.map((g) => [GUEST_LIST_NAMES[g.listKind], fmt.count(g.admitted)]),
+                  ['Walk-ups (counted at the door, not priced)', fmt.count(door.walkUps)],
+                ]}
+                total={['Total came in', fmt.count(door.total)]}
+              />
+              {/* Walk-ups carry no price in PromoterOS: their money is whatever door sales were
+                  entered as ticket lines, so the count is shown and never added to the gross. */}
+              <Text style={styles.note}>
+                Check-ins by the door devices, undos taken off. Walk-ups are a count only: they add nothing to the
+                gross, which is the ticket lines above.
+              </Text>
+            </>
+          ) : (
+            <Text style={styles.paragraph}>No check-ins were recorded at the door for this show.</Text>
+          )}
         </Section>
 
         <Section title="Expenses">

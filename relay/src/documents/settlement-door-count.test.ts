@@ -1,0 +1,71 @@
+// The drop count on the settlement sheet: who came in at the door (check_ins), per guest-list kind
+// and walk-ups, beside the tickets sold and comps entered (the night of document-test-world.ts:
+// 350 tickets sold, 20 comps, gross $9,000.00).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
+import { addGuest, checkIn, createNight, flat, type Night } from './document-test-world.js';
+import { ensureDocument } from './ensure-document.js';
+import { pdfText } from './pdf-text.js';
+
+let db: TestDatabase;
+beforeAll(async () => {
+  db = await createTestDatabase('settlement_door_count');
+});
+afterAll(() => db.drop());
+
+async function settlementText(night: Night): Promise<string> {
+  const doc = await ensureDocument(db.sql, { eventId: night.eventId, kind: 'SETTLEMENT' });
+  return flat((await pdfText(doc.bytes)).text);
+}
+
+describe('settlement sheet door count', () => {
+  it('should count who came in per list kind and walk-ups, undos taken off, beside tickets and comps', async () => {
+    const night = await createNight(db.sql);
+    const band = await addGuest(db.sql, night, 'ARTIST', 3);
+    const comp = await addGuest(db.sql, night, 'COMP', 2);
+    await addGuest(db.sql, night, 'PROMOTER', 1); // nobody came in on it: still listed, at 0
+    const bandIn = await checkIn(db.sql, night, { entryId: band.entryId, admitted: 3 });
+    await checkIn(db.sql, night, { entryId: band.entryId, admitted: -1, undoes: bandIn }); // one of the +2 left
+    await checkIn(db.sql, night, { entryId: comp.entryId, admitted: 2 });
+    await checkIn(db.sql, night, { admitted: 5 });
+    const counted = await checkIn(db.sql, night, { admitted: 4 });
+    await checkIn(db.sql, night, { admitted: -1, undoes: counted }); // a walk-up counted twice
+
+    const text = await settlementText(night);
+    // the summary: tickets and comps entered, the door count beside them
+    expect(text).toContain('Tickets sold 350 of 400 Comps 20 Came in (door count) 12 Gross receipts $9,000.00');
+    expect(text).toContain(
+      'Came in People Artist guest list 2 Promoter guest list 0 Comp list 2 ' +
+        'Walk-ups (counted at the door, not priced) 8 Total came in 12',
+    );
+    expect(text).toContain('Walk-ups are a count only: they add nothing to the gross');
+    // the walk-ups are not priced into the gross
+    expect(text).toContain('Gross receipts 350 $9,000.00');
+    expect(text).not.toContain('came in on the comp list');
+  });
+
+  it('should say the door was not counted when no check-in was recorded, rather than print a zero', async () => {
+    const night = await createNight(db.sql);
+    await addGuest(db.sql, night, 'ARTIST', 2);
+    const text = await settlementText(night);
+    expect(text).toContain('Came in (door count) not counted at the door');
+    expect(text).toContain('No check-ins were recorded at the door for this show.');
+    expect(text).not.toContain('Total came in');
+  });
+
+  it('should count a night whose every check-in was undone as zero, and flag more in on the comp list than comps entered', async () => {
+    const undone = await createNight(db.sql);
+    const walkUp = await checkIn(db.sql, undone, { admitted: 2 });
+    await checkIn(db.sql, undone, { admitted: -2, undoes: walkUp });
+    expect(await settlementText(undone)).toContain('Walk-ups (counted at the door, not priced) 0 Total came in 0');
+
+    const generous = await createNight(db.sql);
+    for (let i = 0; i < 11; i += 1) {
+      const guest = await addGuest(db.sql, generous, 'COMP', 2);
+      await checkIn(db.sql, generous, { entryId: guest.entryId, admitted: 2 });
+    }
+    const text = await settlementText(generous);
+    expect(text).toContain('Comp list 22');
+    expect(text).toContain('Note: 22 came in on the comp list, more than the 20 comps entered.');
+  });
+});
