@@ -8,7 +8,6 @@
 // Each sender is answered when its own round commits (never before: nothing is acknowledged that
 // is not durable) and gets its own answer, or its own error (file-request.ts files a failed
 // round's requests again one by one).
-import { tokenHash } from './form-token.js';
 import type { FiledRequest, Filing, FilingOutcome } from './file-request.js';
 
 export interface FilingRoundsOptions {
@@ -24,7 +23,6 @@ export interface FilingRoundsOptions {
 
 interface Waiting {
   readonly filing: Filing;
-  readonly hash: string;
   readonly resolve: (filed: FiledRequest) => void;
   readonly reject: (error: unknown) => void;
 }
@@ -41,7 +39,7 @@ export class FilingRounds {
   /** Files this request in the next round; resolves once that round has committed. */
   file(filing: Filing): Promise<FiledRequest> {
     return new Promise((resolve, reject) => {
-      this.#waiting.push({ filing, hash: tokenHash(filing.formToken), resolve, reject });
+      this.#waiting.push({ filing, resolve, reject });
       this.#startRounds();
     });
   }
@@ -62,11 +60,11 @@ export class FilingRounds {
     const tokens = new Set<string>();
     for (let i = 0; i < this.#waiting.length && round.length < this.options.roundSize;) {
       const waiting = this.#waiting[i]!;
-      if (tokens.has(waiting.hash)) {
+      if (tokens.has(waiting.filing.formToken)) {
         i += 1;
         continue;
       }
-      tokens.add(waiting.hash);
+      tokens.add(waiting.filing.formToken);
       round.push(waiting);
       this.#waiting.splice(i, 1);
     }

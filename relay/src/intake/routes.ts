@@ -192,16 +192,18 @@ export const intakeRoutes: FastifyPluginAsync<IntakeRouteOptions> = async (app, 
         return answerProblem(request, reply, 400, 'invalid_body', 'Send the form as a form post or as a JSON object.');
       }
       const fields = body as Body;
-      const values = Object.fromEntries(
-        Object.entries(fields)
-          .filter(([, v]) => typeof v === 'string' || typeof v === 'number')
-          .map(([k, v]) => [k, String(v)]),
-      );
+      // what the person typed, for a page that shows the form again (a filed request needs none)
+      const values = () =>
+        Object.fromEntries(
+          Object.entries(fields)
+            .filter(([, v]) => typeof v === 'string' || typeof v === 'number')
+            .map(([k, v]) => [k, String(v)]),
+        );
 
       // the honeypot: a field people never see, so never fill. A bot is told it worked.
       if (typeof fields.website === 'string' && fields.website.trim() !== '') {
         request.log.info('intake: honeypot filled, nothing filed');
-        return confirm(reply, json, venue, requestReference(randomUUID()), String(values.email ?? ''), 201);
+        return confirm(reply, json, venue, requestReference(randomUUID()), String(values().email ?? ''), 201);
       }
 
       // a forged or expired token first; the fill time only once the fields are right, so that
@@ -216,7 +218,7 @@ export const intakeRoutes: FastifyPluginAsync<IntakeRouteOptions> = async (app, 
             : 'This form could not be checked (it may be from an old page). Check your details and send it again.';
         const code = checked.problem === 'expired' ? 'form_expired' : 'form_token_invalid';
         if (json) return reply.status(400).send({ code, message: notice, formToken: fresh });
-        return sendPage(reply, 400, await page(request, venue, { formToken: fresh, values, notice }));
+        return sendPage(reply, 400, await page(request, venue, { formToken: fresh, values: values(), notice }));
       }
 
       const parsed = schemaFor(venue).safeParse(fields);
@@ -228,14 +230,14 @@ export const intakeRoutes: FastifyPluginAsync<IntakeRouteOptions> = async (app, 
             .join('; ');
           return reply.status(400).send({ code: 'invalid_request', message, errors });
         }
-        return sendPage(reply, 400, await page(request, venue, { formToken: String(token), values, errors }));
+        return sendPage(reply, 400, await page(request, venue, { formToken: String(token), values: values(), errors }));
       }
 
       if (!checked.ok && checked.problem === 'too_fast') {
         const wait = checked.waitSeconds;
         const notice = `Please take a moment to check your request before sending it, then send it again in ${wait} second${wait === 1 ? '' : 's'}.`;
         if (json) return reply.status(400).send({ code: 'too_fast', message: notice });
-        return sendPage(reply, 400, await page(request, venue, { formToken: String(token), values, notice }));
+        return sendPage(reply, 400, await page(request, venue, { formToken: String(token), values: values(), notice }));
       }
 
       const filed = await rounds.file({ venue, fields: parsed.data, formToken: String(token) });
