@@ -3,6 +3,7 @@
 // every run and half of all tries fail:
 //   rcpt-4xx       451 to RCPT TO                           (greylisting, a full mailbox)
 //   rcpt-5xx       550 to RCPT TO                           (no such mailbox: not in the cycle)
+//   hang           the message read, no answer ever         (the sender dies waiting: not in the cycle)
 //   drop-mid-data  the connection cut while the message streams in  (a server or network dying)
 //   data-4xx       451 after the whole message came in      (a busy queue)
 //   accept         kept, then 250
@@ -12,7 +13,7 @@ import { SMTPServer, type SMTPServerSession } from 'smtp-server';
 import { simpleParser } from 'mailparser';
 import type { AddressInfo, Socket } from 'node:net';
 
-export type Fate = 'rcpt-4xx' | 'rcpt-5xx' | 'drop-mid-data' | 'data-4xx' | 'accept' | 'accept-then-drop';
+export type Fate = 'rcpt-4xx' | 'rcpt-5xx' | 'hang' | 'drop-mid-data' | 'data-4xx' | 'accept' | 'accept-then-drop';
 
 export interface KeptMessage {
   readonly messageId: string;
@@ -28,6 +29,8 @@ export class FlakyMailbox {
   readonly kept: KeptMessage[] = [];
   /** how many messages met each fate */
   readonly dealt = new Map<Fate, number>();
+  /** messages left waiting for an answer ('hang') */
+  hung = 0;
   #fates = new WeakMap<SMTPServerSession, Fate>();
   #sockets = new Map<number, Socket>();
   #next = 0;
@@ -55,6 +58,11 @@ export class FlakyMailbox {
       onData: (stream, session, callback) => {
         const fate = this.#fates.get(session);
         const socket = this.#sockets.get(session.remotePort);
+        if (fate === 'hang') {
+          this.hung += 1;
+          stream.resume();
+          return;
+        }
         if (fate === 'drop-mid-data') {
           stream.once('data', () => socket?.destroy());
           stream.resume();

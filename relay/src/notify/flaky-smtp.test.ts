@@ -3,6 +3,8 @@
 // that dies in the middle of a job. Every email arrives, each once by its Message-ID, and the
 // retries wait as the backoff says.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { Registry } from 'prom-client';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
 import { retryDelayBounds } from '../jobs/retry-delay.js';
@@ -141,6 +143,35 @@ describe('email delivery through SMTP trouble', () => {
       expect(smtp.kept.map((m) => m.messageId)).toEqual([id, id]);
     } finally {
       mailer.close();
+      await smtp.stop();
+    }
+  });
+
+  it('should deliver once, after the lease, the email of a relay process killed while sending it', async () => {
+    // the first message is read and never answered: the relay is killed while it waits
+    const smtp = await FlakyMailbox.start(['hang', 'accept']);
+    const jobId = await queue('request.received', workflowPayloads(world)['request.received']);
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', fileURLToPath(new URL('./killed-worker.ts', import.meta.url))],
+      {
+        env: { ...process.env, DATABASE_URL: db.url, SMTP_URL: smtp.url },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    const taking = emailWorker(db, smtp.url, { leaseSeconds: 1 });
+    try {
+      await until(() => smtp.hung === 1, 'the relay process to be sending', 30_000);
+      expect(await readJob(db.sql, jobId)).toMatchObject({ status: 'RUNNING', attempts: 1 });
+      child.kill('SIGKILL');
+      await exited;
+      await until(() => taking.worker.work(), 'the lease to pass and the job to be taken again', 10_000);
+      expect(await readJob(db.sql, jobId)).toMatchObject({ status: 'DONE', attempts: 2 });
+      expect(smtp.kept.map((m) => m.messageId)).toEqual([emailMessageId(jobId, 'request.received', ID_DOMAIN)]);
+    } finally {
+      child.kill('SIGKILL');
+      taking.mailer.close();
       await smtp.stop();
     }
   });
