@@ -1,9 +1,10 @@
 // Show-day mode through the real renderer in Chromium, against a real relay and PostgreSQL: the
 // door laptop opens today's show (today in Melbourne) with the relay gone from the start, finds
 // guests and checks them in with the keyboard alone (asking before admitting anyone already in),
-// counts a walk-up and takes it back; a second door device checks in while both are offline, and
-// after reconnecting each sees the other's admissions in the entries and the door count, the
-// guest both admitted flagged for the manager with both admissions, and the capacity warning.
+// adds a guest at the door and admits them, counts a walk-up and takes it back; a second door
+// device checks in while both are offline, and after reconnecting each sees the other's
+// admissions in the entries and the door count, the guest admitted beyond the allotment flagged
+// for the manager with every admission, and the capacity warning.
 import { randomUUID } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { startDesktopClient, type DesktopClient } from './desktop-client.js';
@@ -23,7 +24,7 @@ test.beforeAll(async () => {
   stack = await startVenueStack('e2e_web_show_day');
   door = await startDesktopClient(stack, 'show-day');
   // tonight at the Melbourne venue, on Melbourne's calendar (a day ahead of UTC for part of it):
-  // doors opened an hour ago, 6 people fit; the demo's own shows there today or still running
+  // doors opened an hour ago, 7 people fit; the demo's own shows there today or still running
   // from last night are cancelled so this one is the show of the day
   const [venue] = await stack.db.sql<{ id: string; organization_id: string; today: string }[]>`
     SELECT id, organization_id, (now() AT TIME ZONE timezone)::date::text AS today FROM venues WHERE name = ${VENUE}`;
@@ -35,7 +36,7 @@ test.beforeAll(async () => {
     INSERT INTO events (id, organization_id, venue_id, title, artist_name, status, show_date, doors_at, show_at, ends_at,
                         capacity_override)
     VALUES (${eventId}, ${venue.organization_id}, ${venue.id}, ${SHOW}, 'The Door Testers', 'CONFIRMED', ${venue.today},
-            now() - interval '1 hour', now() + interval '1 hour', now() + interval '3 hours', 6)`;
+            now() - interval '1 hour', now() + interval '1 hour', now() + interval '3 hours', 7)`;
   const list = randomUUID();
   await stack.db.sql`
     INSERT INTO guest_lists (id, organization_id, event_id, name, kind, allotment)
@@ -146,12 +147,29 @@ test('should open today’s show offline, check guests in by keyboard, and merge
     await page.keyboard.press('Escape');
   });
 
+  await test.step('a guest added at the door offline is found and checked in at once', async () => {
+    await page.getByRole('button', { name: 'Add a guest' }).click();
+    const form = page.getByRole('dialog', { name: 'Add a guest' });
+    await form.getByLabel('Guest name').fill('Wanda Walker');
+    await form.getByLabel('Admits (the guest and their +N)').fill('2');
+    await form.getByLabel('Note for the door').fill('Tour manager’s sister');
+    await form.getByRole('button', { name: 'Add guest' }).click();
+    await expect(form).toBeHidden();
+    await search(page).focus();
+    await admit(page, 'wanda', 'Wanda Walker');
+    await expect(doorTotal(page)).toHaveText('4');
+    await page.keyboard.type('wanda');
+    await expect(guest(page, 'Wanda Walker')).toContainText('Tour manager’s sister');
+    await expect(guest(page, 'Wanda Walker').getByTestId('guest-status')).toHaveText('1 of 2 in');
+    await page.keyboard.press('Escape');
+  });
+
   await test.step('a walk-up is counted with Alt+W and taken back with Alt+Z', async () => {
     await page.keyboard.press('Alt+w');
-    await expect(doorTotal(page)).toHaveText('4');
+    await expect(doorTotal(page)).toHaveText('5');
     await expect(page.getByTestId('walk-ups')).toHaveText('1');
     await page.keyboard.press('Alt+z');
-    await expect(doorTotal(page)).toHaveText('3');
+    await expect(doorTotal(page)).toHaveText('4');
     await expect(page.getByTestId('walk-ups')).toHaveText('0');
   });
 
@@ -166,8 +184,8 @@ test('should open today’s show offline, check guests in by keyboard, and merge
     await stack.startRelay();
     await expect(phase(page, 'live')).toBeVisible({ timeout: 60_000 });
     await expect(phase(second, 'live')).toBeVisible({ timeout: 60_000 });
-    await expect(doorTotal(page)).toHaveText('5', { timeout: 30_000 });
-    await expect(doorTotal(second)).toHaveText('5', { timeout: 30_000 });
+    await expect(doorTotal(page)).toHaveText('6', { timeout: 30_000 });
+    await expect(doorTotal(second)).toHaveText('6', { timeout: 30_000 });
     await page.keyboard.type('Bea');
     await expect(guest(page, 'Bea Hollow').getByTestId('guest-status')).toHaveText('1 of 1 in');
     await page.keyboard.press('Escape');
@@ -177,13 +195,14 @@ test('should open today’s show offline, check guests in by keyboard, and merge
     await expect(flagged.getByRole('listitem').filter({ hasText: /^Admitted 1 ·/ })).toHaveCount(3);
     const [row] = await stack.db.sql<{ total: number }[]>`
       SELECT coalesce(sum(admitted), 0)::int AS total FROM check_ins WHERE event_id = ${eventId}`;
-    expect(row?.total).toBe(5);
+    expect(row?.total).toBe(6);
   });
 
   await test.step('one more walk-up fills the room: the door says so', async () => {
+    await expect(page.getByRole('alert').filter({ hasText: 'At capacity' })).toHaveCount(0);
     await page.keyboard.press('Alt+w');
-    await expect(doorTotal(page)).toHaveText('6');
+    await expect(doorTotal(page)).toHaveText('7');
     await expect(page.getByRole('alert').filter({ hasText: 'At capacity' })).toBeVisible();
-    await expect(doorTotal(second)).toHaveText('6', { timeout: 30_000 });
+    await expect(doorTotal(second)).toHaveText('7', { timeout: 30_000 });
   });
 });
