@@ -20,17 +20,25 @@ export async function claimJob(
   kinds: readonly string[],
 ): Promise<ClaimedJob | undefined> {
   if (kinds.length === 0) return undefined;
+  const wanted = sql.array([...kinds]);
+  // Two lookups, each walking its own partial index in order and stopping at the first row it can
+  // lock: a dead worker's job first (overdue by a lease already), else the longest-due queued one.
+  // One query with OR between them could use neither index's order and sorted every due job on
+  // every claim: 85 ms a claim with 100,000 queued (an outage's backlog), against 0.05 ms so.
   const rows = await sql<ClaimedJob[]>`
     UPDATE jobs
        SET status = 'RUNNING', attempts = attempts + 1, locked_at = now(), locked_by = ${workerId}, updated_at = now()
-     WHERE id = (
-       SELECT id FROM jobs
-        WHERE kind = ANY(${sql.array([...kinds])})
-          AND ((status = 'QUEUED' AND run_at <= now())
-           OR (status = 'RUNNING' AND locked_at < now() - make_interval(secs => ${leaseSeconds})))
-        ORDER BY run_at, id
-        FOR UPDATE SKIP LOCKED
-        LIMIT 1)
+     WHERE id = coalesce(
+       (SELECT id FROM jobs
+         WHERE status = 'RUNNING' AND locked_at < now() - make_interval(secs => ${leaseSeconds}) AND kind = ANY(${wanted})
+         ORDER BY locked_at, id
+         FOR UPDATE SKIP LOCKED
+         LIMIT 1),
+       (SELECT id FROM jobs
+         WHERE status = 'QUEUED' AND run_at <= now() AND kind = ANY(${wanted})
+         ORDER BY run_at, id
+         FOR UPDATE SKIP LOCKED
+         LIMIT 1))
     RETURNING id, organization_id, kind, payload, attempts, max_attempts, run_at, locked_by, created_at`;
   return rows[0];
 }
