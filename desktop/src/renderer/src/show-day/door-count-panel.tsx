@@ -21,10 +21,10 @@ export function DoorCountPanel({
         Door count
       </h2>
       <p className="mt-1 flex items-baseline gap-3">
-        <span data-testid="door-total" className="text-7xl font-black tabular-nums">
+        <span data-testid="door-total" className="text-8xl leading-none font-black tabular-nums">
           {door.total}
         </span>
-        <span className="text-2xl font-bold tabular-nums">/ {door.capacity}</span>
+        <span className="text-3xl font-bold tabular-nums">/ {door.capacity}</span>
       </p>
       <p className="text-base font-semibold">{share} % of capacity</p>
       {door.nearCapacity && (
