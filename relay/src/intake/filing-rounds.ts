@@ -13,8 +13,8 @@ import type { FiledRequest, Filing, FilingOutcome } from './file-request.js';
 export interface FilingRoundsOptions {
   /**
    * Rounds under way at once. One files the most per CPU second: two let the next round's
-   * statement run while the last one's commit flushes, but halve the rounds (measured: 40%
-   * more relay and PostgreSQL CPU per request at the bench's concurrency).
+   * statement run while the last one's commit flushes, but each round is then about half as
+   * large (measured: 40% more relay and PostgreSQL CPU per request at the bench's concurrency).
    */
   readonly concurrentRounds: number;
   /** requests in one round at most: a round is one statement, its parameter grows with it */
