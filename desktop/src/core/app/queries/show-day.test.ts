@@ -6,6 +6,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findMutation } from '@promoteros/shared/mutations';
+import { recordMutation } from '../../outbox/record-mutation.js';
 import { openReplica, type Replica } from '../../replica/open-replica.js';
 import { CommandFailure } from '../command-failure.js';
 import { doorCount } from './door-count.js';
@@ -224,6 +226,33 @@ describe('guestListDoor', () => {
       .exec(`INSERT INTO synced.check_ins (id, organization_id, event_id, kind, admitted, device_id, occurred_at)
       VALUES (gen_random_uuid(), '${org}', '${tonight}', 'WALK_UP', 1, 'box-office', '2026-11-27T06:40:00Z')`);
     expect(await doorCount(replica, org, tonight)).toMatchObject({ total: 9, walkUps: 5, nearCapacity: true });
+  });
+
+  it("should count this device's check-ins and undos made offline at once, through the outbox", async () => {
+    const before = await guestListDoor(replica, org, tonight);
+    const context = { organizationId: org, userId: staff, role: 'STAFF' as const, at: '2026-11-27T06:45:00.000Z' };
+    const checkIn = { eventId: tonight, deviceId: 'door-3', occurredAt: '2026-11-27T06:45:00.000Z' };
+    await recordMutation(
+      replica.db,
+      findMutation('checkIn.admit')!,
+      { ...checkIn, id: id(60), entryId: ada, admitted: 1 },
+      context,
+    );
+    await recordMutation(
+      replica.db,
+      findMutation('checkIn.undo')!,
+      { ...checkIn, id: id(61), undoesId: beaDoor2, entryId: bea },
+      context,
+    );
+    const after = await guestListDoor(replica, org, tonight);
+    const entry = (entryId: string) => after.entries.find((candidate) => candidate.id === entryId)!;
+    // Ada one beyond her +1 now, Bea's second admission taken back: flags follow
+    expect(entry(ada)).toMatchObject({ admitted: 3, flagged: true });
+    expect(entry(ada).checkIns.at(-1)).toMatchObject({ id: id(60), deviceId: 'door-3', recordedBy: 'Sam Door' });
+    expect(entry(bea)).toMatchObject({ admitted: 1, flagged: false });
+    expect(entry(bea).checkIns.find((c) => c.id === beaDoor2)?.undone).toBe(true);
+    expect(after.door.total).toBe(before.door.total);
+    expect(after.door.lists[0]!.admitted).toBe(before.door.lists[0]!.admitted);
   });
 
   it('should refuse an event of another organization as not found', async () => {
