@@ -116,6 +116,56 @@ describe('document renders that follow the door, the notes and the places', () =
     expect(await queued(night)).toEqual([]);
   });
 
+  it('should draw once the renders that door devices merging at the same moment queue side by side', async () => {
+    const night = await createNight(db.sql);
+    await ensureDocument(db.sql, { eventId: night.eventId, kind: 'SETTLEMENT' });
+    await ensureDocument(db.sql, { eventId: night.eventId, kind: 'ADVANCE' });
+    await clearRenders();
+    // four devices, each in its own transaction, each writes before any commits: none sees the
+    // others' uncommitted render, so each queues one (and only one for its 250 check-ins)
+    let arrived = 0;
+    let allIn!: () => void;
+    const everyoneWrote = new Promise<void>((resolve) => (allIn = resolve));
+    await Promise.all(
+      [1, 2, 3, 4].map((device) =>
+        db.sql.begin(async (tx) => {
+          const write = () => checkIn(tx as unknown as typeof db.sql, night, { admitted: 1 });
+          await write();
+          if (++arrived === 4) allIn();
+          await everyoneWrote;
+          for (let i = 1; i < 250; i += 1) await write();
+          return device;
+        }),
+      ),
+    );
+    // the day sheet's render, queued by something else, is not the settlement's to take over
+    await db.sql`INSERT INTO event_tasks (organization_id, event_id, title) VALUES (${night.organizationId}, ${night.eventId}, 'Count the float')`;
+    expect(await queued(night)).toEqual(['0:ADVANCE', '0:SETTLEMENT', '0:SETTLEMENT', '0:SETTLEMENT', '0:SETTLEMENT']);
+
+    // one lane, so which render runs first is not a race: it takes the other three over
+    const worker = newWorker(db, { [DOCUMENT_RENDER]: renderDocumentJob }, { concurrency: 1 });
+    await worker.start();
+    try {
+      await until(async () => (await queued(night)).length === 0, 'every render done');
+    } finally {
+      await worker.stop();
+    }
+    const jobs = await db.sql<{ kind: string; status: string; attempts: number }[]>`
+      SELECT payload ->> 'kind' AS kind, status, attempts FROM jobs
+       WHERE kind = ${DOCUMENT_RENDER} AND payload ->> 'eventId' = ${night.eventId}
+       ORDER BY 1, attempts DESC`;
+    expect(jobs).toEqual([
+      { kind: 'ADVANCE', status: 'DONE', attempts: 1 },
+      { kind: 'SETTLEMENT', status: 'DONE', attempts: 1 },
+      { kind: 'SETTLEMENT', status: 'DONE', attempts: 0 },
+      { kind: 'SETTLEMENT', status: 'DONE', attempts: 0 },
+      { kind: 'SETTLEMENT', status: 'DONE', attempts: 0 },
+    ]);
+    const latest = await ensureDocument(db.sql, { eventId: night.eventId, kind: 'SETTLEMENT' });
+    expect(latest).toMatchObject({ created: false, version: 2 });
+    expect(flat((await pdfText(latest.bytes)).text)).toContain('Total came in 1,000');
+  });
+
   it('should queue the day sheet render when the shared notes are stored, first and again', async () => {
     const night = await createNight(db.sql);
     await ensureDocument(db.sql, { eventId: night.eventId, kind: 'ADVANCE' });
