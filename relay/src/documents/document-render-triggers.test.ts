@@ -110,9 +110,7 @@ describe('document renders that follow the door, the notes and the places', () =
     expect(latest).toMatchObject({ created: false, version: 2 });
     expect(latest.sha256).not.toBe(v1.sha256);
     const text = flat((await pdfText(latest.bytes)).text);
-    expect(text).toContain(
-      'Promoter guest list 500 Walk-ups (counted at the door, not priced) 1,500 Total came in 2,000',
-    );
+    expect(text).toContain('Promoter guest list 500 Walk-ups (counted, not priced) 1,500 Total came in 2,000');
     expect(await queued(night)).toEqual([]);
   });
 

@@ -33,10 +33,10 @@ describe('settlement sheet door count', () => {
 
     const text = await settlementText(night);
     // the summary: tickets and comps entered, the door count beside them
-    expect(text).toContain('Tickets sold 350 of 400 Comps 20 Came in (door count) 12 Gross receipts $9,000.00');
     expect(text).toContain(
-      'Came in People Artist guest list 2 Promoter guest list 0 Comp list 2 ' +
-        'Walk-ups (counted at the door, not priced) 8 Total came in 12',
+      'Tickets sold 350 of 400 Comps 20 Gross receipts $9,000.00 Expenses $3,100.00 Net receipts $5,900.00 ' +
+        'Came in at the door People Artist guest list 2 Promoter guest list 0 Comp list 2 ' +
+        'Walk-ups (counted, not priced) 8 Total came in 12',
     );
     expect(text).toContain('Walk-ups are a count only: they add nothing to the gross');
     // the walk-ups are not priced into the gross
@@ -48,8 +48,7 @@ describe('settlement sheet door count', () => {
     const night = await createNight(db.sql);
     await addGuest(db.sql, night, 'ARTIST', 2);
     const text = await settlementText(night);
-    expect(text).toContain('Came in (door count) not counted at the door');
-    expect(text).toContain('No check-ins were recorded at the door for this show.');
+    expect(text).toContain('Net receipts $5,900.00 Door count: no check-ins were recorded at the door for this show.');
     expect(text).not.toContain('Total came in');
   });
 
@@ -57,7 +56,7 @@ describe('settlement sheet door count', () => {
     const undone = await createNight(db.sql);
     const walkUp = await checkIn(db.sql, undone, { admitted: 2 });
     await checkIn(db.sql, undone, { admitted: -2, undoes: walkUp });
-    expect(await settlementText(undone)).toContain('Walk-ups (counted at the door, not priced) 0 Total came in 0');
+    expect(await settlementText(undone)).toContain('Walk-ups (counted, not priced) 0 Total came in 0');
 
     const generous = await createNight(db.sql);
     for (let i = 0; i < 11; i += 1) {

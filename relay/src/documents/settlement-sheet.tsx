@@ -9,9 +9,9 @@ import { settleShow, type Settlement } from '@promoteros/shared/settlement';
 import type { DocumentData } from './document-data.js';
 import { dealInWords, dealName } from './deal-in-words.js';
 import { Facts, Section, SheetPage, Signatures, Table, styles } from './sheet-parts.js';
-import { paperFor, sheetFormat } from './sheet-format.js';
+import { paperFor, sheetFormat, type SheetFormat } from './sheet-format.js';
 import { documentMetadata } from './document-metadata.js';
-import type { GuestListKind } from './door-count.js';
+import type { DoorCount, GuestListKind } from './door-count.js';
 
 const GUEST_LIST_NAMES: Record<GuestListKind, string> = {
   ARTIST: 'Artist guest list',
@@ -26,6 +26,31 @@ const GUEST_LIST_NAMES: Record<GuestListKind, string> = {
 function dealSteps(settlement: Settlement) {
   const start = settlement.explanation.findIndex((line) => line.label.startsWith('Net receipts'));
   return settlement.explanation.slice(start + 1);
+}
+
+/** Who came in at the door (door-count.ts): per guest-list kind, walk-ups, the total. */
+function DoorCountTable({ door, fmt }: { door: DoorCount | null; fmt: SheetFormat }) {
+  if (!door) return <Text style={styles.note}>Door count: no check-ins were recorded at the door for this show.</Text>;
+  return (
+    <>
+      <Table
+        columns={[
+          { label: 'Came in at the door', flex: 3 },
+          { label: 'People', flex: 1, align: 'right' },
+        ]}
+        rows={[
+          ...door.guests.map((g) => [GUEST_LIST_NAMES[g.listKind], fmt.count(g.admitted)]),
+          ['Walk-ups (counted, not priced)', fmt.count(door.walkUps)],
+        ]}
+        total={['Total came in', fmt.count(door.total)]}
+      />
+      {/* Walk-ups carry no price in PromoterOS: their money is whatever door sales were entered
+          as ticket lines, so the count is shown and never added to the gross. */}
+      <Text style={styles.note}>
+        Check-ins by the door devices, undos taken off. Walk-ups are a count only: they add nothing to the gross.
+      </Text>
+    </>
+  );
 }
 
 export function SettlementSheet({ data }: { data: Extract<DocumentData, { kind: 'SETTLEMENT' }> }) {
@@ -50,22 +75,29 @@ export function SettlementSheet({ data }: { data: Extract<DocumentData, { kind: 
     <Document {...documentMetadata('Settlement', event, data.asOf)}>
       <SheetPage paper={paperFor(event.venue.country)} title="Settlement" event={event} fmt={fmt} asOf={data.asOf}>
         <Section title="Summary">
-          <Facts
-            rows={[
-              ['Deal', dealName(deal)],
-              [
-                'Tickets sold',
-                deal.sellable_capacity !== null
-                  ? `${fmt.count(s.ticketsSold)} of ${fmt.count(deal.sellable_capacity)}`
-                  : fmt.count(s.ticketsSold),
-              ],
-              ['Comps', fmt.count(s.comps)],
-              ['Came in (door count)', door ? fmt.count(door.total) : 'not counted at the door'],
-              ['Gross receipts', fmt.money(s.grossCents)],
-              ['Expenses', fmt.money(s.expensesCents)],
-              ['Net receipts', fmt.money(s.netCents)],
-            ]}
-          />
+          {/* the door count beside the tickets and comps entered: "how many came in" settled on one page */}
+          <View style={{ flexDirection: 'row' }}>
+            <View style={{ flex: 1, paddingRight: 18 }}>
+              <Facts
+                rows={[
+                  ['Deal', dealName(deal)],
+                  [
+                    'Tickets sold',
+                    deal.sellable_capacity !== null
+                      ? `${fmt.count(s.ticketsSold)} of ${fmt.count(deal.sellable_capacity)}`
+                      : fmt.count(s.ticketsSold),
+                  ],
+                  ['Comps', fmt.count(s.comps)],
+                  ['Gross receipts', fmt.money(s.grossCents)],
+                  ['Expenses', fmt.money(s.expensesCents)],
+                  ['Net receipts', fmt.money(s.netCents)],
+                ]}
+              />
+            </View>
+            <View style={{ width: '45%' }}>
+              <DoorCountTable door={door} fmt={fmt} />
+            </View>
+          </View>
           {warnings.map((w) => (
             <Text key={w} style={styles.note}>
               Note: {w}
@@ -104,32 +136,6 @@ export function SettlementSheet({ data }: { data: Extract<DocumentData, { kind: 
               />
             </View>
           ) : null}
-        </Section>
-
-        <Section title="Door count">
-          {door ? (
-            <>
-              <Table
-                columns={[
-                  { label: 'Came in', flex: 6.7 },
-                  { label: 'People', flex: 1.8, align: 'right' },
-                ]}
-                rows={[
-                  ...door.guests.map((g) => [GUEST_LIST_NAMES[g.listKind], fmt.count(g.admitted)]),
-                  ['Walk-ups (counted at the door, not priced)', fmt.count(door.walkUps)],
-                ]}
-                total={['Total came in', fmt.count(door.total)]}
-              />
-              {/* Walk-ups carry no price in PromoterOS: their money is whatever door sales were
-                  entered as ticket lines, so the count is shown and never added to the gross. */}
-              <Text style={styles.note}>
-                Check-ins by the door devices, undos taken off. Walk-ups are a count only: they add nothing to the
-                gross, which is the ticket lines above.
-              </Text>
-            </>
-          ) : (
-            <Text style={styles.paragraph}>No check-ins were recorded at the door for this show.</Text>
-          )}
         </Section>
 
         <Section title="Expenses">
