@@ -106,7 +106,13 @@ export function DoorDesk({
   }
 
   function undoLast() {
-    const last = door.made.at(-1);
+    // the latest this device made that no device has taken back yet
+    const undone = new Set(
+      [...(data?.walkUps ?? []), ...(data?.entries.flatMap((entry) => entry.checkIns) ?? [])]
+        .filter((checkIn) => checkIn.undone)
+        .map((checkIn) => checkIn.id),
+    );
+    const last = door.made.findLast((checkIn) => !undone.has(checkIn.id));
     if (!last) return;
     door.undo(last);
     setSaid(`Undone: ${last.label}`);
