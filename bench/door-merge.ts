@@ -31,11 +31,28 @@ const ENTRIES = 2500;
 const ROUNDS = Number(process.env.BENCH_DOOR_ROUNDS ?? 2);
 const progress = (message: string) => process.stderr.write(`bench:door merge ${message}\n`);
 
+/** set when the relay process ends under the bench: every wait stops at once */
+let relayEnded: string | undefined;
+
 async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
+    if (relayEnded) throw new Error(relayEnded);
     if (Date.now() > deadline) throw new Error(`not done within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+/** a wait that gives up, so a relay that died never leaves the bench hanging */
+async function within<T>(work: Promise<T>, timeoutMs: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: not done within ${timeoutMs} ms`)), timeoutMs);
+  });
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
@@ -60,6 +77,7 @@ export async function measureDoorMerge(): Promise<{ merge_ms: number; floor_ms: 
   const db = await createTestDatabase('bench_door');
   let relay: { url: string; child: ChildProcess } | undefined;
   const devices: TestDevice[] = [];
+  let finished = false;
   try {
     const organizationId = await createOrganization(db.sql, 'Door Bench Hall');
     const venueId = await createVenue(db.sql, organizationId, { timezone: 'Europe/London', capacity: 20000 });
@@ -68,6 +86,9 @@ export async function measureDoorMerge(): Promise<{ merge_ms: number; floor_ms: 
     progress('starting the relay');
     relay = await startRelayProcess(db.url);
     const relayUrl = relay.url;
+    relay.child.once('exit', (code, signal) => {
+      if (!finished) relayEnded = `the relay process ended under the bench (code ${code}, signal ${signal})`;
+    });
     const dataDir = (index: number) => join(scratch, `door-${index + 1}`);
     for (let index = 0; index < DEVICES; index += 1) {
       const member = await createMember(db.sql, [{ organizationId, role: 'STAFF' }]);
@@ -86,12 +107,12 @@ export async function measureDoorMerge(): Promise<{ merge_ms: number; floor_ms: 
     }
     progress('first sync, then the replica copied to the other devices');
     await devices[0]!.start();
-    await devices[0]!.sync.waitUntilLive();
+    await within(devices[0]!.sync.waitUntilLive(), 300_000, 'first sync');
     await devices[0]!.stop();
     for (let index = 1; index < DEVICES; index += 1) cpSync(dataDir(0), dataDir(index), { recursive: true });
     for (const device of devices) {
       await device.start();
-      await device.sync.waitUntilLive();
+      await within(device.sync.waitUntilLive(), 120_000, `${device.options.name} live`);
     }
 
     const pg = postgres(db.url, { max: DEVICES, onnotice: () => {} });
@@ -158,6 +179,7 @@ export async function measureDoorMerge(): Promise<{ merge_ms: number; floor_ms: 
     const round1 = (n: number) => Math.round(n * 10) / 10;
     return { merge_ms: round1(Math.min(...merges)), floor_ms: round1(Math.min(...floors)) };
   } finally {
+    finished = true;
     for (const device of devices) await device.stop().catch(() => {});
     relay?.child.kill('SIGTERM');
     await db.drop();
