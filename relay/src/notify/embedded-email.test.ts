@@ -41,7 +41,7 @@ describe('email on the embedded database', () => {
       ['hold.expiring', payloads['hold.expiring']],
       ['hold.challenge_expired', payloads['hold.challenge_expired']],
     ];
-    const ids = [];
+    const ids: string[] = [];
     for (const [kind, payload] of jobs) ids.push(await queueJob(db.sql, world.organizationId, kind, payload));
     await until(
       async () => {
