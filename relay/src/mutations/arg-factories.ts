@@ -75,6 +75,27 @@ async function newAdmission(sql: Sql, world: World): Promise<string> {
   return row!.id;
 }
 
+/** a show with deal terms that nobody has settled: settling the world's own event would freeze it */
+async function newShowWithDeal(sql: Sql, world: World): Promise<string> {
+  const date = freshDate();
+  const [event] = await sql<{ id: string }[]>`
+    INSERT INTO events (organization_id, venue_id, title, artist_name, show_date, doors_at, show_at, ends_at)
+    VALUES (${world.organizationId}, ${world.venueId}, 'Late Set', 'Night Shift', ${date},
+            ${`${date}T17:00:00Z`}, ${`${date}T18:00:00Z`}, ${`${date}T21:00:00Z`})
+    RETURNING id`;
+  await sql`
+    INSERT INTO deal_terms (organization_id, event_id, deal_type, guarantee_cents)
+    VALUES (${world.organizationId}, ${event!.id}, 'FLAT', 250000)`;
+  return event!.id;
+}
+
+async function newSettlementLine(sql: Sql, world: World): Promise<string> {
+  const [row] = await sql<{ id: string }[]>`
+    INSERT INTO settlement_lines (organization_id, event_id, kind, label, quantity, budget_cents, position)
+    VALUES (${world.organizationId}, ${world.eventId}, 'EXPENSE', 'Catering', 1, 40000, 50) RETURNING id`;
+  return row!.id;
+}
+
 /** a date after every envelope's clock (test-client.ts) */
 const LATER = '2030-01-01T00:00:00Z';
 
@@ -176,6 +197,19 @@ export const argFactories: Readonly<Record<string, ArgFactory>> = {
     deviceId: 'door-2',
     occurredAt: LATER,
   }),
+  'settlementLine.add': async (w) => ({
+    id: randomUUID(),
+    eventId: w.eventId,
+    kind: 'EXPENSE',
+    label: `Runner ${next()}`,
+    quantity: 1,
+    unitCents: 0,
+    budgetCents: 15_000,
+    actualCents: null,
+  }),
+  'settlementLine.update': async (w) => ({ id: w.ids.settlement_lines![0]!, actualCents: 30_000 + next() }),
+  'settlementLine.remove': async (w, sql) => ({ id: await newSettlementLine(sql, w) }),
+  'event.settle': async (w, sql) => ({ eventId: await newShowWithDeal(sql, w) }),
 };
 
 /** Valid arguments for the mutation, or a failure naming the missing factory. */

@@ -11,6 +11,7 @@ export * from './registry.js';
 export * from './request-status.js';
 export * from './request-submit.js';
 export * from './requests.js';
+export * from './settlement-lines.js';
 export * from './task-templates.js';
 export * from './tasks.js';
 export * from './wire.js';

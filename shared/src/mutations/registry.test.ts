@@ -83,6 +83,19 @@ const examples: Record<string, unknown> = {
     deviceId: 'door-1',
     occurredAt: '2026-07-04T01:01:00Z',
   },
+  'settlementLine.add': {
+    id: id(15),
+    eventId: id(2),
+    kind: 'EXPENSE',
+    label: 'Security',
+    quantity: 1,
+    unitCents: 0,
+    budgetCents: 30000,
+    actualCents: null,
+  },
+  'settlementLine.update': { id: id(15), actualCents: 41000 },
+  'settlementLine.remove': { id: id(15) },
+  'event.settle': { eventId: id(2) },
 };
 
 const isDefinition = (value: unknown): value is MutationDefinition =>

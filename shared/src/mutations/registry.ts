@@ -15,6 +15,7 @@ import {
 import { holdChallenge, holdPlace, holdRelease, holdSetExpiry } from './holds.js';
 import { requestSetStatus } from './requests.js';
 import { requestSubmit } from './request-submit.js';
+import { eventSettle, settlementLineAdd, settlementLineRemove, settlementLineUpdate } from './settlement-lines.js';
 import { taskTemplateCreate, taskTemplateRemove, taskTemplateReorder, taskTemplateUpdate } from './task-templates.js';
 import { taskComplete, taskCreate, taskRemove, taskReopen, taskReorder, taskUpdate } from './tasks.js';
 
@@ -47,6 +48,10 @@ const all: readonly MutationDefinition[] = [
   checkInAdmit,
   checkInWalkUp,
   checkInUndo,
+  settlementLineAdd,
+  settlementLineUpdate,
+  settlementLineRemove,
+  eventSettle,
 ];
 
 export const mutations: ReadonlyMap<string, MutationDefinition> = new Map(all.map((m) => [m.name, m]));
