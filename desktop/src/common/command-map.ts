@@ -119,6 +119,42 @@ export const EventDetail = z.object({
   ),
 });
 
+/**
+ * What the settlement panel needs: the deal terms settleShow reads (every column of them) and the
+ * event's settlement lines in their order. Money as numbers of cents (safe integers: the columns'
+ * checks keep them so); null terms when the deal is not made yet.
+ */
+export const SettlementSheet = z.object({
+  eventId: z.string(),
+  status: z.string(),
+  terms: z
+    .object({
+      dealType: z.enum(['FLAT', 'DOOR_SPLIT', 'VERSUS', 'GUARANTEE_PLUS']),
+      currency: z.string(),
+      guaranteeCents: z.number(),
+      artistShareBp: z.number().int(),
+      splitBasis: z.enum(['GROSS', 'NET']),
+      promoterProfitBp: z.number().int(),
+      ticketPriceCents: z.number(),
+      sellableCapacity: z.number().int().nullable(),
+      expensesBudgetCents: z.number(),
+      bonuses: z.array(z.object({ atTickets: z.number().int(), bonusCents: z.number() })),
+    })
+    .nullable(),
+  lines: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.enum(['TICKETS', 'COMPS', 'EXPENSE', 'ADJUSTMENT']),
+      label: z.string(),
+      quantity: z.number().int(),
+      unitCents: z.number(),
+      budgetCents: z.number(),
+      actualCents: z.number().nullable(),
+      position: z.number().int(),
+    }),
+  ),
+});
+
 export const RequestStatus = z.enum(['NEW', 'REVIEW', 'APPROVED', 'DECLINED', 'SCHEDULED', 'WITHDRAWN']);
 export const RequestRow = z.object({
   id: z.string(),
@@ -452,6 +488,8 @@ export const commands = {
   /** an event's guest lists, entries, check-ins and door count */
   'guestList.get': { args: z.object({ eventId: Id }), result: GuestListDoor },
   'doorCount.get': { args: z.object({ eventId: Id }), result: DoorCount },
+  /** the deal terms and settlement lines the settlement panel reckons with */
+  'settlement.get': { args: z.object({ eventId: Id }), result: SettlementSheet },
   /**
    * An edit (a named mutation from shared/src/mutations): visible in every query at once, kept
    * in the outbox, uploaded when the relay is there. Refused at once (invalid_arguments,

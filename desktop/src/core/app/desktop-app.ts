@@ -32,6 +32,7 @@ import { listVenues } from './queries/venues.js';
 import { showDay } from './queries/show-day.js';
 import { guestListDoor } from './queries/guest-list.js';
 import { doorCount } from './queries/door-count.js';
+import { settlementSheet } from './queries/settlement-sheet.js';
 import { MutationRefused, Outbox, type OutboxCounts } from '../outbox/index.js';
 import { deliveryProblemCommands } from '../delivery/delivery-problem-commands.js';
 import { EventNotes } from '../notes/event-notes.js';
@@ -393,6 +394,10 @@ export async function startDesktopApp(options: DesktopAppOptions): Promise<Deskt
     'doorCount.get': async ({ eventId }) => {
       const { replica, organizationId } = reading();
       return doorCount(replica, organizationId, eventId);
+    },
+    'settlement.get': async ({ eventId }) => {
+      const { replica, organizationId } = reading();
+      return settlementSheet(replica, organizationId, eventId);
     },
     'mutation.run': ({ name, args }) => editing((outbox) => outbox.run(name, args)),
     'outbox.counts': () => editing((outbox) => outbox.counts()),

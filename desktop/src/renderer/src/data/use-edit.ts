@@ -35,7 +35,11 @@ export type EditName =
   | 'guestEntry.remove'
   | 'checkIn.admit'
   | 'checkIn.walkUp'
-  | 'checkIn.undo';
+  | 'checkIn.undo'
+  | 'settlementLine.add'
+  | 'settlementLine.update'
+  | 'settlementLine.remove'
+  | 'event.settle';
 
 /** runs an edit; resolves to the refusal, or undefined when it was made */
 export type Edit = (name: EditName, args: Record<string, unknown>) => Promise<CommandError | undefined>;

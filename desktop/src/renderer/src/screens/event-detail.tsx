@@ -15,6 +15,7 @@ import { DocumentsPanel } from '../event/documents-panel.js';
 import { editRights, type Role } from '../event/edit-rights.js';
 import { EventForm } from '../event/event-form.js';
 import { SharedNotes } from '../notes/shared-notes.js';
+import { SettlementPanel } from '../event/settlement-panel.js';
 import { TaskChecklist } from '../event/task-checklist.js';
 import { formatBasisPoints, formatMoney } from '../format/money.js';
 import { formatDateTimeInZone, formatLocalDate, formatTimeInZone, timeZoneLabel } from '../format/venue-time.js';
@@ -186,6 +187,10 @@ export function EventDetailView({ event, role }: { event: EventDetail; role: Rol
       )}
 
       <TaskChecklist event={event} rights={rights} />
+
+      {role && role !== 'PROMOTER' && (
+        <SettlementPanel eventId={event.id} title={event.title} status={event.status} role={role} />
+      )}
 
       {role && role !== 'PROMOTER' && <DocumentsPanel eventId={event.id} zone={zone} role={role} />}
 
