@@ -33,9 +33,9 @@ describe('settling a show through the relay', () => {
     const args = lineArgs();
     const added = await send([envelope('settlementLine.add', args)]);
     expect(added.body.results).toEqual([expect.objectContaining({ outcome: 'APPLIED' })]);
-    const [{ top }] = await world.db.sql<{ top: number }[]>`
+    const [highest] = await world.db.sql<{ top: number }[]>`
       SELECT max(position) AS top FROM settlement_lines WHERE event_id = ${world.rows.eventId}`;
-    expect(await lineRow(args.id)).toEqual({ label: 'Sound', budget: '120000', actual: null, position: top });
+    expect(await lineRow(args.id)).toEqual({ label: 'Sound', budget: '120000', actual: null, position: highest!.top });
 
     const updated = await send([envelope('settlementLine.update', { id: args.id, actualCents: 200_000 })]);
     expect(updated.body.results).toEqual([expect.objectContaining({ outcome: 'APPLIED' })]);
