@@ -113,6 +113,8 @@ describe('note rooms', () => {
 
   it('should answer 404 to a WebSocket upgrade anywhere else', async () => {
     const ws = new WebSocket(`${relay.url.replace('http', 'ws')}/v1/shape`, [NOTES_PROTOCOL]);
+    // ending a socket that never opened reports "closed before the connection was established"
+    ws.on('error', () => {});
     const status = await new Promise<number | undefined>((resolve) =>
       ws.on('unexpected-response', (_request, response) => {
         resolve(response.statusCode);
