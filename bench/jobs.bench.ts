@@ -15,20 +15,21 @@
 //                       (pooled, Nagle off: relay/src/mail/mailer.ts) sending as many at once
 //                       as the relay has lanes, with no queue: what the queue's own work costs
 //   pdf_p50_ms / pdf_p99_ms  settlement sheets rendered (bench/jobs-pdf.ts)
-// The relay runs in this process (as the floor does), so both share one CPU with the sink; every
-// message must reach the sink once by its Message-ID, else the run fails.
+// The relay runs in its own process and the SMTP sink in another (bench/smtp-sink-process.ts), as
+// they would in life; the floors' loops run in this one. Every message must reach the sink once by
+// its Message-ID (each_once), and no job may end DEAD, else `met` is false.
 // Prints one JSON line; progress goes to stderr.
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import type { AddressInfo } from 'node:net';
 import nodemailer from 'nodemailer';
-import { SMTPServer } from 'smtp-server';
 import { createTestDatabase } from '@promoteros/relay/testing/test-database';
 import { loadConfig } from '../relay/src/config.js';
-import { createRelay } from '../relay/src/app.js';
 import { createNotifyWorld, workflowPayloads } from '../relay/src/notify/notify-test-world.js';
 import { writeRequestReceived } from '../relay/src/notify/request-letters.js';
 import { createSmtpMailer } from '../relay/src/mail/mailer.js';
 import { measureSettlementPdf } from './jobs-pdf.js';
+import { startRelayProcess } from './relay-process.js';
 
 const EMAILS = Number(process.env.BENCH_EMAILS ?? 1000);
 const LANES = Number(process.env.BENCH_LANES ?? 8);
@@ -37,43 +38,43 @@ const WARM_UP = 50;
 const targets = { ratio_min: 0.7 };
 const progress = (message: string) => process.stderr.write(`bench:jobs ${message}\n`);
 
-/** An SMTP server that reads each message's Message-ID and throws the rest away. */
+/** The SMTP sink in its own process (bench/smtp-sink-process.ts), asked over IPC. */
 async function startSink() {
-  const seen = new Map<string, number>();
-  let waiter: { count: number; resolve: () => void } | undefined;
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, _session, callback) {
-      let head = '';
-      stream.on('data', (chunk: Buffer) => {
-        if (head.length < 4096) head += chunk.toString('latin1');
-      });
-      stream.on('end', () => {
-        const id = /^Message-ID:\s*(<[^>]+>)/im.exec(head)?.[1] ?? '';
-        seen.set(id, (seen.get(id) ?? 0) + 1);
-        if (waiter && seen.size >= waiter.count) waiter.resolve();
-        callback();
-      });
-    },
+  const child = fork(fileURLToPath(new URL('./smtp-sink-process.ts', import.meta.url)), [], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
+  const answers: Array<(message: Record<string, number>) => void> = [];
+  const first = new Promise<number>((resolve, reject) => {
+    child.once('error', reject);
+    answers.push((message) => resolve(message.port!));
+  });
+  child.on('message', (message) => answers.shift()?.(message as Record<string, number>));
+  const ask = (question: 'count' | 'reset') =>
+    new Promise<Record<string, number>>((resolve) => {
+      answers.push(resolve);
+      child.send(question);
+    });
+  const port = await first;
   return {
     url: `smtp://127.0.0.1:${port}`,
-    seen,
+    count: async () => (await ask('count')) as { distinct: number; duplicates: number },
+    reset: () => ask('reset'),
     /** resolves once `count` distinct Message-IDs have arrived */
-    distinct: (count: number) =>
-      seen.size >= count ? Promise.resolve() : new Promise<void>((resolve) => (waiter = { count, resolve })),
-    reset: () => seen.clear(),
-    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    async distinct(count: number) {
+      while ((await ask('count')).distinct! < count) await new Promise((resolve) => setTimeout(resolve, 10));
+    },
+    stop: () => {
+      child.disconnect();
+      return new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    },
   };
 }
 
 async function main(): Promise<void> {
   const db = await createTestDatabase('bench_jobs');
   const sink = await startSink();
+  let relay: { url: string; child: ChildProcess } | undefined;
   try {
     const world = await createNotifyWorld(db.sql);
     const payload = workflowPayloads(world)['request.received'];
@@ -86,10 +87,17 @@ async function main(): Promise<void> {
       DATABASE_URL: db.url,
       SMTP_URL: sink.url,
       JOBS_CONCURRENCY: String(LANES),
-      HOLD_EXPIRY_INTERVAL_SECONDS: '86400',
     });
-    progress(`starting a relay with ${LANES} job lanes`);
-    const relay = await createRelay(config);
+    // the relay in its own process, as it runs in life (its env is this process's)
+    Object.assign(process.env, {
+      SMTP_URL: sink.url,
+      JOBS_ENABLED: 'true',
+      JOBS_CONCURRENCY: String(LANES),
+      HOLD_EXPIRY_INTERVAL_SECONDS: '86400',
+      AUTH_SECRET: 'bench-secret-bench-secret-bench-secret',
+    });
+    progress(`starting a relay process with ${LANES} job lanes`);
+    relay = await startRelayProcess(db.url);
 
     const queue = async (count: number) => {
       const ids = await db.sql<{ id: string }[]>`
@@ -107,24 +115,22 @@ async function main(): Promise<void> {
       }
     };
 
-    let queueSeconds: number;
-    try {
-      progress(`warming up with ${WARM_UP} emails`);
-      await queue(WARM_UP);
-      await sink.distinct(WARM_UP);
-      await allDone();
-      sink.reset();
-      progress(`${EMAILS} emails through the job loop`);
-      const t0 = performance.now();
-      await queue(EMAILS);
-      await sink.distinct(EMAILS);
-      await allDone();
-      queueSeconds = (performance.now() - t0) / 1000;
-    } finally {
-      await relay.stop();
-    }
-    const once = [...sink.seen.values()].every((n) => n === 1) && sink.seen.size === EMAILS;
+    progress(`warming up with ${WARM_UP} emails`);
+    await queue(WARM_UP);
+    await sink.distinct(WARM_UP);
+    await allDone();
+    await sink.reset();
+    progress(`${EMAILS} emails through the job loop`);
+    const t0 = performance.now();
+    await queue(EMAILS);
+    await sink.distinct(EMAILS);
+    await allDone();
+    const queueSeconds = (performance.now() - t0) / 1000;
+    const arrived = await sink.count();
+    const once = arrived.distinct === EMAILS && arrived.duplicates === 0;
     const [dead] = await db.sql<{ n: number }[]>`SELECT count(*)::int AS n FROM jobs WHERE status = 'DEAD'`;
+    relay.child.kill('SIGTERM');
+    relay = undefined;
 
     const written = await writeRequestReceived(payload, { sql: db.sql, mailFrom: config.MAIL_FROM });
     const letter = written!.letter;
@@ -197,6 +203,7 @@ async function main(): Promise<void> {
       }),
     );
   } finally {
+    relay?.child.kill('SIGTERM');
     await sink.stop();
     await db.drop();
   }
