@@ -15,7 +15,10 @@ const freePort = () =>
 
 export async function startRelayProcess(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'relay/src/main.ts'], {
+  // BENCH_RELAY_CPU_PROFILE=<dir>: the relay writes a V8 CPU profile there when it stops
+  const profile = process.env.BENCH_RELAY_CPU_PROFILE;
+  const profiling = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [];
+  const child = spawn(process.execPath, [...profiling, '--import', 'tsx', 'relay/src/main.ts'], {
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warn', NODE_ENV: 'test' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
