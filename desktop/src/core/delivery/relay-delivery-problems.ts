@@ -5,27 +5,18 @@
 // `relay_refused` with its words otherwise (a job that is no longer a problem).
 import { z } from 'zod';
 import { DeliveryProblem } from '../../common/command-map.js';
-import { CommandFailure, notSignedIn } from '../app/command-failure.js';
+import { callRelay, type RelayEndpointOptions } from '../app/relay-call.js';
 
-const RelayErrorBody = z.object({ code: z.string(), message: z.string() });
 const Problems = z.object({ problems: z.array(DeliveryProblem) });
 const Retried = z.object({ jobId: z.string() });
 
-export interface RelayDeliveryProblemsOptions {
-  readonly relayUrl: string;
-  readonly getToken: () => Promise<string | undefined>;
-  readonly fetch?: typeof fetch;
-}
+export type RelayDeliveryProblemsOptions = RelayEndpointOptions;
 
 export class RelayDeliveryProblems {
-  readonly #relayUrl: string;
-  readonly #getToken: () => Promise<string | undefined>;
-  readonly #fetch: typeof fetch;
+  readonly #options: RelayEndpointOptions;
 
   constructor(options: RelayDeliveryProblemsOptions) {
-    this.#relayUrl = options.relayUrl.replace(/\/+$/, '');
-    this.#getToken = options.getToken;
-    this.#fetch = options.fetch ?? fetch;
+    this.#options = options;
   }
 
   async list(organizationId: string): Promise<z.infer<typeof DeliveryProblem>[]> {
@@ -38,36 +29,14 @@ export class RelayDeliveryProblems {
     return Retried.parse(body).jobId;
   }
 
-  async #call(method: string, path: string): Promise<unknown> {
-    const token = await this.#getToken();
-    if (!token) throw notSignedIn();
-    let response: Response;
-    try {
-      response = await this.#fetch(`${this.#relayUrl}${path}`, {
-        method,
-        headers: { authorization: `Bearer ${token}` },
-        signal: AbortSignal.timeout(15_000),
-      });
-    } catch (error) {
-      throw new CommandFailure(
-        'offline',
-        `cannot reach the relay at ${this.#relayUrl} (${(error as Error).message}): delivery problems are on the relay, try again when online`,
-      );
-    }
+  async #call(method: 'GET' | 'POST', path: string): Promise<unknown> {
+    const response = await callRelay(this.#options, {
+      method,
+      path,
+      timeoutMs: 15_000,
+      whatNeedsTheRelay: 'delivery problems are on the relay',
+    });
     const text = await response.text();
-    let body: unknown;
-    try {
-      body = text ? JSON.parse(text) : undefined;
-    } catch {
-      // not the relay's JSON (a proxy's page): reported by status below
-    }
-    if (response.ok) return body;
-    const refusal = RelayErrorBody.safeParse(body);
-    const message = refusal.success ? refusal.data.message : `the relay answered ${response.status}`;
-    if (response.status === 401) throw notSignedIn(message);
-    if (response.status === 403) throw new CommandFailure('forbidden', message);
-    if (response.status === 404) throw new CommandFailure('not_found', message);
-    if (response.status >= 500) throw new CommandFailure('offline', `the relay is unavailable: ${message}`);
-    throw new CommandFailure('relay_refused', message, refusal.success ? { relayCode: refusal.data.code } : undefined);
+    return text ? (JSON.parse(text) as unknown) : undefined;
   }
 }

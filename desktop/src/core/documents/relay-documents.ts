@@ -3,9 +3,8 @@
 // CommandFailure: `offline` when the relay cannot be reached, `not_signed_in` when it refuses the
 // session, `forbidden` / `not_found` as it answers, `relay_refused` with its words otherwise.
 import { z } from 'zod';
-import { CommandFailure, notSignedIn } from '../app/command-failure.js';
+import { callRelay, type RelayEndpointOptions } from '../app/relay-call.js';
 
-const RelayErrorBody = z.object({ code: z.string(), message: z.string() });
 const Queued = z.object({ jobId: z.string() });
 const Renders = z.object({
   renders: z.array(
@@ -13,21 +12,13 @@ const Renders = z.object({
   ),
 });
 
-export interface RelayDocumentsOptions {
-  readonly relayUrl: string;
-  readonly getToken: () => Promise<string | undefined>;
-  readonly fetch?: typeof fetch;
-}
+export type RelayDocumentsOptions = RelayEndpointOptions;
 
 export class RelayDocuments {
-  readonly #relayUrl: string;
-  readonly #getToken: () => Promise<string | undefined>;
-  readonly #fetch: typeof fetch;
+  readonly #options: RelayEndpointOptions;
 
   constructor(options: RelayDocumentsOptions) {
-    this.#relayUrl = options.relayUrl.replace(/\/+$/, '');
-    this.#getToken = options.getToken;
-    this.#fetch = options.fetch ?? fetch;
+    this.#options = options;
   }
 
   async generate(eventId: string, kind: string): Promise<string> {
@@ -45,35 +36,12 @@ export class RelayDocuments {
     return new Uint8Array(await response.arrayBuffer());
   }
 
-  async #call(method: string, path: string): Promise<Response> {
-    const token = await this.#getToken();
-    if (!token) throw notSignedIn();
-    let response: Response;
-    try {
-      response = await this.#fetch(`${this.#relayUrl}${path}`, {
-        method,
-        headers: { authorization: `Bearer ${token}` },
-        signal: AbortSignal.timeout(30_000),
-      });
-    } catch (error) {
-      throw new CommandFailure(
-        'offline',
-        `cannot reach the relay at ${this.#relayUrl} (${(error as Error).message}): documents come from the relay, try again when online`,
-      );
-    }
-    if (response.ok) return response;
-    const text = await response.text();
-    let body: unknown;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      // not the relay's JSON (a proxy's page): reported by status below
-    }
-    const refusal = RelayErrorBody.safeParse(body);
-    const message = refusal.success ? refusal.data.message : `the relay answered ${response.status}`;
-    if (response.status === 401) throw notSignedIn(message);
-    if (response.status === 403) throw new CommandFailure('forbidden', message);
-    if (response.status === 404) throw new CommandFailure('not_found', message);
-    throw new CommandFailure('relay_refused', message);
+  #call(method: 'GET' | 'POST', path: string): Promise<Response> {
+    return callRelay(this.#options, {
+      method,
+      path,
+      timeoutMs: 30_000,
+      whatNeedsTheRelay: 'documents come from the relay',
+    });
   }
 }
