@@ -3,11 +3,8 @@
 // people, undos take them away (their `admitted` is negative), so a sum per guest-list kind is the
 // count whatever order the door devices' check-ins arrived in. An undo counts where the check-in
 // it takes back did: a guest's undo names the guest's entry, a walk-up's undo names none.
+import { guestListKinds, type GuestListKind } from '@promoteros/shared';
 import type { Sql } from '../db/database.js';
-
-/** In the order the sheet lists them (the guest_lists.kind values of 0003). */
-export const GUEST_LIST_KINDS = ['ARTIST', 'PROMOTER', 'COMP', 'WILL_CALL', 'MEDIA', 'OTHER'] as const;
-export type GuestListKind = (typeof GUEST_LIST_KINDS)[number];
 
 export interface DoorCount {
   /** one row per kind of guest list the event has, or that someone came in on */
@@ -41,10 +38,13 @@ export async function loadDoorCount(
     ...lists.map((l) => l.kind),
     ...sums.flatMap((s) => (s.list_kind ? [s.list_kind] : [])),
   ]);
-  const guests = GUEST_LIST_KINDS.filter((k) => kinds.has(k)).map((listKind) => ({
-    listKind,
-    admitted: admittedBy.get(listKind) ?? 0,
-  }));
+  // in the order the sheet lists them: the guest_lists.kind values of 0003
+  const guests = guestListKinds
+    .filter((k) => kinds.has(k))
+    .map((listKind) => ({
+      listKind,
+      admitted: admittedBy.get(listKind) ?? 0,
+    }));
   const walkUps = admittedBy.get(null) ?? 0;
   const total = guests.reduce((n, g) => n + g.admitted, walkUps);
   const changedAt = new Date(Math.max(...[...sums, ...lists].map((r) => r.at.getTime())));

@@ -11,7 +11,8 @@ import { dealInWords, dealName } from './deal-in-words.js';
 import { Facts, Section, SheetPage, Signatures, Table, styles } from './sheet-parts.js';
 import { paperFor, sheetFormat, type SheetFormat } from './sheet-format.js';
 import { documentMetadata } from './document-metadata.js';
-import type { DoorCount, GuestListKind } from './door-count.js';
+import type { GuestListKind } from '@promoteros/shared';
+import type { DoorCount } from './door-count.js';
 
 const GUEST_LIST_NAMES: Record<GuestListKind, string> = {
   ARTIST: 'Artist guest list',
