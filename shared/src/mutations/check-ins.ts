@@ -16,7 +16,15 @@
 // - ids come from the device: the same check-in sent again is counted once.
 import { z } from 'zod';
 import { int, text, timestamp, uuid } from '../entities/fields.js';
-import { defineMutation, mustGet, RuleViolation, type Row, type RowReader } from './define.js';
+import {
+  defineMutation,
+  mustGet,
+  RuleViolation,
+  type MutationContext,
+  type Row,
+  type RowReader,
+  type RowWrite,
+} from './define.js';
 import { openDoorEvent } from './door-rules.js';
 
 const admitted = int({ min: 1, max: 100 });
@@ -29,6 +37,27 @@ async function alreadyRecorded(read: RowReader, id: string, same: (row: Row) => 
   if (!existing) return false;
   if (!same(existing)) throw new RuleViolation('a different check-in with this id already exists');
   return true;
+}
+
+/** the one write every check-in plans: a row appended, stamped with who recorded it, where and when */
+function appendCheckIn(
+  args: { id: string; eventId: string; deviceId: string; occurredAt: string },
+  context: MutationContext,
+  what: { kind: 'ADMIT' | 'WALK_UP' | 'UNDO'; entry_id: unknown; admitted: number; undoes_id: string | null },
+): RowWrite {
+  return {
+    op: 'insert',
+    table: 'check_ins',
+    row: {
+      id: args.id,
+      event_id: args.eventId,
+      ...what,
+      device_id: args.deviceId,
+      recorded_by: context.userId,
+      occurred_at: args.occurredAt,
+      created_at: context.at,
+    },
+  };
 }
 
 export const checkInAdmit = defineMutation({
@@ -44,22 +73,7 @@ export const checkInAdmit = defineMutation({
       throw new RuleViolation(`${String(entry.guest_name)} is on the list of another event`);
     if (await alreadyRecorded(read, args.id, (row) => row.kind === 'ADMIT' && row.entry_id === args.entryId)) return [];
     return [
-      {
-        op: 'insert',
-        table: 'check_ins',
-        row: {
-          id: args.id,
-          event_id: args.eventId,
-          entry_id: args.entryId,
-          kind: 'ADMIT',
-          admitted: args.admitted,
-          undoes_id: null,
-          device_id: args.deviceId,
-          recorded_by: context.userId,
-          occurred_at: args.occurredAt,
-          created_at: context.at,
-        },
-      },
+      appendCheckIn(args, context, { kind: 'ADMIT', entry_id: args.entryId, admitted: args.admitted, undoes_id: null }),
     ];
   },
 });
@@ -75,22 +89,7 @@ export const checkInWalkUp = defineMutation({
     if (await alreadyRecorded(read, args.id, (row) => row.kind === 'WALK_UP' && row.event_id === args.eventId))
       return [];
     return [
-      {
-        op: 'insert',
-        table: 'check_ins',
-        row: {
-          id: args.id,
-          event_id: args.eventId,
-          entry_id: null,
-          kind: 'WALK_UP',
-          admitted: args.admitted,
-          undoes_id: null,
-          device_id: args.deviceId,
-          recorded_by: context.userId,
-          occurred_at: args.occurredAt,
-          created_at: context.at,
-        },
-      },
+      appendCheckIn(args, context, { kind: 'WALK_UP', entry_id: null, admitted: args.admitted, undoes_id: null }),
     ];
   },
 });
@@ -124,22 +123,12 @@ export const checkInUndo = defineMutation({
     const [earlier] = await read.where('check_ins', { event_id: args.eventId, undoes_id: args.undoesId });
     if (earlier) throw new RuleViolation(`that check-in was already undone (on ${String(earlier.device_id)})`);
     return [
-      {
-        op: 'insert',
-        table: 'check_ins',
-        row: {
-          id: args.id,
-          event_id: args.eventId,
-          entry_id: original.entry_id ?? null,
-          kind: 'UNDO',
-          admitted: -Number(original.admitted),
-          undoes_id: args.undoesId,
-          device_id: args.deviceId,
-          recorded_by: context.userId,
-          occurred_at: args.occurredAt,
-          created_at: context.at,
-        },
-      },
+      appendCheckIn(args, context, {
+        kind: 'UNDO',
+        entry_id: original.entry_id ?? null,
+        admitted: -Number(original.admitted),
+        undoes_id: args.undoesId,
+      }),
     ];
   },
 });
