@@ -14,6 +14,7 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import { chromiumArgs } from '@promoteros/desktop/e2e-web/chromium';
 import { startVenueStack } from '../desktop/e2e-web/venue-stack.js';
 import { measureDoorMerge } from './door-merge.js';
+import { waitInPage } from './ui/in-page.js';
 import { buildRenderer } from './ui/ui-stack.js';
 
 const ENTRIES = 2500;
@@ -44,24 +45,6 @@ const LAST = (
   'Castro Nilsen Popescu Abara Whitfield Lindgren Marchetti Oduya Farrell Herrera Takahashi Becker Mwangi ' +
   'Sørensen Delgado Hartley'
 ).split(' ');
-
-/**
- * Waits until `condition` (source text) holds in the page. Not page.waitForFunction: that
- * evaluates its text with eval, which the renderer's CSP refuses; times are stamped by the page's
- * own probes, so polling here costs no precision.
- */
-async function waitInPage(page: Page, condition: string, timeout: number): Promise<void> {
-  const met = await page.evaluate(`new Promise((resolve) => {
-    const deadline = Date.now() + ${timeout};
-    const check = () => {
-      if (${condition}) resolve(true);
-      else if (Date.now() > deadline) resolve(false);
-      else setTimeout(check, 5);
-    };
-    check();
-  })`);
-  if (!met) throw new Error(`not met within ${timeout} ms: ${condition}`);
-}
 
 /**
  * window.__door: search — t0 at the input event, t1 when the results answer `query` and the first

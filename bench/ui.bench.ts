@@ -16,7 +16,7 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import { openReplica, type DesktopApp } from '@promoteros/desktop/core';
 import { calendarMonth } from '../desktop/src/core/app/queries/calendar-month.js';
 import { ReplicaSearch } from '../desktop/src/core/app/queries/search.js';
-import { coldOpenProbe, expectedCalendarSignature, installProbes } from './ui/in-page.js';
+import { coldOpenProbe, expectedCalendarSignature, installProbes, waitInPage } from './ui/in-page.js';
 import { buildRenderer, startUiStack, type UiStack } from './ui/ui-stack.js';
 import { chromiumArgs } from '@promoteros/desktop/e2e-web/chromium';
 
@@ -40,24 +40,6 @@ function shiftMonth(month: string, by: number): string {
   const [year, m] = month.split('-').map(Number) as [number, number];
   const date = new Date(Date.UTC(year, m - 1 + by, 1));
   return date.toISOString().slice(0, 7);
-}
-
-/**
- * Waits until `condition` (source text) holds in the page. Not page.waitForFunction: that
- * evaluates its text with eval, which the renderer's CSP refuses; times are stamped by the page's
- * own probes, so polling here costs no precision.
- */
-async function waitInPage(page: Page, condition: string, timeout: number): Promise<void> {
-  const met = await page.evaluate(`new Promise((resolve) => {
-    const deadline = Date.now() + ${timeout};
-    const check = () => {
-      if (${condition}) resolve(true);
-      else if (Date.now() > deadline) resolve(false);
-      else setTimeout(check, 5);
-    };
-    check();
-  })`);
-  if (!met) throw new Error(`not met within ${timeout} ms: ${condition}`);
 }
 
 async function command<T>(app: DesktopApp, name: string, args: unknown): Promise<T> {

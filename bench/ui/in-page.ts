@@ -4,6 +4,8 @@
 // Node's clock must compare) by a MutationObserver, so a result is stamped in the DOM mutation
 // that shows it, not when a polling round trip happens to notice.
 
+import type { Page } from '@playwright/test';
+
 /** `${date}:${chips shown}:${"+N more"}` for every day of the month, as the grid draws it */
 export const calendarSignatureSource = `(month) => {
   const cells = [...document.querySelectorAll('[role="table"] [role="cell"][data-date]')]
@@ -69,3 +71,21 @@ export const coldOpenProbe = (month: string, signature: string) => `(() => {
   });
   observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
 })()`;
+
+/**
+ * Waits until `condition` (source text) holds in the page. Not page.waitForFunction: that
+ * evaluates its text with eval, which the renderer's CSP refuses; times are stamped by the page's
+ * own probes, so polling here costs no precision.
+ */
+export async function waitInPage(page: Page, condition: string, timeout: number): Promise<void> {
+  const met = await page.evaluate(`new Promise((resolve) => {
+    const deadline = Date.now() + ${timeout};
+    const check = () => {
+      if (${condition}) resolve(true);
+      else if (Date.now() > deadline) resolve(false);
+      else setTimeout(check, 5);
+    };
+    check();
+  })`);
+  if (!met) throw new Error(`not met within ${timeout} ms: ${condition}`);
+}
