@@ -2,12 +2,10 @@
 // dialog or PDF viewer of its own: the bytes of documents.fetch as a Blob, then a download link
 // or a new tab. In Electron the core does both (documents.open / documents.save).
 import type { CommandResult } from '../../../common/command-map.js';
+import { fromBase64 } from '../data/base64.js';
 
 function blobOf({ base64 }: CommandResult<'documents.fetch'>): Blob {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return new Blob([bytes], { type: 'application/pdf' });
+  return new Blob([fromBase64(base64)], { type: 'application/pdf' });
 }
 
 export function downloadInBrowser(file: CommandResult<'documents.fetch'>): void {

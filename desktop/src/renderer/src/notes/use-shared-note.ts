@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import * as Y from 'yjs';
 import type { CommandError, EventPayload } from '../../../common/command-map.js';
 import { useBridge } from '../data/bridge-context.js';
-import { fromBase64, toBase64 } from './base64.js';
+import { fromBase64, toBase64 } from '../data/base64.js';
 
 export type NoteName = 'ADVANCE_NOTES' | 'RUN_OF_SHOW';
 export type NoteConnection = EventPayload<'notes.connection'>['connection'];
