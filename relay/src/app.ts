@@ -113,17 +113,17 @@ export async function createRelay(config: RelayConfig, deps: RelayDeps = {}): Pr
     : createLogMailer(app.log, config.MAIL_FROM);
   const jobHandlers =
     deps.jobHandlers ??
-    new JobHandlers(
-      emailJobHandlers({
+    new JobHandlers({
+      ...emailJobHandlers({
         mailer,
         mailFrom: config.MAIL_FROM,
         messageIdDomain: messageIdDomain(config.MAIL_FROM),
         metrics: new EmailMetrics(app.metrics.registry),
         confirmationPdf: eventConfirmationPdf,
       }),
-    );
-  // PDF documents (relay/src/documents), on every relay like the emails
-  if (!deps.jobHandlers) jobHandlers.register(DOCUMENT_RENDER, renderDocumentJob);
+      // PDF documents (relay/src/documents), on every relay like the emails
+      [DOCUMENT_RENDER]: renderDocumentJob,
+    });
   // the queue's depth is worth watching from any relay, whether or not it runs jobs itself
   const jobMetrics = new JobMetrics(app.metrics.registry, db.sql);
   const jobs = config.JOBS_ENABLED
