@@ -185,15 +185,3 @@ export async function fileRequests(sql: Sql, filings: readonly Filing[]): Promis
     return (await Promise.all(filings.map((filing) => fileRequests(sql, [filing])))).flat();
   }
 }
-
-/** Files one request on its own. */
-export async function fileRequest(
-  sql: Sql,
-  venue: IntakeVenueRow,
-  fields: IntakeFields,
-  formToken: string,
-): Promise<FiledRequest> {
-  const [outcome] = await fileRequests(sql, [{ venue, fields, formToken }]);
-  if (!outcome!.ok) throw outcome!.error;
-  return outcome!.filed;
-}
