@@ -12,10 +12,11 @@
 // an event without deal terms.
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { DocumentKind, documentKinds, roleAtLeast, type Role } from '@promoteros/shared';
+import { documentKinds, roleAtLeast, type Role } from '@promoteros/shared';
 import type { Database, Sql } from '../db/database.js';
 import { authenticate } from '../auth/caller.js';
-import { badRequest, forbidden, HttpError } from '../http/errors.js';
+import { forbidden, HttpError } from '../http/errors.js';
+import { parseParams } from '../http/validate.js';
 import { DOCUMENT_RENDER, requestDocumentRender } from './render-job.js';
 
 export interface DocumentRouteOptions {
@@ -30,22 +31,8 @@ const KindParams = EventParams.extend({
   kind: z
     .string()
     .transform((k) => k.toUpperCase())
-    .pipe(DocumentKind),
+    .pipe(z.enum(documentKinds, `must be one of ${documentKinds.join(', ')}`)),
 });
-
-function parseParams<S extends z.ZodType>(schema: S, params: unknown): z.output<S> {
-  const parsed = schema.safeParse(params);
-  if (parsed.success) return parsed.data;
-  const errors: Record<string, string> = {};
-  for (const issue of parsed.error.issues) {
-    errors[issue.path.map(String).join('.')] ??=
-      issue.path[0] === 'kind' ? `must be one of ${documentKinds.join(', ')}` : issue.message;
-  }
-  const summary = Object.entries(errors)
-    .map(([field, message]) => `${field} ${message}`)
-    .join('; ');
-  throw badRequest('invalid_request', summary, errors);
-}
 
 const notFound = (what: string) => new HttpError(404, 'not_found', `no such ${what}`);
 
@@ -78,7 +65,7 @@ export const documentRoutes: FastifyPluginAsync<DocumentRouteOptions> = async (a
   const { sql } = db;
 
   app.get('/v1/documents/:documentId', async (request, reply) => {
-    const { documentId } = parseParams(DocumentParams, request.params);
+    const { documentId } = parseParams(DocumentParams, request);
     const [meta] = await sql<
       { organization_id: string }[]
     >`SELECT organization_id FROM documents WHERE id = ${documentId}`;
@@ -97,7 +84,7 @@ export const documentRoutes: FastifyPluginAsync<DocumentRouteOptions> = async (a
   });
 
   app.post('/v1/events/:eventId/documents/:kind', async (request, reply) => {
-    const { eventId, kind } = parseParams(KindParams, request.params);
+    const { eventId, kind } = parseParams(KindParams, request);
     const [event] = await sql<{ organization_id: string; has_deal: boolean }[]>`
       SELECT e.organization_id, EXISTS (SELECT 1 FROM deal_terms d WHERE d.event_id = e.id) AS has_deal
         FROM events e WHERE e.id = ${eventId}`;
@@ -115,7 +102,7 @@ export const documentRoutes: FastifyPluginAsync<DocumentRouteOptions> = async (a
   });
 
   app.get('/v1/events/:eventId/documents/renders', async (request) => {
-    const { eventId } = parseParams(EventParams, request.params);
+    const { eventId } = parseParams(EventParams, request);
     const [event] = await sql<{ organization_id: string }[]>`SELECT organization_id FROM events WHERE id = ${eventId}`;
     const role = await roleFor(sql, request, event?.organization_id, 'event');
     requireRole(role, 'STAFF', 'see documents');

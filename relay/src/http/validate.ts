@@ -1,5 +1,5 @@
-// Reads a JSON request body through a zod schema. Anything else is a 4xx that names the
-// problem: no body, a body that is not JSON, or the fields that are wrong and why.
+// Reads a JSON request body, or a route's path parameters, through a zod schema. Anything else is
+// a 4xx that names the problem: no body, a body that is not JSON, or the fields that are wrong and why.
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { badRequest, unsupportedMediaType } from './errors.js';
@@ -21,13 +21,25 @@ export function parseBody<S extends z.ZodType>(schema: S, request: FastifyReques
   }
   const parsed = schema.safeParse(body);
   if (parsed.success) return parsed.data;
+  throw invalidRequest(parsed.error, 'body');
+}
+
+/** The path parameters (`/v1/events/:eventId`): 400 naming each one that is not what it must be. */
+export function parseParams<S extends z.ZodType>(schema: S, request: FastifyRequest): z.output<S> {
+  const parsed = schema.safeParse(request.params);
+  if (parsed.success) return parsed.data;
+  throw invalidRequest(parsed.error, 'params');
+}
+
+/** 400 invalid_request: the first problem of each field, and all of them in one sentence. */
+function invalidRequest(error: z.ZodError, whole: string) {
   const errors: Record<string, string> = {};
-  for (const issue of parsed.error.issues) {
-    const field = issue.path.map(String).join('.') || 'body';
+  for (const issue of error.issues) {
+    const field = issue.path.map(String).join('.') || whole;
     errors[field] ??= issue.message;
   }
   const summary = Object.entries(errors)
     .map(([field, message]) => `${field} ${message}`)
     .join('; ');
-  throw badRequest('invalid_request', summary, errors);
+  return badRequest('invalid_request', summary, errors);
 }

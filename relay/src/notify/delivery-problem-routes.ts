@@ -11,7 +11,8 @@ import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import type { Database } from '../db/database.js';
 import { authenticate } from '../auth/caller.js';
-import { badRequest, forbidden, HttpError } from '../http/errors.js';
+import { forbidden, HttpError } from '../http/errors.js';
+import { parseParams } from '../http/validate.js';
 import { listDeliveryProblems, retryDeliveryProblem } from './delivery-problems.js';
 
 export interface DeliveryProblemRouteOptions {
@@ -22,17 +23,6 @@ const OrganizationParams = z.object({ organizationId: z.string().uuid('must be a
 const JobParams = OrganizationParams.extend({
   jobId: z.string().regex(/^[1-9]\d{0,17}$/, 'must be a job id (a positive whole number)'),
 });
-
-function parseParams<S extends z.ZodType>(schema: S, params: unknown): z.output<S> {
-  const parsed = schema.safeParse(params);
-  if (parsed.success) return parsed.data;
-  const errors: Record<string, string> = {};
-  for (const issue of parsed.error.issues) errors[issue.path.map(String).join('.')] ??= issue.message;
-  const summary = Object.entries(errors)
-    .map(([field, message]) => `${field} ${message}`)
-    .join('; ');
-  throw badRequest('invalid_request', summary, errors);
-}
 
 export const deliveryProblemRoutes: FastifyPluginAsync<DeliveryProblemRouteOptions> = async (app, { db }) => {
   const { sql } = db;
@@ -45,13 +35,13 @@ export const deliveryProblemRoutes: FastifyPluginAsync<DeliveryProblemRouteOptio
   };
 
   app.get('/v1/organizations/:organizationId/delivery-problems', async (request) => {
-    const { organizationId } = parseParams(OrganizationParams, request.params);
+    const { organizationId } = parseParams(OrganizationParams, request);
     await ownerOf(request, organizationId);
     return { problems: await listDeliveryProblems(sql, organizationId) };
   });
 
   app.post('/v1/organizations/:organizationId/delivery-problems/:jobId/retry', async (request) => {
-    const { organizationId, jobId } = parseParams(JobParams, request.params);
+    const { organizationId, jobId } = parseParams(JobParams, request);
     await ownerOf(request, organizationId);
     const outcome = await retryDeliveryProblem(sql, organizationId, jobId);
     if (outcome === 'not_found')
