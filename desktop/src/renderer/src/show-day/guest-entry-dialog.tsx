@@ -5,8 +5,8 @@
 import { useState, type FormEvent } from 'react';
 import type { CommandError, CommandResult } from '../../../common/command-map.js';
 import { useEdit } from '../data/use-edit.js';
-import { Dialog } from '../ui/dialog.js';
-import { ErrorNote, Field, inputClass, primaryButtonClass, buttonClass, selectClass } from '../ui/controls.js';
+import { Dialog, DialogFormEnd } from '../ui/dialog.js';
+import { Field, inputClass, selectClass } from '../ui/controls.js';
 
 type GuestListDoor = CommandResult<'guestList.get'>;
 type GuestEntry = GuestListDoor['entries'][number];
@@ -100,15 +100,12 @@ export function GuestEntryDialog({
             />
           )}
         </Field>
-        <ErrorNote error={error} />
-        <div className="flex justify-end gap-2">
-          <button type="button" className={buttonClass} onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className={primaryButtonClass} disabled={!entry && !guestListId}>
-            {entry ? 'Save' : 'Add guest'}
-          </button>
-        </div>
+        <DialogFormEnd
+          error={error}
+          submitLabel={entry ? 'Save' : 'Add guest'}
+          submitDisabled={!entry && !guestListId}
+          onCancel={onClose}
+        />
       </form>
     </Dialog>
   );

@@ -4,8 +4,8 @@ import { useState, type FormEvent } from 'react';
 import type { CommandError, CommandResult } from '../../../common/command-map.js';
 import { useEdit } from '../data/use-edit.js';
 import { formatTimeInZone, instantInZone } from '../format/venue-time.js';
-import { buttonClass, ErrorNote, Field, inputClass, primaryButtonClass, selectClass } from '../ui/controls.js';
-import { Dialog } from '../ui/dialog.js';
+import { buttonClass, Field, inputClass, primaryButtonClass, selectClass } from '../ui/controls.js';
+import { Dialog, DialogFormEnd } from '../ui/dialog.js';
 
 type GuestList = CommandResult<'guestList.get'>['lists'][number];
 
@@ -162,15 +162,7 @@ function NewListDialog({
             />
           )}
         </Field>
-        <ErrorNote error={error} />
-        <div className="flex justify-end gap-2">
-          <button type="button" className={buttonClass} onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className={primaryButtonClass}>
-            Create list
-          </button>
-        </div>
+        <DialogFormEnd error={error} submitLabel="Create list" onCancel={onClose} />
       </form>
     </Dialog>
   );

@@ -1,6 +1,8 @@
 // A modal dialog on the native <dialog>: the browser keeps focus inside it, makes the page behind
 // inert and closes it on Escape. Focus goes back to what had it when the dialog opened.
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import type { CommandError } from '../../../common/command-map.js';
+import { buttonClass, ErrorNote, primaryButtonClass } from './controls.js';
 
 export function Dialog({
   title,
@@ -51,5 +53,32 @@ export function Dialog({
         {children}
       </div>
     </dialog>
+  );
+}
+
+/** The end of a form in a dialog: what was refused, then Cancel and the submit button. */
+export function DialogFormEnd({
+  error,
+  submitLabel,
+  submitDisabled = false,
+  onCancel,
+}: {
+  error: CommandError | string | undefined;
+  submitLabel: string;
+  submitDisabled?: boolean;
+  onCancel: () => void;
+}) {
+  return (
+    <>
+      <ErrorNote error={error} />
+      <div className="flex justify-end gap-2">
+        <button type="button" className={buttonClass} onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="submit" className={primaryButtonClass} disabled={submitDisabled}>
+          {submitLabel}
+        </button>
+      </div>
+    </>
   );
 }
