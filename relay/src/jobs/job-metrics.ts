@@ -3,10 +3,8 @@ import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import type { Sql } from '../db/database.js';
 import { readQueueDepth, type QueueDepth } from './queue-depth.js';
 
-/** done; retry (failed, due again later); dead; returned (unfinished at shutdown) */
-export type JobOutcome = 'done' | 'retry' | 'dead' | 'returned';
-
 export class JobMetrics {
+  /** outcome: done; retry (failed, due again later); dead; returned (unfinished at shutdown) */
   readonly processed: Counter<'kind' | 'outcome'>;
   readonly duration: Histogram<'kind'>;
 
