@@ -49,6 +49,9 @@ interface DocumentRow {
   created_at: string;
 }
 
+/** a DocumentRow's columns, as both the list and a single version read them */
+const DOCUMENT_COLUMNS = 'id, kind, version, sha256, byte_size, file_name, created_at::text AS created_at';
+
 export function documentCommands(current: () => OpenDocuments): DocumentCommands {
   function allowed(minimum: Role, doing: string): OpenDocuments {
     const open = current();
@@ -76,8 +79,7 @@ export function documentCommands(current: () => OpenDocuments): DocumentCommands
 
   async function documentOf(open: OpenDocuments, documentId: string): Promise<DocumentRow> {
     const [doc] = await open.replica.query<DocumentRow>(
-      `SELECT id, kind, version, sha256, byte_size, file_name, created_at::text AS created_at
-         FROM documents WHERE id = $1 AND organization_id = $2`,
+      `SELECT ${DOCUMENT_COLUMNS} FROM documents WHERE id = $1 AND organization_id = $2`,
       [documentId, open.organizationId],
     );
     if (!doc) throw notFound(`there is no document ${documentId} in this organization`);
@@ -100,8 +102,7 @@ export function documentCommands(current: () => OpenDocuments): DocumentCommands
       const open = allowed('STAFF', 'see documents');
       await eventOf(open, eventId);
       const rows = await open.replica.query<DocumentRow>(
-        `SELECT id, kind, version, sha256, byte_size, file_name, created_at::text AS created_at
-           FROM documents WHERE event_id = $1 AND organization_id = $2
+        `SELECT ${DOCUMENT_COLUMNS} FROM documents WHERE event_id = $1 AND organization_id = $2
           ORDER BY CASE kind WHEN 'CONFIRMATION' THEN 0 WHEN 'ADVANCE' THEN 1 ELSE 2 END, version DESC`,
         [eventId, open.organizationId],
       );
