@@ -258,9 +258,6 @@ export async function loadDocumentData(sql: Sql, eventId: string, kind: Document
         const lines = await db<(SettlementLine & { updated_at: Date })[]>`
           SELECT kind, label, quantity, unit_cents, budget_cents, actual_cents, updated_at
             FROM settlement_lines WHERE event_id = ${eventId} ORDER BY position, created_at, id`;
-        const [touched] = await db<
-          { at: Date | null }[]
-        >`SELECT max(updated_at) AS at FROM settlement_lines WHERE event_id = ${eventId}`;
         const door = await loadDoorCount(db, eventId);
         return {
           kind,
@@ -268,7 +265,8 @@ export async function loadDocumentData(sql: Sql, eventId: string, kind: Document
           deal: deal.deal,
           lines: lines.map(({ updated_at: _at, ...line }) => line),
           door: door.count,
-          asOf: latest(changedAt, deal.changedAt, touched?.at, door.changedAt),
+          // every line of the event is read above: their newest change needs no query of its own
+          asOf: latest(changedAt, deal.changedAt, ...lines.map((line) => line.updated_at), door.changedAt),
         };
       }
     }
