@@ -12,7 +12,7 @@ export function paperFor(country: string | null): PaperSize {
 }
 
 /** The venue's locale for numbers and dates: English with the venue's country conventions. */
-export function localeFor(country: string | null): string {
+function localeFor(country: string | null): string {
   if (!country) return 'en-GB';
   try {
     return Intl.getCanonicalLocales(`en-${country}`)[0] ?? 'en-GB';

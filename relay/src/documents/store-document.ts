@@ -24,7 +24,7 @@ const kindWords: Record<DocumentKind, string> = {
 };
 
 /** "2026-03-14 Night Drive - Settlement v2.pdf": sorts by date in a folder, safe on every disk. */
-export function documentFileName(kind: DocumentKind, showDate: string, title: string, version: number): string {
+function documentFileName(kind: DocumentKind, showDate: string, title: string, version: number): string {
   const safeTitle = title
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
