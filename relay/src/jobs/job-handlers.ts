@@ -12,6 +12,11 @@ export interface ClaimedJob {
   readonly payload: unknown;
   /** this attempt's number, from 1 */
   readonly attempts: number;
+  /**
+   * how many times a worker has taken this job, this time included; never given back (attempts
+   * is, at shutdown and on an OWNER's retry): 1 means no worker has run any of it before
+   */
+  readonly claims: number;
   readonly max_attempts: number;
   readonly run_at: Date;
   readonly locked_by: string;
@@ -26,7 +31,18 @@ export interface JobContext {
   readonly signal: AbortSignal;
 }
 
-export type JobHandler = (payload: unknown, ctx: JobContext) => Promise<void>;
+/**
+ * What a handler answers when its last write also marked its job DONE (finish-job.ts
+ * jobDoneUpdate, in the same statement), so the worker does not spend another statement on it.
+ * `markedDone` false: the job was no longer this worker's (its lease was taken over, or it was
+ * returned at shutdown) and its new owner decides.
+ */
+export interface FinishedJob {
+  readonly markedDone: boolean;
+}
+
+/** Resolves when the work is done (the worker marks the job DONE), or with FinishedJob. */
+export type JobHandler = (payload: unknown, ctx: JobContext) => Promise<void | FinishedJob>;
 
 /**
  * Thrown by a handler when trying again cannot help: the mail server refused the address for good

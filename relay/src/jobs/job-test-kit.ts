@@ -23,12 +23,13 @@ export async function insertJob(
 export interface JobRow {
   status: string;
   attempts: number;
+  claims: number;
   last_error: string | null;
   locked_by: string | null;
 }
 
 export async function readJob(sql: Sql, id: string): Promise<JobRow> {
-  const [row] = await sql<JobRow[]>`SELECT status, attempts, last_error, locked_by FROM jobs WHERE id = ${id}`;
+  const [row] = await sql<JobRow[]>`SELECT status, attempts, claims, last_error, locked_by FROM jobs WHERE id = ${id}`;
   return row!;
 }
 

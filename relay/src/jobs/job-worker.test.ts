@@ -6,6 +6,7 @@ import { createTestDatabase, type TestDatabase } from '../testing/test-database.
 import { insertJob, newWorker, readJob, until } from './job-test-kit.js';
 import { retryDelayBounds } from './retry-delay.js';
 import { markJobDone } from './finish-job.js';
+import { claimJobs } from './claim-job.js';
 import { PermanentJobFailure, type ClaimedJob } from './job-handlers.js';
 
 describe('job worker', () => {
@@ -162,7 +163,8 @@ describe('job worker', () => {
     await until(() => started, 'the handler to start');
     await worker.stop();
     expect(aborted).toBe(true);
-    expect(await readJob(db.sql, id)).toMatchObject({ status: 'QUEUED', attempts: 0, locked_by: null });
+    // the attempt is given back, the claim is not: the next worker knows this one began it
+    expect(await readJob(db.sql, id)).toMatchObject({ status: 'QUEUED', attempts: 0, claims: 1, locked_by: null });
     await db.sql`DELETE FROM jobs WHERE id = ${id}`;
   });
 
@@ -198,6 +200,72 @@ describe('job worker', () => {
       await first.stop();
       await second.stop();
       await other.close();
+    }
+  });
+
+  it('should claim several jobs in one statement: lapsed leases first, then the longest due, up to the limit', async () => {
+    const kind = 'test.batch';
+    const ids: string[] = [];
+    for (let n = 0; n < 5; n++) ids.push(await insertJob(db.sql, kind, { n }));
+    // due in the order 4, 3, 2, 1, 0; the job 0 is RUNNING under a worker whose lease lapsed
+    await db.sql`UPDATE jobs SET run_at = now() - make_interval(secs => 100 - (payload->>'n')::int * 10)
+                  WHERE kind = ${kind}`;
+    await db.sql`UPDATE jobs SET status = 'RUNNING', attempts = 1, claims = 1, locked_by = 'gone',
+                   locked_at = now() - interval '2 hours' WHERE id = ${ids[0]!}`;
+    await db.sql`UPDATE jobs SET run_at = now() + interval '1 hour' WHERE id = ${ids[4]!}`;
+    const claimed = await claimJobs(db.sql, 'worker-a', 60, [kind], 3);
+    expect(claimed.map((job) => job.id)).toEqual([ids[0], ids[1], ids[2]]);
+    expect(claimed.map((job) => [job.attempts, job.claims, job.locked_by])).toEqual([
+      [2, 2, 'worker-a'],
+      [1, 1, 'worker-a'],
+      [1, 1, 'worker-a'],
+    ]);
+    // what is left: the one due, not the one due in an hour; none for a kind nobody asked
+    expect((await claimJobs(db.sql, 'worker-b', 60, [kind], 3)).map((job) => job.id)).toEqual([ids[3]]);
+    expect(await claimJobs(db.sql, 'worker-b', 60, ['test.other'], 3)).toEqual([]);
+    await db.sql`DELETE FROM jobs WHERE kind = ${kind}`;
+  });
+
+  it('should hand back, not run, a job claimed for the lanes that waited too long for one, and run it once later', async () => {
+    const gates = new Map<number, () => void>();
+    const runs: number[] = [];
+    const started = new Set<number>();
+    const worker = newWorker(
+      db,
+      {
+        'test.waiting': async (payload) => {
+          const n = (payload as { n: number }).n;
+          runs.push(n);
+          started.add(n);
+          if (n < 3) await new Promise<void>((resolve) => gates.set(n, resolve));
+        },
+      },
+      // claims older than a quarter of the lease (250 ms) are handed back
+      { concurrency: 2, leaseSeconds: 1 },
+    );
+    const ids: string[] = [];
+    for (let n = 0; n < 4; n++) {
+      ids.push(await insertJob(db.sql, 'test.waiting', { n }));
+      await db.sql`UPDATE jobs SET run_at = now() - make_interval(secs => 100 - ${n}) WHERE id = ${ids[n]!}`;
+    }
+    try {
+      await worker.start();
+      // the lanes take 0 and 1 from one claim; 1 ends, its lane claims 2 and 3, runs 2, keeps 3
+      await until(() => started.has(0) && started.has(1), 'jobs 0 and 1 to start');
+      gates.get(1)!();
+      await until(() => started.has(2), 'job 2 to start');
+      expect(await readJob(db.sql, ids[3]!)).toMatchObject({ status: 'RUNNING', claims: 1 });
+      // both lanes busy past a quarter of the lease: job 3 has waited too long when a lane frees
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      gates.get(0)!();
+      await until(async () => (await readJob(db.sql, ids[3]!)).status === 'DONE', 'job 3 done');
+      // handed back (its claim counted) and claimed again: run once, on its second claim
+      expect(await readJob(db.sql, ids[3]!)).toMatchObject({ status: 'DONE', attempts: 1, claims: 2 });
+      expect(runs.filter((n) => n === 3)).toHaveLength(1);
+    } finally {
+      for (const release of gates.values()) release();
+      await worker.stop();
+      await db.sql`DELETE FROM jobs WHERE kind = 'test.waiting'`;
     }
   });
 });

@@ -1,19 +1,26 @@
-// The job loop: `concurrency` lanes, each claiming one job at a time (claim-job.ts), running its
-// kind's handler and recording how it ended (finish-job.ts). An idle lane sleeps until a NOTIFY
-// on promoteros_jobs (real PostgreSQL: a trigger on insert, delivered at commit) or the poll
-// interval, whichever comes first; on the embedded database the poll is all there is, and is
-// enough. Retries that come due later are found by the poll too.
+// The job loop: `concurrency` lanes, each running one job at a time: its kind's handler, then how
+// it ended recorded (finish-job.ts). The lanes share their claims: a lane that finds no job ready
+// claims for all of them in one statement (claim-job.ts), and the others take from what it got.
+// Claimed jobs wait in `#ready` only until a lane frees up; one that waited long (every lane held
+// by a slow mail server) goes back to the queue instead of running near its lease's end, when
+// another relay may already be retaking it.
 //
-// stop(): lanes claim nothing more; handlers under way get shutdownTimeoutMs to finish; those
-// still running then are aborted (ctx.signal) and their jobs put back to QUEUED for the next
-// start or another relay. A job whose relay dies without stop() is taken again after the lease.
+// An idle lane sleeps until a NOTIFY on promoteros_jobs (real PostgreSQL: a trigger on insert,
+// delivered at commit) or the poll interval, whichever comes first; on the embedded database the
+// poll is all there is, and is enough. Retries that come due later are found by the poll too.
+//
+// stop(): lanes claim nothing more and jobs claimed but not started go back to the queue; handlers
+// under way get shutdownTimeoutMs to finish; those still running then are aborted (ctx.signal)
+// and their jobs put back to QUEUED for the next start or another relay. A job whose relay dies
+// without stop() is taken again after the lease.
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../db/database.js';
-import { PermanentJobFailure, type ClaimedJob, type JobHandlers } from './job-handlers.js';
+import { PermanentJobFailure, type ClaimedJob, type FinishedJob, type JobHandlers } from './job-handlers.js';
 import type { JobMetrics } from './job-metrics.js';
-import { claimJob } from './claim-job.js';
+import { claimJobs } from './claim-job.js';
 import { markJobDead, markJobDone, returnJobToQueue, scheduleJobRetry } from './finish-job.js';
 import { retryDelayMs } from './retry-delay.js';
 
@@ -40,6 +47,10 @@ export class JobWorker {
   readonly #db: Database;
   readonly #options: JobWorkerOptions;
   readonly #inFlight = new Map<string, { job: ClaimedJob; abort: AbortController; done: Promise<void> }>();
+  /** claimed for the lanes, not started yet, with when (performance.now()) */
+  #ready: { job: ClaimedJob; claimedAt: number }[] = [];
+  /** the lanes' claim under way: one at a time, the others wait for its jobs */
+  #claiming: Promise<number> | undefined;
   #stopped = false;
   #lanes: Promise<void>[] = [];
   #wakers = new Set<() => void>();
@@ -59,16 +70,21 @@ export class JobWorker {
   }
 
   /**
-   * Claims and runs one due job, if there is one; answers whether there was. The lanes call
-   * this in a loop; tests call it to step the queue one job at a time.
+   * Claims and runs one due job, if there is one; answers whether there was. Tests call this to
+   * step the queue one job at a time; the lanes take their jobs from shared claims instead.
    */
   async work(): Promise<boolean> {
-    const job = await claimJob(this.#db.sql, this.id, this.#options.leaseSeconds, this.#options.handlers.kinds());
+    const [job] = await claimJobs(this.#db.sql, this.id, this.#options.leaseSeconds, this.#options.handlers.kinds(), 1);
     if (!job) return false;
+    await this.#runClaimed(job);
+    return true;
+  }
+
+  async #runClaimed(job: ClaimedJob): Promise<void> {
     if (this.#stopped) {
       // claimed while stop() was handing jobs back: hand this one back too
       await returnJobToQueue(this.#db.sql, job);
-      return true;
+      return;
     }
     const abort = new AbortController();
     const done = this.#run(job, abort.signal);
@@ -78,7 +94,33 @@ export class JobWorker {
     } finally {
       this.#inFlight.delete(job.id);
     }
-    return true;
+  }
+
+  /** A job for a lane: one already claimed, else from a new claim for every lane. */
+  async #nextJob(): Promise<ClaimedJob | undefined> {
+    // a job that has waited this long for a lane is handed back rather than run late in its lease
+    const staleMs = (this.#options.leaseSeconds * 1000) / 4;
+    for (;;) {
+      const ready = this.#ready.shift();
+      if (ready) {
+        if (performance.now() - ready.claimedAt < staleMs) return ready.job;
+        await returnJobToQueue(this.#db.sql, ready.job);
+        continue;
+      }
+      if (this.#stopped) return undefined;
+      const claiming = (this.#claiming ??= this.#claimForLanes().finally(() => (this.#claiming = undefined)));
+      const claimed = await claiming;
+      // fewer than asked: nothing more is due; else other lanes may have taken them all: claim again
+      if (claimed < this.#options.concurrency && this.#ready.length === 0) return undefined;
+    }
+  }
+
+  async #claimForLanes(): Promise<number> {
+    const { leaseSeconds, handlers, concurrency } = this.#options;
+    const jobs = await claimJobs(this.#db.sql, this.id, leaseSeconds, handlers.kinds(), concurrency);
+    const claimedAt = performance.now();
+    for (const job of jobs) this.#ready.push({ job, claimedAt });
+    return jobs.length;
   }
 
   async stop(): Promise<void> {
@@ -91,6 +133,12 @@ export class JobWorker {
     const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, this.#options.shutdownTimeoutMs)));
     await Promise.race([lanes, timeout]);
     clearTimeout(timer);
+    // claimed but never started (a claim that finished after the lanes stopped)
+    for (const { job } of this.#ready.splice(0)) {
+      await returnJobToQueue(this.#db.sql, job).catch((error: unknown) =>
+        this.#options.log.warn({ err: error, jobId: job.id }, 'could not return a job at shutdown; the lease will'),
+      );
+    }
     // still running after the grace period: hand the jobs back, then stop waiting for them
     for (const { job, abort } of [...this.#inFlight.values()]) {
       abort.abort(new Error('the relay is stopping'));
@@ -109,7 +157,9 @@ export class JobWorker {
     while (!this.#stopped) {
       let worked = false;
       try {
-        worked = await this.work();
+        const job = await this.#nextJob();
+        if (job) await this.#runClaimed(job);
+        worked = job !== undefined;
       } catch (error) {
         // the database away for a moment: wait a poll interval and try again
         if (!this.#stopped) this.#options.log.warn({ err: error }, 'job claim failed; trying again');
@@ -137,8 +187,9 @@ export class JobWorker {
     const started = process.hrtime.bigint();
     let failure: unknown;
     let failed = false;
+    let finished: FinishedJob | void = undefined;
     try {
-      await handler(job.payload, { job, sql, log: log.child({ jobId: job.id, kind: job.kind }), signal });
+      finished = await handler(job.payload, { job, sql, log: log.child({ jobId: job.id, kind: job.kind }), signal });
     } catch (error) {
       failed = true;
       failure = error;
@@ -147,7 +198,8 @@ export class JobWorker {
     // returned at shutdown while the handler ran: the guards make these no-ops, nothing to count
     if (signal.aborted) return;
     if (!failed) {
-      if (await markJobDone(sql, job)) metrics?.processed.inc({ kind: job.kind, outcome: 'done' });
+      const markedDone = finished ? finished.markedDone : await markJobDone(sql, job);
+      if (markedDone) metrics?.processed.inc({ kind: job.kind, outcome: 'done' });
       return;
     }
     const error = describeError(failure);

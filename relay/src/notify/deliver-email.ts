@@ -1,7 +1,9 @@
 // One email job, delivered at most once once it has succeeded:
-//   1. already SENT for this job (email_deliveries)? done, nothing sent;
+//   1. taken before (job.claims > 1) and already SENT for this job (email_deliveries)? done,
+//      nothing sent; on a first claim no worker can have sent it, and the look is skipped;
 //   2. write the letter from what the database says now (nothing to say: done, nothing sent);
-//   3. send it with the job's Message-ID; the SMTP server's 250 → record SENT at once;
+//   3. send it with the job's Message-ID; the SMTP server's 250 → record SENT at once, and the
+//      job DONE in the same statement;
 //   4. a failure → record FAILED with the server's words; a permanent one (smtp-failure.ts) makes
 //      the job DEAD at once, a temporary one is retried by the job loop with backoff.
 import type { z } from 'zod';
@@ -10,7 +12,7 @@ import { PermanentJobFailure } from '../jobs/job-handlers.js';
 import type { Mailer } from '../mail/mailer.js';
 import type { Sql } from '../db/database.js';
 import type { EmailMetrics } from './email-metrics.js';
-import { recordFailed, recordSent, wasSent } from './email-deliveries.js';
+import { recordFailed, recordSentAndDone, wasSent } from './email-deliveries.js';
 import type { Letter } from './letter.js';
 import { emailMessageId } from './message-id.js';
 import { describeSmtpFailure, isPermanentSmtpFailure } from './smtp-failure.js';
@@ -49,7 +51,7 @@ export function emailJob<S extends z.ZodType>(
     // a job's payload is fixed when it is queued: one that does not fit never will
     if (!parsed.success)
       throw new PermanentJobFailure(`the ${job.kind} job's payload is not valid: ${parsed.error.message}`);
-    if (await wasSent(sql, job.id)) {
+    if (job.claims > 1 && (await wasSent(sql, job.id))) {
       log.info('email already sent for this job; not sending it again');
       return;
     }
@@ -87,8 +89,9 @@ export function emailJob<S extends z.ZodType>(
       throw error;
     }
     const note = receipt.rejected.length > 0 ? `refused by the mail server: ${receipt.rejected.join(', ')}` : null;
-    await recordSent(sql, job, facts, note);
+    const markedDone = await recordSentAndDone(sql, job, facts, note);
     deps.metrics?.sent.inc({ kind: job.kind });
     log.info({ messageId: facts.messageId, to: letter.to }, 'email sent');
+    return { markedDone };
   };
 }

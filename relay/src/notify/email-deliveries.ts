@@ -4,6 +4,7 @@
 // this write sends once more after the lease, with the same Message-ID (message-id.ts).
 import type { Sql } from '../db/database.js';
 import type { ClaimedJob } from '../jobs/job-handlers.js';
+import { jobDoneUpdate } from '../jobs/finish-job.js';
 
 export interface DeliveryFacts {
   readonly messageId: string;
@@ -16,9 +17,25 @@ export async function wasSent(sql: Sql, jobId: string): Promise<boolean> {
   return rows.length > 0;
 }
 
-/** `note`: recipients the server refused while it took the message for the others. */
-export async function recordSent(sql: Sql, job: ClaimedJob, facts: DeliveryFacts, note: string | null): Promise<void> {
-  await sql`
+/**
+ * SENT, and the job DONE, in one statement (the job loop's last write for an email: one round
+ * trip where two were a fifth of an email's database work). The ledger row is written whoever
+ * owns the job now — the message went out — while DONE is guarded by the claim
+ * (jobDoneUpdate): answers whether it was marked. `note`: recipients the server refused while it
+ * took the message for the others.
+ */
+export async function recordSentAndDone(
+  sql: Sql,
+  job: ClaimedJob,
+  facts: DeliveryFacts,
+  note: string | null,
+): Promise<boolean> {
+  const result = await sql`WITH sent AS (${sentRow(sql, job, facts, note)}) ${jobDoneUpdate(sql, job)}`;
+  return result.count === 1;
+}
+
+function sentRow(sql: Sql, job: ClaimedJob, facts: DeliveryFacts, note: string | null) {
+  return sql`
     INSERT INTO email_deliveries (job_id, organization_id, kind, message_id, recipients, subject, status, sent_at, last_error)
     VALUES (${job.id}, ${job.organization_id}, ${job.kind}, ${facts.messageId}, ${sql.array([...facts.recipients])},
             ${facts.subject}, 'SENT', now(), ${note})

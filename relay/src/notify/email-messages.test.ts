@@ -261,6 +261,11 @@ describe('email job messages', () => {
     expect(await worker.work()).toBe(true);
     expect(await readJob(db.sql, jobId)).toMatchObject({ status: 'DONE', attempts: 2 });
     expect(mailbox.received.length).toBe(before);
+    // as after an OWNER's retry, which starts a job's attempts again: its claims still tell
+    await db.sql`UPDATE jobs SET status = 'QUEUED', run_at = now(), attempts = 0 WHERE id = ${jobId}`;
+    expect(await worker.work()).toBe(true);
+    expect(await readJob(db.sql, jobId)).toMatchObject({ status: 'DONE', attempts: 1, claims: 3 });
+    expect(mailbox.received.length).toBe(before);
     const [delivery] = await db.sql`SELECT status, recipients FROM email_deliveries WHERE job_id = ${jobId}`;
     expect(delivery).toEqual({ status: 'SENT', recipients: [world.requester.email] });
   });
