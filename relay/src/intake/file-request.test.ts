@@ -3,10 +3,11 @@
 // first request; a request the database refuses fails alone.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { intakeSchemaFor } from '@promoteros/shared/intake';
+import { intakeSchemaFor, requestReference } from '@promoteros/shared/intake';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
 import { fileRequests, type Filing } from './file-request.js';
 import { FilingRounds } from './filing-rounds.js';
+import { requestIdFor, tokenHash } from './form-token.js';
 import { findIntakeVenue, type IntakeVenueRow } from './intake-venue.js';
 import { intakeWorld, rowCounts, validFields, type IntakeWorld } from './intake-test-world.js';
 
@@ -72,7 +73,6 @@ describe('requests filed together', () => {
       decisions: before.decisions + 3,
       audits: before.audits + 3,
       jobs: before.jobs + 9,
-      submissions: before.submissions + 3,
     });
   });
 
@@ -97,6 +97,48 @@ describe('requests filed together', () => {
       requests: before.requests + 2,
       jobs: before.jobs + 6,
     });
+  });
+});
+
+describe('a request’s id from its form token', () => {
+  /** Gives an earlier request of the organization the reference this form's try would read from its id. */
+  async function takeReference(form: Filing, attempt: number): Promise<void> {
+    const [other] = filedIds(await fileRequests(db.sql, [filing()]));
+    await db.sql`UPDATE event_requests SET reference = ${requestReference(requestIdFor(form.formToken, attempt))}
+                  WHERE id = ${other!}`;
+  }
+
+  it('should file the form under its next id when its reference is taken, and find it there when sent again', async () => {
+    const form = filing();
+    await takeReference(form, 1);
+    const [first] = await fileRequests(db.sql, [form]);
+    const id = requestIdFor(form.formToken, 2);
+    expect(first).toEqual({ ok: true, filed: { requestId: id, reference: requestReference(id), again: false } });
+    const [again] = await fileRequests(db.sql, [form]);
+    expect(again).toEqual({ ok: true, filed: { requestId: id, reference: requestReference(id), again: true } });
+  });
+
+  it('should keep the first ids of the other forms of a group one form’s clash sends alone', async () => {
+    const clashing = filing();
+    const others = [filing(), filing()];
+    await takeReference(clashing, 1);
+    const outcomes = await fileRequests(db.sql, [others[0]!, clashing, others[1]!]);
+    expect(filedIds(outcomes)).toEqual([
+      requestIdFor(others[0]!.formToken),
+      requestIdFor(clashing.formToken, 2),
+      requestIdFor(others[1]!.formToken),
+    ]);
+  });
+
+  it('should answer a form filed before its request took its id from the token with that request', async () => {
+    const [earlier] = filedIds(await fileRequests(db.sql, [filing()]));
+    const form = filing();
+    await db.sql`INSERT INTO intake_submissions (token_hash, organization_id, request_id)
+                 VALUES (${tokenHash(form.formToken)}, ${world.organizationId}, ${earlier!})`;
+    const before = await rowCounts(db.sql, world.organizationId);
+    const [outcome] = await fileRequests(db.sql, [form]);
+    expect(outcome).toMatchObject({ ok: true, filed: { requestId: earlier, again: true } });
+    expect(await rowCounts(db.sql, world.organizationId)).toEqual(before);
   });
 });
 

@@ -1,7 +1,7 @@
 // The token in every intake form: when it was handed out, for which venue, signed by the relay.
 // It does two jobs. A form sent back sooner than a person could have filled it in is a bot's
-// (the minimum fill time); and a form sent twice carries the same token, so its hash in
-// intake_submissions makes the second send find the first request instead of filing another.
+// (the minimum fill time); and a form sent twice carries the same token, so the request's id,
+// derived from the token, makes the second send find the first request instead of filing another.
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /** A form left open longer than this must be sent again from a fresh page. */
@@ -50,5 +50,21 @@ export class FormTokens {
   }
 }
 
-/** What intake_submissions keeps of a token. */
+/**
+ * The id of the request a form token files: the same form sent twice names the same request, and
+ * event_requests' primary key turns the second send away. SHA-256 of the token (never stored, and
+ * not to be found from the id), laid out as a version 8 ("custom") uuid. `attempt` counts the
+ * tries of one form whose reference (read from the id) clashed with another request's.
+ */
+export function requestIdFor(token: string, attempt = 1): string {
+  const hash = createHash('sha256')
+    .update(attempt === 1 ? token : `${token}#${attempt}`)
+    .digest();
+  hash[6] = (hash[6]! & 0x0f) | 0x80; // version 8
+  hash[8] = (hash[8]! & 0x3f) | 0x80; // the RFC 9562 variant
+  const h = hash.toString('hex', 0, 16);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+/** What intake_submissions kept of a token, for forms that filed before requests took their ids from tokens. */
 export const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');

@@ -21,7 +21,6 @@ const nothingFiled = async () =>
     decisions: 0,
     audits: 0,
     jobs: 0,
-    submissions: 0,
   });
 
 describe('the intake form against abuse', () => {
@@ -113,7 +112,7 @@ describe('the intake form against abuse', () => {
     expect(answers.map((a) => a.status).sort()).toEqual([200, 200, 200, 200, 200, 201]);
     expect(new Set(answers.map((a) => a.json!.reference)).size).toBe(1);
     const counts = await rowCounts(world.db.sql, world.organizationId);
-    expect(counts).toMatchObject({ requests: 2, decisions: 2, audits: 2, submissions: 2, jobs: 6 });
+    expect(counts).toMatchObject({ requests: 2, decisions: 2, audits: 2, jobs: 6 });
   });
 });
 

@@ -151,13 +151,10 @@ export async function postForm(relay: TestRelay, path: string, fields: Record<st
 
 /** How many rows a request left, table by table (all zero when nothing was filed). */
 export async function rowCounts(sql: Sql, organizationId: string) {
-  const [counts] = await sql<
-    { requests: number; decisions: number; audits: number; jobs: number; submissions: number }[]
-  >`
+  const [counts] = await sql<{ requests: number; decisions: number; audits: number; jobs: number }[]>`
     SELECT (SELECT count(*)::int FROM event_requests WHERE organization_id = ${organizationId}) AS requests,
            (SELECT count(*)::int FROM decision_logs WHERE organization_id = ${organizationId}) AS decisions,
            (SELECT count(*)::int FROM audit_logs WHERE organization_id = ${organizationId}) AS audits,
-           (SELECT count(*)::int FROM jobs WHERE organization_id = ${organizationId}) AS jobs,
-           (SELECT count(*)::int FROM intake_submissions WHERE organization_id = ${organizationId}) AS submissions`;
+           (SELECT count(*)::int FROM jobs WHERE organization_id = ${organizationId}) AS jobs`;
   return counts!;
 }
