@@ -4,10 +4,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { intakeSchemaFor, requestReference } from '@promoteros/shared/intake';
+import { createMember } from '../testing/fixtures.js';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
 import { fileRequests, type Filing } from './file-request.js';
 import { FilingRounds } from './filing-rounds.js';
 import { requestIdFor, tokenHash } from './form-token.js';
+import { KnownPeople } from './known-people.js';
 import { findIntakeVenue, type IntakeVenueRow } from './intake-venue.js';
 import { intakeWorld, rowCounts, validFields, type IntakeWorld } from './intake-test-world.js';
 
@@ -139,6 +141,43 @@ describe('a request’s id from its form token', () => {
     const [outcome] = await fileRequests(db.sql, [form]);
     expect(outcome).toMatchObject({ ok: true, filed: { requestId: earlier, again: true } });
     expect(await rowCounts(db.sql, world.organizationId)).toEqual(before);
+  });
+});
+
+describe('members remembered from earlier rounds', () => {
+  /** Whom the request's jobs went to, and whose request it is. */
+  async function notified(requestId: string) {
+    const jobs = await db.sql<{ kind: string; user_id: string | null }[]>`
+      SELECT kind, payload->>'userId' AS user_id FROM jobs WHERE payload->>'requestId' = ${requestId} ORDER BY id`;
+    const [request] = await db.sql<{ promoter_user_id: string | null }[]>`
+      SELECT promoter_user_id FROM event_requests WHERE id = ${requestId}`;
+    return { managers: jobs.flatMap((j) => j.user_id ?? []).sort(), promoter: request!.promoter_user_id };
+  }
+
+  it('should notify the managers there are when it files, not those it remembered', async () => {
+    const here = await intakeWorld(db.sql);
+    const at = (await findIntakeVenue(db.sql, here.orgSlug, here.venueSlug))!;
+    const known = new KnownPeople();
+    const [first] = filedIds(await fileRequests(db.sql, [filing({}, at)], known));
+    expect((await notified(first!)).managers).toEqual([here.owner.userId, here.manager.userId].sort());
+
+    const joined = await createMember(db.sql, [{ organizationId: here.organizationId, role: 'MANAGER' }]);
+    await db.sql`DELETE FROM memberships WHERE user_id = ${here.manager.userId} AND organization_id = ${here.organizationId}`;
+    const [second] = filedIds(await fileRequests(db.sql, [filing({}, at), filing({}, at)], known));
+    expect((await notified(second!)).managers).toEqual([here.owner.userId, joined.userId].sort());
+  });
+
+  it('should give a request to the promoter whose address it gives, met for the first time', async () => {
+    const here = await intakeWorld(db.sql);
+    const at = (await findIntakeVenue(db.sql, here.orgSlug, here.venueSlug))!;
+    const known = new KnownPeople();
+    filedIds(await fileRequests(db.sql, [filing({}, at)], known));
+    const promoter = await createMember(db.sql, [{ organizationId: here.organizationId, role: 'PROMOTER' }]);
+    const [theirs, someoneElses] = filedIds(
+      await fileRequests(db.sql, [filing({ email: promoter.email }, at), filing({}, at)], known),
+    );
+    expect((await notified(theirs!)).promoter).toBe(promoter.userId);
+    expect((await notified(someoneElses!)).promoter).toBeNull();
   });
 });
 

@@ -22,7 +22,8 @@ import { isPgError } from '../mutations/constraint-reason.js';
 import { writableTable } from '../mutations/writable-tables.js';
 import { requestIdFor, tokenHash } from './form-token.js';
 import type { IntakeVenueRow } from './intake-venue.js';
-import { OrganizationPeople } from './organization-people.js';
+import { KnownPeople } from './known-people.js';
+import { OrganizationPeople, peopleScope, type PeopleScope } from './organization-people.js';
 
 export interface Filing {
   readonly venue: IntakeVenueRow;
@@ -44,6 +45,9 @@ export interface FiledRequest {
  * order, and a second send of it goes through the same ids and meets its request's.
  */
 const REFERENCE_ATTEMPTS = 5;
+
+/** Plans made with members that had changed are made again, so many times at most in a row. */
+const PEOPLE_ATTEMPTS = 5;
 
 type Insert = Extract<RowWrite, { op: 'insert' }>;
 
@@ -115,8 +119,10 @@ async function plan(filing: Filing, people: OrganizationPeople, attempt: number)
 /**
  * The statement that files a group. Its text depends only on the tables and columns the plans
  * write (a plan sets every column), so it is the same every time: parsed and planned once per
- * connection. The request's insert claims the form: a request already there (a form sent before)
- * is passed over, and the group's other rows are written only for the requests it inserted.
+ * connection. It writes nothing unless the members the plans were made with are still the ones
+ * they need (`fresh`). The request's insert claims the form: a request already there (a form sent
+ * before) is passed over, and the group's other rows are written only for the requests it inserted.
+ * Parameters: the plans (JSON), the members they used (OrganizationPeople.used), and their scope.
  */
 function filingStatement(planned: readonly PlannedFiling[]): string {
   const columns = new Map<string, Set<string>>();
@@ -137,9 +143,12 @@ function filingStatement(planned: readonly PlannedFiling[]): string {
   if (!requests) throw new Error('a filing plans its request');
   columns.delete('event_requests');
   const others = [...columns].map(([table, set], i) => `w${i} AS (${insert(table, set, 'claimed')})`);
-  return `WITH filing AS (
+  return `WITH people AS (
+      SELECT ${OrganizationPeople.stillSql('$2', '$3', '$4')} AS fresh
+    ), filing AS (
       SELECT * FROM jsonb_to_recordset($1::text::jsonb)
           AS f(token_hash text, organization_id uuid, request_id uuid, planned_rows jsonb, jobs jsonb, audit jsonb)
+       WHERE (SELECT fresh FROM people)
     ), claim AS (
       ${insert('event_requests', requests, 'filing')}
        WHERE NOT EXISTS (SELECT FROM intake_submissions s WHERE s.token_hash = c.token_hash)
@@ -156,35 +165,67 @@ function filingStatement(planned: readonly PlannedFiling[]): string {
       INSERT INTO audit_logs (organization_id, actor_user_id, action, entity_table, entity_id, details)
       SELECT c.organization_id, NULL, 'request.submit', 'event_requests', c.request_id, c.audit FROM claimed c
     )
-    SELECT request_id::text AS "requestId" FROM claim`;
+    SELECT (SELECT fresh FROM people) AS fresh, ARRAY(SELECT request_id::text FROM claim) AS claimed`;
 }
 
 /** What became of one request of a group: filed (or found filed), or the error that stopped it alone. */
 export type FilingOutcome =
   { readonly ok: true; readonly filed: FiledRequest } | { readonly ok: false; readonly error: unknown };
 
+/** The filing statement's answer: whether the members were still those planned with, and the requests it inserted. */
+interface Filed {
+  readonly fresh: boolean;
+  readonly claimed: string[];
+}
+
+async function runFiling(
+  sql: Sql,
+  planned: readonly PlannedFiling[],
+  people: OrganizationPeople,
+  scope: PeopleScope,
+): Promise<Filed> {
+  const [filed] = await sql.unsafe<Filed[]>(
+    filingStatement(planned),
+    [JSON.stringify(planned), people.used(), `{${scope.organizations.join(',')}}`, scope.emails as string[]],
+    { prepare: true },
+  );
+  return filed!;
+}
+
 /**
  * Files these requests (forms of any venues) in one statement and one commit, and answers each,
  * in order. A form whose token already filed a request answers with that request (`again`). Two
- * filings with the same form token must not be in one call.
+ * filings with the same form token must not be in one call. `known`: the members earlier rounds
+ * were planned with (by default none: they are read).
  */
-export async function fileRequests(sql: Sql, filings: readonly Filing[]): Promise<FilingOutcome[]> {
+export async function fileRequests(
+  sql: Sql,
+  filings: readonly Filing[],
+  known: KnownPeople = new KnownPeople(),
+): Promise<FilingOutcome[]> {
   if (filings.length === 0) return [];
   try {
-    // the people are read just before the write, as any statement of the transaction would see them
-    const people = await OrganizationPeople.read(sql, filings);
-    for (let attempt = 1; ; attempt += 1) {
+    const scope = peopleScope(filings);
+    const readPeople = async () => known.remember(scope, await OrganizationPeople.read(sql, scope));
+    let people = known.people(scope) ?? (await readPeople());
+    let attempt = 1;
+    for (let peopleAttempt = 1; ; peopleAttempt += 1) {
       const planned = await Promise.all(filings.map((filing) => plan(filing, people, attempt)));
-      let claimed: Set<string>;
+      let filed: Filed;
       try {
-        const rows = await sql.unsafe<{ requestId: string }[]>(filingStatement(planned), [JSON.stringify(planned)], {
-          prepare: true,
-        });
-        claimed = new Set(rows.map((r) => r.requestId));
+        filed = await runFiling(sql, planned, people, scope);
       } catch (error) {
-        if (isReferenceClash(error) && filings.length === 1 && attempt < REFERENCE_ATTEMPTS) continue;
-        throw error;
+        if (!isReferenceClash(error) || filings.length > 1 || attempt >= REFERENCE_ATTEMPTS) throw error;
+        attempt += 1;
+        continue;
       }
+      if (!filed.fresh) {
+        // the members changed since they were read: nothing was written; plan with them as they are
+        if (peopleAttempt >= PEOPLE_ATTEMPTS) throw new Error('the organization’s members kept changing');
+        people = await readPeople();
+        continue;
+      }
+      const claimed = new Set(filed.claimed);
       return await Promise.all(
         planned.map(async (filing): Promise<FilingOutcome> => {
           if (claimed.has(filing.request_id)) {
@@ -199,6 +240,6 @@ export async function fileRequests(sql: Sql, filings: readonly Filing[]): Promis
   } catch (error) {
     if (filings.length === 1) return [{ ok: false, error }];
     // one of them is at fault (or the database was, for a moment): each on its own
-    return (await Promise.all(filings.map((filing) => fileRequests(sql, [filing])))).flat();
+    return (await Promise.all(filings.map((filing) => fileRequests(sql, [filing], known)))).flat();
   }
 }

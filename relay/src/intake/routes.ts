@@ -25,6 +25,7 @@ import { sendPage, wantsJson } from './answers.js';
 import { fileRequests } from './file-request.js';
 import { FilingRounds } from './filing-rounds.js';
 import { FormTokens } from './form-token.js';
+import { KnownPeople } from './known-people.js';
 import { IntakeLimits } from './intake-limits.js';
 import { IntakeVenues, type IntakeVenueRow } from './intake-venue.js';
 
@@ -53,7 +54,8 @@ export const intakeRoutes: FastifyPluginAsync<IntakeRouteOptions> = async (app, 
   const limits = new IntakeLimits(config.INTAKE_RATE_LIMIT);
   const venues = new IntakeVenues(db.sql);
   // requests sent together are filed together: one commit each round (see filing-rounds.ts)
-  const rounds = new FilingRounds((filings) => fileRequests(db.sql, filings), {
+  const known = new KnownPeople();
+  const rounds = new FilingRounds((filings) => fileRequests(db.sql, filings, known), {
     concurrentRounds: 1,
     roundSize: 32,
   });
