@@ -6,7 +6,11 @@
 //                       sink; from the insert to the last job DONE
 //   floor_emails_per_s  the same letter sent 1,000 times by a plain nodemailer loop, one send
 //                       after another, to the same sink, same run: nodemailer set up as the relay
-//                       sets it up (one kept connection, Nagle off: relay/src/mail/mailer.ts)
+//                       sets it up (one kept connection, Nagle off: relay/src/mail/mailer.ts);
+//                       half of it before the queue's run and half after, so that other load on
+//                       the shared machine weighs on both alike
+//   cpu_ms_per_email    CPU by process for an email through the queue (relay, its PostgreSQL
+//                       backends, the sink), against the floor's (floor_cpu_ms_per_email)
 //   ratio               emails_per_s / floor_emails_per_s               (target ≥ 0.7)
 //   default_floor_emails_per_s  the loop with nodemailer's defaults (a connection per message, and
 //                       each message's last line held back by Nagle against the server's delayed
@@ -29,7 +33,7 @@ import { createNotifyWorld, workflowPayloads } from '../relay/src/notify/notify-
 import { writeRequestReceived } from '../relay/src/notify/request-letters.js';
 import { createSmtpMailer } from '../relay/src/mail/mailer.js';
 import { measureSettlementPdf } from './jobs-pdf.js';
-import { startRelayProcess } from './relay-process.js';
+import { processCpuMs, startRelayProcess } from './relay-process.js';
 
 const EMAILS = Number(process.env.BENCH_EMAILS ?? 1000);
 const LANES = Number(process.env.BENCH_LANES ?? 8);
@@ -57,6 +61,7 @@ async function startSink() {
     });
   const port = await first;
   return {
+    pid: child.pid!,
     url: `smtp://127.0.0.1:${port}`,
     count: async () => (await ask('count')) as { distinct: number; duplicates: number },
     reset: () => ask('reset'),
@@ -115,23 +120,6 @@ async function main(): Promise<void> {
       }
     };
 
-    progress(`warming up with ${WARM_UP} emails`);
-    await queue(WARM_UP);
-    await sink.distinct(WARM_UP);
-    await allDone();
-    await sink.reset();
-    progress(`${EMAILS} emails through the job loop`);
-    const t0 = performance.now();
-    await queue(EMAILS);
-    await sink.distinct(EMAILS);
-    await allDone();
-    const queueSeconds = (performance.now() - t0) / 1000;
-    const arrived = await sink.count();
-    const once = arrived.distinct === EMAILS && arrived.duplicates === 0;
-    const [dead] = await db.sql<{ n: number }[]>`SELECT count(*)::int AS n FROM jobs WHERE status = 'DEAD'`;
-    relay.child.kill('SIGTERM');
-    relay = undefined;
-
     const written = await writeRequestReceived(payload, { sql: db.sql, mailFrom: config.MAIL_FROM });
     const letter = written!.letter;
     const mail = {
@@ -141,22 +129,75 @@ async function main(): Promise<void> {
       text: letter.text,
       html: letter.html,
     };
-    /** `count` sends, `at` at a time; answers seconds */
-    const timed = async (at: number, send: (n: number) => Promise<unknown>, count = EMAILS) => {
-      await Promise.all(Array.from({ length: Math.min(WARM_UP, at * 5) }, (_, n) => send(-n - 1)));
-      let next = 0;
+    /** `count` sends, `at` at a time, after a warm-up of their own; answers seconds */
+    const timed = async (at: number, send: (n: number) => Promise<unknown>, count = EMAILS, first = 0) => {
+      await Promise.all(Array.from({ length: Math.min(WARM_UP, at * 5) }, (_, n) => send(-first - n - 1)));
+      let next = first;
       const started = performance.now();
       await Promise.all(
         Array.from({ length: at }, async () => {
-          while (next < count) await send(next++);
+          while (next < first + count) await send(next++);
         }),
       );
       return (performance.now() - started) / 1000;
     };
-    progress(`${EMAILS} emails with a plain nodemailer loop, set up as the relay's`);
+
+    progress(`warming up with ${WARM_UP} emails`);
+    await queue(WARM_UP);
+    await sink.distinct(WARM_UP);
+    await allDone();
+    // CPU by process, to say where an email's cost goes (the relay's PostgreSQL backends included)
+    const backends = async () =>
+      (await db.sql<{ pid: number }[]>`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`).map(
+        (r) => r.pid,
+      );
+    const relayPids = await backends();
+    const cpuOf = (pids: number[]) => pids.reduce((sum, pid) => sum + processCpuMs(pid), 0);
+    const queueCpu = { relay: 0, postgres: 0, sink: 0 };
+    const floorCpu = { loop: 0, sink: 0 };
+    let queueSeconds = 0;
+    let floorSeconds = 0;
     const loop = createSmtpMailer({ smtpUrl: sink.url, from: config.MAIL_FROM, pool: 1 });
-    const floorSeconds = await timed(1, (n) => loop.send({ ...mail, messageId: `<floor-${n}@promoteros.local>` }));
+    /** the floor: nodemailer set up as the relay sets it up, one send after another */
+    const floorRun = async (count: number, first: number) => {
+      const floor0 = { loop: process.cpuUsage(), sink: processCpuMs(sink.pid) };
+      floorSeconds += await timed(
+        1,
+        (n) => loop.send({ ...mail, messageId: `<floor-${n}@promoteros.local>` }),
+        count,
+        first,
+      );
+      const floorLoop = process.cpuUsage(floor0.loop);
+      floorCpu.loop += (floorLoop.user + floorLoop.system) / 1000;
+      floorCpu.sink += processCpuMs(sink.pid) - floor0.sink;
+    };
+    // The floor's sends are split around the queue's run, half before and half after, so that a
+    // load on this shared machine that rises or falls through the run weighs on both alike.
+    const half = Math.ceil(EMAILS / 2);
+    progress(`${half} emails with a plain nodemailer loop, set up as the relay's`);
+    await floorRun(half, 0);
+
+    progress(`${EMAILS} emails through the job loop`);
+    await sink.reset();
+    const cpu0 = { relay: processCpuMs(relay.child.pid!), postgres: cpuOf(relayPids), sink: processCpuMs(sink.pid) };
+    const t0 = performance.now();
+    await queue(EMAILS);
+    await sink.distinct(EMAILS);
+    await allDone();
+    queueSeconds = (performance.now() - t0) / 1000;
+    queueCpu.relay = processCpuMs(relay.child.pid!) - cpu0.relay;
+    queueCpu.postgres = cpuOf(relayPids) - cpu0.postgres;
+    queueCpu.sink = processCpuMs(sink.pid) - cpu0.sink;
+    const arrived = await sink.count();
+    const once = arrived.distinct === EMAILS && arrived.duplicates === 0;
+
+    progress(`${EMAILS - half} more emails with the plain nodemailer loop`);
+    await floorRun(EMAILS - half, half);
     loop.close();
+    const [dead] = await db.sql<{ n: number }[]>`SELECT count(*)::int AS n FROM jobs WHERE status = 'DEAD'`;
+    relay.child.kill('SIGTERM');
+    relay = undefined;
+
     // a sample: at its pace a thousand would take minutes
     const DEFAULT_SAMPLE = Math.min(EMAILS, 100);
     progress(`${DEFAULT_SAMPLE} emails with a plain nodemailer loop, nodemailer's defaults`);
@@ -193,6 +234,17 @@ async function main(): Promise<void> {
         default_floor_emails_per_s: round(DEFAULT_SAMPLE / defaultSeconds),
         parallel_floor_emails_per_s: round(parallelPerS),
         parallel_ratio: round(emailsPerS / parallelPerS, 3),
+        // CPU ms per email by process: the queue's run (relay, its PostgreSQL backends, the sink)
+        // against the floor's (the loop, which includes its warm-up, and the sink)
+        cpu_ms_per_email: {
+          relay: round(queueCpu.relay / EMAILS, 3),
+          postgres: round(queueCpu.postgres / EMAILS, 3),
+          sink: round(queueCpu.sink / EMAILS, 3),
+        },
+        floor_cpu_ms_per_email: {
+          loop: round(floorCpu.loop / EMAILS, 3),
+          sink: round(floorCpu.sink / EMAILS, 3),
+        },
         each_once: once,
         dead: dead!.n,
         pdf_runs: PDF_RUNS,

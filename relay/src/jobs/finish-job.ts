@@ -6,20 +6,11 @@ import type { ClaimedJob } from './job-handlers.js';
 
 const owned = (job: ClaimedJob) => ({ id: job.id, worker: job.locked_by, attempts: job.attempts });
 
-/**
- * The UPDATE that marks a job DONE, as a fragment: markJobDone runs it alone, and a handler whose
- * last write should end its job runs it after that write in one statement (a CTE before it:
- * relay/src/notify/email-deliveries.ts), then answers FinishedJob.
- */
-export function jobDoneUpdate(sql: Sql, job: ClaimedJob) {
+export async function markJobDone(sql: Sql, job: ClaimedJob): Promise<boolean> {
   const { id, worker, attempts } = owned(job);
-  return sql`
+  const result = await sql`
     UPDATE jobs SET status = 'DONE', locked_at = NULL, locked_by = NULL, last_error = NULL, updated_at = now()
      WHERE id = ${id} AND status = 'RUNNING' AND locked_by = ${worker} AND attempts = ${attempts}`;
-}
-
-export async function markJobDone(sql: Sql, job: ClaimedJob): Promise<boolean> {
-  const result = await jobDoneUpdate(sql, job);
   return result.count === 1;
 }
 

@@ -32,13 +32,15 @@ export interface JobContext {
 }
 
 /**
- * What a handler answers when its last write also marked its job DONE (finish-job.ts
- * jobDoneUpdate, in the same statement), so the worker does not spend another statement on it.
- * `markedDone` false: the job was no longer this worker's (its lease was taken over, or it was
- * returned at shutdown) and its new owner decides.
+ * What a handler answers when its last write also marks its job DONE (in the same statement,
+ * guarded by the claim as finish-job.ts guards it): the worker does not spend another statement on
+ * it, and the lane moves on to its next job while that write commits (the email ledger gathers
+ * several lanes' writes into one: relay/src/notify/sent-ledger.ts). `markedDone` resolves once it
+ * committed: false when the job was no longer this worker's (its lease was taken over, or it was
+ * returned at shutdown). The worker waits for it at stop().
  */
 export interface FinishedJob {
-  readonly markedDone: boolean;
+  readonly markedDone: Promise<boolean>;
 }
 
 /** Resolves when the work is done (the worker marks the job DONE), or with FinishedJob. */

@@ -268,4 +268,40 @@ describe('job worker', () => {
       await db.sql`DELETE FROM jobs WHERE kind = 'test.waiting'`;
     }
   });
+
+  it('should free a lane while a handler’s last write commits, and wait for that write at stop', async () => {
+    let commit!: () => void;
+    const committing = new Promise<void>((resolve) => (commit = resolve));
+    const started: number[] = [];
+    const worker = newWorker(
+      db,
+      {
+        'test.finishing-write': async (payload, { job, sql }) => {
+          const n = (payload as { n: number }).n;
+          started.push(n);
+          if (n !== 0) return;
+          // the first job's last write commits late, and marks it DONE itself
+          return { markedDone: committing.then(() => markJobDone(sql, job)) };
+        },
+      },
+      { concurrency: 1 },
+    );
+    const first = await insertJob(db.sql, 'test.finishing-write', { n: 0 });
+    await db.sql`UPDATE jobs SET run_at = now() - interval '1 minute' WHERE id = ${first}`;
+    const second = await insertJob(db.sql, 'test.finishing-write', { n: 1 });
+    try {
+      await worker.start();
+      // one lane: the second job ran while the first one's write was still waiting
+      await until(async () => (await readJob(db.sql, second)).status === 'DONE', 'the second job done');
+      expect(started).toEqual([0, 1]);
+      expect(await readJob(db.sql, first)).toMatchObject({ status: 'RUNNING' });
+      const stopped = worker.stop();
+      setTimeout(commit, 50);
+      await stopped;
+      expect(await readJob(db.sql, first)).toMatchObject({ status: 'DONE', attempts: 1 });
+    } finally {
+      commit();
+      await worker.stop();
+    }
+  });
 });

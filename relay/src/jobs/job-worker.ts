@@ -10,7 +10,7 @@
 // poll is all there is, and is enough. Retries that come due later are found by the poll too.
 //
 // stop(): lanes claim nothing more and jobs claimed but not started go back to the queue; handlers
-// under way get shutdownTimeoutMs to finish; those still running then are aborted (ctx.signal)
+// under way, and the last writes of those that finished, get shutdownTimeoutMs to finish; those still running then are aborted (ctx.signal)
 // and their jobs put back to QUEUED for the next start or another relay. A job whose relay dies
 // without stop() is taken again after the lease.
 import { hostname } from 'node:os';
@@ -41,12 +41,19 @@ function describeError(error: unknown): string {
   return text.length > LAST_ERROR_MAX ? `${text.slice(0, LAST_ERROR_MAX)}…` : text;
 }
 
+/** A handler's last write still committing after its lane was freed (FinishedJob). */
+interface Finishing {
+  readonly committed: Promise<void>;
+}
+
 export class JobWorker {
   /** names this worker in locked_by: which relay process holds a job */
   readonly id = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
   readonly #db: Database;
   readonly #options: JobWorkerOptions;
-  readonly #inFlight = new Map<string, { job: ClaimedJob; abort: AbortController; done: Promise<void> }>();
+  readonly #inFlight = new Map<string, { job: ClaimedJob; abort: AbortController; done: Promise<unknown> }>();
+  /** handlers' last writes still committing (FinishedJob), their lanes already on other jobs */
+  readonly #finishing = new Set<Promise<void>>();
   /** claimed for the lanes, not started yet, with when (performance.now()) */
   #ready: { job: ClaimedJob; claimedAt: number }[] = [];
   /** the lanes' claim under way: one at a time, the others wait for its jobs */
@@ -76,11 +83,15 @@ export class JobWorker {
   async work(): Promise<boolean> {
     const [job] = await claimJobs(this.#db.sql, this.id, this.#options.leaseSeconds, this.#options.handlers.kinds(), 1);
     if (!job) return false;
-    await this.#runClaimed(job);
+    // a test stepping the queue reads the job's end next: wait for the handler's last write too
+    await (
+      await this.#runClaimed(job)
+    )?.committed;
     return true;
   }
 
-  async #runClaimed(job: ClaimedJob): Promise<void> {
+  /** Runs a claimed job; resolves when its lane is free, with the handler's last write if it still commits. */
+  async #runClaimed(job: ClaimedJob): Promise<Finishing | undefined> {
     if (this.#stopped) {
       // claimed while stop() was handing jobs back: hand this one back too
       await returnJobToQueue(this.#db.sql, job);
@@ -90,7 +101,7 @@ export class JobWorker {
     const done = this.#run(job, abort.signal);
     this.#inFlight.set(job.id, { job, abort, done });
     try {
-      await done;
+      return await done;
     } finally {
       this.#inFlight.delete(job.id);
     }
@@ -132,6 +143,8 @@ export class JobWorker {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, this.#options.shutdownTimeoutMs)));
     await Promise.race([lanes, timeout]);
+    // the last writes of handlers that have finished (the email ledger's SENT records)
+    await Promise.race([Promise.all(this.#finishing), timeout]);
     clearTimeout(timer);
     // claimed but never started (a claim that finished after the lanes stopped)
     for (const { job } of this.#ready.splice(0)) {
@@ -168,7 +181,7 @@ export class JobWorker {
     }
   }
 
-  async #run(job: ClaimedJob, signal: AbortSignal): Promise<void> {
+  async #run(job: ClaimedJob, signal: AbortSignal): Promise<Finishing | undefined> {
     const { handlers, log, metrics } = this.#options;
     const sql = this.#db.sql;
     const handler = handlers.get(job.kind);
@@ -195,11 +208,11 @@ export class JobWorker {
       failure = error;
     }
     metrics?.duration.observe({ kind: job.kind }, Number(process.hrtime.bigint() - started) / 1e9);
+    if (finished) return this.#whenFinished(job, finished);
     // returned at shutdown while the handler ran: the guards make these no-ops, nothing to count
     if (signal.aborted) return;
     if (!failed) {
-      const markedDone = finished ? finished.markedDone : await markJobDone(sql, job);
-      if (markedDone) metrics?.processed.inc({ kind: job.kind, outcome: 'done' });
+      if (await markJobDone(sql, job)) metrics?.processed.inc({ kind: job.kind, outcome: 'done' });
       return;
     }
     const error = describeError(failure);
@@ -214,6 +227,25 @@ export class JobWorker {
       metrics?.processed.inc({ kind: job.kind, outcome: 'retry' });
     }
     log.warn({ jobId: job.id, kind: job.kind, attempt: job.attempts, err: failure }, 'job failed; retrying later');
+  }
+
+  /**
+   * A handler's last write, committing while its lane runs another job. Should it fail, the job
+   * stays RUNNING and is taken again after its lease, as after a relay that died there.
+   */
+  #whenFinished(job: ClaimedJob, finished: FinishedJob): Finishing {
+    const { log, metrics } = this.#options;
+    const settled = finished.markedDone.then(
+      (marked) => {
+        if (marked) metrics?.processed.inc({ kind: job.kind, outcome: 'done' });
+      },
+      (error: unknown) =>
+        log.warn({ err: error, jobId: job.id, kind: job.kind }, 'could not record how a job ended; the lease will'),
+    );
+    this.#finishing.add(settled);
+    void settled.finally(() => this.#finishing.delete(settled));
+    // wrapped: a promise returned from an async function would be waited for with it
+    return { committed: settled };
   }
 
   #sleep(): Promise<void> {

@@ -3,7 +3,7 @@
 //      nothing sent; on a first claim no worker can have sent it, and the look is skipped;
 //   2. write the letter from what the database says now (nothing to say: done, nothing sent);
 //   3. send it with the job's Message-ID; the SMTP server's 250 → record SENT at once, and the
-//      job DONE in the same statement;
+//      job DONE in the same statement, with the other lanes' records of that moment (sent-ledger.ts);
 //   4. a failure → record FAILED with the server's words; a permanent one (smtp-failure.ts) makes
 //      the job DEAD at once, a temporary one is retried by the job loop with backoff.
 import type { z } from 'zod';
@@ -12,7 +12,8 @@ import { PermanentJobFailure } from '../jobs/job-handlers.js';
 import type { Mailer } from '../mail/mailer.js';
 import type { Sql } from '../db/database.js';
 import type { EmailMetrics } from './email-metrics.js';
-import { recordFailed, recordSentAndDone, wasSent } from './email-deliveries.js';
+import { recordFailed, wasSent } from './email-deliveries.js';
+import { sentLedgerOf } from './sent-ledger.js';
 import type { Letter } from './letter.js';
 import { emailMessageId } from './message-id.js';
 import { describeSmtpFailure, isPermanentSmtpFailure } from './smtp-failure.js';
@@ -89,7 +90,8 @@ export function emailJob<S extends z.ZodType>(
       throw error;
     }
     const note = receipt.rejected.length > 0 ? `refused by the mail server: ${receipt.rejected.join(', ')}` : null;
-    const markedDone = await recordSentAndDone(sql, job, facts, note);
+    // committed while the lane goes on to its next email; the worker waits for it at stop()
+    const markedDone = sentLedgerOf(sql).record({ job, facts, note });
     deps.metrics?.sent.inc({ kind: job.kind });
     log.info({ messageId: facts.messageId, to: letter.to }, 'email sent');
     return { markedDone };

@@ -4,7 +4,6 @@
 // this write sends once more after the lease, with the same Message-ID (message-id.ts).
 import type { Sql } from '../db/database.js';
 import type { ClaimedJob } from '../jobs/job-handlers.js';
-import { jobDoneUpdate } from '../jobs/finish-job.js';
 
 export interface DeliveryFacts {
   readonly messageId: string;
@@ -17,31 +16,48 @@ export async function wasSent(sql: Sql, jobId: string): Promise<boolean> {
   return rows.length > 0;
 }
 
-/**
- * SENT, and the job DONE, in one statement (the job loop's last write for an email: one round
- * trip where two were a fifth of an email's database work). The ledger row is written whoever
- * owns the job now — the message went out — while DONE is guarded by the claim
- * (jobDoneUpdate): answers whether it was marked. `note`: recipients the server refused while it
- * took the message for the others.
- */
-export async function recordSentAndDone(
-  sql: Sql,
-  job: ClaimedJob,
-  facts: DeliveryFacts,
-  note: string | null,
-): Promise<boolean> {
-  const result = await sql`WITH sent AS (${sentRow(sql, job, facts, note)}) ${jobDoneUpdate(sql, job)}`;
-  return result.count === 1;
+export interface SentEmail {
+  readonly job: ClaimedJob;
+  readonly facts: DeliveryFacts;
+  /** recipients the server refused while it took the message for the others */
+  readonly note: string | null;
 }
 
-function sentRow(sql: Sql, job: ClaimedJob, facts: DeliveryFacts, note: string | null) {
-  return sql`
-    INSERT INTO email_deliveries (job_id, organization_id, kind, message_id, recipients, subject, status, sent_at, last_error)
-    VALUES (${job.id}, ${job.organization_id}, ${job.kind}, ${facts.messageId}, ${sql.array([...facts.recipients])},
-            ${facts.subject}, 'SENT', now(), ${note})
-    ON CONFLICT (job_id) DO UPDATE
-       SET status = 'SENT', sent_at = now(), tries = email_deliveries.tries + 1, last_error = excluded.last_error,
-           recipients = excluded.recipients, subject = excluded.subject, updated_at = now()`;
+/**
+ * SENT for each email, and each one's job DONE, in one statement (sent-ledger.ts gathers the
+ * emails accepted at about the same moment). The ledger row is written whoever owns the job now
+ * — the message went out — while DONE is guarded by the claim, as finish-job.ts guards it (still
+ * RUNNING, same worker, same attempt). Answers the ids of the jobs it marked DONE.
+ */
+export async function recordSentAndDone(sql: Sql, sent: readonly SentEmail[]): Promise<Set<string>> {
+  const rows = sent.map(({ job, facts, note }) => ({
+    job_id: String(job.id),
+    organization_id: job.organization_id,
+    kind: job.kind,
+    message_id: facts.messageId,
+    recipients: [...facts.recipients],
+    subject: facts.subject,
+    note,
+    worker: job.locked_by,
+    attempts: job.attempts,
+  }));
+  const done = await sql<{ id: string }[]>`
+    WITH accepted AS (
+      SELECT * FROM jsonb_to_recordset(${sql.json(rows as never)}) AS r(
+        job_id bigint, organization_id uuid, kind text, message_id text, recipients text[], subject text,
+        note text, worker text, attempts integer)
+    ), ledger AS (
+      INSERT INTO email_deliveries (job_id, organization_id, kind, message_id, recipients, subject, status, sent_at, last_error)
+      SELECT job_id, organization_id, kind, message_id, recipients, subject, 'SENT', now(), note FROM accepted
+      ON CONFLICT (job_id) DO UPDATE
+         SET status = 'SENT', sent_at = now(), tries = email_deliveries.tries + 1, last_error = excluded.last_error,
+             recipients = excluded.recipients, subject = excluded.subject, updated_at = now()
+    )
+    UPDATE jobs SET status = 'DONE', locked_at = NULL, locked_by = NULL, last_error = NULL, updated_at = now()
+      FROM accepted a
+     WHERE jobs.id = a.job_id AND jobs.status = 'RUNNING' AND jobs.locked_by = a.worker AND jobs.attempts = a.attempts
+    RETURNING jobs.id`;
+  return new Set(done.map((row) => String(row.id)));
 }
 
 export async function recordFailed(sql: Sql, job: ClaimedJob, facts: DeliveryFacts, error: string): Promise<void> {

@@ -192,6 +192,7 @@ describe('row schemas', () => {
       payload: {},
       status: 'QUEUED',
       attempts: 0,
+      claims: 0,
       max_attempts: 10,
       run_at: '2025-05-01T19:05:00Z',
       locked_at: null,

@@ -60,6 +60,8 @@ export const JobRow = z.object({
   payload: jsonObject,
   status: JobStatus,
   attempts: int({ min: 0 }),
+  // every claim by a worker, never given back (migration 0015)
+  claims: int({ min: 0 }),
   max_attempts: int({ min: 0 }),
   run_at: timestamp,
   locked_at: timestamp.nullable(),
