@@ -212,6 +212,15 @@ describe('event.settle', () => {
     await expect(run(eventSettle, { eventId: EVENT }, rows({ status: 'CANCELLED' }))).rejects.toMatchObject(cancelled);
   });
 
+  it('should refuse to settle a draft, while its lines may still be entered', async () => {
+    const draft = rows({ status: 'DRAFT' });
+    await expect(run(eventSettle, { eventId: EVENT }, draft)).rejects.toMatchObject({
+      name: 'RuleViolation',
+      message: '“Summer Night” is a draft: confirm the show before settling it',
+    });
+    expect(await run(settlementLineAdd, addArgs, draft)).toHaveLength(1);
+  });
+
   it('should leave a settled event as it is, and freeze it for every later line edit', async () => {
     const memory = rows();
     memory.apply(await run(eventSettle, { eventId: EVENT }, memory));

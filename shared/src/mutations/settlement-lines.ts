@@ -144,6 +144,9 @@ export const eventSettle = defineMutation({
     // settled already (on another device, maybe): the first settlement stands
     if (event.status === 'SETTLED') return [];
     await eventTakingLines(read, args.eventId);
+    // lines may be drafted ahead (a budget), but only a show that is on can be settled
+    if (event.status === 'DRAFT')
+      throw new RuleViolation(`“${String(event.title)}” is a draft: confirm the show before settling it`);
     const [terms] = await read.where('deal_terms', { event_id: args.eventId });
     if (!terms)
       throw new RuleViolation(`“${String(event.title)}” has no deal terms: there is no payout to settle against`);

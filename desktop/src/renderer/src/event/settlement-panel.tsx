@@ -174,7 +174,10 @@ function SettlementBody({
       <ErrorNote error={refusal} />
       <ErrorNote error={problem} />
       {figures && <Figures figures={figures} admitted={admitted} />}
-      {editable && sheet.terms && <SettleAction eventId={sheet.eventId} title={title} />}
+      {editable && sheet.terms && sheet.status !== 'DRAFT' && <SettleAction eventId={sheet.eventId} title={title} />}
+      {editable && sheet.status === 'DRAFT' && (
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">A draft is settled once the show is confirmed.</p>
+      )}
       {sheet.status === 'SETTLED' && (
         <p className="text-sm font-medium text-emerald-700 dark:text-emerald-400">Settled: these figures are final.</p>
       )}
