@@ -31,6 +31,7 @@ import { messageIdDomain } from './notify/message-id.js';
 import { deliveryProblemRoutes } from './notify/delivery-problem-routes.js';
 import { documentRoutes } from './documents/routes.js';
 import { DOCUMENT_RENDER, renderDocumentJob } from './documents/render-job.js';
+import { closePdfDrawing } from './documents/render-document.js';
 import { NoteRooms, type NoteRoomsOptions } from './notes/note-rooms.js';
 
 export interface Relay {
@@ -167,6 +168,8 @@ export async function createRelay(config: RelayConfig, deps: RelayDeps = {}): Pr
         await holdSweeper.stop();
         // before the database closes: jobs under way finish or go back to the queue
         await jobs?.stop();
+        // the PDF drawing worker, once the sheet it draws for a job given up above (if any) is done
+        await closePdfDrawing();
         mailer.close();
         if (ownsDb) await db.close();
       })();

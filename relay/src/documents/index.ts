@@ -1,4 +1,4 @@
 // PDF documents of an event (confirmation, day sheet, settlement): see README.md.
 export { ensureDocument, type EnsuredDocument } from './ensure-document.js';
 export { DocumentUnavailable, loadDocumentData, type DocumentData } from './document-data.js';
-export { renderDocument, type RenderedDocument } from './render-document.js';
+export { closePdfDrawing, renderDocument, type RenderedDocument } from './render-document.js';
