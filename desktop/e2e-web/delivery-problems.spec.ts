@@ -59,3 +59,30 @@ test('should let the owner see a refused email with its reason and retry it by k
   await page.getByRole('button', { name: 'Refresh' }).click();
   await expect(page.getByText('No delivery problems: everything went out.')).toBeVisible();
 });
+
+test('should show an email refused for one of its recipients, with no Retry that would resend it to the others', async ({
+  page,
+}) => {
+  const [request] = await stack.db.sql<{ id: string; organization_id: string; contact_email: string }[]>`
+    SELECT r.id, r.organization_id, r.contact_email FROM event_requests r
+      JOIN organizations o ON o.id = r.organization_id
+     WHERE o.slug = 'lakeshore-live' ORDER BY r.reference LIMIT 1`;
+  const [job] = await stack.db.sql<{ id: string }[]>`
+    INSERT INTO jobs (organization_id, kind, payload, status, attempts)
+    VALUES (${request!.organization_id}, 'event.confirmed', '{}', 'DONE', 1)
+    RETURNING id::text AS id`;
+  await stack.db.sql`
+    INSERT INTO email_deliveries (job_id, organization_id, kind, message_id, recipients, subject, status, sent_at, last_error)
+    VALUES (${job!.id}, ${request!.organization_id}, 'event.confirmed', ${`<job-${job!.id}.event-confirmed@test>`},
+            ${stack.db.sql.array([request!.contact_email, 'promoter@typo.example'])}, 'Your show is confirmed', 'SENT',
+            now(), 'refused by the mail server: promoter@typo.example')`;
+
+  await openSignedIn(page, stack, DEMO_OWNER);
+  await page.getByRole('link', { name: 'Settings' }).click();
+  const item = page.getByRole('list', { name: 'Delivery problems' }).getByRole('listitem');
+  await expect(item).toHaveCount(1);
+  await expect(item).toContainText(`Event confirmation to ${request!.contact_email}, promoter@typo.example`);
+  await expect(item).toContainText('refused by the mail server: promoter@typo.example');
+  await expect(item).toContainText('Delivered to the other recipients');
+  await expect(item.getByRole('button')).toHaveCount(0);
+});

@@ -412,13 +412,15 @@ export const DocumentRender = z.object({
 
 /**
  * An email or job the relay did not get done, as its OWNERs see it (relay/src/notify): given up
- * (DEAD) or waiting for another try after a failure (QUEUED, nextTryAt).
+ * (DEAD), waiting for another try after a failure (QUEUED, nextTryAt), or taken by the mail server
+ * for some recipients and refused for others (PARTLY_SENT: the refused ones in lastError; shown
+ * for a month, never retried, as that would repeat it to those who have it).
  */
 export const DeliveryProblem = z.object({
   jobId: z.string(),
   /** the job kind, e.g. request.received, event.confirmed, document.render */
   kind: z.string(),
-  status: z.enum(['DEAD', 'QUEUED']),
+  status: z.enum(['DEAD', 'QUEUED', 'PARTLY_SENT']),
   attempts: z.number().int(),
   maxAttempts: z.number().int(),
   /** the mail server's or the job's last words */

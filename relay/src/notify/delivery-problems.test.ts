@@ -20,8 +20,9 @@ describe('delivery problems', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('notify_problems');
-    // the first message is refused for good, the ones after it accepted
-    smtp = await FlakyMailbox.start(['rcpt-5xx', 'accept', 'accept', 'accept']);
+    // the first message is refused for good, the second accepted, the third taken for its first
+    // recipient only
+    smtp = await FlakyMailbox.start(['rcpt-5xx', 'accept', 'rcpt-5xx-after-first', 'accept']);
     relay = await startTestRelay(db, { SMTP_URL: smtp.url, JOBS_POLL_MS: '50' });
     world = await createNotifyWorld(db.sql);
     owner = await createMember(db.sql, [{ organizationId: world.organizationId, role: 'OWNER' }]);
@@ -97,6 +98,42 @@ describe('delivery problems', () => {
     const foreign = await call('POST', `${problemsOf(world.organizationId)}/${elsewhere!.id}/retry`, owner);
     expect(foreign).toMatchObject({ status: 404, body: { code: 'not_found' } });
     expect(await readJob(db.sql, elsewhere!.id)).toMatchObject({ status: 'DEAD' });
+  });
+
+  it('should list an email taken for some recipients and refused for others, without offering to send it again', async () => {
+    const jobId = await queueJob(
+      db.sql,
+      world.organizationId,
+      'event.confirmed',
+      workflowPayloads(world)['event.confirmed'],
+    );
+    await until(async () => (await readJob(db.sql, jobId)).status === 'DONE', 'the event confirmation to be sent');
+    const kept = smtp.kept.find((m) => m.messageId === `<job-${jobId}.event-confirmed@promoteros.local>`);
+    expect(kept?.to).toEqual([world.requester.email]);
+    const listed = await call('GET', problemsOf(world.organizationId), owner);
+    expect(listed.body.problems).toEqual([
+      {
+        jobId,
+        kind: 'event.confirmed',
+        status: 'PARTLY_SENT',
+        attempts: 1,
+        maxAttempts: 10,
+        lastError: `refused by the mail server: ${world.promoter.email}`,
+        failedAt: expect.any(String),
+        nextTryAt: null,
+        email: {
+          messageId: `<job-${jobId}.event-confirmed@promoteros.local>`,
+          recipients: [world.requester.email, world.promoter.email],
+          subject: expect.any(String),
+        },
+      },
+    ]);
+    // sending again would repeat it to the requester, who has it
+    const again = await call('POST', `${problemsOf(world.organizationId)}/${jobId}/retry`, owner);
+    expect(again).toMatchObject({ status: 409, body: { code: 'not_a_problem' } });
+    // shown for a month, then it has been seen to, or will not be
+    await db.sql`UPDATE email_deliveries SET sent_at = now() - interval '31 days' WHERE job_id = ${jobId}`;
+    expect((await call('GET', problemsOf(world.organizationId), owner)).body.problems).toEqual([]);
   });
 
   it('should refuse members who are not OWNERs of the organization, and say what is wrong with a bad id', async () => {

@@ -1,13 +1,16 @@
 // What an organization's OWNERs see of mail and documents that did not go out: its DEAD jobs
-// (out of attempts, or failed for good) and its emails whose last try failed while their job
-// still retries, each with the last error; and the one thing they can do about one: try again.
+// (out of attempts, or failed for good), its emails whose last try failed while their job still
+// retries, each with the last error, and the one thing they can do about those: try again. And,
+// for the last PARTLY_SENT_DAYS, the emails the server took for some recipients but refused for
+// others (an address mistyped on a request): sending again would repeat it to those who have it,
+// so they are shown for the address to be corrected, not retried.
 import type { Sql } from '../db/database.js';
 
 export interface DeliveryProblem {
   readonly jobId: string;
   readonly kind: string;
-  /** DEAD: given up; QUEUED: the job loop tries again at nextTryAt */
-  readonly status: 'DEAD' | 'QUEUED';
+  /** DEAD: given up; QUEUED: the job loop tries again at nextTryAt; PARTLY_SENT: see above */
+  readonly status: 'DEAD' | 'QUEUED' | 'PARTLY_SENT';
   readonly attempts: number;
   readonly maxAttempts: number;
   readonly lastError: string | null;
@@ -18,13 +21,14 @@ export interface DeliveryProblem {
 }
 
 const LIMIT = 200;
+const PARTLY_SENT_DAYS = 30;
 
 export async function listDeliveryProblems(sql: Sql, organizationId: string): Promise<DeliveryProblem[]> {
   const rows = await sql<
     {
       id: string;
       kind: string;
-      status: 'DEAD' | 'QUEUED';
+      status: 'DEAD' | 'QUEUED' | 'PARTLY_SENT';
       attempts: number;
       max_attempts: number;
       last_error: string | null;
@@ -35,16 +39,27 @@ export async function listDeliveryProblems(sql: Sql, organizationId: string): Pr
       subject: string | null;
     }[]
   >`
-    SELECT j.id::text AS id, j.kind, j.status, j.attempts, j.max_attempts,
+    SELECT j.id::text AS id, j.kind,
+           CASE WHEN j.status = 'DONE' THEN 'PARTLY_SENT' ELSE j.status END AS status,
+           j.attempts, j.max_attempts,
            coalesce(d.last_error, j.last_error) AS last_error,
-           to_jsonb(j.updated_at) #>> '{}' AS failed_at,
+           to_jsonb(coalesce(d.sent_at, j.updated_at)) #>> '{}' AS failed_at,
            CASE WHEN j.status = 'QUEUED' THEN to_jsonb(j.run_at) #>> '{}' END AS next_try_at,
            d.message_id, d.recipients, d.subject
       FROM jobs j
       LEFT JOIN email_deliveries d ON d.job_id = j.id
-     WHERE j.organization_id = ${organizationId}
-       AND (j.status = 'DEAD' OR (j.status = 'QUEUED' AND d.status = 'FAILED'))
-     ORDER BY j.updated_at DESC, j.id DESC
+     WHERE j.id IN (
+       -- each lookup in its own partial index (migrations 0008, 0016)
+       SELECT id FROM jobs WHERE organization_id = ${organizationId} AND status = 'DEAD'
+       UNION
+       SELECT job_id FROM email_deliveries WHERE organization_id = ${organizationId} AND status = 'FAILED'
+       UNION
+       SELECT job_id FROM email_deliveries
+        WHERE organization_id = ${organizationId} AND status = 'SENT' AND last_error IS NOT NULL
+          AND sent_at > now() - make_interval(days => ${PARTLY_SENT_DAYS}))
+       AND (j.status = 'DEAD' OR (j.status = 'QUEUED' AND d.status = 'FAILED')
+            OR (j.status = 'DONE' AND d.status = 'SENT'))
+     ORDER BY coalesce(d.sent_at, j.updated_at) DESC, j.id DESC
      LIMIT ${LIMIT}`;
   return rows.map((row) => ({
     jobId: row.id,

@@ -3,6 +3,8 @@
 // every run and half of all tries fail:
 //   rcpt-4xx       451 to RCPT TO                           (greylisting, a full mailbox)
 //   rcpt-5xx       550 to RCPT TO                           (no such mailbox: not in the cycle)
+//   rcpt-5xx-after-first  the first recipient taken, 550 to the others (a mistyped second address:
+//                  not in the cycle)
 //   hang           the message read, no answer ever         (the sender dies waiting: not in the cycle)
 //   drop-mid-data  the connection cut while the message streams in  (a server or network dying)
 //   data-4xx       451 after the whole message came in      (a busy queue)
@@ -13,7 +15,15 @@ import { SMTPServer, type SMTPServerSession } from 'smtp-server';
 import { simpleParser } from 'mailparser';
 import type { AddressInfo, Socket } from 'node:net';
 
-export type Fate = 'rcpt-4xx' | 'rcpt-5xx' | 'hang' | 'drop-mid-data' | 'data-4xx' | 'accept' | 'accept-then-drop';
+export type Fate =
+  | 'rcpt-4xx'
+  | 'rcpt-5xx'
+  | 'rcpt-5xx-after-first'
+  | 'hang'
+  | 'drop-mid-data'
+  | 'data-4xx'
+  | 'accept'
+  | 'accept-then-drop';
 
 export interface KeptMessage {
   readonly messageId: string;
@@ -49,10 +59,11 @@ export class FlakyMailbox {
         callback();
       },
       onRcptTo: (_address, session, callback) => {
+        // session.envelope.rcptTo: the recipients taken so far in this message
         const fate = this.#fates.get(session);
         if (fate === 'rcpt-4xx') return callback(temporary('4.2.1 try again later'));
-        if (fate === 'rcpt-5xx')
-          return callback(Object.assign(new Error('5.1.1 no such mailbox'), { responseCode: 550 }));
+        const refused = fate === 'rcpt-5xx' || (fate === 'rcpt-5xx-after-first' && session.envelope.rcptTo.length > 0);
+        if (refused) return callback(Object.assign(new Error('5.1.1 no such mailbox'), { responseCode: 550 }));
         callback();
       },
       onData: (stream, session, callback) => {

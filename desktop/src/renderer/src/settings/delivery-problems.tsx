@@ -1,6 +1,7 @@
 // Settings → delivery problems, for OWNERs: the emails and documents the relay gave up on (or is
 // retrying after a failure), each with what it was for, to whom, and the mail server's words;
-// Retry makes one due again. The list lives on the relay (never synced), so it is read when the
+// Retry makes one due again. Emails refused for some of their recipients are listed too, without
+// Retry (it would resend to everyone). The list lives on the relay (never synced), so it is read when the
 // screen opens, after each Retry, on Refresh and every half minute while the screen is open.
 import { useCallback, useEffect, useState } from 'react';
 import type { CommandError, CommandResult } from '../../../common/command-map.js';
@@ -13,6 +14,18 @@ type Problem = CommandResult<'deliveryProblems.list'>[number];
 const REFRESH_MS = 30_000;
 const when = (iso: string) =>
   new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+
+/** Where a problem stands, and for one sent to only some of its recipients, what is left to do. */
+function problemState(problem: Problem): string {
+  switch (problem.status) {
+    case 'DEAD':
+      return `Given up after ${problem.attempts} ${problem.attempts === 1 ? 'try' : 'tries'}, ${when(problem.failedAt)}`;
+    case 'QUEUED':
+      return `Failed ${when(problem.failedAt)}; next try ${problem.nextTryAt ? when(problem.nextTryAt) : 'soon'}`;
+    case 'PARTLY_SENT':
+      return `Delivered to the other recipients ${when(problem.failedAt)}. Correct the address, then tell them yourself: sending it again would repeat it to the others.`;
+  }
+}
 
 export function DeliveryProblemsPanel() {
   const bridge = useBridge();
@@ -83,21 +96,19 @@ export function DeliveryProblemsPanel() {
                   <p className="truncate text-zinc-600 dark:text-zinc-300">“{problem.email.subject}”</p>
                 )}
                 <p className="text-red-700 dark:text-red-400">{problemReason(problem.lastError)}</p>
-                <p className="text-xs text-zinc-500 dark:text-zinc-400">
-                  {problem.status === 'DEAD'
-                    ? `Given up after ${problem.attempts} ${problem.attempts === 1 ? 'try' : 'tries'}, ${when(problem.failedAt)}`
-                    : `Failed ${when(problem.failedAt)}; next try ${problem.nextTryAt ? when(problem.nextTryAt) : 'soon'}`}
-                </p>
+                <p className="text-xs text-zinc-500 dark:text-zinc-400">{problemState(problem)}</p>
               </div>
-              <button
-                type="button"
-                className={buttonClass}
-                disabled={retrying === problem.jobId}
-                aria-label={`Retry: ${problemTitle(problem.kind)}${problem.email ? ` to ${problem.email.recipients.join(', ')}` : ''}`}
-                onClick={() => void retry(problem)}
-              >
-                {retrying === problem.jobId ? 'Retrying…' : 'Retry'}
-              </button>
+              {problem.status !== 'PARTLY_SENT' && (
+                <button
+                  type="button"
+                  className={buttonClass}
+                  disabled={retrying === problem.jobId}
+                  aria-label={`Retry: ${problemTitle(problem.kind)}${problem.email ? ` to ${problem.email.recipients.join(', ')}` : ''}`}
+                  onClick={() => void retry(problem)}
+                >
+                  {retrying === problem.jobId ? 'Retrying…' : 'Retry'}
+                </button>
+              )}
             </li>
           ))}
         </ul>
