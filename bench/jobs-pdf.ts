@@ -1,11 +1,20 @@
 // The settlement sheet's render time, for `npm run bench:jobs` (bench/jobs.bench.ts prints
 // pdf_p50_ms / pdf_p99_ms from it). Demo-like nights (a London venue, two ticket lines, comps,
 // seven expense lines, an adjustment now and then, the four deal types in turn) drawn to PDF
-// bytes in this process, database aside: what one `document.render` job spends drawing.
-// Run alone: `npx tsx bench/jobs-pdf.ts [runs]` prints one JSON line.
+// bytes by renderDocument, database aside: what one `document.render` job waits for, drawing in
+// the PDF drawing worker (relay/src/documents/pdf-drawing-pool.ts) included.
+// event_loop_max_block_ms: the longest gap between ticks of a 1 ms timer on this thread while
+// the sheets draw, i.e. how long every other request of the relay would have waited.
+// Run alone: `npx tsx bench/jobs-pdf.ts [runs]` prints one JSON line, with the same figures for
+// drawing in this thread (drawDocument, as the relay did before the worker) as the floor.
 import { performance } from 'node:perf_hooks';
 import type { DealType } from '@promoteros/shared';
-import { renderDocument, type DocumentData } from '../relay/src/documents/index.js';
+import {
+  drawDocument,
+  renderDocument,
+  type DocumentData,
+  type RenderedDocument,
+} from '../relay/src/documents/index.js';
 import { percentile } from './relay-process.js';
 
 const expenseLines: [string, number][] = [
@@ -133,24 +142,68 @@ export function demoSettlement(n: number): Extract<DocumentData, { kind: 'SETTLE
   };
 }
 
-/** Renders `runs` settlement sheets one after another; milliseconds per render. */
-export async function measureSettlementPdf(runs: number): Promise<{ p50: number; p99: number }> {
-  // the first renders load the renderer's modules and font metrics: not what a job pays
-  for (let n = 0; n < 3; n++) await renderDocument(demoSettlement(n));
-  const times: number[] = [];
-  for (let n = 0; n < runs; n++) {
-    const data = demoSettlement(n);
-    const started = performance.now();
-    await renderDocument(data);
-    times.push(performance.now() - started);
+/** The longest gap between ticks of a 1 ms timer on this thread while `work` runs, in ms. */
+async function longestLoopGap(work: () => Promise<void>): Promise<number> {
+  let last = performance.now();
+  let longest = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last);
+    last = now;
+  }, 1);
+  try {
+    await work();
+    // a block still under way when the work ends counts too
+    return Math.max(longest, performance.now() - last);
+  } finally {
+    clearInterval(timer);
   }
+}
+
+/**
+ * Renders `runs` settlement sheets one after another: milliseconds per render, and the longest the
+ * event loop was held meanwhile. Through renderDocument (the relay's path) unless told otherwise.
+ */
+export async function measureSettlementPdf(
+  runs: number,
+  draw: (data: DocumentData) => Promise<RenderedDocument> = renderDocument,
+): Promise<{ p50: number; p99: number; eventLoopMaxBlockMs: number }> {
+  // the first renders load the renderer's modules and font metrics (and start the worker): not
+  // what a job pays
+  for (let n = 0; n < 3; n++) await draw(demoSettlement(n));
+  const times: number[] = [];
+  const eventLoopMaxBlockMs = await longestLoopGap(async () => {
+    for (let n = 0; n < runs; n++) {
+      const data = demoSettlement(n);
+      const started = performance.now();
+      await draw(data);
+      times.push(performance.now() - started);
+      // a job reads and writes the database between renders: the loop turns (timers included)
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+  });
   times.sort((a, b) => a - b);
   const round = (ms: number) => Math.round(ms * 10) / 10;
-  return { p50: round(percentile(times, 50)), p99: round(percentile(times, 99)) };
+  return {
+    p50: round(percentile(times, 50)),
+    p99: round(percentile(times, 99)),
+    eventLoopMaxBlockMs: round(eventLoopMaxBlockMs),
+  };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const runs = Number(process.argv[2] ?? 200);
-  const { p50, p99 } = await measureSettlementPdf(runs);
-  process.stdout.write(`${JSON.stringify({ runs, pdf_p50_ms: p50, pdf_p99_ms: p99 })}\n`);
+  const pooled = await measureSettlementPdf(runs);
+  const inThread = await measureSettlementPdf(runs, drawDocument);
+  process.stdout.write(
+    `${JSON.stringify({
+      runs,
+      pdf_p50_ms: pooled.p50,
+      pdf_p99_ms: pooled.p99,
+      event_loop_max_block_ms: pooled.eventLoopMaxBlockMs,
+      in_thread_pdf_p50_ms: inThread.p50,
+      in_thread_pdf_p99_ms: inThread.p99,
+      in_thread_event_loop_max_block_ms: inThread.eventLoopMaxBlockMs,
+    })}\n`,
+  );
 }

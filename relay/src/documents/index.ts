@@ -2,3 +2,5 @@
 export { ensureDocument, type EnsuredDocument } from './ensure-document.js';
 export { DocumentUnavailable, loadDocumentData, type DocumentData } from './document-data.js';
 export { closePdfDrawing, renderDocument, type RenderedDocument } from './render-document.js';
+/** Draws in the calling thread, holding its event loop: for the worker and for measuring, not the relay's thread. */
+export { drawDocument } from './draw-document.js';
