@@ -83,6 +83,15 @@ describe('PDF drawing pool', () => {
     }
   });
 
+  it('should draw renders asked at once one after another, with one worker', async () => {
+    const pool = newPool();
+    const kinds = ['SETTLEMENT', 'CONFIRMATION', 'ADVANCE', 'SETTLEMENT'] as const;
+    const data = await Promise.all(kinds.map((kind) => loadDocumentData(db.sql, night.eventId, kind)));
+    const drawn = await Promise.all(data.map((d) => pool.draw(d)));
+    expect(pool.threads).toHaveLength(1);
+    for (const [i, d] of data.entries()) expect(drawn[i]!.sha256).toBe((await drawDocument(d)).sha256);
+  });
+
   it('should keep the event loop turning while a sheet draws', async () => {
     const pool = newPool();
     const data = await settlement();
@@ -168,6 +177,16 @@ describe('PDF drawing pool', () => {
     expect(after.sha256).toBe((await drawDocument(data)).sha256);
     expect(pool.threads).toHaveLength(1);
     expect(pool.threads[0]).not.toBe(worker);
+  });
+
+  it('should end a worker still drawing when close() has waited closeGraceMs, failing its render', async () => {
+    const pool = newPool({ closeGraceMs: 0 });
+    const drawing = pool.draw(await settlement());
+    await pool.close();
+    await expect(drawing).rejects.toThrow(
+      new PdfDrawingFailed('the PDF drawing pool closed while drawing the SETTLEMENT sheet'),
+    );
+    expect(pool.threads).toEqual([]);
   });
 
   it('should draw under tsx as the relay runs, and let the process exit without close()', async () => {

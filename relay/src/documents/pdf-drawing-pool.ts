@@ -112,7 +112,18 @@ export class PdfDrawingPool {
       let drawer = [...this.#drawers].find((d) => !d.retiring && !d.render);
       if (!drawer) {
         if (this.threads.length >= this.#threads) return;
-        drawer = this.#start();
+        try {
+          drawer = this.#start();
+        } catch (error) {
+          // ERR_WORKER_INVALID_EXEC_ARGV and the like: this render fails, not the caller's stack
+          const render = this.#queue.shift()!;
+          render.reject(
+            new PdfDrawingFailed(`the PDF drawing worker could not start to draw the ${render.data.kind} sheet`, {
+              cause: error,
+            }),
+          );
+          continue;
+        }
       }
       this.#give(drawer, this.#queue.shift()!);
     }
