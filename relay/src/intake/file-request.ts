@@ -46,8 +46,8 @@ export interface FiledRequest {
  */
 const REFERENCE_ATTEMPTS = 5;
 
-/** Plans made with members that had changed are made again, so many times at most in a row. */
-const PEOPLE_ATTEMPTS = 5;
+/** A round planned with members that have changed is planned again with them read anew, this many times at most. */
+const PEOPLE_REREADS = 4;
 
 type Insert = Extract<RowWrite, { op: 'insert' }>;
 
@@ -209,7 +209,8 @@ export async function fileRequests(
     const readPeople = async () => known.remember(scope, await OrganizationPeople.read(sql, scope));
     let people = known.people(scope) ?? (await readPeople());
     let attempt = 1;
-    for (let peopleAttempt = 1; ; peopleAttempt += 1) {
+    let peopleReads = 0;
+    for (;;) {
       const planned = await Promise.all(filings.map((filing) => plan(filing, people, attempt)));
       let filed: Filed;
       try {
@@ -221,7 +222,8 @@ export async function fileRequests(
       }
       if (!filed.fresh) {
         // the members changed since they were read: nothing was written; plan with them as they are
-        if (peopleAttempt >= PEOPLE_ATTEMPTS) throw new Error('the organization’s members kept changing');
+        peopleReads += 1;
+        if (peopleReads > PEOPLE_REREADS) throw new Error('the organization’s members kept changing');
         people = await readPeople();
         continue;
       }
