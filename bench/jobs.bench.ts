@@ -18,7 +18,9 @@
 //   parallel_floor_emails_per_s / parallel_ratio  the stricter floor: the relay's own mailer
 //                       (pooled, Nagle off: relay/src/mail/mailer.ts) sending as many at once
 //                       as the relay has lanes, with no queue: what the queue's own work costs
-//   pdf_p50_ms / pdf_p99_ms  settlement sheets rendered (bench/jobs-pdf.ts)
+//   pdf_p50_ms / pdf_p99_ms  settlement sheets rendered (bench/jobs-pdf.ts), in the relay's PDF
+//                       drawing worker; pdf_event_loop_max_block_ms the longest the main thread's
+//                       event loop was held meanwhile
 // The relay runs in its own process and the SMTP sink in another (bench/smtp-sink-process.ts), as
 // they would in life; the floors' loops run in this one. Every message must reach the sink once by
 // its Message-ID (each_once), and no job may end DEAD, else `met` is false.
@@ -250,6 +252,7 @@ async function main(): Promise<void> {
         pdf_runs: PDF_RUNS,
         pdf_p50_ms: round(pdf.p50),
         pdf_p99_ms: round(pdf.p99),
+        pdf_event_loop_max_block_ms: round(pdf.eventLoopMaxBlockMs),
         targets,
         met: ratio >= targets.ratio_min && once && dead!.n === 0,
       }),
