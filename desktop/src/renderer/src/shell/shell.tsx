@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'react';
 import type { CommandError, CommandResult } from '../../../common/command-map.js';
 import { useBridge } from '../data/bridge-context.js';
-import { routeHash, useRoute } from '../data/route.js';
+import { navigate, routeHash, useRoute } from '../data/route.js';
 import { usePushed } from '../data/use-pushed.js';
 import { useQuery } from '../data/use-query.js';
 import { CalendarScreen } from '../screens/calendar.js';
@@ -55,6 +55,14 @@ export function Shell({ session, onSessionChange }: { session: SignedIn; onSessi
       else localStorage.removeItem(venueKey(organizationId));
     }
   };
+
+  // Door and box-office staff open the app to work the show: they start on show day, where the
+  // calendar starts everyone else. Only on an open with no screen in the address, so a reload or
+  // a link keeps its screen, and the calendar stays one click away.
+  useEffect(() => {
+    const noScreen = ['', '#', '#/'].includes(window.location.hash);
+    if (role === 'STAFF' && noScreen) navigate(routeHash('show-day'));
+  }, [role]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
