@@ -83,6 +83,16 @@ test('should move the payout as a manager enters an expense actual, then settle 
   await expect(figure('Artist payout')).toContainText('$6,261.03');
   await expect(figure('Venue / promoter share')).toContainText('$1,386.97');
 
+  // the sound bill is now the bigger one: it goes first among the expenses, by keyboard
+  const expenses = panel.getByRole('list', { name: 'Expenses' }).getByRole('listitem');
+  await expect(expenses).toHaveText([/^Security/, /^Sound/]);
+  await panel.getByRole('button', { name: 'Move Sound up' }).focus();
+  await page.keyboard.press('Alt+ArrowUp');
+  await expect(expenses).toHaveText([/^Sound/, /^Security/]);
+  // first of its kind now: it cannot go higher, and the focus stays on the line to move it back
+  await expect(panel.getByRole('button', { name: 'Move Sound up' })).toBeDisabled();
+  await expect(panel.getByRole('button', { name: 'Move Sound down' })).toBeFocused();
+
   // settling asks first; Cancel leaves the show as it was
   await panel.getByRole('button', { name: 'Settle show' }).click();
   await panel.getByRole('button', { name: 'Cancel' }).click();
@@ -94,6 +104,15 @@ test('should move the payout as a manager enters an expense actual, then settle 
   await expect(panel.getByRole('button', { name: 'Edit Sound' })).toBeHidden();
   await expect(panel.getByRole('button', { name: 'Settle show' })).toBeHidden();
 
+  // uploaded: the relay holds the new order of the expenses
+  await expect
+    .poll(async () =>
+      (
+        await stack.db.sql<{ label: string }[]>`
+          SELECT label FROM settlement_lines WHERE event_id = ${eventId} AND kind = 'EXPENSE' ORDER BY position`
+      ).map((row) => row.label),
+    )
+    .toEqual(['Sound', 'Security']);
   // uploaded: the relay holds the actual and the settled status
   await expect
     .poll(async () => {

@@ -209,6 +209,7 @@ export const argFactories: Readonly<Record<string, ArgFactory>> = {
   }),
   'settlementLine.update': async (w) => ({ id: w.ids.settlement_lines![0]!, actualCents: 30_000 + next() }),
   'settlementLine.remove': async (w, sql) => ({ id: await newSettlementLine(sql, w) }),
+  'settlementLine.reorder': async (w) => ({ eventId: w.eventId, lineIds: [...w.ids.settlement_lines!].reverse() }),
   'event.settle': async (w, sql) => ({ eventId: await newShowWithDeal(sql, w) }),
 };
 

@@ -95,6 +95,7 @@ const examples: Record<string, unknown> = {
   },
   'settlementLine.update': { id: id(15), actualCents: 41000 },
   'settlementLine.remove': { id: id(15) },
+  'settlementLine.reorder': { eventId: id(2), lineIds: [id(15)] },
   'event.settle': { eventId: id(2) },
 };
 

@@ -15,7 +15,13 @@ import {
 import { holdChallenge, holdPlace, holdRelease, holdSetExpiry } from './holds.js';
 import { requestSetStatus } from './requests.js';
 import { requestSubmit } from './request-submit.js';
-import { eventSettle, settlementLineAdd, settlementLineRemove, settlementLineUpdate } from './settlement-lines.js';
+import {
+  eventSettle,
+  settlementLineAdd,
+  settlementLineRemove,
+  settlementLineReorder,
+  settlementLineUpdate,
+} from './settlement-lines.js';
 import { taskTemplateCreate, taskTemplateRemove, taskTemplateReorder, taskTemplateUpdate } from './task-templates.js';
 import { taskComplete, taskCreate, taskRemove, taskReopen, taskReorder, taskUpdate } from './tasks.js';
 
@@ -51,6 +57,7 @@ const all: readonly MutationDefinition[] = [
   settlementLineAdd,
   settlementLineUpdate,
   settlementLineRemove,
+  settlementLineReorder,
   eventSettle,
 ];
 

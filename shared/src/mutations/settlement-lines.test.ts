@@ -3,7 +3,13 @@ import type { MutationDefinition, Row } from './define.js';
 import { MemoryRows } from './memory-reader.js';
 import { findMutation } from './registry.js';
 import { roleAtLeast } from '../roles.js';
-import { eventSettle, settlementLineAdd, settlementLineRemove, settlementLineUpdate } from './settlement-lines.js';
+import {
+  eventSettle,
+  settlementLineAdd,
+  settlementLineRemove,
+  settlementLineReorder,
+  settlementLineUpdate,
+} from './settlement-lines.js';
 import { AT, EVENT, context, id } from './test-fixtures.js';
 
 const LINE = id(1);
@@ -194,6 +200,44 @@ describe('settlementLine.remove', () => {
     await expect(run(settlementLineRemove, { id: LINE }, rows({ status: 'CANCELLED' }))).rejects.toMatchObject(
       cancelled,
     );
+  });
+});
+
+describe('settlementLine.reorder', () => {
+  const three = () =>
+    rows({
+      lines: [
+        line({ id: id(21), label: 'Security', position: 0 }),
+        line({ id: id(22), label: 'Catering', position: 1 }),
+        line({ id: id(23), label: 'Runner', position: 2 }),
+      ],
+    });
+
+  it('should give each line whose place changed its new position, and leave the others alone', async () => {
+    expect(await run(settlementLineReorder, { eventId: EVENT, lineIds: [id(22), id(21), id(23)] }, three())).toEqual([
+      { op: 'update', table: 'settlement_lines', id: id(22), set: { position: 0, updated_at: AT } },
+      { op: 'update', table: 'settlement_lines', id: id(21), set: { position: 1, updated_at: AT } },
+    ]);
+  });
+
+  it('should keep lines left out after the listed ones, and skip a line removed meanwhile', async () => {
+    expect(await run(settlementLineReorder, { eventId: EVENT, lineIds: [id(23), id(99)] }, three())).toEqual([
+      { op: 'update', table: 'settlement_lines', id: id(23), set: { position: 0, updated_at: AT } },
+      { op: 'update', table: 'settlement_lines', id: id(21), set: { position: 1, updated_at: AT } },
+      { op: 'update', table: 'settlement_lines', id: id(22), set: { position: 2, updated_at: AT } },
+    ]);
+  });
+
+  it('should refuse a line named twice, and a settled or cancelled event', async () => {
+    expect(() => settlementLineReorder.args.parse({ eventId: EVENT, lineIds: [id(21), id(21)] })).toThrow(
+      'names a line twice',
+    );
+    await expect(
+      run(settlementLineReorder, { eventId: EVENT, lineIds: [id(21)] }, rows({ status: 'SETTLED' })),
+    ).rejects.toMatchObject(settled);
+    await expect(
+      run(settlementLineReorder, { eventId: EVENT, lineIds: [id(21)] }, rows({ status: 'CANCELLED' })),
+    ).rejects.toMatchObject(cancelled);
   });
 });
 

@@ -6,6 +6,7 @@ import { SettlementLineKind } from '../entities/deals.js';
 import { cents, int, text, uuid } from '../entities/fields.js';
 import { defineMutation, mustGet, RuleViolation, type Row } from './define.js';
 import { editableEvent } from './rules.js';
+import { orderedIds, reorderWrites } from './reorder.js';
 
 const label = text({ min: 1, max: 200 });
 /** a stadium's worth of tickets and then some; the column is an integer */
@@ -130,6 +131,23 @@ export const settlementLineRemove = defineMutation({
     if (!line) return []; // removed already
     await eventTakingLines(read, String(line.event_id));
     return [{ op: 'delete', table: 'settlement_lines', id: args.id }];
+  },
+});
+
+export const settlementLineReorder = defineMutation({
+  name: 'settlementLine.reorder',
+  minimumRole: 'MANAGER',
+  args: z.object({
+    eventId: uuid,
+    /** the event's lines in their new order (the sheet prints them so); lines left out keep their place after these */
+    lineIds: orderedIds('line'),
+  }),
+  subject: (args) => ({ table: 'events', id: args.eventId }),
+  describe: () => 'Reorder the settlement lines',
+  async plan(args, context, read) {
+    await eventTakingLines(read, args.eventId);
+    const lines = await read.where('settlement_lines', { event_id: args.eventId }, 'position');
+    return reorderWrites('settlement_lines', lines, args.lineIds, context.at);
   },
 });
 

@@ -4,7 +4,8 @@
 import { z } from 'zod';
 import { Role } from '../roles.js';
 import { bool, int, text, uuid } from '../entities/fields.js';
-import { defineMutation, mustGet, RuleViolation, type Row, type RowWrite } from './define.js';
+import { defineMutation, mustGet, RuleViolation, type Row } from './define.js';
+import { orderedIds, reorderWrites } from './reorder.js';
 
 const title = text({ min: 1, max: 200 });
 const description = text({ max: 5000 }).nullable();
@@ -106,27 +107,14 @@ export const taskTemplateReorder = defineMutation({
   minimumRole: 'MANAGER',
   args: z.object({
     /** the templates in their new order; templates left out keep their order after these */
-    templateIds: z
-      .array(uuid)
-      .min(1)
-      .max(500)
-      .refine((ids) => new Set(ids).size === ids.length, 'names a template twice'),
+    templateIds: orderedIds('template'),
   }),
   subject: (args) => ({ table: 'task_templates', id: args.templateIds[0]! }),
   describe: () => 'Reorder the checklist template',
   async plan(args, context, read) {
     const templates = await read.where('task_templates', {}, 'position');
-    const known = new Set(templates.map((t) => String(t.id)));
-    const listed = args.templateIds.filter((id) => known.has(id)); // one removed meanwhile is skipped
-    if (listed.length === 0) return []; // all of them removed meanwhile: the order stays as it is
-    const rest = templates.map((t) => String(t.id)).filter((id) => !listed.includes(id));
-    const writes: RowWrite[] = [];
-    [...listed, ...rest].forEach((id, position) => {
-      const template = templates.find((t) => t.id === id)!;
-      if (Number(template.position) !== position) {
-        writes.push({ op: 'update', table: 'task_templates', id, set: { position, updated_at: context.at } });
-      }
-    });
-    return writes;
+    // all of them removed meanwhile: the order stays as it is
+    if (!args.templateIds.some((id) => templates.some((t) => t.id === id))) return [];
+    return reorderWrites('task_templates', templates, args.templateIds, context.at);
   },
 });

@@ -2,7 +2,8 @@
 // Door and production staff tick tasks off on show day, so STAFF may do all of it but remove.
 import { z } from 'zod';
 import { calendarDate, text, uuid } from '../entities/fields.js';
-import { defineMutation, mustGet, RuleViolation, type RowWrite } from './define.js';
+import { defineMutation, mustGet, RuleViolation } from './define.js';
+import { orderedIds, reorderWrites } from './reorder.js';
 import { editableEvent, mustBeMember } from './rules.js';
 
 const title = text({ min: 1, max: 200 });
@@ -125,28 +126,14 @@ export const taskReorder = defineMutation({
   args: z.object({
     eventId: uuid,
     /** the event's tasks in their new order; tasks left out keep their place after these */
-    taskIds: z
-      .array(uuid)
-      .min(1)
-      .max(500)
-      .refine((ids) => new Set(ids).size === ids.length, 'names a task twice'),
+    taskIds: orderedIds('task'),
   }),
   subject: (args) => ({ table: 'events', id: args.eventId }),
   describe: () => 'Reorder the checklist',
   async plan(args, context, read) {
     await editableEvent(read, args.eventId);
     const tasks = await read.where('event_tasks', { event_id: args.eventId }, 'position');
-    const known = new Set(tasks.map((t) => String(t.id)));
-    const listed = args.taskIds.filter((id) => known.has(id)); // a task removed meanwhile is skipped
-    const rest = tasks.map((t) => String(t.id)).filter((id) => !listed.includes(id));
-    const writes: RowWrite[] = [];
-    [...listed, ...rest].forEach((id, position) => {
-      const task = tasks.find((t) => t.id === id)!;
-      if (Number(task.position) !== position) {
-        writes.push({ op: 'update', table: 'event_tasks', id, set: { position, updated_at: context.at } });
-      }
-    });
-    return writes;
+    return reorderWrites('event_tasks', tasks, args.taskIds, context.at);
   },
 });
 

@@ -39,6 +39,7 @@ export type EditName =
   | 'settlementLine.add'
   | 'settlementLine.update'
   | 'settlementLine.remove'
+  | 'settlementLine.reorder'
   | 'event.settle';
 
 /** runs an edit; resolves to the refusal, or undefined when it was made */

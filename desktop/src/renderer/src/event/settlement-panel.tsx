@@ -3,7 +3,7 @@
 // it) and "Settle show", which makes it final. Managers and owners enter it, staff read it,
 // promoters do not see it. Every change is an edit the core applies at once and uploads later,
 // so a settlement can be entered in a back office with no network.
-import { useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import type { CommandError } from '../../../common/command-map.js';
 import { useEdit } from '../data/use-edit.js';
 import { useQuery } from '../data/use-query.js';
@@ -21,6 +21,7 @@ import {
 } from './settlement-figures.js';
 import { SettlementLineForm } from './settlement-line-form.js';
 import { blankLine, lineChanges, lineValues, type LineFields } from './settlement-line-changes.js';
+import { movedWithinKind } from './settlement-line-order.js';
 
 const TABLES = ['settlement_lines', 'deal_terms', 'events'];
 const DOOR_TABLES = ['check_ins', 'events', 'venues'];
@@ -97,6 +98,27 @@ function SettlementBody({
     return refused;
   };
   const remove = async (line: SheetLine) => setRefusal(await edit('settlementLine.remove', { id: line.id }));
+  /** one place up or down among the lines of its kind: the order the sheet prints them in */
+  const move = async (line: SheetLine, by: -1 | 1) => {
+    const order = movedWithinKind(sheet.lines, line.id, by);
+    if (!order) return;
+    moved.current = { lineId: line.id, by };
+    setRefusal(await edit('settlementLine.reorder', { eventId: sheet.eventId, lineIds: order }));
+  };
+  // React moves the line's element, which takes the focus away (and its button may now be
+  // disabled, at the end of its group): give it to the line's move button that still works
+  const moved = useRef<{ lineId: string; by: -1 | 1 } | null>(null);
+  useLayoutEffect(() => {
+    const last = moved.current;
+    if (!last) return;
+    const row = document.querySelector(`[data-line-id="${last.lineId}"]`);
+    const buttons = [...(row?.querySelectorAll<HTMLButtonElement>('button[data-move]') ?? [])];
+    const same = buttons.find((b) => b.dataset.move === String(last.by) && !b.disabled);
+    const other = buttons.find((b) => !b.disabled);
+    const target = same ?? other;
+    if (target && document.activeElement !== target) target.focus();
+    if (target) moved.current = null;
+  }, [sheet.lines]);
 
   return (
     <div className="space-y-4">
@@ -114,7 +136,7 @@ function SettlementBody({
             </h3>
             {lines.length === 0 && !adding && <p className="py-1 text-sm text-zinc-500">None.</p>}
             <ul aria-label={groupTitle} className="divide-y divide-zinc-100 dark:divide-zinc-800">
-              {lines.map((line) =>
+              {lines.map((line, index) =>
                 open && 'lineId' in open && open.lineId === line.id ? (
                   <li key={line.id}>
                     <SettlementLineForm
@@ -126,11 +148,44 @@ function SettlementBody({
                     />
                   </li>
                 ) : (
-                  <li key={line.id} aria-label={line.label} className="flex items-center gap-3 py-1.5 text-sm">
+                  <li
+                    key={line.id}
+                    aria-label={line.label}
+                    data-line-id={line.id}
+                    className="flex items-center gap-3 py-1.5 text-sm"
+                    onKeyDown={(key) => {
+                      // Alt+↑/↓ from anywhere in the row, as on the checklist
+                      if (!editable || !key.altKey || (key.key !== 'ArrowUp' && key.key !== 'ArrowDown')) return;
+                      key.preventDefault();
+                      void move(line, key.key === 'ArrowUp' ? -1 : 1);
+                    }}
+                  >
                     <span className="flex-1">{line.label}</span>
                     <LineAmounts line={line} currency={currency} />
                     {editable && (
                       <span className="flex gap-1">
+                        <button
+                          type="button"
+                          className={linkButtonClass}
+                          aria-label={`Move ${line.label} up`}
+                          title="Move up (Alt+↑)"
+                          data-move="-1"
+                          disabled={index === 0}
+                          onClick={() => void move(line, -1)}
+                        >
+                          ↑
+                        </button>
+                        <button
+                          type="button"
+                          className={linkButtonClass}
+                          aria-label={`Move ${line.label} down`}
+                          title="Move down (Alt+↓)"
+                          data-move="1"
+                          disabled={index === lines.length - 1}
+                          onClick={() => void move(line, 1)}
+                        >
+                          ↓
+                        </button>
                         <button
                           type="button"
                           className={linkButtonClass}
