@@ -15,12 +15,11 @@
 // weighs on both alike. Prints one JSON line; progress goes to stderr.
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { createTestDatabase } from '@promoteros/relay/testing/test-database';
 import { createMember, createOrganization, createVenue } from '@promoteros/relay/testing/fixtures';
 import { FormTokens } from '../relay/src/intake/form-token.js';
-import { percentile, startRelayProcess } from './relay-process.js';
+import { percentile, processCpuMs, startRelayProcess } from './relay-process.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
@@ -65,19 +64,6 @@ function together(slices: readonly Load[]): Load {
   };
 }
 
-/** CPU time a process has used so far, in ms (user + system, from /proc); 0 once it has gone. */
-function cpuMs(pid: number): number {
-  let stat: string;
-  try {
-    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  } catch {
-    return 0;
-  }
-  const fields = stat.split(') ')[1]!.split(' ');
-  // utime and stime are fields 14 and 15 of stat, in clock ticks (100 a second on Linux)
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
-
 /** CPU (ms) that the relay, its PostgreSQL backends and this load generator spend on one load. */
 interface CpuSpent {
   relay: number;
@@ -87,14 +73,14 @@ interface CpuSpent {
 
 async function measuredCpu(relayPid: number, backends: () => Promise<number[]>, run: () => Promise<Load>) {
   const pids = await backends();
-  const sum = (list: number[]) => list.reduce((total, pid) => total + cpuMs(pid), 0);
-  const relay0 = cpuMs(relayPid);
+  const sum = (list: number[]) => list.reduce((total, pid) => total + processCpuMs(pid), 0);
+  const relay0 = processCpuMs(relayPid);
   const postgres0 = sum(pids);
   const client0 = process.cpuUsage();
   const result = await run();
   const client = process.cpuUsage(client0);
   const spent: CpuSpent = {
-    relay: cpuMs(relayPid) - relay0,
+    relay: processCpuMs(relayPid) - relay0,
     postgres: sum(pids) - postgres0,
     client: (client.user + client.system) / 1000,
   };

@@ -149,15 +149,11 @@ async function main(): Promise<void> {
     await sink.distinct(WARM_UP);
     await allDone();
     // CPU by process, to say where an email's cost goes (the relay's PostgreSQL backends included)
-    const backends = async () =>
-      (await db.sql<{ pid: number }[]>`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`).map(
-        (r) => r.pid,
-      );
-    const relayPids = await backends();
+    const relayPids = (
+      await db.sql<{ pid: number }[]>`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`
+    ).map((r) => r.pid);
     const cpuOf = (pids: number[]) => pids.reduce((sum, pid) => sum + processCpuMs(pid), 0);
-    const queueCpu = { relay: 0, postgres: 0, sink: 0 };
     const floorCpu = { loop: 0, sink: 0 };
-    let queueSeconds = 0;
     let floorSeconds = 0;
     const loop = createSmtpMailer({ smtpUrl: sink.url, from: config.MAIL_FROM, pool: 1 });
     /** the floor: nodemailer set up as the relay sets it up, one send after another */
@@ -186,10 +182,12 @@ async function main(): Promise<void> {
     await queue(EMAILS);
     await sink.distinct(EMAILS);
     await allDone();
-    queueSeconds = (performance.now() - t0) / 1000;
-    queueCpu.relay = processCpuMs(relay.child.pid!) - cpu0.relay;
-    queueCpu.postgres = cpuOf(relayPids) - cpu0.postgres;
-    queueCpu.sink = processCpuMs(sink.pid) - cpu0.sink;
+    const queueSeconds = (performance.now() - t0) / 1000;
+    const queueCpu = {
+      relay: processCpuMs(relay.child.pid!) - cpu0.relay,
+      postgres: cpuOf(relayPids) - cpu0.postgres,
+      sink: processCpuMs(sink.pid) - cpu0.sink,
+    };
     const arrived = await sink.count();
     const once = arrived.distinct === EMAILS && arrived.duplicates === 0;
 

@@ -8,7 +8,15 @@ import { ADVANCE_NOTES_TEXT } from '@promoteros/shared/notes';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
 import { newWorker, until } from '../jobs/job-test-kit.js';
 import { storeNoteState } from '../notes/note-store.js';
-import { addGuest, checkIn, createNight, flat, type Night } from './document-test-world.js';
+import {
+  addGuest,
+  checkIn,
+  createNight,
+  flat,
+  forgetRenders,
+  queuedRenders,
+  type Night,
+} from './document-test-world.js';
 import { ensureDocument } from './ensure-document.js';
 import { pdfText } from './pdf-text.js';
 import { DOCUMENT_RENDER, renderDocumentJob } from './render-job.js';
@@ -19,17 +27,8 @@ beforeAll(async () => {
 });
 afterAll(() => db.drop());
 
-/** the QUEUED renders of these events, as "n:KIND" with n the event's index in the list */
-async function queued(...nights: Night[]): Promise<string[]> {
-  const rows = await db.sql<{ event_id: string; kind: string }[]>`
-    SELECT payload ->> 'eventId' AS event_id, payload ->> 'kind' AS kind FROM jobs
-     WHERE kind = ${DOCUMENT_RENDER} AND status = 'QUEUED'
-       AND payload ->> 'eventId' IN ${db.sql(nights.map((n) => n.eventId))}`;
-  return rows.map((r) => `${nights.findIndex((n) => n.eventId === r.event_id)}:${r.kind}`).sort();
-}
-
-/** forget the renders queued so far (by the documents' own setup), so a step sees only its own */
-const clearRenders = () => db.sql`DELETE FROM jobs WHERE kind = ${DOCUMENT_RENDER}`;
+const queued = (...nights: Night[]) => queuedRenders(db.sql, ...nights);
+const clearRenders = () => forgetRenders(db.sql);
 
 const versions = (night: Night, kind: string) =>
   db.sql<{ version: number }[]>`SELECT version FROM documents WHERE event_id = ${night.eventId} AND kind = ${kind}`;

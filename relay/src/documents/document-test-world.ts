@@ -6,6 +6,7 @@
 import type { DealType } from '@promoteros/shared';
 import type { Sql } from '../db/database.js';
 import { createOrganization } from '../testing/fixtures.js';
+import { DOCUMENT_RENDER } from './render-job.js';
 
 export interface Night {
   readonly organizationId: string;
@@ -125,4 +126,18 @@ export async function checkIn(
             ${c.undoes ?? null}, 'door-1', '2026-03-15T01:00:00Z')
     RETURNING id`;
   return row!.id;
+}
+
+/** The QUEUED renders of these nights' events, as "n:KIND" with n the night's index in the list. */
+export async function queuedRenders(sql: Sql, ...nights: Night[]): Promise<string[]> {
+  const rows = await sql<{ event_id: string; kind: string }[]>`
+    SELECT payload ->> 'eventId' AS event_id, payload ->> 'kind' AS kind FROM jobs
+     WHERE kind = ${DOCUMENT_RENDER} AND status = 'QUEUED'
+       AND payload ->> 'eventId' IN ${sql(nights.map((n) => n.eventId))}`;
+  return rows.map((r) => `${nights.findIndex((n) => n.eventId === r.event_id)}:${r.kind}`).sort();
+}
+
+/** Forgets the renders queued so far (by a test's own setup), so that a step sees only its own. */
+export async function forgetRenders(sql: Sql): Promise<void> {
+  await sql`DELETE FROM jobs WHERE kind = ${DOCUMENT_RENDER}`;
 }

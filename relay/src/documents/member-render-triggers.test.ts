@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
 import { createMember } from '../testing/fixtures.js';
 import { newWorker } from '../jobs/job-test-kit.js';
-import { createNight, type Night } from './document-test-world.js';
+import { createNight, forgetRenders, queuedRenders, type Night } from './document-test-world.js';
 import { ensureDocument } from './ensure-document.js';
 import { pdfText } from './pdf-text.js';
 import { DOCUMENT_RENDER, renderDocumentJob } from './render-job.js';
@@ -16,14 +16,8 @@ beforeAll(async () => {
 });
 afterAll(() => db.drop());
 
-async function queued(...nights: Night[]): Promise<string[]> {
-  const rows = await db.sql<{ event_id: string; kind: string }[]>`
-    SELECT payload ->> 'eventId' AS event_id, payload ->> 'kind' AS kind FROM jobs
-     WHERE kind = ${DOCUMENT_RENDER} AND status = 'QUEUED'
-       AND payload ->> 'eventId' IN ${db.sql(nights.map((n) => n.eventId))}`;
-  return rows.map((r) => `${nights.findIndex((n) => n.eventId === r.event_id)}:${r.kind}`).sort();
-}
-const clearRenders = () => db.sql`DELETE FROM jobs WHERE kind = ${DOCUMENT_RENDER}`;
+const queued = (...nights: Night[]) => queuedRenders(db.sql, ...nights);
+const clearRenders = () => forgetRenders(db.sql);
 
 /** a show `days` from today, in a new organization */
 async function showIn(days: number, organizationName: string): Promise<Night> {

@@ -26,6 +26,12 @@ import { movedWithinKind } from './settlement-line-order.js';
 const TABLES = ['settlement_lines', 'deal_terms', 'events'];
 const DOOR_TABLES = ['check_ins', 'events', 'venues'];
 
+/** a line's two moves within its kind, in the order their buttons stand */
+const directions = [
+  { by: -1, word: 'up', arrow: '↑' },
+  { by: 1, word: 'down', arrow: '↓' },
+] as const;
+
 const addLabel: Record<LineKind, string> = {
   TICKETS: 'Add tickets',
   COMPS: 'Add comps',
@@ -164,28 +170,20 @@ function SettlementBody({
                     <LineAmounts line={line} currency={currency} />
                     {editable && (
                       <span className="flex gap-1">
-                        <button
-                          type="button"
-                          className={linkButtonClass}
-                          aria-label={`Move ${line.label} up`}
-                          title="Move up (Alt+↑)"
-                          data-move="-1"
-                          disabled={index === 0}
-                          onClick={() => void move(line, -1)}
-                        >
-                          ↑
-                        </button>
-                        <button
-                          type="button"
-                          className={linkButtonClass}
-                          aria-label={`Move ${line.label} down`}
-                          title="Move down (Alt+↓)"
-                          data-move="1"
-                          disabled={index === lines.length - 1}
-                          onClick={() => void move(line, 1)}
-                        >
-                          ↓
-                        </button>
+                        {directions.map(({ by, word, arrow }) => (
+                          <button
+                            key={word}
+                            type="button"
+                            className={linkButtonClass}
+                            aria-label={`Move ${line.label} ${word}`}
+                            title={`Move ${word} (Alt+${arrow})`}
+                            data-move={by}
+                            disabled={index + by < 0 || index + by >= lines.length}
+                            onClick={() => void move(line, by)}
+                          >
+                            {arrow}
+                          </button>
+                        ))}
                         <button
                           type="button"
                           className={linkButtonClass}
