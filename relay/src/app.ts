@@ -56,6 +56,8 @@ export interface RelayDeps {
   readonly feedPollMs?: number;
   /** the job loop's handlers (relay/src/jobs), used as given; by default the email handlers (relay/src/notify) */
   readonly jobHandlers?: JobHandlers;
+  /** the waits between tries of a sign-in email (tests shorten them) */
+  readonly signInRetryDelaysMs?: readonly number[];
   /** the note rooms' store pacing (tests shorten it) */
   readonly notes?: Partial<NoteRoomsOptions>;
 }
@@ -90,7 +92,9 @@ export async function createRelay(config: RelayConfig, deps: RelayDeps = {}): Pr
   // first, so that its request hooks see every route
   await app.register(metricsPlugin, { feed });
   await app.register(healthRoutes, { db, feed });
-  await app.register(authRoutes, { db, config });
+  // the emails counters: the sign-in code's and the job loop's alike
+  const emailMetrics = new EmailMetrics(app.metrics.registry);
+  await app.register(authRoutes, { db, config, emailMetrics, retryDelaysMs: deps.signInRetryDelaysMs });
   // the synced tables' columns, read from the catalog once for both shape routes
   const catalog = await loadCatalog(db.sql);
   await app.register(shapeRoutes, { db, feed, config, catalog });
@@ -119,7 +123,7 @@ export async function createRelay(config: RelayConfig, deps: RelayDeps = {}): Pr
         mailer,
         mailFrom: config.MAIL_FROM,
         messageIdDomain: messageIdDomain(config.MAIL_FROM),
-        metrics: new EmailMetrics(app.metrics.registry),
+        metrics: emailMetrics,
         confirmationPdf: eventConfirmationPdf,
       }),
       // PDF documents (relay/src/documents), on every relay like the emails

@@ -10,20 +10,29 @@ import { parseBody } from '../http/validate.js';
 import { publicUrl } from '../http/public-url.js';
 import { createSmtpMailer, type Mailer } from '../mail/mailer.js';
 import { signInMail } from '../mail/sign-in-mail.js';
+import type { EmailMetrics } from '../notify/email-metrics.js';
 import { authenticate } from './caller.js';
 import { SignInBody, VerifyBody } from './body-schemas.js';
 import { SignInHasher, type SignInSecrets } from './sign-in-codes.js';
 import { signInSecret } from './sign-in-secret.js';
 import { SignInLimits } from './sign-in-limits.js';
+import { SignInDelivery } from './sign-in-delivery.js';
 import { issueSignInToken, redeemCode, redeemLink, SIGN_IN_VALID_MINUTES } from './sign-in-tokens.js';
 import { accountOf, openSession, revokeSession } from './sessions.js';
 
 export interface AuthRouteOptions {
   readonly db: Database;
   readonly config: RelayConfig;
+  /** the emails counters of /metrics, shared with the job loop's emails */
+  readonly emailMetrics?: EmailMetrics;
+  /** the waits between tries of a sign-in email (tests shorten them) */
+  readonly retryDelaysMs?: readonly number[];
 }
 
-export const authRoutes: FastifyPluginAsync<AuthRouteOptions> = async (app, { db, config }) => {
+export const authRoutes: FastifyPluginAsync<AuthRouteOptions> = async (
+  app,
+  { db, config, emailMetrics, retryDelaysMs },
+) => {
   const { sql } = db;
   const hasher = new SignInHasher(signInSecret(config, app.log));
   const limits = new SignInLimits({ perIp: config.SIGN_IN_LIMIT_PER_IP, perEmail: config.SIGN_IN_LIMIT_PER_EMAIL });
@@ -36,15 +45,15 @@ export const authRoutes: FastifyPluginAsync<AuthRouteOptions> = async (app, { db
 
   // mail goes out after the answer, so that known and unknown addresses take the same time;
   // closing the relay waits for mail already on its way
-  const sending = new Set<Promise<void>>();
+  const delivery = mailer && new SignInDelivery({ mailer, log: app.log, metrics: emailMetrics, retryDelaysMs });
   app.addHook('onClose', async () => {
-    await Promise.allSettled([...sending]);
+    await delivery?.close();
     mailer?.close();
   });
 
   function deliver(email: string, secrets: SignInSecrets, deviceName: string | undefined): void {
     const link = `${publicUrl(config.PUBLIC_URL, app.server)}/sign-in?token=${secrets.linkToken}`;
-    if (!mailer) {
+    if (!delivery) {
       if (config.NODE_ENV === 'production') {
         app.log.error(`sign-in code for ${email} not sent: SMTP_URL is not set`);
       } else {
@@ -52,13 +61,7 @@ export const authRoutes: FastifyPluginAsync<AuthRouteOptions> = async (app, { db
       }
       return;
     }
-    const mail = signInMail({ to: email, code: secrets.code, link, validMinutes: SIGN_IN_VALID_MINUTES, deviceName });
-    const sent: Promise<void> = mailer
-      .send(mail)
-      .then(() => {})
-      .catch((error: unknown) => app.log.error({ err: error }, `sign-in email to ${email} failed`))
-      .finally(() => sending.delete(sent));
-    sending.add(sent);
+    delivery.send(signInMail({ to: email, code: secrets.code, link, validMinutes: SIGN_IN_VALID_MINUTES, deviceName }));
   }
 
   app.post('/v1/auth/sign-in', async (request, reply) => {
