@@ -1,6 +1,6 @@
-// `npm start`: the whole thing on one laptop. The relay on its embedded database (demo data
-// loaded on first start), a sign-in code for the demo owner, and the desktop app where
-// Electron can run.
+// The relay half of `npm start` (desktop/src/launch/start-with-relay.ts starts this, then the
+// desktop app): the relay on its embedded database (demo data loaded on first start) and a
+// sign-in code for the demo owner. `npm run start -w relay` runs it alone.
 import { serve } from '../serve.js';
 import { demoPeople } from './seed.js';
 
@@ -22,8 +22,8 @@ if (owner) {
         ? `Sign-in code: ${where} (valid 15 minutes)`
         : `Could not request a sign-in code: HTTP ${response.status}`,
       'Other demo people: npm run demo -w relay (lists them); sign in as any of them the same way.',
-      'Desktop app: the Electron shell is not part of this build yet; the desktop core syncs under Node',
-      '(see README "Desktop core").',
+      'Desktop app: `npm start` at the top of the repository opens it with this relay (in Electron, or in a',
+      'browser through the dev host where Electron cannot run); alone: `npm run dev:web` after a build.',
       'Stop with Ctrl-C.',
       '',
     ].join('\n'),
