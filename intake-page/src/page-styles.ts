@@ -24,6 +24,7 @@ textarea{min-height:6rem;resize:vertical}
 input:focus,textarea:focus,button:focus,a:focus,.summary:focus{outline:3px solid #0b57d0;outline-offset:2px}
 button{font:inherit;font-weight:600;color:#fff;background:#0b57d0;border:0;border-radius:4px;padding:.75rem 1.5rem;cursor:pointer}
 button[disabled]{background:#5c5c5c;cursor:progress}
+a.button{display:inline-block;font-weight:600;color:#fff;background:#0b57d0;border-radius:4px;padding:.75rem 1.5rem;text-decoration:none}
 .summary{border:3px solid #b00020;border-radius:4px;padding:1rem;margin:0 0 1.5rem}
 .summary h2{margin:0 0 .5rem;font-size:1.125rem}
 .summary ul{margin:0;padding-left:1.25rem}

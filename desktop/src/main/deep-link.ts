@@ -1,5 +1,5 @@
-// Sign-in links: the relay's mail carries promoteros://sign-in?token=…, which the OS hands to
-// the app (open-url on macOS; the argv of a second instance on Windows and Linux). Anything
+// Sign-in links: the relay's mail links to its /sign-in page, which offers
+// promoteros://sign-in?token=… (relay/src/auth/sign-in-page.ts); the OS hands that to the app (open-url on macOS; the argv of a second instance on Windows and Linux). Anything
 // else with our scheme is ignored rather than guessed at.
 export const PROTOCOL = 'promoteros';
 

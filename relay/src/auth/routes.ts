@@ -3,6 +3,7 @@
 //   POST /v1/auth/verify   {email, code} | {token}, deviceName → 200 session token + account
 //   GET  /v1/auth/session  (Bearer)                           → 200 account
 //   POST /v1/auth/sign-out (Bearer)                           → 204, the session is revoked
+//   GET  /sign-in?token=…                                     → the email link's page (sign-in-page.ts)
 import type { FastifyPluginAsync } from 'fastify';
 import type { Database } from '../db/database.js';
 import type { RelayConfig } from '../config.js';
@@ -17,6 +18,7 @@ import { SignInHasher, type SignInSecrets } from './sign-in-codes.js';
 import { signInSecret } from './sign-in-secret.js';
 import { SignInLimits } from './sign-in-limits.js';
 import { SignInDelivery } from './sign-in-delivery.js';
+import { SIGN_IN_PAGE_PATH, signInPageRoute } from './sign-in-page.js';
 import { issueSignInToken, redeemCode, redeemLink, SIGN_IN_VALID_MINUTES } from './sign-in-tokens.js';
 import { accountOf, openSession, revokeSession } from './sessions.js';
 
@@ -52,7 +54,7 @@ export const authRoutes: FastifyPluginAsync<AuthRouteOptions> = async (
   });
 
   function deliver(email: string, secrets: SignInSecrets, deviceName: string | undefined): void {
-    const link = `${publicUrl(config.PUBLIC_URL, app.server)}/sign-in?token=${secrets.linkToken}`;
+    const link = `${publicUrl(config.PUBLIC_URL, app.server)}${SIGN_IN_PAGE_PATH}?token=${secrets.linkToken}`;
     if (!delivery) {
       if (config.NODE_ENV === 'production') {
         app.log.error(`sign-in code for ${email} not sent: SMTP_URL is not set`);
@@ -63,6 +65,9 @@ export const authRoutes: FastifyPluginAsync<AuthRouteOptions> = async (
     }
     delivery.send(signInMail({ to: email, code: secrets.code, link, validMinutes: SIGN_IN_VALID_MINUTES, deviceName }));
   }
+
+  // where the email's link lands in a browser: it hands the token on to the app
+  await app.register(signInPageRoute, { sql, hasher, config });
 
   app.post('/v1/auth/sign-in', async (request, reply) => {
     const { email, deviceName } = parseBody(SignInBody, request);

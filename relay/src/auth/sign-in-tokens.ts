@@ -41,7 +41,7 @@ interface TokenRow {
   readonly expired: boolean;
 }
 
-type TokenState = 'live' | 'used' | 'cancelled' | 'expired';
+export type TokenState = 'live' | 'used' | 'cancelled' | 'expired';
 
 function stateOf(row: TokenRow): TokenState {
   if (row.consumed_at) return 'used';
@@ -120,6 +120,25 @@ export async function redeemCode(sql: Sql, hasher: SignInHasher, email: string, 
     return { refusal: cancelled ? refusals.code.cancelled() : refusals.codeWrong() };
   });
   return settle(outcome);
+}
+
+/**
+ * What a sign-in link would do now, without using it (the page the email's link opens, which
+ * hands the token to the app): unknown, or the state of its sign-in and the minutes it has left.
+ */
+export async function peekLink(
+  sql: Sql,
+  hasher: SignInHasher,
+  linkToken: string,
+): Promise<{ state: TokenState | 'unknown'; minutesLeft: number }> {
+  const [row] = await sql<(TokenRow & { seconds_left: number })[]>`
+    SELECT id, user_id, code_hash, failed_attempts, consumed_at, expires_at <= now() AS expired,
+           extract(epoch FROM expires_at - now())::float8 AS seconds_left
+      FROM sign_in_tokens
+     WHERE link_token_hash = ${hasher.link(linkToken)}`;
+  // a row without a user (an address with no account) never had a link mailed
+  if (!row?.user_id) return { state: 'unknown', minutesLeft: 0 };
+  return { state: stateOf(row), minutesLeft: Math.max(0, Math.ceil(Number(row.seconds_left) / 60)) };
 }
 
 /** The user a sign-in link signs in, or a 401 that says what is wrong with the link. */
