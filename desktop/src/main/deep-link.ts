@@ -1,6 +1,7 @@
 // Sign-in links: the relay's mail links to its /sign-in page, which offers
-// promoteros://sign-in?token=… (relay/src/auth/sign-in-page.ts); the OS hands that to the app (open-url on macOS; the argv of a second instance on Windows and Linux). Anything
-// else with our scheme is ignored rather than guessed at.
+// promoteros://sign-in?token=… (relay/src/auth/sign-in-page.ts); the OS hands that to the app
+// (open-url on macOS; the argv of a second instance on Windows and Linux). Anything else with
+// our scheme is ignored rather than guessed at.
 export const PROTOCOL = 'promoteros';
 
 export type DeepLink = { kind: 'sign-in'; token: string };
