@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['{shared,relay,desktop,intake-page}/src/**/*.test.ts', 'e2e/**/*.test.ts'],
+    // one empty replica for the run's tests to copy (vitest.global-setup.ts)
+    globalSetup: ['./vitest.global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // suites share one PostgreSQL server; each creates its own database

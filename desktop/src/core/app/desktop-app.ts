@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import type { BackoffOptions } from '@electric-sql/client';
 import type { EventName, EventPayload, Outcome } from '../../common/command-map.js';
 import { openReplica, type Replica } from '../replica/open-replica.js';
+import { TEMPLATE_DIR_VARIABLE } from '../replica/replica-template.js';
 import { startSync, type SyncSession } from '../sync/start-sync.js';
 import { AppEvents, type AnyEventListener } from './app-events.js';
 import { CommandFailure, notFound, notSignedIn } from './command-failure.js';
@@ -125,7 +126,11 @@ export async function startDesktopApp(options: DesktopAppOptions): Promise<Deskt
 
   async function openOrganization(organizationId: string): Promise<void> {
     await closeOrganization();
-    const replica = await openReplica({ dataDir: join(options.dataDir, organizationId) });
+    const replica = await openReplica({
+      dataDir: join(options.dataDir, organizationId),
+      // each further organization (and this one, should its replica be dropped) opens in under a second
+      templateDir: process.env[TEMPLATE_DIR_VARIABLE] ?? join(options.dataDir, 'replica-template'),
+    });
     const search = new ReplicaSearch(replica, organizationId, log);
     const known = session!;
     const outbox = new Outbox({

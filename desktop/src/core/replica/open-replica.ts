@@ -3,6 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { migrateReplica } from './replica-schema.js';
+import { copyReplicaTemplate, isEmptyDir, TEMPLATE_DIR_VARIABLE } from './replica-template.js';
 
 export type Row = Record<string, unknown>;
 
@@ -25,9 +26,16 @@ export interface Replica {
 
 export interface OpenReplicaOptions {
   readonly dataDir: string;
+  /**
+   * An empty replica to copy a new one from (replica-template.ts), made here if missing; by
+   * default the one PROMOTEROS_REPLICA_TEMPLATE_DIR names, else none: the database is created.
+   */
+  readonly templateDir?: string;
 }
 
 export async function openReplica(options: OpenReplicaOptions): Promise<Replica> {
+  const templateDir = options.templateDir ?? process.env[TEMPLATE_DIR_VARIABLE];
+  if (templateDir && isEmptyDir(options.dataDir)) await copyReplicaTemplate(templateDir, options.dataDir);
   mkdirSync(options.dataDir, { recursive: true });
   const db = await PGlite.create(options.dataDir);
   try {
