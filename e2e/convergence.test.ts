@@ -214,20 +214,26 @@ describe('convergence of offline edits from several devices', () => {
       }
       return true;
     });
+    // every table of the organization, read anew on each try: the last reads are what the
+    // assertion below compares (a diff on failure), not a second read of everything
     let server: TablesSnapshot = {};
+    let replicas: TablesSnapshot[] = [];
+    const equal = () =>
+      devices.every(
+        ({ actualRole }, i) =>
+          JSON.stringify(visible(replicas[i]!, actualRole)) === JSON.stringify(visible(server, actualRole)),
+      );
     await until('every replica equals PostgreSQL', async () => {
       server = await readServerTables(db.sql, organizationId);
-      for (const { device, actualRole } of devices) {
-        const replica = await readReplicaTables(device.replica, organizationId);
-        if (JSON.stringify(visible(replica, actualRole)) !== JSON.stringify(visible(server, actualRole))) return false;
-      }
-      return true;
+      replicas = await Promise.all(devices.map(({ device }) => readReplicaTables(device.replica, organizationId)));
+      return equal();
+    }).catch((error: unknown) => {
+      // not equal in time: the assertions below say where they differ; anything else is thrown
+      if (!String(error).includes('not reached within')) throw error;
     });
-    for (const { device, actualRole } of devices) {
-      expect(visible(await readReplicaTables(device.replica, organizationId), actualRole)).toEqual(
-        visible(server, actualRole),
-      );
-    }
+    devices.forEach(({ actualRole }, i) => {
+      expect(visible(replicas[i]!, actualRole)).toEqual(visible(server, actualRole));
+    });
   }
 
   async function checkEveryMutationAccountedFor(): Promise<void> {
