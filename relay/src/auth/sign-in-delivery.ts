@@ -43,11 +43,12 @@ export class SignInDelivery {
 
   async #deliver(mail: OutgoingMail): Promise<void> {
     const { mailer, log, metrics, retryDelaysMs = SIGN_IN_RETRY_DELAYS_MS } = this.options;
+    const to = String(mail.to);
     for (let attempt = 1; ; attempt += 1) {
       try {
         await mailer.send(mail);
         metrics?.sent.inc({ kind: KIND });
-        if (attempt > 1) log.info(`sign-in email to ${String(mail.to)} sent on try ${attempt}`);
+        if (attempt > 1) log.info(`sign-in email to ${to} sent on try ${attempt}`);
         return;
       } catch (error) {
         const permanent = isPermanentSmtpFailure(error);
@@ -59,15 +60,12 @@ export class SignInDelivery {
             : this.#closing.signal.aborted
               ? 'the relay is stopping'
               : 'out of tries';
-          log.error(
-            { err: error },
-            `sign-in email to ${String(mail.to)} failed (${why}): ${describeSmtpFailure(error)}`,
-          );
+          log.error({ err: error }, `sign-in email to ${to} failed (${why}): ${describeSmtpFailure(error)}`);
           return;
         }
-        log.warn({ err: error }, `sign-in email to ${String(mail.to)} failed; trying again in ${delay / 1000} s`);
+        log.warn({ err: error }, `sign-in email to ${to} failed; trying again in ${delay / 1000} s`);
         if (!(await this.#wait(delay))) {
-          log.error(`sign-in email to ${String(mail.to)} not sent: the relay stopped before the next try`);
+          log.error(`sign-in email to ${to} not sent: the relay stopped before the next try`);
           return;
         }
       }

@@ -6,6 +6,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { renderSignInHandoff, renderSignInLinkProblem, type SignInLinkProblem } from '@promoteros/intake-page';
 import type { Sql } from '../db/database.js';
+import { sendPage } from '../http/html-page.js';
 import { publicUrl } from '../http/public-url.js';
 import type { RelayConfig } from '../config.js';
 import { LinkToken } from './body-schemas.js';
@@ -14,11 +15,8 @@ import { peekLink, SIGN_IN_VALID_MINUTES } from './sign-in-tokens.js';
 
 export const SIGN_IN_PAGE_PATH = '/sign-in';
 
-// the page carries a live sign-in token: no cache keeps it and no link on it passes it on
-const pageHeaders = {
-  'content-type': 'text/html; charset=utf-8',
-  'cache-control': 'no-store',
-  'x-content-type-options': 'nosniff',
+// the page holds a live sign-in token: no link on it passes it on, and it runs no script
+const tighter = {
   'referrer-policy': 'no-referrer',
   'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'",
 };
@@ -31,7 +29,7 @@ export interface SignInPageOptions {
 
 export const signInPageRoute: FastifyPluginAsync<SignInPageOptions> = async (app, { sql, hasher, config }) => {
   app.get<{ Querystring: { token?: string } }>(SIGN_IN_PAGE_PATH, async (request, reply) => {
-    const send = (status: number, page: string) => reply.status(status).headers(pageHeaders).send(page);
+    const send = (status: number, page: string) => sendPage(reply, status, page, tighter);
     const problem = (status: number, why: SignInLinkProblem) =>
       send(status, renderSignInLinkProblem(why, SIGN_IN_VALID_MINUTES));
 

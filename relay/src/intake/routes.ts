@@ -21,7 +21,8 @@ import {
 import type { RelayConfig } from '../config.js';
 import type { Database } from '../db/database.js';
 import { HttpError } from '../http/errors.js';
-import { sendPage, wantsJson } from './answers.js';
+import { sendPage } from '../http/html-page.js';
+import { wantsJson } from './answers.js';
 import { fileRequests } from './file-request.js';
 import { FilingRounds } from './filing-rounds.js';
 import { FormTokens } from './form-token.js';
