@@ -3,9 +3,12 @@
 //
 //   run()        plan + overlay + queue, one local transaction (record-mutation.ts)
 //   upload loop  oldest PENDING first, in batches, one batch at a time (the device's order);
-//                network trouble → exponential backoff with full jitter; 401 → wait for sign-in
+//                network trouble → exponential backoff with full jitter (never longer than
+//                maxMs, whatever Retry-After says); 401 → wait for sign-in
 //   answers      APPLIED → keep the overlay until the replica has the transaction (reconcile.ts)
 //                REFUSED → drop its writes (the rows show the synced truth again) and list it
+//   failures     a batch the relay keeps failing on while it is up is searched for the one edit
+//                it fails on, which is set aside like a refused one (isolate-failing.ts)
 //   reconcile()  called by sync inside each batch's transaction, and after each answer
 import type { Transaction } from '@electric-sql/pglite';
 import { findMutation, MAX_MUTATIONS_PER_BATCH, type MutationResult } from '@promoteros/shared/mutations';
@@ -13,7 +16,8 @@ import type { Role } from '@promoteros/shared';
 import type { Replica } from '../replica/open-replica.js';
 import { recordMutation } from './record-mutation.js';
 import { dropPendingWrites, reconcileApplied } from './reconcile.js';
-import { backoffDelay, sendBatch } from './send-batch.js';
+import { backoffDelay, relayIsUp, sendBatch } from './send-batch.js';
+import { dependentReason, FailingEditSearch, setAsideReason } from './isolate-failing.js';
 
 export interface OutboxOptions {
   readonly replica: Replica;
@@ -74,6 +78,7 @@ export class Outbox {
   #loop: Promise<void> | undefined;
   #abort = new AbortController();
   #uploadProblem: string | undefined;
+  readonly #search = new FailingEditSearch();
 
   constructor(options: OutboxOptions) {
     this.#options = options;
@@ -229,9 +234,10 @@ export class Outbox {
 
   async #uploadLoop(): Promise<void> {
     const { initialMs, maxMs } = this.#options.backoff ?? { initialMs: 1000, maxMs: 60_000 };
+    const fetchImpl = this.#options.fetch ?? fetch;
     let attempt = 0;
     while (!this.#stopped) {
-      const batch = await this.#options.replica.query<{
+      const pending = await this.#options.replica.query<{
         id: string;
         name: string;
         args: unknown;
@@ -244,7 +250,7 @@ export class Outbox {
           ORDER BY seq LIMIT $3`,
         [this.#org, this.#options.userId, MAX_MUTATIONS_PER_BATCH],
       );
-      if (batch.length === 0) {
+      if (pending.length === 0) {
         await this.#sleep(undefined);
         // Woken by an edit: let the edits that come with it (a checklist ticked off in a row)
         // join the same batch. One batch is one relay transaction and one synced transaction to
@@ -257,8 +263,10 @@ export class Outbox {
         await this.#sleep(undefined);
         continue;
       }
+      // the whole queue's head, or part of it while a failing edit is searched for
+      const batch = this.#search.next(pending);
       const outcome = await sendBatch(
-        this.#options.fetch ?? fetch,
+        fetchImpl,
         this.#options.relayUrl,
         token,
         { organizationId: this.#org, mutations: batch },
@@ -268,17 +276,63 @@ export class Outbox {
       if (outcome.kind === 'answered') {
         attempt = 0;
         this.#uploadProblem = undefined;
+        this.#search.answered();
         await this.#record(outcome.results);
         continue;
       }
+      if (outcome.kind === 'failed' && (await relayIsUp(fetchImpl, this.#options.relayUrl, this.#abort.signal))) {
+        const found = this.#search.failed(batch.map((m) => m.id));
+        if (found) {
+          this.#options.log?.(`the relay kept failing on mutation ${found}: set aside (${outcome.answer})`);
+          this.#uploadProblem = undefined;
+          attempt = 0;
+          await this.#setAside(found, outcome.answer);
+          continue;
+        }
+      } else {
+        this.#search.interrupted();
+      }
+      if (this.#stopped) return;
       this.#uploadProblem = outcome.reason;
       await this.#publish();
       if (outcome.kind === 'signed-out') {
         await this.#sleep(undefined);
       } else {
-        await this.#sleep(outcome.retryAfterMs ?? backoffDelay(attempt++, initialMs, maxMs));
+        await this.#sleep(Math.min(maxMs, outcome.retryAfterMs ?? backoffDelay(attempt++, initialMs, maxMs)));
       }
     }
+  }
+
+  /**
+   * An edit the relay keeps failing on becomes a refused one (isolate-failing.ts, I6): its writes
+   * are rolled back, and the pending edits that build on it are refused with it, as the relay
+   * refuses the dependents of a refused edit.
+   */
+  async #setAside(mutationId: string, answer: string): Promise<void> {
+    const tables = await this.#options.replica.db.transaction(async (tx) => {
+      const { rows } = await tx.query<{ name: string }>(
+        `UPDATE _outbox SET state = 'REFUSED', refusal_code = 'relay_failed', refusal_reason = $2, answered_at = now()
+          WHERE id = $1 AND state = 'PENDING' RETURNING name`,
+        [mutationId, setAsideReason(answer)],
+      );
+      if (!rows[0]) return [];
+      const dependents = await tx.query<{ id: string }>(
+        `WITH RECURSIVE builds_on(id) AS (
+           SELECT $1::uuid
+           UNION
+           SELECT o.id FROM _outbox o JOIN builds_on b ON b.id = ANY(o.after_ids)
+            WHERE o.organization_id = $2 AND o.state = 'PENDING'
+         )
+         UPDATE _outbox SET state = 'REFUSED', refusal_code = 'depends_on_refused', refusal_reason = $3,
+                answered_at = now()
+          WHERE id IN (SELECT id FROM builds_on) AND id <> $1 AND state = 'PENDING'
+          RETURNING id::text`,
+        [mutationId, this.#org, dependentReason({ name: rows[0].name, id: mutationId })],
+      );
+      return dropPendingWrites(tx, [mutationId, ...dependents.rows.map((r) => r.id)]);
+    });
+    if (tables.length > 0) this.#options.replica.notifyChange({ tables });
+    await this.#publish();
   }
 
   /** Writes the relay's answers; a refused edit's rows show the synced truth again at once. */

@@ -1,4 +1,5 @@
-// Edits the relay refused (someone settled the show meanwhile, a hold was released…): each with
+// Edits the relay refused (someone settled the show meanwhile, a hold was released…), or kept
+// failing on until the device set them aside so the rest could upload: each with
 // what the user meant, the relay's reason and when it was made. Retry makes it again (with the
 // user's corrections to its simple fields, if they edit it), Discard lets it go. A confirmation
 // refused over a taken date may be made again with a reason to override. The list is read again
@@ -35,8 +36,8 @@ export function NeedsAttentionPanel({ onClose }: { onClose: () => void }) {
   return (
     <Dialog title="Edits that need your attention" onClose={onClose} wide>
       <p className="mb-3 text-sm text-zinc-600 dark:text-zinc-300">
-        The relay refused these edits, so they were taken back on this computer. Retry one once the reason is sorted
-        out, or discard it.
+        The relay refused these edits, or kept failing on them, so they were taken back on this computer. Retry one once
+        the reason is sorted out, or discard it.
       </p>
       <ErrorNote error={error} />
       {!items ? (
