@@ -71,6 +71,9 @@ function judge(value: unknown, depth: number): Verdict {
   return verdict;
 }
 
+/** The text with each character PostgreSQL cannot store shown as � (U+FFFD), to show it to a person. */
+export const markUnstorable = (text: string): string => text.replace(UNSTORABLE_ALL, '\ufffd');
+
 /** A value that may be stored as jsonb as it is: every string in it (keys too) is storable text. */
 export const isStorableJson = (value: unknown): boolean => judge(value, 0) === 'storable';
 
