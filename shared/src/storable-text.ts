@@ -12,6 +12,7 @@
 // a namespace import lets the intake page's bundler drop the parts of zod the page does not use
 import * as z from 'zod';
 
+// eslint-disable-next-line no-control-regex -- NUL is the character this rule is about
 const NUL = /\u0000/;
 /** a high surrogate not followed by a low one, or a low one not preceded by a high one */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;

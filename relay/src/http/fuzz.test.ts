@@ -10,9 +10,11 @@
 //
 // Seeded and replayable: the seed is printed at the start; FUZZ_SEED=<seed> runs the same cases,
 // FUZZ_SCALE=<n> runs n times as many (the default, 1, is a few thousand cases in all).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
+import WebSocket from 'ws';
+import { NOTES_BEARER_PREFIX, NOTES_PROTOCOL } from '@promoteros/shared/notes';
 import { mutations } from '@promoteros/shared/mutations';
 import { syncedTables } from '@promoteros/shared';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
@@ -417,6 +419,83 @@ describe('the relay under fuzz', () => {
       300,
       6,
     );
+  });
+
+  it('should refuse hostile note-room connections and survive hostile messages in a room', async () => {
+    const connection = fc.record({
+      path: fc.oneof(
+        {
+          arbitrary: fc.constantFrom('advance-notes', 'run-of-show').map((n) => `/v1/notes/${rows.eventId}/${n}`),
+          weight: 3,
+        },
+        fc.tuple(urlPart, urlPart).map(([e, n]) => `/v1/notes/${e}/${n}`),
+      ),
+      protocols: fc.oneof(
+        { arbitrary: fc.constant([NOTES_PROTOCOL, `${NOTES_BEARER_PREFIX}${world.owner.token}`]), weight: 3 },
+        fc.array(fc.oneof(fc.constant(NOTES_PROTOCOL), fc.string({ unit: 'grapheme-ascii', maxLength: 40 })), {
+          maxLength: 3,
+        }),
+      ),
+      // what an editor sends once in: y-websocket frames with their bytes garbled, or any bytes
+      messages: fc.array(
+        fc.oneof(
+          fc.uint8Array({ maxLength: 64 }),
+          fc.uint8Array({ maxLength: 64 }).map((b) => Uint8Array.from([0, 2, ...b])),
+          fc.uint8Array({ maxLength: 64 }).map((b) => Uint8Array.from([0, 0, ...b])),
+          hostileText.filter((t) => t.length < 10_000),
+        ),
+        { maxLength: 3 },
+      ),
+    });
+    // y-protocols reports each update it cannot read on console.error (and drops it): quiet here
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const open = (path: string, protocols: string[]) =>
+      new Promise<string>((resolve) => {
+        const ws = new WebSocket(`${relay.url.replace('http', 'ws')}${path}`, protocols);
+        ws.on('open', () => {
+          ws.close(1000);
+          resolve('open');
+        });
+        ws.on('close', (code) => resolve(`closed ${code}`));
+      });
+    try {
+      await assertProperty(
+        fc.asyncProperty(connection, async ({ path, protocols, messages }) => {
+          let ws: WebSocket;
+          try {
+            ws = new WebSocket(`${relay.url.replace('http', 'ws')}${path}`, [...protocols]);
+          } catch {
+            return; // a subprotocol the client itself refuses to send
+          }
+          const outcome = await new Promise<string>((resolve) => {
+            ws.on('unexpected-response', (_request, response) => resolve(`status ${response.statusCode ?? 0}`));
+            ws.on('error', (error) => resolve(`error ${error.message}`));
+            ws.on('close', (code) => resolve(`closed ${code}`));
+            ws.on('open', () => {
+              for (const message of messages) ws.send(message);
+              // a moment for the room to read them, then leave
+              setTimeout(() => {
+                ws.close(1000);
+                resolve('open');
+              }, 20);
+            });
+          });
+          ws.terminate();
+          const status = /^status (\d+)/.exec(outcome);
+          expect(status ? Number(status[1]) : 0, `${outcome} for ${path}`).toBeLessThan(500);
+          expect(outcome, path).not.toMatch(/^closed 10(11|12)/);
+        }),
+        150,
+        8,
+      );
+    } finally {
+      quiet.mockRestore();
+    }
+    // the rooms are still there to edit, and what they hold still stores
+    const editor = [NOTES_PROTOCOL, `${NOTES_BEARER_PREFIX}${world.owner.token}`];
+    expect(await open(`/v1/notes/${rows.eventId}/run-of-show`, editor)).toBe('open');
+    await relay.notes.flush();
+    expect((await send({ method: 'GET', path: '/healthz' })).status).toBe(200);
   });
 
   it('should answer anything on any path without a 5xx', async () => {
