@@ -188,7 +188,7 @@ async function applyInTransaction(
     );
   }
   const args = definition.args.safeParse(envelope.args);
-  if (!args.success) return refuse('invalid_arguments', describeIssues(args.error).join('; '));
+  if (!args.success) return refuse('invalid_arguments', argumentProblems(args.error));
 
   if (!role) return refuse('forbidden', 'you are not a member of this organization');
   if (!roleAtLeast(role, definition.minimumRole)) {
@@ -247,6 +247,14 @@ async function recordRefused(
   }
   return refused;
 }
+
+/** The arguments' problems in one sentence; a list of thousands (a huge array) names the first few. */
+function argumentProblems(error: z.ZodError): string {
+  const problems = describeIssues(error);
+  const shown = problems.slice(0, MAX_PROBLEMS_NAMED).join('; ');
+  return problems.length > MAX_PROBLEMS_NAMED ? `${shown}; and ${problems.length - MAX_PROBLEMS_NAMED} more` : shown;
+}
+const MAX_PROBLEMS_NAMED = 10;
 
 /** The reason a failed plan or write is refused with; undefined when it is not the mutation's fault. */
 function refusalReason(error: unknown): string | undefined {
