@@ -443,7 +443,10 @@ export const commands = {
     result: SessionState,
   },
   /** the token of a sign-in link (deep link or pasted) */
-  'auth.verifyLink': { args: z.object({ token: z.string().min(16).max(200) }), result: SessionState },
+  'auth.verifyLink': {
+    args: z.object({ token: z.string().check(storableText()).min(16).max(200) }),
+    result: SessionState,
+  },
   /**
    * With edits not yet uploaded or refused edits waiting, sign-out is refused (code
    * pending_changes) unless `discardPending` says the user was warned; the edits then stay in
