@@ -1,11 +1,11 @@
 // Property-based fuzz of every route of the relay, public and signed in: sign-in and verify,
 // sessions, the sign-in page, mutations (every name, arguments near valid and far from it), the
-// intake form (JSON and form posts), shapes and their counts, documents, delivery problems, and
-// anything at all on any path. Inputs carry NUL and lone surrogates, huge strings, deep nesting,
+// intake form (JSON and form posts), shapes and their counts, documents, delivery problems, the
+// note rooms' WebSocket upgrades and frames, and anything at all on any path. Inputs carry NUL and lone surrogates, huge strings, deep nesting,
 // `__proto__` keys, wrong types, numbers and dates out of range (fuzz-arbitraries.ts).
 //
 // Every answer must be below 500; a refused request (4xx) must leave every table as it was (no
-// row written, counted by a trigger on every table); a batch whose mutations are all refused
+// row written, counted by a trigger on every table: fuzz-harness.ts); a batch whose mutations are all refused
 // must leave everything but the ledger as it was; the relay answers /healthz afterwards.
 //
 // Seeded and replayable: the seed is printed at the start; FUZZ_SEED=<seed> runs the same cases,
@@ -36,30 +36,17 @@ import {
   urlPart,
   type Json,
 } from './fuzz-arbitraries.js';
+import { FuzzHarness, type FuzzRequest } from './fuzz-harness.js';
 
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : Math.floor(Math.random() * 2 ** 31);
 const SCALE = Number(process.env.FUZZ_SCALE ?? 1);
 const runs = (n: number) => Math.max(1, Math.round(n * SCALE));
 
-interface Request {
-  readonly method: string;
-  readonly path: string;
-  readonly headers?: Record<string, string>;
-  readonly body?: string;
-}
-
-interface Answer {
-  readonly status: number;
-  readonly text: string;
-}
-
-/** What the relay may write while refusing a request (a wrong sign-in code counts against its token). */
-type MayWrite = readonly string[];
-
 let db: TestDatabase;
 let relay: TestRelay;
 let world: IntakeWorld;
 let rows: OrganizationRows;
+let harness: FuzzHarness;
 const templates: Record<string, Record<string, unknown>> = {};
 /** the mutations' outcomes (APPLIED or the refusal code), printed at the end */
 const outcomes = new Map<string, number>();
@@ -84,88 +71,15 @@ beforeAll(async () => {
   const argWorld = { ...rows, organizationId: world.organizationId, ownerId: world.owner.userId };
   for (const name of mutations.keys()) templates[name] = await argsFor(name, argWorld, db.sql);
 
-  // every row written, counted per table by a trigger in the writing transaction (a write rolled
-  // back is not counted): cheap enough to read around every request
-  const tables = await db.sql<{ name: string }[]>`
-    SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`;
-  await db.sql.unsafe(`
-    CREATE TABLE fuzz_writes (table_name text PRIMARY KEY, n bigint NOT NULL);
-    CREATE FUNCTION fuzz_count_write() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
-    BEGIN
-      INSERT INTO fuzz_writes (table_name, n) VALUES (TG_TABLE_NAME, 1)
-      ON CONFLICT (table_name) DO UPDATE SET n = fuzz_writes.n + 1;
-      RETURN NULL;
-    END $$;
-    ${tables
-      .map(
-        ({ name }) =>
-          `CREATE TRIGGER fuzz_count_write AFTER INSERT OR UPDATE OR DELETE ON "${name}" FOR EACH ROW EXECUTE FUNCTION fuzz_count_write();`,
-      )
-      .join('\n')}`);
+  harness = await FuzzHarness.start(relay, db.sql);
 }, 60_000);
 
 afterAll(async () => {
-  const lines = [...tally].sort(([a], [b]) => a.localeCompare(b)).map(([key, n]) => `${String(n).padStart(6)}  ${key}`);
   console.info(`fuzz mutation outcomes: ${JSON.stringify(Object.fromEntries(outcomes))}`);
-  console.info(`fuzz answers (${[...tally.values()].reduce((a, b) => a + b, 0)} requests):\n${lines.join('\n')}`);
+  if (harness) console.info(harness.summary());
   await relay?.stop();
   await db?.drop();
 });
-
-/** rows written so far, by table */
-async function fingerprint(): Promise<Record<string, string>> {
-  const counts = await db.sql<{ table_name: string; n: string }[]>`SELECT table_name, n::text FROM fuzz_writes`;
-  return Object.fromEntries(counts.map((c) => [c.table_name, c.n]));
-}
-
-function changedTables(before: Record<string, string>, after: Record<string, string>, mayWrite: MayWrite) {
-  return Object.keys(after).filter((table) => before[table] !== after[table] && !mayWrite.includes(table));
-}
-
-/** The request in a line, for a failure message: long bodies cut, unprintable characters escaped. */
-function describeRequest(request: Request): string {
-  const cut = (text: string) => (text.length > 400 ? `${text.slice(0, 400)}… (${text.length} characters)` : text);
-  return `${request.method} ${cut(request.path)} ${JSON.stringify(request.headers ?? {})} ${JSON.stringify(cut(request.body ?? ''))}`;
-}
-
-async function send(request: Request): Promise<Answer> {
-  const response = await fetch(`${relay.url}${request.path}`, {
-    method: request.method,
-    headers: request.headers,
-    body: request.method === 'GET' || request.method === 'HEAD' ? undefined : request.body,
-    // a request the relay never answers fails the case (no hung requests)
-    signal: AbortSignal.timeout(15_000),
-  });
-  return { status: response.status, text: await response.text() };
-}
-
-/** answers by route and status, printed at the end: what the cases reached */
-const tally = new Map<string, number>();
-const ROUTE_WORDS = new Set(
-  'v1 auth sign-in verify session sign-out mutations shape shape-counts documents events renders organizations delivery-problems retry request request-assets intake-form.js healthz metrics notes'.split(
-    ' ',
-  ),
-);
-function count(request: Request, status: number): void {
-  const route = request.path
-    .split('?')[0]!
-    .split('/')
-    .map((part, n) => (n === 0 || ROUTE_WORDS.has(part) ? part : ':x'))
-    .join('/');
-  const key = `${request.method} ${route} ${status}`;
-  tally.set(key, (tally.get(key) ?? 0) + 1);
-}
-
-/** Sends a request and checks what every answer must be: no 5xx, and nothing written when refused. */
-async function check(request: Request, mayWrite: MayWrite = []): Promise<Answer> {
-  const before = await fingerprint();
-  const answer = await send(request);
-  count(request, answer.status);
-  const what = `${answer.status} for ${describeRequest(request)}: ${answer.text.slice(0, 300)}`;
-  expect(answer.status, what).toBeLessThan(500);
-  if (answer.status >= 400) expect(changedTables(before, await fingerprint(), mayWrite), what).toEqual([]);
-  return answer;
-}
 
 const json = (body: Json | string, headers: Record<string, string> = {}) => ({
   body: typeof body === 'string' ? body : jsonText(body),
@@ -201,7 +115,7 @@ describe('the relay under fuzz', () => {
       fc.asyncProperty(
         fc.tuple(body, fc.oneof({ arbitrary: fc.constant('application/json'), weight: 4 }, contentType)),
         async ([{ path, body: text }, type]) => {
-          const answer = await check(
+          const answer = await harness.check(
             { method: 'POST', path, body: text, headers: type ? { 'content-type': type } : {} },
             // a wrong code counts against the sign-in it was for
             ['sign_in_tokens'],
@@ -222,7 +136,7 @@ describe('the relay under fuzz', () => {
       urlPart.map((query) => ({ method: 'GET', path: `/healthz?${query}=${query}` })),
     );
     await assertProperty(
-      fc.asyncProperty(request, async (r) => void (await check(r))),
+      fc.asyncProperty(request, async (r) => void (await harness.check(r))),
       300,
       2,
     );
@@ -270,15 +184,18 @@ describe('the relay under fuzz', () => {
       fc.asyncProperty(
         fc.tuple(fc.oneof({ arbitrary: batch.map((b) => jsonText(object(b))), weight: 15 }, oddBody), token),
         async ([body, session]) => {
-          const before = await fingerprint();
-          const answer = await check({ method: 'POST', path: '/v1/mutations', ...json(body, bearer(session)) });
+          const before = await harness.writes();
+          const answer = await harness.check({ method: 'POST', path: '/v1/mutations', ...json(body, bearer(session)) });
           if (answer.status !== 200) return;
           const { results } = JSON.parse(answer.text) as { results: { outcome: string; code?: string }[] };
           for (const r of results) outcomes.set(r.code ?? r.outcome, (outcomes.get(r.code ?? r.outcome) ?? 0) + 1);
           const sent = (JSON.parse(body) as { mutations: unknown[] }).mutations;
           expect(results).toHaveLength(sent.length);
           if (results.every((r) => r.outcome === 'REFUSED')) {
-            expect(changedTables(before, await fingerprint(), ['mutation_ledger']), body.slice(0, 500)).toEqual([]);
+            expect(
+              harness.changedTables(before, await harness.writes(), ['mutation_ledger']),
+              body.slice(0, 500),
+            ).toEqual([]);
           }
         },
       ),
@@ -301,7 +218,7 @@ describe('the relay under fuzz', () => {
         { arbitrary: fc.constant(null).map(() => formToken(relay, world.venueId) as Json), weight: 4 },
         { arbitrary: hostileJson, weight: 1 },
       );
-    const jsonPost = fc.tuple(nearlyValid(validFields()), token()).map(([body, formToken]): Request => {
+    const jsonPost = fc.tuple(nearlyValid(validFields()), token()).map(([body, formToken]): FuzzRequest => {
       const entries = (body as { entries: (readonly [string, Json])[] }).entries;
       return { method: 'POST', path: '', ...json({ entries: [...entries, ['formToken', formToken]] }) };
     });
@@ -310,7 +227,7 @@ describe('the relay under fuzz', () => {
         fc.array(fc.tuple(fc.constantFrom(...Object.keys(fields)), hostileText), { maxLength: 3 }),
         fc.array(fc.tuple(hostileText, hostileText), { maxLength: 2 }),
       )
-      .map(([replaced, extra]): Request => {
+      .map(([replaced, extra]): FuzzRequest => {
         const values: [string, string][] = [
           ...Object.entries({ ...validFields(), ...Object.fromEntries(replaced) }),
           ['formToken', formToken(relay, world.venueId)],
@@ -324,18 +241,18 @@ describe('the relay under fuzz', () => {
           headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
         };
       });
-    const odd = fc.tuple(oddBody, contentType).map(([body, type]): Request => ({
+    const odd = fc.tuple(oddBody, contentType).map(([body, type]): FuzzRequest => ({
       method: 'POST',
       path: '',
       body,
       headers: type ? { 'content-type': type } : {},
     }));
-    const get = fc.constant({ method: 'GET', path: '' } as Request);
+    const get = fc.constant({ method: 'GET', path: '' } as FuzzRequest);
     await assertProperty(
       fc.asyncProperty(
         fc.tuple(path, fc.oneof({ arbitrary: jsonPost, weight: 4 }, { arbitrary: formPost, weight: 4 }, odd, get)),
         async ([at, request]) => {
-          const answer = await check({ ...request, path: at });
+          const answer = await harness.check({ ...request, path: at });
           // a page for a browser's form post to the form's address, never a JSON error it cannot show
           if (at === world.path && request.headers?.accept === 'text/html' && answer.status >= 400) {
             expect(answer.text).toMatch(/<html/i);
@@ -382,13 +299,13 @@ describe('the relay under fuzz', () => {
       );
     const request = fc
       .tuple(fc.constantFrom('/v1/shape', '/v1/shape-counts'), query, fc.boolean())
-      .map(([path, q, signedIn]): Request => ({
+      .map(([path, q, signedIn]): FuzzRequest => ({
         method: 'GET',
         path: `${path}?${q}`,
         headers: signedIn ? bearer(world.owner.token) : {},
       }));
     await assertProperty(
-      fc.asyncProperty(request, async (r) => void (await check(r))),
+      fc.asyncProperty(request, async (r) => void (await harness.check(r))),
       400,
       5,
     );
@@ -414,7 +331,7 @@ describe('the relay under fuzz', () => {
     await assertProperty(
       fc.asyncProperty(request, async ([r, token, body]) => {
         const headers = token ? bearer(token) : {};
-        await check(body === null ? { ...r, headers } : { ...r, ...json(body, headers) });
+        await harness.check(body === null ? { ...r, headers } : { ...r, ...json(body, headers) });
       }),
       300,
       6,
@@ -495,7 +412,7 @@ describe('the relay under fuzz', () => {
     const editor = [NOTES_PROTOCOL, `${NOTES_BEARER_PREFIX}${world.owner.token}`];
     expect(await open(`/v1/notes/${rows.eventId}/run-of-show`, editor)).toBe('open');
     await relay.notes.flush();
-    expect((await send({ method: 'GET', path: '/healthz' })).status).toBe(200);
+    expect((await harness.send({ method: 'GET', path: '/healthz' })).status).toBe(200);
   });
 
   it('should answer anything on any path without a 5xx', async () => {
@@ -508,25 +425,25 @@ describe('the relay under fuzz', () => {
     );
     const request = fc
       .tuple(fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD'), path, contentType, oddBody)
-      .map(([method, p, type, body]): Request => ({
+      .map(([method, p, type, body]): FuzzRequest => ({
         method,
         path: p,
         headers: { ...(type ? { 'content-type': type } : {}), ...bearer(world.owner.token) },
         body,
       }));
     await assertProperty(
-      fc.asyncProperty(request, async (r) => void (await check(r))),
+      fc.asyncProperty(request, async (r) => void (await harness.check(r))),
       300,
       7,
     );
   });
 
   it('should still be up and answering afterwards', async () => {
-    const health = await send({ method: 'GET', path: '/healthz' });
+    const health = await harness.send({ method: 'GET', path: '/healthz' });
     expect(health.status).toBe(200);
     expect(JSON.parse(health.text)).toMatchObject({ status: 'ok' });
     // and still applies a plain edit
-    const edit = await send({
+    const edit = await harness.send({
       method: 'POST',
       path: '/v1/mutations',
       ...json(
