@@ -1,12 +1,14 @@
 // Property-based fuzz of every route of the relay, public and signed in: sign-in and verify,
 // sessions, the sign-in page, mutations (every name, arguments near valid and far from it), the
 // intake form (JSON and form posts), shapes and their counts, documents, delivery problems, the
-// note rooms' WebSocket upgrades and frames, and anything at all on any path. Inputs carry NUL and lone surrogates, huge strings, deep nesting,
-// `__proto__` keys, wrong types, numbers and dates out of range (fuzz-arbitraries.ts).
+// note rooms' WebSocket upgrades and frames, and anything at all on any path. Inputs carry NUL
+// and lone surrogates, huge strings, deep nesting, `__proto__` keys, wrong types, numbers and
+// dates out of range (fuzz-arbitraries.ts).
 //
 // Every answer must be below 500; a refused request (4xx) must leave every table as it was (no
-// row written, counted by a trigger on every table: fuzz-harness.ts); a batch whose mutations are all refused
-// must leave everything but the ledger as it was; the relay answers /healthz afterwards.
+// row written, counted by a trigger on every table: fuzz-harness.ts); a batch whose mutations
+// are all refused must leave everything but the ledger as it was; the relay answers /healthz
+// afterwards.
 //
 // Seeded and replayable: the seed is printed at the start; FUZZ_SEED=<seed> runs the same cases,
 // FUZZ_SCALE=<n> runs n times as many (the default, 1, is a few thousand cases in all).
