@@ -7,7 +7,7 @@ import { openDatabase, type Database } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { seedDemoIfEmpty } from './demo/seed-if-empty.js';
 import { ChangeFeed } from './change-feed.js';
-import { installErrorHandler } from './http/errors.js';
+import { frameworkErrors, installErrorHandler } from './http/errors.js';
 import { Connections } from './http/connections.js';
 import { electricHeaders } from './shapes/protocol.js';
 import { shapeRoutes } from './shapes/routes.js';
@@ -75,6 +75,7 @@ export async function createRelay(config: RelayConfig, deps: RelayDeps = {}): Pr
     requestTimeout: config.LIVE_POLL_TIMEOUT_MS + 30_000,
     forceCloseConnections: 'idle',
     return503OnClosing: true,
+    frameworkErrors,
   });
   const ownsDb = !deps.db;
   const db = deps.db ?? (await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR }));

@@ -1,3 +1,4 @@
 export * from './roles.js';
 export * from './synced-tables.js';
 export * from './entities/index.js';
+export * from './storable-text.js';

@@ -5,6 +5,7 @@
 //
 // Runs anywhere: main process, preload, renderer, dev host, tests (zod only, no Node, no DOM).
 import { z } from 'zod';
+import { storableText } from '@promoteros/shared';
 
 export const Role = z.enum(['OWNER', 'MANAGER', 'STAFF', 'PROMOTER']);
 
@@ -442,7 +443,10 @@ export const commands = {
     result: SessionState,
   },
   /** the token of a sign-in link (deep link or pasted) */
-  'auth.verifyLink': { args: z.object({ token: z.string().min(16).max(200) }), result: SessionState },
+  'auth.verifyLink': {
+    args: z.object({ token: z.string().check(storableText()).min(16).max(200) }),
+    result: SessionState,
+  },
   /**
    * With edits not yet uploaded or refused edits waiting, sign-out is refused (code
    * pending_changes) unless `discardPending` says the user was warned; the edits then stay in
@@ -462,7 +466,7 @@ export const commands = {
       statuses: z.array(RequestStatus).max(6).default([]),
       venueId: Id.nullable().default(null),
       /** words to find in the artist, title, contact (name or email) or reference */
-      search: z.string().max(200).default(''),
+      search: z.string().check(storableText()).max(200).default(''),
       /** the preferred date (the venue's calendar day) from / to, inclusive */
       from: CalendarDate.nullable().default(null),
       to: CalendarDate.nullable().default(null),
@@ -479,7 +483,10 @@ export const commands = {
   'holds.onDate': { args: z.object({ venueId: Id, date: CalendarDate }), result: z.array(HoldRow) },
   'taskTemplates.list': { args: z.object({}), result: z.array(TaskTemplate) },
   'search.query': {
-    args: z.object({ text: z.string().max(200), limit: z.number().int().min(1).max(50).default(20) }),
+    args: z.object({
+      text: z.string().check(storableText()).max(200),
+      limit: z.number().int().min(1).max(50).default(20),
+    }),
     result: z.array(SearchHit),
   },
   /** show-day mode: today's show at a venue (today in the venue's timezone); venueId null: the first venue */
@@ -498,7 +505,7 @@ export const commands = {
    * forbidden, rule) when the device already knows it cannot be made.
    */
   'mutation.run': {
-    args: z.object({ name: z.string().min(1).max(100), args: z.record(z.string(), z.unknown()) }),
+    args: z.object({ name: z.string().check(storableText()).min(1).max(100), args: z.record(z.string(), z.unknown()) }),
     result: z.object({ mutationId: z.string() }),
   },
   'outbox.counts': { args: z.object({}), result: OutboxCounts },

@@ -1,9 +1,10 @@
 // The shapes of the sign-in request bodies. Messages complete the field name ("email is
 // required", "code must be the six digits from the email").
 import { z } from 'zod';
+import { storableText } from '@promoteros/shared';
 
 const text = (what: string) =>
-  z.string({ error: (issue) => (issue.input === undefined ? 'is required' : `must be ${what}`) });
+  z.string({ error: (issue) => (issue.input === undefined ? 'is required' : `must be ${what}`) }).check(storableText());
 
 export const Email = text('an email address')
   .trim()

@@ -24,9 +24,9 @@ export interface DocumentRouteOptions {
 }
 
 const uuid = (what: string) => z.string().uuid(`must be ${what} id (a UUID)`);
-const DocumentParams = z.object({ documentId: uuid('a document') });
-const EventParams = z.object({ eventId: uuid('an event') });
-const KindParams = EventParams.extend({
+export const DocumentParams = z.object({ documentId: uuid('a document') });
+export const EventParams = z.object({ eventId: uuid('an event') });
+export const KindParams = EventParams.extend({
   // the path reads better in lower case (…/documents/settlement); both are taken
   kind: z
     .string()

@@ -1,6 +1,6 @@
 // The one error type of the HTTP boundary: a status, a stable code tests can assert, a
 // message a person can act on, and optional per-field details.
-import type { FastifyInstance, FastifyError } from 'fastify';
+import type { FastifyInstance, FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { RouteTable } from './route-table.js';
 
 export class HttpError extends Error {
@@ -45,6 +45,19 @@ const clientErrors: Record<string, { code: string; message: string }> = {
     message: 'the request body does not match its Content-Length',
   },
 };
+
+/**
+ * Fastify's own answer to a URL it cannot decode (a broken percent escape such as `/request/%`),
+ * given before any route or error handler runs: in the relay's words and shape instead.
+ * Pass it as the `frameworkErrors` option when building the app.
+ */
+export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  if (error.code === 'FST_ERR_BAD_URL') {
+    void reply.status(400).send({ code: 'bad_url', message: 'the address has a broken percent escape (such as %zz)' });
+    return;
+  }
+  void reply.status(error.statusCode ?? 400).send({ code: error.code ?? 'bad_request', message: error.message });
+}
 
 export function installErrorHandler(app: FastifyInstance): void {
   // every route, so that a wrong method on a known path is 405 with Allow, not 404

@@ -73,6 +73,28 @@ describe('garbage in', () => {
     expect((await send('PUT', '/metrics')).status).toBe(405);
   });
 
+  it('should answer a path with a broken percent escape with 400 in the relay’s words', async () => {
+    for (const path of ['/request/%/main-room', '/v1/documents/%zz', '/%ED%A0%80%']) {
+      const answer = await send('GET', path);
+      expect(answer.status, path).toBe(400);
+      expect(answer.body, path).toEqual({
+        code: 'bad_url',
+        message: 'the address has a broken percent escape (such as %zz)',
+      });
+    }
+  });
+
+  it('should name a field holding text that cannot be stored', async () => {
+    const nul = await send('POST', '/v1/auth/sign-in', JSON.stringify({ email: 'a@b.test', deviceName: 'Bar\u0000' }));
+    expect(nul.status).toBe(400);
+    expect(nul.body.errors).toEqual({ deviceName: 'contains a character that cannot be stored (NUL)' });
+    const cut = await send('POST', '/v1/auth/sign-in', '{"email": "a@b.test", "deviceName": "Phone \\ud83d"}');
+    expect(cut.status).toBe(400);
+    expect(cut.body.errors).toEqual({
+      deviceName: 'contains a character that cannot be stored (a cut emoji or lone surrogate)',
+    });
+  });
+
   it('should answer an unknown path with 404', async () => {
     const answer = await send('GET', '/v1/nothing-here?x=1');
     expect(answer.status).toBe(404);

@@ -98,6 +98,37 @@ describe('the intake form against abuse', () => {
     await nothingFiled();
   });
 
+  it('should refuse text that cannot be stored in any field with 400 naming it, as JSON and as a page', async () => {
+    const textFields = ['name', 'email', 'phone', 'company', 'artist', 'eventTitle', 'description', 'dealNotes'];
+    const formatFields = ['preferredDate', 'startTime', 'alternativeDate', 'expectedAttendance', 'budgetMin'];
+    for (const field of [...textFields, ...formatFields, 'techNeeds']) {
+      const good = validFields()[field]!;
+      // a NUL inside the value, and (JSON only: a form post cannot carry one) the end of an emoji cut off
+      for (const [how, value] of [
+        ['NUL', `${good.slice(0, 2)}\u0000${good.slice(2)}`],
+        ['cut emoji', `${good} 🎸`.slice(0, -1)],
+      ] as const) {
+        const fields = { ...validFields({ [field]: value }), formToken: formToken(world.relay, world.venueId) };
+        const json = await postJson(world.relay, world.path, fields);
+        expect(json.status, `${field} ${how}`).toBe(400);
+        expect(json.json, `${field} ${how}`).toMatchObject({ code: 'invalid_request' });
+        expect(Object.keys(json.json!.errors as object), `${field} ${how}`).toEqual([field]);
+        if (textFields.includes(field)) {
+          expect((json.json!.errors as Record<string, string>)[field]).toContain(
+            'contains a character that cannot be stored',
+          );
+        }
+        if (how !== 'NUL') continue;
+        const page = await postForm(world.relay, world.path, fields);
+        expect(page.status, field).toBe(400);
+        // the message next to its field, and the value shown again with the character marked
+        expect(page.text).toMatch(new RegExp(`id="f-${field}-error">[^<]+</p>`));
+        expect(page.text).not.toContain('\u0000');
+      }
+    }
+    await nothingFiled();
+  });
+
   it('should file one request for the same form sent twice, and give both sends its reference', async () => {
     const token = formToken(world.relay, world.venueId);
     const first = await postJson(world.relay, world.path, { ...validFields(), formToken: token });

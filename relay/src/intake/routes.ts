@@ -10,6 +10,7 @@
 // expired), the fields, the fill time (faster than a person can); only then is anything written.
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { markUnstorable } from '@promoteros/shared';
 import { fieldErrors, intakeSchemaFor, requestReference, zoneLabel } from '@promoteros/shared/intake';
 import {
   renderConfirmation,
@@ -195,12 +196,13 @@ export const intakeRoutes: FastifyPluginAsync<IntakeRouteOptions> = async (app, 
         return answerProblem(request, reply, 400, 'invalid_body', 'Send the form as a form post or as a JSON object.');
       }
       const fields = body as Body;
-      // what the person typed, for a page that shows the form again (a filed request needs none)
+      // what the person typed, for a page that shows the form again (a filed request needs none);
+      // a character that cannot be stored shows as �, where its field's message says to fix it
       const values = () =>
         Object.fromEntries(
           Object.entries(fields)
             .filter(([, v]) => typeof v === 'string' || typeof v === 'number')
-            .map(([k, v]) => [k, String(v)]),
+            .map(([k, v]) => [k, markUnstorable(String(v))]),
         );
 
       // the honeypot: a field people never see, so never fill. A bot is told it worked.

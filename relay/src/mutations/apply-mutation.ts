@@ -3,9 +3,12 @@
 //   2. the gate: a known name, valid arguments, a member whose role (read now, not at sign-in)
 //      may do it, and no refused mutation it builds on; a refusal is recorded in the ledger;
 //   3. the plan, run against the organization's rows under lock, its writes, one audit row and
-//      the ledger row, committed with the batch. A RuleViolation, an integrity error (class 23) or a
-//      value a column cannot hold (class 22) undoes the writes (a savepoint) and is recorded as
-//      a refusal instead, in the same transaction: sending it again could not succeed.
+//      the ledger row, all in one savepoint, committed with the batch. A RuleViolation or an
+//      error of the mutation's own making (isMutationFault: a broken constraint, a value a column
+//      cannot hold) undoes all of it and is recorded as a refusal instead, in the same
+//      transaction: sending it again could not succeed.
+// A refusal is recorded in a savepoint of its own, and what it records of the input is escaped
+// where PostgreSQL could not store it: recording a refusal never fails the batch.
 // Anything else (the database went away) is thrown: nothing of the batch is committed, and the
 // device sends it again.
 //
@@ -16,7 +19,7 @@
 // is what the shape stream then shows for all of them.
 import type { z } from 'zod';
 import type postgres from 'postgres';
-import { describeIssues, roleAtLeast, roles, type Role } from '@promoteros/shared';
+import { describeIssues, escapeUnstorable, roleAtLeast, roles, storableJson, type Role } from '@promoteros/shared';
 import {
   findMutation,
   isRowWrite,
@@ -29,7 +32,7 @@ import {
 import type { Sql } from '../db/database.js';
 import { PgRowReader } from './pg-row-reader.js';
 import { enqueueJob, writeRow } from './row-writer.js';
-import { constraintReason, isIntegrityError, isLedgerRace, isPgError, isRetryable } from './constraint-reason.js';
+import { constraintReason, isLedgerRace, isMutationFault, isRetryable } from './constraint-reason.js';
 import {
   answerOf,
   findEntries,
@@ -175,20 +178,17 @@ async function applyInTransaction(
     };
   }
 
-  const refuse = async (code: RefusalCode, reason: string): Promise<Step> => {
-    await recordRefusal(tx, scope, envelope, code, reason);
-    return { kind: 'refused', code, reason };
-  };
+  const refuse = (code: RefusalCode, reason: string) => recordRefused(tx, scope, envelope, code, reason);
 
   const definition = find(envelope.name);
   if (!definition) {
     return refuse(
       'unknown_mutation',
-      `the relay knows no mutation called “${envelope.name}” (is the relay older than the app?)`,
+      `the relay knows no mutation called “${escapeUnstorable(envelope.name)}” (is the relay older than the app?)`,
     );
   }
   const args = definition.args.safeParse(envelope.args);
-  if (!args.success) return refuse('invalid_arguments', describeIssues(args.error).join('; '));
+  if (!args.success) return refuse('invalid_arguments', argumentProblems(args.error));
 
   if (!role) return refuse('forbidden', 'you are not a member of this organization');
   if (!roleAtLeast(role, definition.minimumRole)) {
@@ -203,9 +203,14 @@ async function applyInTransaction(
     );
   }
 
+  // the mutation's whole effect in one savepoint: its writes, its audit row and its ledger entry
+  // stay together or go together
   try {
-    const tables = await tx.savepoint((sp) => planAndWrite(sp, scope, envelope, definition, args.data, role));
-    return { kind: 'applied', entry: await recordApplied(tx, scope, envelope, tables) };
+    const entry = await tx.savepoint(async (sp) => {
+      const tables = await planAndWrite(sp, scope, envelope, definition, args.data, role);
+      return recordApplied(sp, scope, envelope, tables);
+    });
+    return { kind: 'applied', entry };
   } catch (error) {
     const reason = refusalReason(error);
     if (reason === undefined) throw error;
@@ -213,14 +218,51 @@ async function applyInTransaction(
   }
 }
 
+/**
+ * Records a refusal in a savepoint of its own, so that a refusal that cannot be recorded never
+ * fails the batch: then a plainer entry is tried (no arguments, a general reason), and failing
+ * that the mutation is answered REFUSED unrecorded (a resend decides it again, the same way).
+ */
+async function recordRefused(
+  tx: postgres.TransactionSql,
+  scope: LedgerScope,
+  envelope: Envelope,
+  code: RefusalCode,
+  reason: string,
+): Promise<Step> {
+  const refused: Step = { kind: 'refused', code, reason };
+  try {
+    await tx.savepoint((sp) => recordRefusal(sp, scope, envelope, code, reason));
+    return refused;
+  } catch (error) {
+    if (!isMutationFault(error)) throw error;
+  }
+  const plain = { id: envelope.id, name: escapeUnstorable(envelope.name), args: { unrecorded: 'could not be stored' } };
+  try {
+    await tx.savepoint((sp) =>
+      recordRefusal(sp, scope, plain, code, `refused (${code}); the details could not be stored`),
+    );
+  } catch (error) {
+    if (!isMutationFault(error)) throw error;
+  }
+  return refused;
+}
+
+/** The arguments' problems in one sentence; a list of thousands (a huge array) names the first few. */
+function argumentProblems(error: z.ZodError): string {
+  const problems = describeIssues(error);
+  const shown = problems.slice(0, MAX_PROBLEMS_NAMED).join('; ');
+  return problems.length > MAX_PROBLEMS_NAMED ? `${shown}; and ${problems.length - MAX_PROBLEMS_NAMED} more` : shown;
+}
+const MAX_PROBLEMS_NAMED = 10;
+
 /** The reason a failed plan or write is refused with; undefined when it is not the mutation's fault. */
 function refusalReason(error: unknown): string | undefined {
   if (error instanceof RuleViolation) return error.message;
-  if (isLedgerRace(error)) return undefined;
-  if (isIntegrityError(error)) return constraintReason(error);
-  // a value the column cannot hold (too long, out of range): sending it again will not help
-  if (isPgError(error) && error.code.startsWith('22')) return `a value cannot be stored: ${error.message}`;
-  return undefined;
+  if (!isMutationFault(error)) return undefined;
+  if (error.code.startsWith('23')) return constraintReason(error);
+  // a value the column cannot hold (too long, out of range, a NUL): sending it again will not help
+  return `a value cannot be stored: ${error.message}`;
 }
 
 function forbiddenReason(definition: MutationDefinition, args: unknown, role: Role): string {
@@ -257,7 +299,7 @@ async function planAndWrite(
       envelope.name,
       subject.table,
       subject.id,
-      JSON.stringify({ mutationId: envelope.id, args: envelope.args ?? null }),
+      JSON.stringify({ mutationId: envelope.id, args: storableJson(envelope.args) }),
     ],
   );
   return [...new Set([...writes.filter(isRowWrite).map((w) => w.table), 'audit_logs'])];

@@ -95,4 +95,20 @@ describe('POST /v1/mutations with bad input', () => {
       reason: 'title: must be at most 200 characters',
     });
   });
+
+  it('should name the first few of hundreds of bad arguments, not all of them', async () => {
+    const reorder = envelope('task.reorder', {
+      eventId: randomUUID(),
+      taskIds: Array.from({ length: 400 }, (_, n) => n),
+    });
+    const { status, body } = await sendBatch(world.relay, world.owner.token, {
+      organizationId: world.organizationId,
+      mutations: [reorder],
+    });
+    expect(status).toBe(200);
+    const { reason } = body.results[0] as { reason: string };
+    expect(reason).toMatch(/^taskIds\.0: .+; taskIds\.1: /);
+    expect(reason).toMatch(/; and \d+ more$/);
+    expect(reason.length).toBeLessThan(1000);
+  });
 });

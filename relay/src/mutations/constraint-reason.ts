@@ -29,6 +29,18 @@ export function isLedgerRace(error: unknown): boolean {
   return isPgError(error) && error.code === '23505' && error.constraint_name === 'mutation_ledger_pkey';
 }
 
+/**
+ * An error the mutation's own content caused, which sending it again cannot cure: a value the
+ * column cannot hold (class 22: too long, out of range, text PostgreSQL cannot store), a broken
+ * constraint (class 23, the ledger race aside) or a limit of the server (class 54: nested too
+ * deep, a row too large to index). Anything else (a lost connection, a lock timeout, a deadlock)
+ * is the database's trouble, and the batch is sent again.
+ */
+export function isMutationFault(error: unknown): error is PgError {
+  if (!isPgError(error) || isLedgerRace(error)) return false;
+  return ['22', '23', '54'].includes(error.code.slice(0, 2));
+}
+
 /** Deadlock or serialization failure: nothing was written, trying again may well succeed. */
 export function isRetryable(error: unknown): boolean {
   return isPgError(error) && (error.code === '40P01' || error.code === '40001');

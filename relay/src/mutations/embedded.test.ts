@@ -35,6 +35,24 @@ describe('POST /v1/mutations on embedded PGlite', () => {
 
   const send = (mutations: unknown[]) => sendBatch(relay, member.token, { organizationId, mutations });
 
+  it('should refuse text PostgreSQL cannot store, record it escaped, and apply the rest of the batch', async () => {
+    const taskId = randomUUID();
+    const batch = [
+      envelope('task.create', { taskId: randomUUID(), eventId: rows.eventId, title: 'Sound\u0000check' }),
+      envelope('task.\u0000create', { title: 'Encore \ud83c' }),
+      envelope('task.create', { taskId, eventId: rows.eventId, title: 'Line check', 'odd\u0000key': '\ud800' }),
+    ];
+    const first = await send(batch);
+    expect(first.status).toBe(200);
+    expect(first.body.results.map((r) => ('code' in r ? r.code : r.outcome))).toEqual([
+      'invalid_arguments',
+      'unknown_mutation',
+      'APPLIED',
+    ]);
+    expect(first.body.results[0]).toMatchObject({ reason: 'title: contains a character that cannot be stored (NUL)' });
+    expect(await send(batch)).toEqual(first);
+  });
+
   it('should apply a batch once, with the txid and seq of its change-log entries, and replay it the same', async () => {
     const taskId = randomUUID();
     const batch = [

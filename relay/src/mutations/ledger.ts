@@ -3,6 +3,7 @@
 // changes nothing. Applied mutations keep their transaction id; their seq is looked up in
 // change_transactions, which assigns it only at commit.
 import type postgres from 'postgres';
+import { escapeUnstorable, storableJson } from '@promoteros/shared';
 import type { MutationResult, RefusalCode } from '@promoteros/shared/mutations';
 
 type Queryable = Pick<postgres.Sql, 'unsafe'> | Pick<postgres.TransactionSql, 'unsafe'>;
@@ -39,8 +40,14 @@ export async function findEntries(tx: Queryable, ids: readonly string[]): Promis
 export function isSameMutation(entry: LedgerEntry, scope: LedgerScope, name: string): boolean {
   // a refusal in an organization that does not exist keeps the organization in its result
   const organizationId = entry.organization_id ?? entry.result.organizationId;
-  return organizationId === scope.organizationId && entry.user_id === scope.userId && entry.name === name;
+  return (
+    organizationId === scope.organizationId && entry.user_id === scope.userId && entry.name === escapeUnstorable(name)
+  );
 }
+
+// What a device sent is recorded as safely as it can be stored: a name, reason or argument holding
+// text PostgreSQL cannot store (NUL, a lone surrogate; shared/src/storable-text.ts) is recorded
+// escaped, so that recording a refusal of bad input cannot itself fail.
 
 export async function recordRefusal(
   tx: Queryable,
@@ -57,9 +64,9 @@ export async function recordRefusal(
       scope.organizationId,
       scope.userId,
       scope.sessionId,
-      mutation.name,
-      JSON.stringify(mutation.args ?? null),
-      JSON.stringify({ code, reason, organizationId: scope.organizationId }),
+      escapeUnstorable(mutation.name),
+      JSON.stringify(storableJson(mutation.args)),
+      JSON.stringify({ code, reason: escapeUnstorable(reason), organizationId: scope.organizationId }),
     ],
   );
 }
@@ -80,8 +87,8 @@ export async function recordApplied(
       scope.organizationId,
       scope.userId,
       scope.sessionId,
-      mutation.name,
-      JSON.stringify(mutation.args ?? null),
+      escapeUnstorable(mutation.name),
+      JSON.stringify(storableJson(mutation.args)),
       JSON.stringify({ tables }),
     ],
   );

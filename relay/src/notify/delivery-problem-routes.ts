@@ -19,8 +19,8 @@ export interface DeliveryProblemRouteOptions {
   readonly db: Database;
 }
 
-const OrganizationParams = z.object({ organizationId: z.string().uuid('must be an organization id (a UUID)') });
-const JobParams = OrganizationParams.extend({
+export const OrganizationParams = z.object({ organizationId: z.string().uuid('must be an organization id (a UUID)') });
+export const JobParams = OrganizationParams.extend({
   jobId: z.string().regex(/^[1-9]\d{0,17}$/, 'must be a job id (a positive whole number)'),
 });
 

@@ -4,6 +4,7 @@
 // (to_jsonb, the change log). Each builder accepts all of them and yields one output form:
 // uuids, timestamps and dates as strings, money as a safe-integer number of cents.
 import { z } from 'zod';
+import { storableText } from '../storable-text.js';
 
 export const uuid = z.guid('must be a uuid');
 
@@ -12,7 +13,8 @@ const charLength = (s: string) => Array.from(s).length;
 
 export function text(limits: { min?: number; max?: number } = {}) {
   const { min = 0, max } = limits;
-  let schema = z.string('must be text');
+  // first, so that the field's message says why (a NUL also counts as a character)
+  let schema = z.string('must be text').check(storableText());
   if (min > 0) {
     schema = schema.refine(
       (s) => charLength(s) >= min,
@@ -127,6 +129,7 @@ export const int8 = z.unknown().transform((value, ctx): string => {
 
 export const email = z
   .string('must be text')
+  .check(storableText())
   .max(320, 'must be at most 320 characters')
   .regex(/^[^@\s]+@[^@\s]+$/, 'must be an email address')
   .refine((s) => s === s.toLowerCase(), 'must be lower case');

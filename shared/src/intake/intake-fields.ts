@@ -7,6 +7,7 @@
 // a namespace import lets the page's bundler drop the parts of zod the page does not use
 import * as z from 'zod';
 import { venueInstant, venueToday } from '../venue-clock.js';
+import { storableText, unstorableCharacter } from '../storable-text.js';
 
 /** Characters as PostgreSQL's length() counts them (code points, not UTF-16 units). */
 const charLength = (s: string) => Array.from(s).length;
@@ -20,10 +21,22 @@ const trimmed = (value: unknown) => {
 
 const tooLong = (label: string, max: number) => `${label} must be at most ${max.toLocaleString('en-US')} characters`;
 
+/** Text PostgreSQL cannot store (shared/src/storable-text.ts), in a sentence next to its field. */
+const storable = (label: string) =>
+  storableText((input) => {
+    const what = typeof input === 'string' ? unstorableCharacter(input) : undefined;
+    return what === 'NUL'
+      ? `${label} contains a character that cannot be stored (NUL): remove it and send again`
+      : `${label} contains a character that cannot be stored (a cut emoji): retype the end of it and send again`;
+  });
+
 function requiredText(label: string, missing: string, max: number) {
   return z.preprocess(
     trimmed,
-    z.string({ error: missing }).refine((s) => charLength(s) <= max, tooLong(label, max)),
+    z
+      .string({ error: missing })
+      .check(storable(label))
+      .refine((s) => charLength(s) <= max, tooLong(label, max)),
   );
 }
 
@@ -32,6 +45,7 @@ function optionalText(label: string, max: number) {
     trimmed,
     z
       .string({ error: `${label} must be text` })
+      .check(storable(label))
       .refine((s) => charLength(s) <= max, tooLong(label, max))
       .optional(),
   );
@@ -97,6 +111,7 @@ export const intakeFieldsShape = {
     trimmed,
     z
       .string({ error: 'Enter your email address' })
+      .check(storable('Your email address'))
       .max(320, tooLong('Email address', 320))
       .regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, 'Enter an email address like name@example.com')
       .transform((s) => s.toLowerCase()),
