@@ -42,7 +42,9 @@ function Outcome({ result }: { result: Verification }) {
       <p className="text-zinc-600 dark:text-zinc-300">
         {result.entries === 0
           ? 'No entry before it could be verified.'
-          : `The ${entries(result.entries)} before it are intact.`}{' '}
+          : result.entries === 1
+            ? 'The entry before it is intact.'
+            : `The ${entries(result.entries)} before it are intact.`}{' '}
         Keep this report, and ask whoever runs your relay’s database what happened.
       </p>
       <p className="text-xs text-zinc-500 dark:text-zinc-400">Checked {when(result.checkedAt)}.</p>
