@@ -114,7 +114,10 @@ export async function createRelay(config: RelayConfig, deps: RelayDeps = {}): Pr
     intervalMs: config.HOLD_EXPIRY_INTERVAL_SECONDS * 1000,
     log: app.log,
   });
-  const anchorWriter = startAnchorWriter(db.sql, { intervalMs: config.AUDIT_ANCHOR_INTERVAL_SECONDS * 1000, log: app.log });
+  const anchorWriter = startAnchorWriter(db.sql, {
+    intervalMs: config.AUDIT_ANCHOR_INTERVAL_SECONDS * 1000,
+    log: app.log,
+  });
 
   // the job loop's emails: SMTP with a pool as wide as the loop, or the relay log without SMTP_URL
   const mailer = config.SMTP_URL

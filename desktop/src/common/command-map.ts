@@ -444,9 +444,7 @@ export const AuditVerification = z.object({
   entries: z.number().int(),
   head: z.object({ position: z.number().int(), hash: z.string() }).nullable(),
   /** the chain head the relay last wrote down (hourly), so a removed tail shows */
-  lastAnchor: z
-    .object({ position: z.number().int(), hash: z.string(), anchoredAt: z.string().nullable() })
-    .nullable(),
+  lastAnchor: z.object({ position: z.number().int(), hash: z.string(), anchoredAt: z.string().nullable() }).nullable(),
   problem: z
     .object({ kind: z.string(), position: z.number().int(), entryId: z.string().nullable(), message: z.string() })
     .nullable(),

@@ -38,7 +38,12 @@ export async function recordAuditAnchors(sql: Sql): Promise<AuditAnchor[]> {
 /** The log line of an anchor: `audit anchor` with what `--anchor` takes. */
 export function logAnchor(log: FastifyBaseLogger, anchor: AuditAnchor): void {
   log.info(
-    { auditAnchor: { ...anchor, verify: `--organization ${anchor.organizationId} --anchor ${anchor.position}:${anchor.hash}` } },
+    {
+      auditAnchor: {
+        ...anchor,
+        verify: `--organization ${anchor.organizationId} --anchor ${anchor.position}:${anchor.hash}`,
+      },
+    },
     'audit anchor',
   );
 }

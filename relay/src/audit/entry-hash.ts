@@ -61,5 +61,7 @@ export function canonicalEntry(
 }
 
 export function entryHash(entry: StoredEntry, position?: number, previousHash?: string): string {
-  return createHash('sha256').update(canonicalEntry(entry, position, previousHash), 'utf8').digest('hex');
+  return createHash('sha256')
+    .update(canonicalEntry(entry, position, previousHash), 'utf8')
+    .digest('hex');
 }

@@ -88,7 +88,10 @@ describe('GET /v1/organizations/:id/audit/verification', () => {
       problem: { kind: 'missing', position: 2, message: 'entry 2 is missing: it was deleted (the chain goes on at 3)' },
     });
     // the other organization's chain is its own
-    expect((await verification(otherOwner.token, otherOrganizationId)).body).toMatchObject({ intact: true, entries: 3 });
+    expect((await verification(otherOwner.token, otherOrganizationId)).body).toMatchObject({
+      intact: true,
+      entries: 3,
+    });
   });
 });
 
@@ -121,10 +124,11 @@ describe('anchors', () => {
     }
     const [head] = await db.sql<{ entry_hash: string }[]>`
       SELECT entry_hash FROM audit_chain_heads WHERE organization_id = ${growing}`;
-    const logged = lines.map((l) => JSON.parse(l) as { msg: string; auditAnchor?: { organizationId: string; verify: string } });
+    const logged = lines.map(
+      (l) => JSON.parse(l) as { msg: string; auditAnchor?: { organizationId: string; verify: string } },
+    );
     const mine = logged.filter((l) => l.auditAnchor?.organizationId === growing);
     expect(mine.map((l) => l.msg)).toEqual(['audit anchor', 'audit anchor']);
     expect(mine[1]!.auditAnchor!.verify).toBe(`--organization ${growing} --anchor 2:${head!.entry_hash}`);
   });
-
 });

@@ -22,6 +22,11 @@ beforeAll(async () => {
 });
 afterAll(() => db?.drop());
 
+/** Details worth hashing: text beyond ASCII, a fraction and a number past 2^53 as written, nesting. */
+const details = (n: number) =>
+  `{"nested": {"b": [1, null, true], "a": "x"}, "n": ${n}, "fee": 1.50, "big": 12345678901234567890, ` +
+  `"note": ${JSON.stringify(`Zoë’s “backline” ✓ 🎸 #${n}`)}}`;
+
 /** `count` entries appended to the organization's chain the ordinary way, each with details worth hashing. */
 async function appendEntries(sql: Sql, organizationId: string, count: number, timeZone = 'UTC'): Promise<void> {
   await sql.begin(async (tx) => {
@@ -30,7 +35,7 @@ async function appendEntries(sql: Sql, organizationId: string, count: number, ti
       await tx`
         INSERT INTO audit_logs (organization_id, actor_user_id, action, entity_table, entity_id, details)
         VALUES (${organizationId}, NULL, 'task.complete', 'event_tasks', gen_random_uuid(),
-                ${JSON.stringify({ n, note: `Zoë’s “backline” ✓ 🎸 #${n}`, fee: 1.5, big: 12345678901234567890, nested: { b: [1, null, true], a: 'x' } })}::text::jsonb)`;
+                ${details(n)}::text::jsonb)`;
     }
   });
 }
@@ -50,7 +55,10 @@ function tamper(statements: (tx: Sql) => Promise<unknown>): Promise<unknown> {
   });
 }
 
-async function report(organizationId: string, anchors: { position: number; hash: string }[] = []): Promise<ChainReport> {
+async function report(
+  organizationId: string,
+  anchors: { position: number; hash: string }[] = [],
+): Promise<ChainReport> {
   const verification = await verifyAuditChains(db.sql, {
     organizationId,
     anchors: anchors.map((a) => ({ ...a, anchoredAt: null })),
@@ -135,17 +143,23 @@ describe('tampering', () => {
   it('should name the first entry whose content was changed', async () => {
     const organizationId = await chain(5);
     const third = await entryAt(organizationId, 3);
-    await tamper((tx) => tx`UPDATE audit_logs SET details = '{"n": 3, "note": "nothing to see"}' WHERE id = ${third.id}`);
+    await tamper(
+      (tx) => tx`UPDATE audit_logs SET details = '{"n": 3, "note": "nothing to see"}' WHERE id = ${third.id}`,
+    );
     const result = await report(organizationId);
     expect(result).toMatchObject({ intact: false, entries: 2 });
     expect(result.problem).toMatchObject({ kind: 'changed', position: 3, entryId: third.id });
-    expect(result.problem!.message).toMatch(/^entry 3 \(task\.complete at .* UTC, id .*\) was changed after it was written/);
+    expect(result.problem!.message).toMatch(
+      /^entry 3 \(task\.complete at .* UTC, id .*\) was changed after it was written/,
+    );
   });
 
   it('should notice a changed time or actor as well as changed details', async () => {
     const organizationId = await chain(3);
     const second = await entryAt(organizationId, 2);
-    await tamper((tx) => tx`UPDATE audit_logs SET created_at = created_at - interval '1 microsecond' WHERE id = ${second.id}`);
+    await tamper(
+      (tx) => tx`UPDATE audit_logs SET created_at = created_at - interval '1 microsecond' WHERE id = ${second.id}`,
+    );
     expect((await report(organizationId)).problem).toMatchObject({ kind: 'changed', position: 2 });
   });
 
@@ -283,10 +297,12 @@ describe('an append-only table', () => {
     const organizationId = await chain(2);
     await recordAuditAnchors(db.sql);
     const refusal = { code: '42501', message: expect.stringMatching(/append-only/) };
-    await expect(db.sql`UPDATE audit_logs SET action = 'x' WHERE organization_id = ${organizationId}`).rejects.toMatchObject(
+    await expect(
+      db.sql`UPDATE audit_logs SET action = 'x' WHERE organization_id = ${organizationId}`,
+    ).rejects.toMatchObject(refusal);
+    await expect(db.sql`DELETE FROM audit_logs WHERE organization_id = ${organizationId}`).rejects.toMatchObject(
       refusal,
     );
-    await expect(db.sql`DELETE FROM audit_logs WHERE organization_id = ${organizationId}`).rejects.toMatchObject(refusal);
     await expect(db.sql`TRUNCATE audit_logs`).rejects.toMatchObject(refusal);
     await expect(db.sql`TRUNCATE audit_logs CASCADE`).rejects.toMatchObject(refusal);
     await expect(
@@ -328,7 +344,9 @@ describe('npm run audit:verify', () => {
   it('should print "intact" for a sound chain, and the first broken entry (exit 1) for a tampered one', async () => {
     const fine = await chain(3, 'Fine Foyer');
     const broken = await chain(4, 'Broken Barn');
-    await tamper(async (tx) => tx`UPDATE audit_logs SET action = 'nothing' WHERE id = ${(await entryAt(broken, 2)).id}`);
+    await tamper(
+      async (tx) => tx`UPDATE audit_logs SET action = 'nothing' WHERE id = ${(await entryAt(broken, 2)).id}`,
+    );
     const good = await verify('--organization', fine);
     expect(good.stdout).toMatch(new RegExp(`Fine Foyer \\(${fine}\\): intact — 3 entries, head 3:[0-9a-f]{64}`));
     expect(good.code).toBe(0);

@@ -14,7 +14,8 @@ const PAGE = 2_000;
 /** how far either side of its place a changed entry's original place is looked for */
 const MOVED_SEARCH = 50_000;
 
-export type ChainProblemKind = 'changed' | 'missing' | 'out_of_order' | 'truncated' | 'anchor_mismatch' | 'head_mismatch';
+export type ChainProblemKind =
+  'changed' | 'missing' | 'out_of_order' | 'truncated' | 'anchor_mismatch' | 'head_mismatch';
 
 export interface ChainProblem {
   readonly kind: ChainProblemKind;
@@ -255,7 +256,9 @@ function anchorProblem(
   hashAt: ReadonlyMap<number, string>,
 ): ChainProblem | null {
   const when = (anchor: ChainAnchor) =>
-    anchor.anchoredAt ? `the anchor of ${anchor.anchoredAt.replace('T', ' ').replace('Z', ' UTC')}` : 'the given anchor';
+    anchor.anchoredAt
+      ? `the anchor of ${anchor.anchoredAt.replace('T', ' ').replace('Z', ' UTC')}`
+      : 'the given anchor';
   for (const anchor of anchors) {
     if (anchor.position > end) {
       const furthest = anchors.at(-1)!;

@@ -36,7 +36,9 @@ main().then(
   },
   (error: unknown) => {
     console.error(
-      error instanceof ConfigError || error instanceof UsageError ? error.message : `audit:verify failed: ${String(error)}`,
+      error instanceof ConfigError || error instanceof UsageError
+        ? error.message
+        : `audit:verify failed: ${String(error)}`,
     );
     process.exitCode = 2;
   },

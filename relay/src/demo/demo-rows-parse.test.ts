@@ -74,7 +74,10 @@ describe('row schemas against the database', () => {
       const relayOnly = new Set(findSyncedTable(table)?.relayOnlyColumns ?? []);
       expect({ table, columns: Object.keys(schema.shape).sort() }).toEqual({
         table,
-        columns: columns.map((c) => c.column_name).filter((c) => !relayOnly.has(c)).sort(),
+        columns: columns
+          .map((c) => c.column_name)
+          .filter((c) => !relayOnly.has(c))
+          .sort(),
       });
     }
   });

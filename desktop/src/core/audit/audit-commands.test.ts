@@ -102,7 +102,9 @@ describe('verifying the audit log in the desktop app', () => {
     });
     const broken = await verify(app);
     expect(broken).toMatchObject({ intact: false, entries: 3, problem: { kind: 'truncated', position: 4 } });
-    expect(broken.problem!.message).toMatch(/^the chain ends at entry 3, but the anchor of .* shows it reached entry 5/);
+    expect(broken.problem!.message).toMatch(
+      /^the chain ends at entry 3, but the anchor of .* shows it reached entry 5/,
+    );
   });
 
   it('should refuse a MANAGER', async () => {

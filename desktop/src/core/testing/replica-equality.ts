@@ -10,9 +10,7 @@ type Sql = TestDatabase['sql'];
 export type TablesSnapshot = Record<string, unknown[]>;
 
 function tableQuery(table: (typeof syncedTables)[number]): string {
-  const hidden = [...(table.hiddenColumns ?? []), ...(table.relayOnlyColumns ?? [])]
-    .map((c) => ` - '${c}'`)
-    .join('');
+  const hidden = [...(table.hiddenColumns ?? []), ...(table.relayOnlyColumns ?? [])].map((c) => ` - '${c}'`).join('');
   return `SELECT coalesce(jsonb_agg(to_jsonb(t)${hidden} ORDER BY t.id), '[]'::jsonb) AS rows
             FROM "${table.name}" t WHERE "${table.organizationColumn}" = $1`;
 }

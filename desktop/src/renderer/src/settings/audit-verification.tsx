@@ -77,8 +77,8 @@ export function AuditVerificationPanel() {
       }
     >
       <p className="mb-3 text-sm text-zinc-600 dark:text-zinc-300">
-        Every change is recorded in a chain of entries, each sealed with the one before it. Verifying recomputes
-        every seal, so an entry changed, removed or moved afterwards shows.
+        Every change is recorded in a chain of entries, each sealed with the one before it. Verifying recomputes every
+        seal, so an entry changed, removed or moved afterwards shows.
       </p>
       {error && <ErrorNote error={error} />}
       <div role="status" aria-live="polite">
