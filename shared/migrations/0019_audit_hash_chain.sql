@@ -9,21 +9,19 @@
 --
 -- Appending takes the organization's lock, the one POST /v1/mutations already holds for its batch
 -- (ORGANIZATION_LOCK_CLASS in relay/src/mutations/apply-mutation.ts, re-entrant there), so two
--- writers cannot both append after the same entry. The head of each chain is kept in a row of its
--- own (reading max(chain_position) of a long log for every entry would cost more). The functions
--- that write heads and anchors run as the owner of this migration (SECURITY DEFINER): the relay's
--- role needs no grant on audit_chain_heads beyond SELECT, and none to write anchors itself.
+-- writers cannot both append after the same entry, and a unique index makes a fork impossible
+-- even so. The chain's head is read from that index: one descent to the organization's last entry
+-- (entries are never updated or deleted, so it holds nothing dead to step over). A head row per
+-- organization, updated with every entry, was measured slower: a statement or transaction that
+-- appends many entries piles up versions of that one row and each next entry walks them all
+-- (95 µs an entry for 2,000 in one statement, 380 µs for 20,000; 23 µs without a chain).
+-- The functions that chain entries and write anchors run as the owner of this migration
+-- (SECURITY DEFINER): the relay's role needs no grant to write anchors itself.
 
 ALTER TABLE audit_logs
   ADD COLUMN chain_position bigint,
   ADD COLUMN previous_hash  text,
   ADD COLUMN entry_hash     text;
-
-CREATE TABLE audit_chain_heads (
-  organization_id  uuid PRIMARY KEY REFERENCES organizations(id) ON DELETE CASCADE,
-  chain_position   bigint NOT NULL CHECK (chain_position >= 1),
-  entry_hash       text NOT NULL CHECK (entry_hash ~ '^[0-9a-f]{64}$')
-);
 
 -- A chain head as it was at a moment, kept apart from the log (and printed to the relay's log,
 -- relay/src/audit/anchor-writer.ts) so that a chain cut short after it can be told from one that
@@ -68,16 +66,15 @@ DECLARE
   head_hash     text;
 BEGIN
   PERFORM pg_advisory_xact_lock(72504143, hashtext(NEW.organization_id::text));
-  SELECT h.chain_position, h.entry_hash INTO head_position, head_hash
-    FROM audit_chain_heads h WHERE h.organization_id = NEW.organization_id;
+  -- the entries earlier rows of the same statement added are visible here (a row trigger's query
+  -- sees them), so a statement appending many entries chains them one after the other
+  SELECT a.chain_position, a.entry_hash INTO head_position, head_hash
+    FROM audit_logs a WHERE a.organization_id = NEW.organization_id
+   ORDER BY a.chain_position DESC LIMIT 1;
   NEW.chain_position := coalesce(head_position, 0) + 1;
   NEW.previous_hash := coalesce(head_hash, repeat('0', 64));
   NEW.entry_hash := audit_entry_hash(NEW.organization_id, NEW.chain_position, NEW.id, NEW.actor_user_id,
     NEW.action, NEW.entity_table, NEW.entity_id, NEW.details, NEW.created_at, NEW.previous_hash);
-  INSERT INTO audit_chain_heads (organization_id, chain_position, entry_hash)
-  VALUES (NEW.organization_id, NEW.chain_position, NEW.entry_hash)
-  ON CONFLICT (organization_id) DO UPDATE
-    SET chain_position = EXCLUDED.chain_position, entry_hash = EXCLUDED.entry_hash;
   RETURN NEW;
 END
 $$;
@@ -95,9 +92,6 @@ DECLARE
 BEGIN
   FOR entry IN SELECT * FROM audit_logs ORDER BY organization_id, created_at, id LOOP
     IF organization IS DISTINCT FROM entry.organization_id THEN
-      IF organization IS NOT NULL THEN
-        INSERT INTO audit_chain_heads VALUES (organization, entry_position, previous);
-      END IF;
       organization := entry.organization_id;
       entry_position := 0;
       previous := repeat('0', 64);
@@ -109,9 +103,6 @@ BEGIN
      WHERE id = entry.id;
     previous := hash;
   END LOOP;
-  IF organization IS NOT NULL THEN
-    INSERT INTO audit_chain_heads VALUES (organization, entry_position, previous);
-  END IF;
 END
 $$;
 ALTER TABLE audit_logs ENABLE TRIGGER audit_logs_append_only, ENABLE TRIGGER audit_logs_capture;
@@ -152,17 +143,20 @@ CREATE TRIGGER audit_anchors_no_delete BEFORE DELETE ON audit_anchors
 CREATE TRIGGER audit_anchors_no_truncate BEFORE TRUNCATE ON audit_anchors
   FOR EACH STATEMENT EXECUTE FUNCTION refuse_audit_erasure();
 
--- Anchors every chain whose head moved since its last anchor; returns the anchors written. One
--- relay at a time (two relays anchoring at once would write the same anchor twice).
+-- Anchors every chain whose head (its last committed entry) moved since its last anchor; returns
+-- the anchors written. One relay at a time (two relays anchoring at once would write the same
+-- anchor twice). One index descent per organization.
 CREATE FUNCTION record_audit_anchors()
   RETURNS TABLE (organization_id uuid, chain_position bigint, entry_hash text, anchored_at timestamptz)
   LANGUAGE sql SECURITY DEFINER SET search_path FROM CURRENT AS $$
   SELECT pg_advisory_xact_lock(72504159);
   INSERT INTO audit_anchors AS a (organization_id, chain_position, entry_hash)
-  SELECT h.organization_id, h.chain_position, h.entry_hash
-    FROM audit_chain_heads h
+  SELECT o.id, h.chain_position, h.entry_hash
+    FROM organizations o
+   CROSS JOIN LATERAL (SELECT l.chain_position, l.entry_hash FROM audit_logs l
+                        WHERE l.organization_id = o.id ORDER BY l.chain_position DESC LIMIT 1) h
    WHERE NOT EXISTS (SELECT 1 FROM audit_anchors p
-                      WHERE p.organization_id = h.organization_id
+                      WHERE p.organization_id = o.id
                         AND p.chain_position = h.chain_position AND p.entry_hash = h.entry_hash)
   RETURNING a.organization_id, a.chain_position, a.entry_hash, a.anchored_at;
 $$;

@@ -123,7 +123,7 @@ describe('anchors', () => {
       await writer.stop();
     }
     const [head] = await db.sql<{ entry_hash: string }[]>`
-      SELECT entry_hash FROM audit_chain_heads WHERE organization_id = ${growing}`;
+      SELECT entry_hash FROM audit_logs WHERE organization_id = ${growing} AND chain_position = 2`;
     const logged = lines.map(
       (l) => JSON.parse(l) as { msg: string; auditAnchor?: { organizationId: string; verify: string } },
     );

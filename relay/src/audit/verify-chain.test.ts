@@ -1,5 +1,5 @@
 // The audit chain against the tampering it is there to reveal: an entry changed, deleted, moved or
-// slipped in, a tail cut off (with its head record), each done as a database superuser with the
+// slipped in, a tail cut off, each done as a database superuser with the
 // triggers out of the way, is found by the verifier and by `npm run audit:verify`; an intact
 // chain, written under any session time zone, verifies; the table refuses DELETE and TRUNCATE.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -80,10 +80,15 @@ describe('an intact chain', () => {
     await appendEntries(db.sql, organizationId, 3, 'America/St_Johns');
     const result = await report(organizationId);
     expect(result).toMatchObject({ intact: true, entries: 6, problem: null });
-    const [head] = await db.sql<{ position: string; entry_hash: string }[]>`
-      SELECT chain_position::text AS position, entry_hash FROM audit_chain_heads WHERE organization_id = ${organizationId}`;
-    expect(result.head).toEqual({ position: 6, hash: head!.entry_hash });
-    expect(head!.position).toBe('6');
+    expect(result.head).toEqual({ position: 6, hash: (await entryAt(organizationId, 6)).entry_hash });
+  });
+
+  it('should chain thousands of entries appended by one statement, one after the other', async () => {
+    const organizationId = await createOrganization(db.sql, 'Bulk Barn');
+    await db.sql`
+      INSERT INTO audit_logs (organization_id, action, entity_table, details)
+      SELECT ${organizationId}, 'settlement.viewed', 'events', jsonb_build_object('n', n) FROM generate_series(1, 5000) n`;
+    expect(await report(organizationId)).toMatchObject({ intact: true, entries: 5000 });
   });
 
   it('should compute in TypeScript the very hash the database stored for each entry', async () => {
@@ -232,7 +237,7 @@ describe('tampering', () => {
     expect(result.problem!.message).toMatch(/^entry 4 .* was written as entry 3: the entries were reordered$/);
   });
 
-  it('should notice a tail cut off with its head record, from the stored anchor and from one given', async () => {
+  it('should notice a tail cut off, from the stored anchor and from one given', async () => {
     const organizationId = await chain(6);
     const anchors = await recordAuditAnchors(db.sql);
     const anchor = anchors.find((a) => a.organizationId === organizationId)!;
@@ -242,7 +247,6 @@ describe('tampering', () => {
 
     await tamper(async (tx) => {
       await tx`DELETE FROM audit_logs WHERE organization_id = ${organizationId} AND chain_position > 4`;
-      await tx`DELETE FROM audit_chain_heads WHERE organization_id = ${organizationId}`;
     });
     const result = await report(organizationId);
     expect(result).toMatchObject({ intact: false, entries: 4 });
@@ -251,24 +255,13 @@ describe('tampering', () => {
       /^the chain ends at entry 4, but the anchor of \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC shows it reached entry 6: entries after 4 were removed$/,
     );
 
-    // the stored anchors gone too: the one copied from the relay's log still tells
+    // the stored anchors gone too: what is left is a shorter chain, whole in itself (which is why
+    // anchors go to the relay's log as well), and the anchor copied from that log still tells
     await tamper((tx) => tx`DELETE FROM audit_anchors WHERE organization_id = ${organizationId}`);
-    expect((await report(organizationId)).problem).toMatchObject({ kind: 'head_mismatch' });
+    expect((await report(organizationId)).intact).toBe(true);
     const given = await report(organizationId, [{ position: anchor.position, hash: anchor.hash }]);
     expect(given.problem).toMatchObject({ kind: 'truncated', position: 5 });
     expect(given.problem!.message).toMatch(/the given anchor shows it reached entry 6/);
-  });
-
-  it('should notice a tail cut off when its head record was set back to match', async () => {
-    const organizationId = await chain(5);
-    await recordAuditAnchors(db.sql);
-    await tamper(async (tx) => {
-      const fourth = await entryAt(organizationId, 4);
-      await tx`DELETE FROM audit_logs WHERE organization_id = ${organizationId} AND chain_position = 5`;
-      await tx`UPDATE audit_chain_heads SET chain_position = 4, entry_hash = ${fourth.entry_hash}
-                WHERE organization_id = ${organizationId}`;
-    });
-    expect((await report(organizationId)).problem).toMatchObject({ kind: 'truncated', position: 5 });
   });
 
   it('should refuse an anchor the chain does not match, and accept one it does', async () => {
@@ -321,8 +314,7 @@ describe('an append-only table', () => {
     await db.sql`DELETE FROM organizations WHERE id = ${organizationId}`;
     const [left] = await db.sql<{ n: number }[]>`
       SELECT (SELECT count(*) FROM audit_logs WHERE organization_id = ${organizationId})
-           + (SELECT count(*) FROM audit_anchors WHERE organization_id = ${organizationId})
-           + (SELECT count(*) FROM audit_chain_heads WHERE organization_id = ${organizationId}) AS n`;
+           + (SELECT count(*) FROM audit_anchors WHERE organization_id = ${organizationId}) AS n`;
     expect(Number(left!.n)).toBe(0);
   });
 });

@@ -14,8 +14,7 @@ const PAGE = 2_000;
 /** how far either side of its place a changed entry's original place is looked for */
 const MOVED_SEARCH = 50_000;
 
-export type ChainProblemKind =
-  'changed' | 'missing' | 'out_of_order' | 'truncated' | 'anchor_mismatch' | 'head_mismatch';
+export type ChainProblemKind = 'changed' | 'missing' | 'out_of_order' | 'truncated' | 'anchor_mismatch';
 
 export interface ChainProblem {
   readonly kind: ChainProblemKind;
@@ -221,7 +220,6 @@ async function verifyChain(
 
   if (!problem) problem = await unplacedEntry(sql, organizationId, end);
   if (!problem) problem = anchorProblem(anchors, end, hashAt);
-  if (!problem) problem = await headProblem(sql, organizationId, end, previous);
 
   const lastAnchor = anchors.filter((a) => a.anchoredAt !== null).at(-1) ?? null;
   return {
@@ -279,23 +277,4 @@ function anchorProblem(
     }
   }
   return null;
-}
-
-/** The head row the trigger keeps must name the last entry: otherwise the tail was cut (or the head forged). */
-async function headProblem(sql: Sql, organizationId: string, end: number, last: string): Promise<ChainProblem | null> {
-  const [head] = await sql<{ position: string; hash: string }[]>`
-    SELECT chain_position::text AS position, entry_hash AS hash FROM audit_chain_heads
-     WHERE organization_id = ${organizationId}`;
-  const headPosition = head ? Number(head.position) : 0;
-  if (headPosition === end && (end === 0 || head?.hash === last)) return null;
-  return {
-    kind: 'head_mismatch',
-    position: Math.min(headPosition, end) + 1,
-    entryId: null,
-    message: !head
-      ? `the chain has ${end} entries but its head record is gone: it was removed by hand`
-      : headPosition > end
-        ? `the chain ends at entry ${end}, but its head record says entry ${headPosition}: entries after ${end} were removed`
-        : `the chain's head record (entry ${headPosition}) does not match its last entry (${end}): it was edited by hand`,
-  };
 }

@@ -20,8 +20,7 @@ const notEntities = new Set([
   'email_deliveries',
   // Yjs document state, bytes only the note rooms read (relay/src/notes)
   'note_documents',
-  // the audit log's chain heads and anchors (relay/src/audit)
-  'audit_chain_heads',
+  // the audit log's anchors (relay/src/audit)
   'audit_anchors',
 ]);
 
