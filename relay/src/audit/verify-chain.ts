@@ -201,6 +201,7 @@ async function verifyChain(
              (extract(epoch FROM created_at) * 1000000)::bigint::text AS micros, previous_hash, entry_hash
         FROM audit_logs
        WHERE organization_id = ${organizationId} AND chain_position IS NOT NULL
+         AND chain_position >= ${after.position}::bigint -- where the index takes up the walk
          AND (chain_position, id) > (${after.position}::bigint, ${after.id}::uuid)
        ORDER BY chain_position, id
        LIMIT ${PAGE}`;
