@@ -1,6 +1,6 @@
 // Everyone who writes the audit log, at once, for two organizations: batches of mutations from
-// several devices of each, and intake rounds that file requests for both organizations (in both
-// orders, as two relays' rounds would). Each organization's chain comes out whole, one entry per
+// several devices of each, intake rounds that file requests for both organizations (in both
+// orders, as two relays' rounds would) and the hold sweep expiring holds of both. Each organization's chain comes out whole, one entry per
 // write, and the rounds neither deadlock nor fall back to filing their requests one by one.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
@@ -16,6 +16,7 @@ import { verifyAuditChains } from './verify-chain.js';
 const BATCHES_PER_ORGANIZATION = 6;
 const MUTATIONS_PER_BATCH = 5;
 const ROUNDS = 8;
+const EXPIRED_HOLDS = 3;
 
 let db: TestDatabase;
 let worlds: IntakeWorld[];
@@ -25,6 +26,21 @@ beforeAll(async () => {
   db = await createTestDatabase('audit_concurrent');
   worlds = [await intakeWorld(db.sql), await intakeWorld(db.sql)];
   venues = await Promise.all(worlds.map(async (w) => (await findIntakeVenue(db.sql, w.orgSlug, w.venueSlug))!));
+  // holds whose time ran out, for the sweep to expire (one audit entry each) while the others write
+  for (const [i, world] of worlds.entries()) {
+    const [request] = await db.sql<{ id: string }[]>`
+      INSERT INTO event_requests (organization_id, venue_id, reference, contact_name, contact_email, artist_name,
+                                  event_title, preferred_start, preferred_end, expected_attendance)
+      VALUES (${world.organizationId}, ${world.venueId}, ${`RQ-SWEEP-${i}`}, 'Robin Agent', 'robin@example.test',
+              'Night Shift', 'Autumn Run', '2029-09-01 20:00+00', '2029-09-01 23:00+00', 600)
+      RETURNING id`;
+    for (let day = 1; day <= EXPIRED_HOLDS; day++) {
+      await db.sql`
+        INSERT INTO holds (organization_id, venue_id, request_id, hold_date, rank, expires_at)
+        VALUES (${world.organizationId}, ${world.venueId}, ${request!.id}, ${`2029-10-0${day}`}, 1,
+                now() - interval '1 minute')`;
+    }
+  }
 });
 afterAll(() => db?.drop());
 
@@ -69,10 +85,8 @@ describe('the audit chain under concurrent writers', () => {
       fileRequests(db.sql, i % 2 === 0 ? [filing(a), filing(b), filing(a)] : [filing(b), filing(a), filing(b)]),
     );
     const batches = worlds.flatMap((w) => Array.from({ length: BATCHES_PER_ORGANIZATION }, () => batch(w)));
-    const [filed, applied] = await Promise.all([
-      Promise.all(rounds),
-      Promise.all([...batches, sweepHolds(db.sql).then(() => [])]),
-    ]);
+    const [filed, applied, sweep] = await Promise.all([Promise.all(rounds), Promise.all(batches), sweepHolds(db.sql)]);
+    expect(sweep.expired).toBe(worlds.length * EXPIRED_HOLDS);
 
     for (const round of filed) {
       const ids = round.map((outcome) => {
@@ -88,7 +102,7 @@ describe('the audit chain under concurrent writers', () => {
 
     const verification = await verifyAuditChains(db.sql);
     expect(verification.organizations.map((o) => o.problem)).toEqual([null, null]);
-    const written = MUTATIONS_PER_BATCH * BATCHES_PER_ORGANIZATION + (ROUNDS / 2) * 3;
+    const written = MUTATIONS_PER_BATCH * BATCHES_PER_ORGANIZATION + (ROUNDS / 2) * 3 + EXPIRED_HOLDS;
     for (const [i, world] of worlds.entries()) {
       const report = verification.organizations.find((o) => o.organizationId === world.organizationId)!;
       expect(report.entries).toBe(before[i]! + written);
