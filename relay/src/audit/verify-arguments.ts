@@ -26,9 +26,9 @@ export function parseArguments(argv: readonly string[]): VerifyArguments {
       organizationId = id.toLowerCase();
     } else if (flag === '--anchor') {
       const text = value();
-      const match = /^([1-9]\d{0,15}):([0-9a-f]{64})$/.exec(text);
+      const match = /^([1-9]\d{0,14}):([0-9a-f]{64})$/i.exec(text);
       if (!match) throw new UsageError(`--anchor must be <position>:<64 hex digits>, got ${text}`);
-      anchors.push({ position: Number(match[1]), hash: match[2]!, anchoredAt: null });
+      anchors.push({ position: Number(match[1]), hash: match[2]!.toLowerCase(), anchoredAt: null });
     } else {
       throw new UsageError(`unknown argument ${argv[i]} (use --organization <id> and --anchor <position>:<hash>)`);
     }
