@@ -60,7 +60,7 @@ $$;
 
 -- Whatever a writer puts in the chain columns is replaced: only this trigger places entries.
 CREATE FUNCTION chain_audit_entry() RETURNS trigger
-  LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
+  LANGUAGE plpgsql SECURITY DEFINER AS $$
 DECLARE
   head_position bigint;
   head_hash     text;
@@ -122,7 +122,7 @@ CREATE TRIGGER audit_logs_zz_chain BEFORE INSERT ON audit_logs
 -- Entries and anchors leave only with their organization (its deletion cascades here); nothing
 -- else removes them. SECURITY DEFINER: whether the organization is gone is read past any policy.
 CREATE FUNCTION refuse_audit_erasure() RETURNS trigger
-  LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
+  LANGUAGE plpgsql SECURITY DEFINER AS $$
 BEGIN
   IF TG_OP = 'DELETE' AND pg_trigger_depth() > 1
      AND NOT EXISTS (SELECT 1 FROM organizations o WHERE o.id = OLD.organization_id) THEN
@@ -148,7 +148,7 @@ CREATE TRIGGER audit_anchors_no_truncate BEFORE TRUNCATE ON audit_anchors
 -- anchor twice). One index descent per organization.
 CREATE FUNCTION record_audit_anchors()
   RETURNS TABLE (organization_id uuid, chain_position bigint, entry_hash text, anchored_at timestamptz)
-  LANGUAGE sql SECURITY DEFINER SET search_path FROM CURRENT AS $$
+  LANGUAGE sql SECURITY DEFINER AS $$
   SELECT pg_advisory_xact_lock(72504159);
   INSERT INTO audit_anchors AS a (organization_id, chain_position, entry_hash)
   SELECT o.id, h.chain_position, h.entry_hash
@@ -159,4 +159,14 @@ CREATE FUNCTION record_audit_anchors()
                       WHERE p.organization_id = o.id
                         AND p.chain_position = h.chain_position AND p.entry_hash = h.entry_hash)
   RETURNING a.organization_id, a.chain_position, a.entry_hash, a.anchored_at;
+$$;
+
+-- Functions that run as the owner look names up in this schema only, temporary tables last: a
+-- session's own temporary table called audit_logs must not stand in for the log.
+DO $$
+BEGIN
+  EXECUTE format('ALTER FUNCTION chain_audit_entry() SET search_path = %I, pg_temp', current_schema());
+  EXECUTE format('ALTER FUNCTION refuse_audit_erasure() SET search_path = %I, pg_temp', current_schema());
+  EXECUTE format('ALTER FUNCTION record_audit_anchors() SET search_path = %I, pg_temp', current_schema());
+END
 $$;

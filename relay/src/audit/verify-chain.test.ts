@@ -142,6 +142,16 @@ describe('an intact chain', () => {
     expect(row!.previous_hash).toBe((await entryAt(organizationId, 2)).entry_hash);
     expect((await report(organizationId)).intact).toBe(true);
   });
+
+  it("should not be led astray by a session's own temporary table named like the log", async () => {
+    const organizationId = await chain(2);
+    await db.sql.begin(async (tx) => {
+      await tx`CREATE TEMP TABLE audit_logs (organization_id uuid, chain_position bigint, entry_hash text) ON COMMIT DROP`;
+      await tx`INSERT INTO pg_temp.audit_logs VALUES (${organizationId}, 999, ${'f'.repeat(64)})`;
+      await tx`INSERT INTO public.audit_logs (organization_id, action, entity_table) VALUES (${organizationId}, 'x', 'events')`;
+    });
+    expect(await report(organizationId)).toMatchObject({ intact: true, entries: 3 });
+  });
 });
 
 describe('tampering', () => {

@@ -145,14 +145,13 @@ function filingStatement(planned: readonly PlannedFiling[]): string {
   columns.delete('event_requests');
   const others = [...columns].map(([table, set], i) => `w${i} AS (${insert(table, set, 'claimed')})`);
   // `locked`: each audit entry is appended under its organization's lock (migration 0019); a round
-  // of several organizations takes them all first, in one order, so that two rounds (two relays)
-  // never hold one each while waiting for the other's
+  // of several organizations ($3, the people scope's) takes them all first, in one order, so that
+  // two rounds (two relays) never hold one each while waiting for the other's
   return `WITH people AS (
       SELECT ${OrganizationPeople.stillSql('$2', '$3', '$4')} AS fresh
     ), locked AS (
       SELECT count(pg_advisory_xact_lock(${ORGANIZATION_LOCK_CLASS}, hashtext(o.id::text))) AS n
-        FROM (SELECT DISTINCT f.organization_id AS id
-                FROM jsonb_to_recordset($1::text::jsonb) AS f(organization_id uuid) ORDER BY 1) o
+        FROM (SELECT DISTINCT id FROM unnest($3::uuid[]) AS id ORDER BY id) o
     ), filing AS (
       SELECT * FROM jsonb_to_recordset($1::text::jsonb)
           AS f(token_hash text, organization_id uuid, request_id uuid, planned_rows jsonb, jobs jsonb, audit jsonb)
