@@ -14,7 +14,8 @@
 -- (entries are never updated or deleted, so it holds nothing dead to step over). A head row per
 -- organization, updated with every entry, was measured slower: a statement or transaction that
 -- appends many entries piles up versions of that one row and each next entry walks them all
--- (95 µs an entry for 2,000 in one statement, 380 µs for 20,000; 23 µs without a chain).
+-- (20,000 entries in one statement, on a busy machine: 380 µs an entry with a head row, 52 µs
+-- with the index, 40 µs with no chain at all).
 -- The functions that chain entries and write anchors run as the owner of this migration
 -- (SECURITY DEFINER): the relay's role needs no grant to write anchors itself.
 
