@@ -104,7 +104,7 @@ function toEntry(organizationId: string, row: EntryRow): StoredEntry {
   };
 }
 
-/** "entry 17 (hold.release, 3 Dec 2026 08:30:26 UTC, id …)" */
+/** "entry 17 (hold.release at 2026-12-03 08:30:26 UTC, id …)" */
 function describe(entry: StoredEntry): string {
   const at = canonicalTimestamp(entry.createdAtMicros).slice(0, 19).replace('T', ' ');
   return `entry ${entry.chainPosition} (${entry.action} at ${at} UTC, id ${entry.id})`;
