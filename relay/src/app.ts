@@ -33,6 +33,8 @@ import { documentRoutes } from './documents/routes.js';
 import { DOCUMENT_RENDER, renderDocumentJob } from './documents/render-job.js';
 import { closePdfDrawing } from './documents/render-document.js';
 import { NoteRooms, type NoteRoomsOptions } from './notes/note-rooms.js';
+import { auditRoutes } from './audit/routes.js';
+import { startAnchorWriter } from './audit/anchor-writer.js';
 
 export interface Relay {
   readonly app: FastifyInstance;
@@ -104,12 +106,17 @@ export async function createRelay(config: RelayConfig, deps: RelayDeps = {}): Pr
   await app.register(intakeRoutes, { db, config });
   await app.register(deliveryProblemRoutes, { db });
   await app.register(documentRoutes, { db });
+  await app.register(auditRoutes, { db });
   const notes = new NoteRooms(db.sql, app.log, deps.notes, app.metrics.registry);
   notes.attach(app.server);
   if (db.supportsListen) await notes.listen();
 
   const holdSweeper = startHoldSweeper(db.sql, {
     intervalMs: config.HOLD_EXPIRY_INTERVAL_SECONDS * 1000,
+    log: app.log,
+  });
+  const anchorWriter = startAnchorWriter(db.sql, {
+    intervalMs: config.AUDIT_ANCHOR_INTERVAL_SECONDS * 1000,
     log: app.log,
   });
 
@@ -171,6 +178,7 @@ export async function createRelay(config: RelayConfig, deps: RelayDeps = {}): Pr
           clearInterval(sweep);
         }
         await holdSweeper.stop();
+        await anchorWriter.stop();
         // before the database closes: jobs under way finish or go back to the queue
         await jobs?.stop();
         // the PDF drawing worker, once the sheet it draws for a job given up above (if any) is done

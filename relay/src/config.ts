@@ -48,6 +48,8 @@ const ConfigSchema = z.object({
   INTAKE_MIN_FILL_SECONDS: z.coerce.number().int().min(0).max(600).default(3),
   /** how often holds past their expiry are expired and reminders enqueued (relay/src/holds) */
   HOLD_EXPIRY_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  /** how often each organization's audit chain head is anchored (table and log line; relay/src/audit) */
+  AUDIT_ANCHOR_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(604_800).default(3600),
   /** run the job loop (relay/src/jobs) in this relay; false leaves jobs to other relays */
   JOBS_ENABLED: z
     .enum(['true', 'false'], { message: 'must be true or false' })

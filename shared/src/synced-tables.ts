@@ -15,6 +15,8 @@ export interface SyncedTable {
   readonly promoterOwnColumn?: string;
   /** columns never served (secrets) */
   readonly hiddenColumns?: readonly string[];
+  /** columns only the relay's database has (a relay migration added them): never served, not in replicas */
+  readonly relayOnlyColumns?: readonly string[];
   /** columns a client may narrow by (`col = $1`), all immutable after insert */
   readonly filterColumns: readonly string[];
 }
@@ -64,7 +66,13 @@ export const syncedTables: readonly SyncedTable[] = [
   }),
   t('check_ins', { organizationColumn: org, minimumRole: 'STAFF', filterColumns: [org, 'event_id'] }),
   t('documents', { organizationColumn: org, minimumRole: 'STAFF', filterColumns: [org, 'event_id'] }),
-  t('audit_logs', { organizationColumn: org, minimumRole: 'MANAGER', filterColumns: [org] }),
+  t('audit_logs', {
+    organizationColumn: org,
+    minimumRole: 'MANAGER',
+    // the hash chain (migration 0019, relay/src/audit): verified on the relay, not by replicas
+    relayOnlyColumns: ['chain_position', 'previous_hash', 'entry_hash'],
+    filterColumns: [org],
+  }),
 ];
 
 const byName = new Map(syncedTables.map((table) => [table.name, table]));

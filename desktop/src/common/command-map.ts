@@ -431,6 +431,26 @@ export const DeliveryProblem = z.object({
   email: z.object({ messageId: z.string(), recipients: z.array(z.string()), subject: z.string() }).nullable(),
 });
 
+/**
+ * The relay's check of the organization's audit log, for its OWNERs (relay/src/audit): every entry's
+ * hash computed again and the chain walked from its first entry; intact, or the first thing wrong
+ * with it, in words (changed, missing, out of order, cut short after an anchor).
+ */
+export const AuditVerification = z.object({
+  checkedAt: z.string(),
+  organizationId: z.string(),
+  organizationName: z.string(),
+  intact: z.boolean(),
+  /** entries verified: all of them when intact, those before the problem otherwise */
+  entries: z.number().int(),
+  head: z.object({ position: z.number().int(), hash: z.string() }).nullable(),
+  /** the chain head the relay last wrote down (hourly), so a removed tail shows */
+  lastAnchor: z.object({ position: z.number().int(), hash: z.string(), anchoredAt: z.string().nullable() }).nullable(),
+  problem: z
+    .object({ kind: z.string(), position: z.number().int(), entryId: z.string().nullable(), message: z.string() })
+    .nullable(),
+});
+
 /** Every command: name → argument and result schemas. */
 export const commands = {
   'session.get': { args: z.object({}), result: SessionState },
@@ -562,6 +582,8 @@ export const commands = {
     args: z.object({ jobId: z.string().regex(/^[1-9]\d{0,17}$/, 'a job id is a positive whole number') }),
     result: z.object({ jobId: z.string() }),
   },
+  /** OWNERs only: the relay verifies the organization's audit log (its hash chain) now */
+  'audit.verify': { args: z.object({}), result: AuditVerification },
 } as const;
 
 /** Everything the core pushes to the renderer. */

@@ -19,6 +19,7 @@ import { planRequestSubmission, type IntakeFields } from '@promoteros/shared/int
 import { isRowWrite, type JobRequest, type RowWrite } from '@promoteros/shared/mutations';
 import type { Sql } from '../db/database.js';
 import { isPgError } from '../mutations/constraint-reason.js';
+import { ORGANIZATION_LOCK_CLASS } from '../mutations/apply-mutation.js';
 import { writableTable } from '../mutations/writable-tables.js';
 import { requestIdFor, tokenHash } from './form-token.js';
 import type { IntakeVenueRow } from './intake-venue.js';
@@ -143,12 +144,18 @@ function filingStatement(planned: readonly PlannedFiling[]): string {
   if (!requests) throw new Error('a filing plans its request');
   columns.delete('event_requests');
   const others = [...columns].map(([table, set], i) => `w${i} AS (${insert(table, set, 'claimed')})`);
+  // `locked`: each audit entry is appended under its organization's lock (migration 0019); a round
+  // of several organizations ($3, the people scope's) takes them all first, in one order, so that
+  // two rounds (two relays) never hold one each while waiting for the other's
   return `WITH people AS (
       SELECT ${OrganizationPeople.stillSql('$2', '$3', '$4')} AS fresh
+    ), locked AS (
+      SELECT count(pg_advisory_xact_lock(${ORGANIZATION_LOCK_CLASS}, hashtext(o.id::text))) AS n
+        FROM (SELECT DISTINCT id FROM unnest($3::uuid[]) AS id ORDER BY id) o
     ), filing AS (
       SELECT * FROM jsonb_to_recordset($1::text::jsonb)
           AS f(token_hash text, organization_id uuid, request_id uuid, planned_rows jsonb, jobs jsonb, audit jsonb)
-       WHERE (SELECT fresh FROM people)
+       WHERE (SELECT fresh FROM people) AND (SELECT n FROM locked) >= 0
     ), claim AS (
       ${insert('event_requests', requests, 'filing')}
        WHERE NOT EXISTS (SELECT FROM intake_submissions s WHERE s.token_hash = c.token_hash)

@@ -38,7 +38,7 @@ export async function loadCatalog(sql: Sql): Promise<Catalog> {
      ORDER BY c.relname, a.attnum`;
   const catalog = new Map<string, TableColumns>();
   for (const table of syncedTables) {
-    const hidden = new Set(table.hiddenColumns ?? []);
+    const hidden = new Set([...(table.hiddenColumns ?? []), ...(table.relayOnlyColumns ?? [])]);
     const columns = rows
       .filter((r) => r.table_name === table.name && !hidden.has(r.name))
       .map((r) => ({ name: r.name, type: r.type, dims: Number(r.dims), notNull: r.not_null }));

@@ -36,6 +36,7 @@ import { doorCount } from './queries/door-count.js';
 import { settlementSheet } from './queries/settlement-sheet.js';
 import { MutationRefused, Outbox, type OutboxCounts } from '../outbox/index.js';
 import { deliveryProblemCommands } from '../delivery/delivery-problem-commands.js';
+import { auditCommands } from '../audit/audit-commands.js';
 import { EventNotes } from '../notes/event-notes.js';
 import { noteCommands, toBase64 } from '../notes/note-commands.js';
 import { documentCommands, type DocumentFiles } from '../documents/document-commands.js';
@@ -410,6 +411,16 @@ export async function startDesktopApp(options: DesktopAppOptions): Promise<Deskt
     'outbox.retry': ({ mutationId, args }) => editing((outbox) => outbox.retry(mutationId, args)),
     'outbox.discard': ({ mutationId }) => editing(async (outbox) => (await outbox.discard(mutationId), {})),
     ...deliveryProblemCommands(() => {
+      const { organizationId } = reading();
+      return {
+        organizationId,
+        relayUrl: session!.relayUrl,
+        getToken: async () => (await options.credentials.get()) ?? undefined,
+        ...(options.fetch ? { fetch: options.fetch } : {}),
+        role: session?.organizations.find((o) => o.id === organizationId)?.role,
+      };
+    }),
+    ...auditCommands(() => {
       const { organizationId } = reading();
       return {
         organizationId,

@@ -1,5 +1,5 @@
 // Reads every synced table of one organization from PostgreSQL and from a replica in the same
-// form (to_jsonb of each row, by id, timestamps in UTC, hidden columns left out), so a test
+// form (to_jsonb of each row, by id, timestamps in UTC, hidden and relay-only columns left out), so a test
 // can say "the replica equals the server" with one toEqual and get a readable diff.
 import { syncedTables } from '@promoteros/shared';
 import type { TestDatabase } from '@promoteros/relay/testing/test-database';
@@ -10,7 +10,7 @@ type Sql = TestDatabase['sql'];
 export type TablesSnapshot = Record<string, unknown[]>;
 
 function tableQuery(table: (typeof syncedTables)[number]): string {
-  const hidden = (table.hiddenColumns ?? []).map((c) => ` - '${c}'`).join('');
+  const hidden = [...(table.hiddenColumns ?? []), ...(table.relayOnlyColumns ?? [])].map((c) => ` - '${c}'`).join('');
   return `SELECT coalesce(jsonb_agg(to_jsonb(t)${hidden} ORDER BY t.id), '[]'::jsonb) AS rows
             FROM "${table.name}" t WHERE "${table.organizationColumn}" = $1`;
 }

@@ -15,6 +15,7 @@ import { RequestsScreen } from '../screens/requests.js';
 import { ShowDayScreen } from '../screens/show-day.js';
 import { TaskTemplatesScreen } from '../screens/task-templates.js';
 import { DeliveryProblemsPanel } from '../settings/delivery-problems.js';
+import { AuditVerificationPanel } from '../settings/audit-verification.js';
 import { decidesRequests } from '../request/request-actions.js';
 import { SearchPalette } from '../search/search-palette.js';
 import { ErrorNote, selectClass, Spinner } from '../ui/controls.js';
@@ -226,6 +227,9 @@ export function Shell({ session, onSessionChange }: { session: SignedIn; onSessi
             {role === 'OWNER' && (
               <div className="mx-auto max-w-4xl px-5 pb-5">
                 <DeliveryProblemsPanel />
+                <div className="mt-5">
+                  <AuditVerificationPanel />
+                </div>
               </div>
             )}
           </>
