@@ -1,0 +1,18 @@
+-- target: relay
+-- Rate limits (sign-in, verify, the intake form, intake confirmation emails) counted in the
+-- database, so that they hold across relay restarts and are shared by every relay. One row per
+-- counted key ("<limit>:<client address or email>"), in the layout of rate-limiter-flexible's
+-- RateLimiterPostgres: points consumed, and when the window ends (epoch milliseconds). The relay
+-- never creates it at run time (its role has no DDL); expired rows are swept by the relay.
+--
+-- UNLOGGED: every counted request writes a row, and a logged write would make each one wait for
+-- a WAL flush (the intake form's commits are what it runs out of first). The cost: a crash of
+-- PostgreSQL (not a clean restart) or a failover to a standby empties the table, so the counts
+-- start again from zero then, which a limit measured in minutes can afford.
+CREATE UNLOGGED TABLE rate_limits (
+  -- text, not the library's varchar(255): a key holds an email address of up to 254 characters
+  key    text PRIMARY KEY,
+  points integer NOT NULL DEFAULT 0,
+  expire bigint
+);
+CREATE INDEX rate_limits_expire_idx ON rate_limits (expire);
