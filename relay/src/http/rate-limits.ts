@@ -26,7 +26,10 @@ export interface LimitSpec {
 export type Counted = { readonly allowed: true } | { readonly allowed: false; readonly retryAfterSeconds: number };
 
 export class RateLimit {
-  constructor(readonly spec: LimitSpec, readonly limiter: RateLimiterPostgres) {}
+  constructor(
+    readonly spec: LimitSpec,
+    readonly limiter: RateLimiterPostgres,
+  ) {}
 
   /** Counts one request under `key`; the database's answer decides, whichever relay asked. */
   async count(key: string): Promise<Counted> {
