@@ -76,7 +76,7 @@ export async function createRelay(config: RelayConfig, deps: RelayDeps = {}): Pr
             // no secret in a log line: sign-in URLs lose their query (http/log-redaction.ts)
             serializers: { req: serializeRequest },
             redact: ['req.headers.authorization', 'req.headers.cookie'],
-            ...deps.logStream && { stream: deps.logStream },
+            ...(deps.logStream && { stream: deps.logStream }),
           },
     bodyLimit: 1_000_000,
     // believe X-Forwarded-For for as many hops as there are proxies in front (request.ip)

@@ -52,7 +52,11 @@ const ConfigSchema = z.object({
   CORS_ORIGINS: z
     .string()
     .transform((v) => v.split(',').map((origin) => origin.trim().replace(/\/+$/, '')))
-    .pipe(z.array(z.string().regex(/^https?:\/\/[^/\s]+$/, 'must be origins like https://app.example.com, comma-separated')))
+    .pipe(
+      z.array(
+        z.string().regex(/^https?:\/\/[^/\s]+$/, 'must be origins like https://app.example.com, comma-separated'),
+      ),
+    )
     .optional(),
   /** bearer token GET /metrics requires (Authorization: Bearer …); required in production */
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
@@ -111,7 +115,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const config = parsed.data;
   const missing = [
-    ...(config.NODE_ENV === 'production' && !config.AUTH_SECRET ? ['AUTH_SECRET: required when NODE_ENV=production'] : []),
+    ...(config.NODE_ENV === 'production' && !config.AUTH_SECRET
+      ? ['AUTH_SECRET: required when NODE_ENV=production']
+      : []),
     ...(config.NODE_ENV === 'production' && !config.METRICS_TOKEN
       ? ['METRICS_TOKEN: required when NODE_ENV=production (GET /metrics is not public there)']
       : []),

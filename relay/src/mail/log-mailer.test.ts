@@ -61,6 +61,7 @@ describe('log mailer', () => {
       to: 'robin@agency.example',
       subject: 'You are invited',
       text: 'Accept: https://relay.example/invite?token=secret-invitation-token',
+      html: '<p>Accept</p>',
     });
     const { msg } = JSON.parse(lines.join('')) as { msg: string };
     expect(msg).toContain('To: robin@agency.example');
