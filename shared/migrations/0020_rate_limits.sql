@@ -11,9 +11,9 @@
 -- PostgreSQL (not a clean restart) or a failover to a standby empties the table, so the counts
 -- start again from zero then, which a limit measured in minutes can afford.
 CREATE UNLOGGED TABLE rate_limits (
-  -- text, not the library's varchar(255): a key holds an email address of up to 254 characters
+  -- the limit's name and an email address of up to 254 characters
   key    text PRIMARY KEY,
   points integer NOT NULL DEFAULT 0,
-  expire bigint
+  expire bigint NOT NULL
 );
 CREATE INDEX rate_limits_expire_idx ON rate_limits (expire);
