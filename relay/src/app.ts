@@ -8,6 +8,8 @@ import { migrate } from './db/migrate.js';
 import { seedDemoIfEmpty } from './demo/seed-if-empty.js';
 import { ChangeFeed } from './change-feed.js';
 import { frameworkErrors, installErrorHandler } from './http/errors.js';
+import { serializeRequest } from './http/log-redaction.js';
+import { RateLimits } from './http/rate-limits.js';
 import { Connections } from './http/connections.js';
 import { electricHeaders } from './shapes/protocol.js';
 import { shapeRoutes } from './shapes/routes.js';
@@ -62,6 +64,8 @@ export interface RelayDeps {
   readonly signInRetryDelaysMs?: readonly number[];
   /** the note rooms' store pacing (tests shorten it) */
   readonly notes?: Partial<NoteRoomsOptions>;
+  /** where the log goes instead of stdout (tests read it) */
+  readonly logStream?: NodeJS.WritableStream;
 }
 
 export async function createRelay(config: RelayConfig, deps: RelayDeps = {}): Promise<Relay> {
@@ -69,7 +73,13 @@ export async function createRelay(config: RelayConfig, deps: RelayDeps = {}): Pr
     logger:
       config.LOG_LEVEL === 'silent'
         ? false
-        : { level: config.LOG_LEVEL, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+        : {
+            level: config.LOG_LEVEL,
+            // no secret in a log line: sign-in URLs lose their query (http/log-redaction.ts)
+            serializers: { req: serializeRequest },
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            ...(deps.logStream && { stream: deps.logStream }),
+          },
     bodyLimit: 1_000_000,
     // believe X-Forwarded-For for as many hops as there are proxies in front (request.ip)
     trustProxy: config.TRUST_PROXY_HOPS > 0 ? (_address: string, hop: number) => hop < config.TRUST_PROXY_HOPS : false,
@@ -91,19 +101,24 @@ export async function createRelay(config: RelayConfig, deps: RelayDeps = {}): Pr
 
   const connections = new Connections(app.server);
   installErrorHandler(app);
-  await app.register(cors, { origin: true, exposedHeaders: electricHeaders, maxAge: 600 });
+  // browsers get CORS answers only from the origins configured (none by default)
+  await app.register(cors, { origin: config.CORS_ORIGINS ?? false, exposedHeaders: electricHeaders, maxAge: 600 });
   // first, so that its request hooks see every route
-  await app.register(metricsPlugin, { feed });
+  await app.register(metricsPlugin, { feed, token: config.METRICS_TOKEN });
   await app.register(healthRoutes, { db, feed });
   // the emails counters: the sign-in code's and the job loop's alike
   const emailMetrics = new EmailMetrics(app.metrics.registry);
-  await app.register(authRoutes, { db, config, emailMetrics, retryDelaysMs: deps.signInRetryDelaysMs });
+  // the rate limits of sign-in and the intake form, counted in the database for every relay
+  const rateLimits = new RateLimits(db.sql, app.log);
+  rateLimits.start();
+  app.addHook('onClose', async () => rateLimits.stop());
+  await app.register(authRoutes, { db, config, rateLimits, emailMetrics, retryDelaysMs: deps.signInRetryDelaysMs });
   // the synced tables' columns, read from the catalog once for both shape routes
   const catalog = await loadCatalog(db.sql);
   await app.register(shapeRoutes, { db, feed, config, catalog });
   await app.register(shapeCountRoutes, { db, catalog });
   await app.register(mutationRoutes, { db });
-  await app.register(intakeRoutes, { db, config });
+  await app.register(intakeRoutes, { db, config, rateLimits });
   await app.register(deliveryProblemRoutes, { db });
   await app.register(documentRoutes, { db });
   await app.register(auditRoutes, { db });
@@ -123,7 +138,7 @@ export async function createRelay(config: RelayConfig, deps: RelayDeps = {}): Pr
   // the job loop's emails: SMTP with a pool as wide as the loop, or the relay log without SMTP_URL
   const mailer = config.SMTP_URL
     ? createSmtpMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, pool: config.JOBS_CONCURRENCY })
-    : createLogMailer(app.log, config.MAIL_FROM);
+    : createLogMailer(app.log, config.MAIL_FROM, config.NODE_ENV !== 'production');
   const jobHandlers =
     deps.jobHandlers ??
     new JobHandlers({

@@ -59,8 +59,28 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATABASE_URL: '', PORT: '' }).PORT).toBe(8787);
   });
 
-  it('should require AUTH_SECRET in production', () => {
-    expect(problemsOf({ NODE_ENV: 'production' })).toEqual(['AUTH_SECRET: required when NODE_ENV=production']);
-    expect(loadConfig({ NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(32) }).NODE_ENV).toBe('production');
+  it('should require AUTH_SECRET and METRICS_TOKEN in production', () => {
+    expect(problemsOf({ NODE_ENV: 'production' })).toEqual([
+      'AUTH_SECRET: required when NODE_ENV=production',
+      'METRICS_TOKEN: required when NODE_ENV=production (GET /metrics is not public there)',
+    ]);
+    expect(problemsOf({ NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(32) })).toEqual([
+      'METRICS_TOKEN: required when NODE_ENV=production (GET /metrics is not public there)',
+    ]);
+    const config = loadConfig({ NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(32), METRICS_TOKEN: 'm'.repeat(16) });
+    expect(config.NODE_ENV).toBe('production');
+    // the token is optional elsewhere: /metrics stays open in development unless one is set
+    expect(loadConfig({}).METRICS_TOKEN).toBeUndefined();
+  });
+
+  it('should read CORS_ORIGINS as a list of origins, none by default', () => {
+    expect(loadConfig({}).CORS_ORIGINS).toBeUndefined();
+    expect(loadConfig({ CORS_ORIGINS: 'https://app.example.com, http://localhost:5173/' }).CORS_ORIGINS).toEqual([
+      'https://app.example.com',
+      'http://localhost:5173',
+    ]);
+    expect(problemsOf({ CORS_ORIGINS: 'https://ok.example.com,*' })).toEqual([
+      'CORS_ORIGINS: must be origins like https://app.example.com, comma-separated (got "https://ok.example.com,*")',
+    ]);
   });
 });

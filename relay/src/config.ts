@@ -31,12 +31,35 @@ const ConfigSchema = z.object({
   /** keys the HMAC of sign-in codes; required in production */
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
-  /** sign-in requests allowed per client IP in 15 minutes (counted in each relay's memory) */
+  // the rate limits are counted in the database (rate_limits), shared by every relay on it
+  /** sign-in requests allowed per client IP in 15 minutes */
   SIGN_IN_LIMIT_PER_IP: z.coerce.number().int().min(1).max(100_000).default(30),
-  /** sign-in requests allowed per email address in 15 minutes (counted in each relay's memory) */
+  /** sign-in requests allowed per email address in 15 minutes */
   SIGN_IN_LIMIT_PER_EMAIL: z.coerce.number().int().min(1).max(1000).default(5),
-  /** intake form submissions allowed per client IP per hour (counted in each relay's memory) */
+  /** tries of a code or a link (POST /v1/auth/verify) allowed per client IP in 15 minutes */
+  VERIFY_LIMIT_PER_IP: z.coerce.number().int().min(1).max(100_000).default(30),
+  /** tries of a code not bound to the client's own sign-in (no signInId) allowed per email address in 15 minutes */
+  VERIFY_LIMIT_PER_EMAIL: z.coerce.number().int().min(1).max(1000).default(10),
+  /** intake form submissions allowed per client IP per hour */
   INTAKE_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000_000).default(20),
+  /** intake confirmation emails sent to one address per day; requests beyond it are filed without one */
+  INTAKE_EMAILS_PER_ADDRESS_PER_DAY: z.coerce.number().int().min(0).max(10_000_000).default(5),
+  /**
+   * Browser origins allowed to call the relay (CORS), comma-separated ("https://app.example.com").
+   * Unset: none. The desktop app and its dev host call the relay from Node, and the intake and
+   * sign-in pages are served by the relay itself, so none of them needs one.
+   */
+  CORS_ORIGINS: z
+    .string()
+    .transform((v) => v.split(',').map((origin) => origin.trim().replace(/\/+$/, '')))
+    .pipe(
+      z.array(
+        z.string().regex(/^https?:\/\/[^/\s]+$/, 'must be origins like https://app.example.com, comma-separated'),
+      ),
+    )
+    .optional(),
+  /** bearer token GET /metrics requires (Authorization: Bearer …); required in production */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /**
    * How many proxies in front of the relay to believe about the client's address
    * (X-Forwarded-For). 0: none, the connection's address is the client's (a relay reached
@@ -93,8 +116,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
   }
   const config = parsed.data;
-  if (config.NODE_ENV === 'production' && !config.AUTH_SECRET) {
-    throw new ConfigError(['AUTH_SECRET: required when NODE_ENV=production']);
-  }
+  const missing = [
+    ...(config.NODE_ENV === 'production' && !config.AUTH_SECRET
+      ? ['AUTH_SECRET: required when NODE_ENV=production']
+      : []),
+    ...(config.NODE_ENV === 'production' && !config.METRICS_TOKEN
+      ? ['METRICS_TOKEN: required when NODE_ENV=production (GET /metrics is not public there)']
+      : []),
+  ];
+  if (missing.length > 0) throw new ConfigError(missing);
   return config;
 }

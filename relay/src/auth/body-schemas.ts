@@ -27,12 +27,18 @@ export const DeviceName = text('a device name')
   .min(1, 'must not be empty')
   .max(200, 'must be at most 200 characters');
 
+/** the sign-in's id from the answer to the request: the tries of a code count against it alone */
+export const SignInId = text('the signInId from the answer to the sign-in request').pipe(
+  z.uuid({ error: 'must be the signInId from the answer to the sign-in request' }),
+);
+
 export const SignInBody = z.object({ email: Email, deviceName: DeviceName.optional() });
 
 export const VerifyBody = z
   .object({
     email: Email.optional(),
     code: SignInCode.optional(),
+    signInId: SignInId.optional(),
     token: LinkToken.optional(),
     deviceName: DeviceName.optional(),
   })

@@ -1,9 +1,11 @@
 // Sign-in by emailed code or link, and the sessions it opens:
-//   POST /v1/auth/sign-in  {email, deviceName?}              → 202, the same for every address
-//   POST /v1/auth/verify   {email, code} | {token}, deviceName → 200 session token + account
+//   POST /v1/auth/sign-in  {email, deviceName?}              → 202 {signInId}, the same for every address
+//   POST /v1/auth/verify   {email, code, signInId?} | {token}, deviceName → 200 session token + account
 //   GET  /v1/auth/session  (Bearer)                           → 200 account
 //   POST /v1/auth/sign-out (Bearer)                           → 204, the session is revoked
 //   GET  /sign-in?token=…                                     → the email link's page (sign-in-page.ts)
+// Every answer here is `Cache-Control: no-store`: they carry session tokens, sign-in ids and
+// account details that no cache between the relay and the app may keep.
 import type { FastifyPluginAsync } from 'fastify';
 import type { Database } from '../db/database.js';
 import type { RelayConfig } from '../config.js';
@@ -16,15 +18,18 @@ import { authenticate } from './caller.js';
 import { SignInBody, VerifyBody } from './body-schemas.js';
 import { SignInHasher, type SignInSecrets } from './sign-in-codes.js';
 import { signInSecret } from './sign-in-secret.js';
+import type { RateLimits } from '../http/rate-limits.js';
 import { SignInLimits } from './sign-in-limits.js';
 import { SignInDelivery } from './sign-in-delivery.js';
 import { SIGN_IN_PAGE_PATH, signInPageRoute } from './sign-in-page.js';
-import { issueSignInToken, redeemCode, redeemLink, SIGN_IN_VALID_MINUTES } from './sign-in-tokens.js';
+import { isSignInOf, issueSignInToken, redeemCode, redeemLink, SIGN_IN_VALID_MINUTES } from './sign-in-tokens.js';
 import { accountOf, openSession, revokeSession } from './sessions.js';
 
 export interface AuthRouteOptions {
   readonly db: Database;
   readonly config: RelayConfig;
+  /** where the sign-in limits are counted (shared by every relay on the database) */
+  readonly rateLimits: RateLimits;
   /** the emails counters of /metrics, shared with the job loop's emails */
   readonly emailMetrics?: EmailMetrics;
   /** the waits between tries of a sign-in email (tests shorten them) */
@@ -33,11 +38,21 @@ export interface AuthRouteOptions {
 
 export const authRoutes: FastifyPluginAsync<AuthRouteOptions> = async (
   app,
-  { db, config, emailMetrics, retryDelaysMs },
+  { db, config, rateLimits, emailMetrics, retryDelaysMs },
 ) => {
   const { sql } = db;
   const hasher = new SignInHasher(signInSecret(config, app.log));
-  const limits = new SignInLimits({ perIp: config.SIGN_IN_LIMIT_PER_IP, perEmail: config.SIGN_IN_LIMIT_PER_EMAIL });
+  const limits = new SignInLimits(rateLimits, {
+    perIp: config.SIGN_IN_LIMIT_PER_IP,
+    perEmail: config.SIGN_IN_LIMIT_PER_EMAIL,
+    verifyPerIp: config.VERIFY_LIMIT_PER_IP,
+    verifyPerEmail: config.VERIFY_LIMIT_PER_EMAIL,
+  });
+  // this plugin's routes only (and their refusals): none of their answers may be kept by a cache
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('cache-control', 'no-store');
+    return payload;
+  });
   const mailer: Mailer | undefined = config.SMTP_URL
     ? createSmtpMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM })
     : undefined;
@@ -71,22 +86,30 @@ export const authRoutes: FastifyPluginAsync<AuthRouteOptions> = async (
 
   app.post('/v1/auth/sign-in', async (request, reply) => {
     const { email, deviceName } = parseBody(SignInBody, request);
-    await limits.count(request.ip, email);
+    await limits.countRequest(request.ip, email);
     const [user] = await sql<{ id: string }[]>`SELECT id FROM users WHERE email = ${email}`;
     const issued = await issueSignInToken(sql, hasher, { email, userId: user?.id ?? null, requestIp: request.ip });
     if (user) deliver(email, issued, deviceName);
     return reply.status(202).send({
       ok: true,
+      // for this client only: the code's wrong tries count against this sign-in when it names it
+      signInId: issued.signInId,
       message: `if ${email} belongs to a PromoterOS account, a sign-in code is on its way; it works once, for ${SIGN_IN_VALID_MINUTES} minutes`,
     });
   });
 
   app.post('/v1/auth/verify', async (request) => {
     const body = parseBody(VerifyBody, request);
-    const userId =
-      body.token !== undefined
-        ? await redeemLink(sql, hasher, body.token)
-        : await redeemCode(sql, hasher, body.email!, body.code!);
+    await limits.countTry(request.ip);
+    let userId: string;
+    if (body.token !== undefined) {
+      userId = await redeemLink(sql, hasher, body.token);
+    } else {
+      const email = body.email!;
+      const bound = body.signInId !== undefined && (await isSignInOf(sql, body.signInId, email));
+      if (!bound) await limits.countUnboundTry(email);
+      userId = await redeemCode(sql, hasher, email, body.code!, bound ? body.signInId : undefined);
+    }
     const deviceName = body.deviceName ?? request.headers['user-agent']?.slice(0, 200) ?? 'unknown device';
     const session = await openSession(sql, { userId, deviceName, ttlDays: config.SESSION_TTL_DAYS });
     return {

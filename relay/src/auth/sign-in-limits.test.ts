@@ -1,7 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { request } from 'node:http';
+// The sign-in limits are counted in the database: they hold across a restart of the relay and
+// are shared by every relay on the database.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
 import { startTestRelay, type TestRelay } from '../testing/test-relay.js';
+import { postFrom, type Answer } from '../testing/post-from.js';
 
 let db: TestDatabase;
 const relays: TestRelay[] = [];
@@ -15,6 +17,11 @@ afterAll(async () => {
   await db?.drop();
 });
 
+// each test starts with no counts: the relays of this file share them all
+beforeEach(async () => {
+  await db.sql`DELETE FROM rate_limits`;
+});
+
 async function relayWith(perIp: number, perEmail: number): Promise<TestRelay> {
   const relay = await startTestRelay(db, {
     SIGN_IN_LIMIT_PER_IP: String(perIp),
@@ -24,37 +31,9 @@ async function relayWith(perIp: number, perEmail: number): Promise<TestRelay> {
   return relay;
 }
 
-interface Answer {
-  readonly status: number;
-  readonly retryAfter: string | undefined;
-  readonly body: { code?: string; message?: string };
-}
-
 /** POST a sign-in from a chosen loopback address, so tests can be two different clients. */
-function signIn(relay: TestRelay, email: string, fromAddress = '127.0.0.1'): Promise<Answer> {
-  const url = new URL('/v1/auth/sign-in', relay.url);
-  const payload = JSON.stringify({ email });
-  return new Promise((resolve, reject) => {
-    const req = request(
-      url,
-      { method: 'POST', localAddress: fromAddress, headers: { 'content-type': 'application/json' } },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (text += chunk));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            retryAfter: res.headers['retry-after'] as string | undefined,
-            body: JSON.parse(text),
-          }),
-        );
-      },
-    );
-    req.on('error', reject);
-    req.end(payload);
-  });
-}
+const signIn = (relay: TestRelay, email: string, fromAddress = '127.0.0.1') =>
+  postFrom(relay, '/v1/auth/sign-in', { email }, fromAddress);
 
 function expectRetryAfter(answer: Answer): void {
   expect(answer.status).toBe(429);
@@ -99,4 +78,60 @@ describe('sign-in rate limits', () => {
     expect((await signIn(relay, 'a@example.test')).status).toBe(429);
     expect((await fetch(`${relay.url}/healthz`)).status).toBe(200);
   });
+
+  it('should hold its counts across a restart of the relay', async () => {
+    const before = await relayWith(100, 2);
+    const email = 'restarted@example.test';
+    expect((await signIn(before, email)).status).toBe(202);
+    expect((await signIn(before, email)).status).toBe(202);
+    await before.stop();
+    // a new relay process on the same database: what the first one counted still counts
+    const after = await relayWith(100, 2);
+    expectRetryAfter(await signIn(after, email));
+    expect((await signIn(after, 'someone-else@example.test')).status).toBe(202);
+  });
+
+  it('should share its counts between two relays on one database', async () => {
+    const [one, two] = [await relayWith(3, 100), await relayWith(3, 100)];
+    const from = '127.0.0.3';
+    // the client alternates between the relays, as a load balancer would send it
+    expect((await signIn(one, 'x1@example.test', from)).status).toBe(202);
+    expect((await signIn(two, 'x2@example.test', from)).status).toBe(202);
+    expect((await signIn(one, 'x3@example.test', from)).status).toBe(202);
+    // its fourth request is refused by either relay: 3 in all, not 3 each
+    expectRetryAfter(await signIn(two, 'x4@example.test', from));
+    expectRetryAfter(await signIn(one, 'x4@example.test', from));
+    const [row] = await db.sql<{ count: number }[]>`
+      SELECT count(*)::int AS count FROM sign_in_tokens WHERE request_ip = ${from}`;
+    expect(row!.count).toBe(3);
+  });
+
+  it('should answer from the same table on the embedded database', async () => {
+    // the relay's own PGlite (DATA_DIR) runs the same migration; its limits count there alike
+    const { mkdtemp, rm } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { loadConfig } = await import('../config.js');
+    const { createRelay } = await import('../app.js');
+    const dataDir = await mkdtemp(join(tmpdir(), 'promoteros-limits-'));
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      PORT: '0',
+      LOG_LEVEL: 'silent',
+      DEMO_DATA: 'never',
+      DATA_DIR: dataDir,
+      SIGN_IN_LIMIT_PER_EMAIL: '1',
+    });
+    const embedded = await createRelay(config);
+    try {
+      const url = await embedded.listen();
+      expect((await signIn({ url } as TestRelay, 'pglite@example.test')).status).toBe(202);
+      expectRetryAfter(await signIn({ url } as TestRelay, 'pglite@example.test'));
+      const rows = await embedded.db.sql<{ key: string }[]>`SELECT key FROM rate_limits ORDER BY key`;
+      expect(rows.map((r) => r.key)).toEqual(['sign-in-email:pglite@example.test', 'sign-in-ip:127.0.0.1']);
+    } finally {
+      await embedded.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

@@ -1,5 +1,10 @@
 // Sign-in tokens: one row per sign-in request, holding the HMACs of the code and the link.
-// Valid 15 minutes, used once, cancelled after 5 wrong codes.
+// Valid 15 minutes, used once, cancelled after 5 wrong codes typed by the client that asked for it.
+//
+// A wrong code counts against a sign-in only when it comes with that sign-in's id (signInId, in
+// the answer to the request and nowhere else: not in the email, not in a log), so only the client
+// that asked can use up its tries; anyone else's wrong codes for the address leave it live. They
+// are counted per client address and per email address instead (sign-in-limits.ts).
 //
 // Unknown emails get a row too (with no user), so that every answer — to the request and to
 // any code typed for that address — is the same as for a member: nobody can learn from the
@@ -12,6 +17,8 @@ export const SIGN_IN_VALID_MINUTES = 15;
 export const MAX_WRONG_CODES = 5;
 
 export interface IssuedSignIn extends SignInSecrets {
+  /** the sign-in's id: the client that asked names it when it types the code */
+  readonly signInId: string;
   readonly expiresAt: Date;
 }
 
@@ -23,13 +30,13 @@ export async function issueSignInToken(
   const secrets = newSignInSecrets();
   // rows older than a day can no longer answer anything useful: drop this address's old ones
   await sql`DELETE FROM sign_in_tokens WHERE email = ${request.email} AND created_at < now() - interval '1 day'`;
-  const [row] = await sql<{ expires_at: Date }[]>`
+  const [row] = await sql<{ id: string; expires_at: Date }[]>`
     INSERT INTO sign_in_tokens (email, user_id, code_hash, link_token_hash, expires_at, request_ip)
     VALUES (${request.email}, ${request.userId}, ${hasher.code(request.email, secrets.code)},
             ${hasher.link(secrets.linkToken)}, now() + make_interval(mins => ${SIGN_IN_VALID_MINUTES}),
             ${request.requestIp})
-    RETURNING expires_at`;
-  return { ...secrets, expiresAt: row!.expires_at };
+    RETURNING id, expires_at`;
+  return { ...secrets, signInId: row!.id, expiresAt: row!.expires_at };
 }
 
 interface TokenRow {
@@ -83,8 +90,26 @@ function settle(outcome: Outcome): string {
   return outcome.userId;
 }
 
-/** The user a typed code signs in, or a 401 that says what is wrong with the code. */
-export async function redeemCode(sql: Sql, hasher: SignInHasher, email: string, code: string): Promise<string> {
+/** Whether `signInId` names a recent sign-in of this address (so the client typing the code asked for it). */
+export async function isSignInOf(sql: Sql, signInId: string, email: string): Promise<boolean> {
+  const [row] = await sql`
+    SELECT 1 FROM sign_in_tokens
+     WHERE id = ${signInId} AND email = ${email} AND created_at > now() - interval '1 day'`;
+  return row !== undefined;
+}
+
+/**
+ * The user a typed code signs in, or a 401 that says what is wrong with the code. The code may be
+ * any live one of the address (a person who asked twice may type the first email's code); a wrong
+ * one counts against the sign-in `boundTo` names (the client's own, see isSignInOf), if any.
+ */
+export async function redeemCode(
+  sql: Sql,
+  hasher: SignInHasher,
+  email: string,
+  code: string,
+  boundTo?: string,
+): Promise<string> {
   const hash = hasher.code(email, code);
   // the refusal is returned, not thrown, so that a wrong-code count is committed
   const outcome = await sql.begin(async (tx): Promise<Outcome> => {
@@ -104,19 +129,20 @@ export async function redeemCode(sql: Sql, hasher: SignInHasher, email: string, 
     const spent = matching.find((row) => stateOf(row) !== 'live');
     if (spent) return { refusal: refusals.code[stateOf(spent) as Exclude<TokenState, 'live'>]() };
 
-    // a wrong code counts against every code still open for this address (someone may
-    // have asked twice), so guessing gets no more tries by asking for more codes
-    const open = rows.filter((row) => stateOf(row) === 'live');
-    if (open.length === 0) {
+    const own = boundTo === undefined ? undefined : rows.find((row) => row.id === boundTo);
+    if (!own) {
+      // not bound to a sign-in of this client: nothing to count here (the caller counted the try)
+      const open = rows.some((row) => stateOf(row) === 'live');
       const latest = rows[0] ? stateOf(rows[0]) : undefined;
-      if (latest === 'cancelled' || latest === 'expired') return { refusal: refusals.code[latest]() };
+      if (!open && (latest === 'cancelled' || latest === 'expired')) return { refusal: refusals.code[latest]() };
       return { refusal: refusals.codeWrong() };
     }
-    const counted = await tx<{ failed_attempts: number }[]>`
-      UPDATE sign_in_tokens SET failed_attempts = failed_attempts + 1
-       WHERE id IN ${tx(open.map((row) => row.id))}
+    const state = stateOf(own);
+    if (state !== 'live') return { refusal: refusals.code[state]() };
+    const [counted] = await tx<{ failed_attempts: number }[]>`
+      UPDATE sign_in_tokens SET failed_attempts = failed_attempts + 1 WHERE id = ${own.id}
       RETURNING failed_attempts`;
-    const cancelled = counted.every((row) => row.failed_attempts >= MAX_WRONG_CODES);
+    const cancelled = counted!.failed_attempts >= MAX_WRONG_CODES;
     return { refusal: cancelled ? refusals.code.cancelled() : refusals.codeWrong() };
   });
   return settle(outcome);

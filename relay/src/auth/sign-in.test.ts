@@ -12,7 +12,12 @@ let orgId: string;
 beforeAll(async () => {
   db = await createTestDatabase('sign_in');
   mailbox = await TestMailbox.start();
-  relay = await startTestRelay(db, { SMTP_URL: mailbox.url, PUBLIC_URL: 'https://relay.example.test' });
+  // many tries from one address here: the limits have tests of their own (sign-in-limits.test.ts)
+  relay = await startTestRelay(db, {
+    SMTP_URL: mailbox.url,
+    PUBLIC_URL: 'https://relay.example.test',
+    VERIFY_LIMIT_PER_IP: '1000',
+  });
   orgId = await createOrganization(db.sql, 'Roundhouse Live');
 });
 
@@ -41,11 +46,12 @@ async function newMember() {
 async function requestCode(email: string, deviceName = 'Box office laptop') {
   const response = await post('/v1/auth/sign-in', { email, deviceName });
   expect(response.status).toBe(202);
+  const { signInId } = (await response.json()) as { signInId: string };
   const mail = await mailbox.next(email);
   const code = /sign-in code: (\d{6})$/.exec(mail.parsed.subject ?? '')?.[1];
   const link = /https:\/\/relay\.example\.test\/sign-in\?token=([A-Za-z0-9_-]+)/.exec(mail.parsed.text ?? '')?.[1];
   if (!code || !link) throw new Error(`no code or link in: ${mail.parsed.subject} / ${mail.parsed.text}`);
-  return { mail, code, link };
+  return { mail, code, link, signInId };
 }
 
 describe('sign-in by emailed code', () => {
@@ -146,20 +152,24 @@ describe('sign-in by emailed code', () => {
     expect(await viaLink.json()).toMatchObject({ code: 'link_expired' });
   });
 
-  it('should cancel the sign-in after 5 wrong codes, so the right one no longer works', async () => {
+  it('should cancel the sign-in after 5 wrong codes from the client that asked, so the right one no longer works', async () => {
     const member = await newMember();
-    const { code, link } = await requestCode(member.email);
+    const { code, link, signInId } = await requestCode(member.email);
     const wrong = code === '000000' ? '111111' : '000000';
     const answers: string[] = [];
     for (let i = 0; i < 5; i += 1) {
-      const response = await post('/v1/auth/verify', { email: member.email, code: wrong });
+      const response = await post('/v1/auth/verify', { email: member.email, code: wrong, signInId });
       expect(response.status).toBe(401);
       answers.push(((await response.json()) as { code: string }).code);
     }
     expect(answers).toEqual(['code_incorrect', 'code_incorrect', 'code_incorrect', 'code_incorrect', 'code_cancelled']);
-    const right = await post('/v1/auth/verify', { email: member.email, code });
+    const right = await post('/v1/auth/verify', { email: member.email, code, signInId });
     expect(right.status).toBe(401);
     expect(await right.json()).toMatchObject({ code: 'code_cancelled' });
+    // without its id too: a cancelled sign-in is cancelled for everyone
+    expect(await (await post('/v1/auth/verify', { email: member.email, code })).json()).toMatchObject({
+      code: 'code_cancelled',
+    });
     expect((await post('/v1/auth/verify', { token: link })).status).toBe(401);
     const [row] = await db.sql<{ failed_attempts: number }[]>`
       SELECT failed_attempts FROM sign_in_tokens WHERE email = ${member.email}`;
@@ -180,9 +190,11 @@ describe('sign-in by emailed code', () => {
     const known = await post('/v1/auth/sign-in', { email: member.email });
     expect(unknown.status).toBe(202);
     expect(known.status).toBe(202);
-    const unknownBody = (await unknown.json()) as { ok: boolean; message: string };
-    const knownBody = (await known.json()) as { ok: boolean; message: string };
+    const unknownBody = (await unknown.json()) as { ok: boolean; message: string; signInId: string };
+    const knownBody = (await known.json()) as { ok: boolean; message: string; signInId: string };
     expect(unknownBody.ok).toBe(true);
+    expect(Object.keys(unknownBody).sort()).toEqual(Object.keys(knownBody).sort());
+    expect(unknownBody.signInId).toMatch(/^[0-9a-f-]{36}$/);
     expect(unknownBody.message.replace(stranger, 'X')).toBe(knownBody.message.replace(member.email, 'X'));
 
     // a code typed for the unknown address gets the same refusal as a wrong code for a member
@@ -203,9 +215,44 @@ describe('sign-in by emailed code', () => {
     });
     const badCode = await post('/v1/auth/verify', { email: 'someone@example.test', code: '12ab56' });
     expect(await badCode.json()).toMatchObject({ errors: { code: 'must be the six digits from the email' } });
+    const badId = await post('/v1/auth/verify', { email: 'someone@example.test', code: '123456', signInId: 'mine' });
+    expect(badId.status).toBe(400);
+    expect(await badId.json()).toMatchObject({
+      errors: { signInId: 'must be the signInId from the answer to the sign-in request' },
+    });
     const badEmail = await post('/v1/auth/sign-in', { email: 'not an email' });
     expect(badEmail.status).toBe(400);
     expect(await badEmail.json()).toMatchObject({ errors: { email: 'must be an email address' } });
+  });
+});
+
+describe('caching', () => {
+  it('should mark every answer of sign-in and sessions no-store, refusals included', async () => {
+    const member = await newMember();
+    const asked = await post('/v1/auth/sign-in', { email: member.email });
+    const { code } = await requestCode(member.email);
+    const wrong = await post('/v1/auth/verify', { email: member.email, code: code === '000000' ? '111111' : '000000' });
+    const malformed = await post('/v1/auth/verify', { email: member.email });
+    const verified = await post('/v1/auth/verify', { email: member.email, code });
+    const { sessionToken } = (await verified.json()) as { sessionToken: string };
+    const bearer = { authorization: `Bearer ${sessionToken}` };
+    const account = await fetch(`${relay.url}/v1/auth/session`, { headers: bearer });
+    const anonymous = await fetch(`${relay.url}/v1/auth/session`);
+    const signedOut = await fetch(`${relay.url}/v1/auth/sign-out`, { method: 'POST', headers: bearer });
+    const answers = { asked, wrong, malformed, verified, account, anonymous, signedOut };
+    expect(Object.fromEntries(Object.entries(answers).map(([name, r]) => [name, r.status]))).toEqual({
+      asked: 202,
+      wrong: 401,
+      malformed: 400,
+      verified: 200,
+      account: 200,
+      anonymous: 401,
+      signedOut: 204,
+    });
+    for (const [name, response] of Object.entries(answers)) {
+      expect({ name, cacheControl: response.headers.get('cache-control') }).toEqual({ name, cacheControl: 'no-store' });
+    }
+    await mailbox.next(member.email);
   });
 });
 

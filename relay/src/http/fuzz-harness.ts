@@ -22,8 +22,9 @@ export interface FuzzAnswer {
 /** What the relay may write while refusing a request (a wrong sign-in code counts against its token). */
 export type MayWrite = readonly string[];
 
-/** Tables the relay writes on its own schedule, not for a request: never a partial write. */
-const BACKGROUND_TABLES: readonly string[] = ['audit_anchors'];
+/** Tables that are no request's data: audit anchors (written on the relay's own schedule) and the
+ * rate limits' counters (a refused request counts too, by design). Never a partial write. */
+const BACKGROUND_TABLES: readonly string[] = ['audit_anchors', 'rate_limits'];
 
 /** rows written so far, by table */
 export type Writes = Readonly<Record<string, string>>;

@@ -30,6 +30,8 @@ export interface Filing {
   readonly venue: IntakeVenueRow;
   readonly fields: IntakeFields;
   readonly formToken: string;
+  /** false: file it without the requester's confirmation email (its address had its daily share) */
+  readonly confirm?: boolean;
 }
 
 export interface FiledRequest {
@@ -112,8 +114,15 @@ async function plan(filing: Filing, people: OrganizationPeople, attempt: number)
     request_id: requestId,
     reference,
     planned_rows: rows,
-    jobs: writes.filter((w): w is JobRequest => !isRowWrite(w)).map(({ kind, payload }) => ({ kind, payload })),
-    audit: { source: 'intake-page', reference },
+    jobs: writes
+      .filter((w): w is JobRequest => !isRowWrite(w))
+      .filter((job) => filing.confirm !== false || job.kind !== 'request.received')
+      .map(({ kind, payload }) => ({ kind, payload })),
+    audit: {
+      source: 'intake-page',
+      reference,
+      ...(filing.confirm === false && { confirmation: 'not sent: the daily limit for the address was reached' }),
+    },
   };
 }
 

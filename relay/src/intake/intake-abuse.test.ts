@@ -13,7 +13,12 @@ import {
   useIntakeRelay,
 } from './intake-test-world.js';
 
-const world = useIntakeRelay('intake_abuse', { INTAKE_RATE_LIMIT: '10000', INTAKE_MIN_FILL_SECONDS: '5' });
+const world = useIntakeRelay('intake_abuse', {
+  INTAKE_RATE_LIMIT: '10000',
+  INTAKE_MIN_FILL_SECONDS: '5',
+  // one address sends every form here: its confirmations have a test of their own
+  INTAKE_EMAILS_PER_ADDRESS_PER_DAY: '10000',
+});
 
 const nothingFiled = async () =>
   expect(await rowCounts(world.db.sql, world.organizationId)).toEqual({
@@ -175,6 +180,28 @@ describe('the intake rate limit', () => {
     } finally {
       await limited.stop();
       await limitedDb.drop();
+    }
+  });
+
+  it('should count one address across relays and restarts: the counts are the database’s', async () => {
+    const sharedDb = await createTestDatabase('intake_rate_shared');
+    const here = await intakeWorld(sharedDb.sql);
+    const send = async (relay: Awaited<ReturnType<typeof startTestRelay>>) =>
+      (await postJson(relay, here.path, { ...validFields(), formToken: formToken(relay, here.venueId) })).status;
+    const one = await startTestRelay(sharedDb, { INTAKE_RATE_LIMIT: '3' });
+    const two = await startTestRelay(sharedDb, { INTAKE_RATE_LIMIT: '3' });
+    try {
+      expect([await send(one), await send(two)]).toEqual([201, 201]);
+      await one.stop();
+      const restarted = await startTestRelay(sharedDb, { INTAKE_RATE_LIMIT: '3' });
+      try {
+        expect([await send(restarted), await send(two), await send(restarted)]).toEqual([201, 429, 429]);
+      } finally {
+        await restarted.stop();
+      }
+    } finally {
+      await Promise.all([one.stop(), two.stop()]);
+      await sharedDb.drop();
     }
   });
 });

@@ -29,6 +29,8 @@ import { FilingRounds } from './filing-rounds.js';
 import { FormTokens } from './form-token.js';
 import { KnownPeople } from './known-people.js';
 import { IntakeLimits } from './intake-limits.js';
+import { ConfirmationLimit } from './confirmation-limit.js';
+import type { RateLimits } from '../http/rate-limits.js';
 import { IntakeVenues, type IntakeVenueRow } from './intake-venue.js';
 
 /** Room for every field at its longest in any script, percent-encoded; far above a real request. */
@@ -38,6 +40,8 @@ const SCRIPT_PATH = '/request-assets/intake-form.js';
 export interface IntakeRouteOptions {
   readonly db: Database;
   readonly config: RelayConfig;
+  /** where the per-address limits are counted (shared by every relay on the database) */
+  readonly rateLimits: RateLimits;
 }
 
 interface SlugParams {
@@ -47,13 +51,18 @@ interface SlugParams {
 
 type Body = Record<string, unknown>;
 
-export const intakeRoutes: FastifyPluginAsync<IntakeRouteOptions> = async (app, { db, config }) => {
+export const intakeRoutes: FastifyPluginAsync<IntakeRouteOptions> = async (app, { db, config, rateLimits }) => {
   // without AUTH_SECRET (development), forms handed out before a restart are offered again fresh
   const tokens = new FormTokens(
     config.AUTH_SECRET ?? randomBytes(32).toString('base64url'),
     config.INTAKE_MIN_FILL_SECONDS * 1000,
   );
-  const limits = new IntakeLimits(config.INTAKE_RATE_LIMIT);
+  const limits = new IntakeLimits(rateLimits, config.INTAKE_RATE_LIMIT);
+  const confirmations = new ConfirmationLimit(
+    rateLimits,
+    config.INTAKE_EMAILS_PER_ADDRESS_PER_DAY,
+    app.metrics.registry,
+  );
   const venues = new IntakeVenues(db.sql);
   // requests sent together are filed together: one commit each round (see filing-rounds.ts)
   const known = new KnownPeople();
@@ -245,7 +254,15 @@ export const intakeRoutes: FastifyPluginAsync<IntakeRouteOptions> = async (app, 
         return sendPage(reply, 400, await page(request, venue, { formToken: String(token), values: values(), notice }));
       }
 
-      const filed = await rounds.file({ venue, fields: parsed.data, formToken: String(token) });
+      const email = parsed.data.email;
+      const confirming = await confirmations.allow(email);
+      const filed = await rounds.file({ venue, fields: parsed.data, formToken: String(token), confirm: confirming });
+      // a form sent again filed nothing, so mailed nothing: its count is given back
+      if (filed.again && confirming) await confirmations.giveBack(email);
+      if (!filed.again && !confirming) {
+        confirmations.skipped();
+        request.log.info(`intake: request ${filed.reference} filed without a confirmation email (daily limit)`);
+      }
       return confirm(reply, json, venue, filed.reference, parsed.data.email, filed.again ? 200 : 201);
     },
   );

@@ -46,4 +46,26 @@ describe('log mailer', () => {
       ].join('\n'),
     );
   });
+
+  it('should leave the text out in production', async () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(chunk.toString());
+        done();
+      },
+    });
+    const log = pino({ level: 'info' }, sink) as unknown as FastifyBaseLogger;
+    const mailer = createLogMailer(log, 'PromoterOS <no-reply@promoteros.local>', false);
+    await mailer.send({
+      to: 'robin@agency.example',
+      subject: 'You are invited',
+      text: 'Accept: https://relay.example/invite?token=secret-invitation-token',
+      html: '<p>Accept</p>',
+    });
+    const { msg } = JSON.parse(lines.join('')) as { msg: string };
+    expect(msg).toContain('To: robin@agency.example');
+    expect(msg).toContain('(text not logged in production)');
+    expect(msg).not.toContain('secret-invitation-token');
+  });
 });

@@ -1,9 +1,11 @@
 // GET /metrics in Prometheus text format, and the hooks that feed it. Registered without
 // encapsulation so that its hooks see every route of the relay.
 //
-// /metrics is unauthenticated, as scrapers expect: keep it off the public internet (the
-// proxy in front of the relay should not route it).
+// With METRICS_TOKEN set (required in production) /metrics answers only a scraper that sends
+// `Authorization: Bearer <METRICS_TOKEN>`; without it (development) it is open.
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
+import { HttpError } from '../http/errors.js';
 import type { ChangeFeed } from '../change-feed.js';
 import { RelayMetrics } from './relay-metrics.js';
 
@@ -16,9 +18,19 @@ declare module 'fastify' {
 
 export interface MetricsOptions {
   readonly feed: ChangeFeed;
+  /** the bearer token a scrape must carry; unset: /metrics is open */
+  readonly token?: string;
 }
 
-const plugin: FastifyPluginAsync<MetricsOptions> = async (app, { feed }) => {
+const digest = (text: string) => createHash('sha256').update(text).digest();
+
+/** Whether the request carries the token, compared in constant time (of equal-length digests). */
+function carriesToken(authorization: string | undefined, token: string): boolean {
+  const offered = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '')?.[1];
+  return offered !== undefined && timingSafeEqual(digest(offered), digest(token));
+}
+
+const plugin: FastifyPluginAsync<MetricsOptions> = async (app, { feed, token }) => {
   const metrics = new RelayMetrics(feed);
   app.decorate('metrics', metrics);
 
@@ -34,7 +46,16 @@ const plugin: FastifyPluginAsync<MetricsOptions> = async (app, { feed }) => {
     metrics.requestSeconds.observe({ method: request.method, route }, reply.elapsedTime / 1000);
   });
 
-  app.get('/metrics', async (_request, reply) => {
+  app.get('/metrics', async (request, reply) => {
+    if (token !== undefined && !carriesToken(request.headers.authorization, token)) {
+      throw new HttpError(
+        401,
+        'metrics_token_required',
+        'send the metrics token: Authorization: Bearer <METRICS_TOKEN>',
+        undefined,
+        { 'www-authenticate': 'Bearer realm="metrics"' },
+      );
+    }
     const body = await metrics.registry.metrics();
     return reply.type(metrics.registry.contentType).send(body);
   });

@@ -398,4 +398,31 @@ describe('desktop app service', () => {
     expect(outcome).toMatchObject({ ok: true, value: { state: 'signed-out' } });
     expect(await credentials.get()).toBeNull();
   });
+
+  it('should name its own sign-in with the code, so that others’ tries for the address cannot lock it out', async () => {
+    const ownRelay = await startTestRelay(db, {
+      SMTP_URL: mailbox.url,
+      LIVE_POLL_TIMEOUT_MS: '2000',
+      VERIFY_LIMIT_PER_EMAIL: '2',
+    });
+    extraRelays.push(ownRelay);
+    const email = 'staff@lakeshore-live.demo';
+    const app = await startApp(dataDir('others-tries'), new MemoryCredentialStore(), ownRelay.url);
+    await run(app, 'auth.requestCode', { relayUrl: ownRelay.url, email });
+    const mail = await mailbox.next(email, 10_000, /sign-in code/);
+    const code = /\b(\d{6})\b/.exec(mail.parsed.subject ?? '')![1]!;
+    // someone else types codes for the address until the relay stops them
+    const tryCode = async (guess: string) =>
+      (
+        await fetch(`${ownRelay.url}/v1/auth/verify`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email, code: guess }),
+        })
+      ).status;
+    const wrong = code === '000000' ? '111111' : '000000';
+    expect([await tryCode(wrong), await tryCode(wrong), await tryCode(wrong)]).toEqual([401, 401, 429]);
+    // the app's code names the sign-in it asked for: neither the wrong codes nor the limit stop it
+    expect(await run(app, 'auth.verifyCode', { email, code })).toMatchObject({ state: 'signed-in', user: { email } });
+  });
 });

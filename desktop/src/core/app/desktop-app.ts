@@ -265,6 +265,9 @@ export async function startDesktopApp(options: DesktopAppOptions): Promise<Deskt
       return signedIn(verified, viaRelay);
     });
 
+  /** the sign-in each address last asked for from this app (auth.requestCode), by lower-cased email */
+  const signInIds = new Map<string, string>();
+
   const fetchOption = () => (options.fetch ? { fetch: options.fetch } : {});
 
   /** the open replica for a read, or why there is none */
@@ -302,14 +305,23 @@ export async function startDesktopApp(options: DesktopAppOptions): Promise<Deskt
     'session.get': async () => sessionState(),
     'auth.requestCode': async ({ relayUrl: asked, email }) => {
       const target = normalizeRelayUrl(asked);
-      const message = await new RelayAuth({ relayUrl: target, ...fetchOption() }).requestCode(email, deviceName);
+      const { message, signInId } = await new RelayAuth({ relayUrl: target, ...fetchOption() }).requestCode(
+        email,
+        deviceName,
+      );
+      // the code typed next answers this sign-in: only this app can use up its tries
+      if (signInId) signInIds.set(email.trim().toLowerCase(), signInId);
+      else signInIds.delete(email.trim().toLowerCase());
       if (!session) {
         relayUrl = target;
         signedOutReason = undefined;
       }
       return { message };
     },
-    'auth.verifyCode': ({ email, code }) => verify({ email, code }),
+    'auth.verifyCode': ({ email, code }) => {
+      const signInId = signInIds.get(email.trim().toLowerCase());
+      return verify(signInId ? { email, code, signInId } : { email, code });
+    },
     'auth.verifyLink': ({ token }) => verify({ token }),
     'auth.signOut': ({ discardPending }) =>
       exclusively(async () => {

@@ -21,7 +21,15 @@ export interface RelayAuthOptions {
   readonly fetch?: typeof fetch;
 }
 
-export type VerifyProof = { email: string; code: string } | { token: string };
+/** a code from the email, with the sign-in it answers (signInId: its wrong tries count there alone) */
+export type VerifyProof = { email: string; code: string; signInId?: string } | { token: string };
+
+export interface RequestedCode {
+  /** the relay's words, the same for every address */
+  readonly message: string;
+  /** the sign-in asked for, to send with its code (a relay from before signInId answers none) */
+  readonly signInId?: string;
+}
 
 export class RelayAuth {
   readonly relayUrl: string;
@@ -32,11 +40,13 @@ export class RelayAuth {
     this.#fetch = options.fetch ?? fetch;
   }
 
-  /** Asks the relay to mail a code; answers with the relay's words (the same for every address). */
-  async requestCode(email: string, deviceName: string): Promise<string> {
+  /** Asks the relay to mail a code; answers with the relay's words and the sign-in's id. */
+  async requestCode(email: string, deviceName: string): Promise<RequestedCode> {
     const body = await this.#call('POST', '/v1/auth/sign-in', { email, deviceName });
-    const parsed = z.object({ message: z.string() }).safeParse(body);
-    return parsed.success ? parsed.data.message : `a sign-in code is on its way to ${email}`;
+    const parsed = z.object({ message: z.string(), signInId: z.string().optional() }).safeParse(body);
+    const message = parsed.success ? parsed.data.message : `a sign-in code is on its way to ${email}`;
+    const signInId = parsed.success ? parsed.data.signInId : undefined;
+    return signInId ? { message, signInId } : { message };
   }
 
   async verify(proof: VerifyProof, deviceName: string): Promise<VerifiedSession> {
