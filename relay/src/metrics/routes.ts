@@ -5,6 +5,7 @@
 // proxy in front of the relay should not route it).
 import type { FastifyPluginAsync } from 'fastify';
 import type { ChangeFeed } from '../change-feed.js';
+import type { DatabaseWatch } from '../db/database-watch.js';
 import { RelayMetrics } from './relay-metrics.js';
 
 declare module 'fastify' {
@@ -16,10 +17,11 @@ declare module 'fastify' {
 
 export interface MetricsOptions {
   readonly feed: ChangeFeed;
+  readonly database?: DatabaseWatch;
 }
 
-const plugin: FastifyPluginAsync<MetricsOptions> = async (app, { feed }) => {
-  const metrics = new RelayMetrics(feed);
+const plugin: FastifyPluginAsync<MetricsOptions> = async (app, { feed, database }) => {
+  const metrics = new RelayMetrics(feed, database);
   app.decorate('metrics', metrics);
 
   app.server.on('connection', (socket) => {
