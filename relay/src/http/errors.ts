@@ -86,8 +86,8 @@ export function installErrorHandler(app: FastifyInstance, options: ErrorHandlerO
     // A connection dropped or PostgreSQL is restarting: 503, never 500. Reads are not retried
     // here: the request may have written before the connection died, and every client of the
     // relay already sends again on 503 (the desktop's outbox resends its batch, which replays
-    // from the mutation ledger; the shape client backs off and retries; the intake page's
-    // submission carries its id).
+    // from the mutation ledger; the shape client backs off and retries; a request form sent
+    // again is filed once, by its form token).
     if (isDatabaseUnavailable(error)) {
       request.log.warn({ err: error }, 'database unavailable');
       const unavailable = databaseUnavailable();
