@@ -42,7 +42,7 @@ describe('embedded relay smoke test', () => {
   it('runs on embedded PGlite with the demo loaded', async () => {
     expect(relay.db.kind).toBe('embedded');
     const health = (await (await fetch(`${url}/healthz`)).json()) as { status: string; database: string };
-    expect(health).toMatchObject({ status: 'ok', database: 'embedded' });
+    expect(health).toMatchObject({ status: 'ok', database: 'up', kind: 'embedded' });
   });
 
   it('signs the demo owner in by mailed code and syncs their organization into a replica', async () => {

@@ -5,6 +5,7 @@ import cors from '@fastify/cors';
 import type { RelayConfig } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
 import { migrate } from './db/migrate.js';
+import { DatabaseWatch } from './db/database-watch.js';
 import { seedDemoIfEmpty } from './demo/seed-if-empty.js';
 import { ChangeFeed } from './change-feed.js';
 import { frameworkErrors, installErrorHandler } from './http/errors.js';
@@ -96,16 +97,18 @@ export async function createRelay(config: RelayConfig, deps: RelayDeps = {}): Pr
   if (applied.length > 0) app.log.info(`migrations applied: ${applied.join(', ')}`);
   await seedDemoIfEmpty(db, config, app.log);
 
-  const feed = new ChangeFeed(db, deps.feedPollMs ? { pollMs: deps.feedPollMs } : {});
+  // whether the database answers now: routes answer 503 and the job loop waits while it does not
+  const database = new DatabaseWatch(db.sql, { log: app.log });
+  const feed = new ChangeFeed(db, { database, ...(deps.feedPollMs ? { pollMs: deps.feedPollMs } : {}) });
   await feed.start();
 
   const connections = new Connections(app.server);
-  installErrorHandler(app);
+  installErrorHandler(app, { database });
   // browsers get CORS answers only from the origins configured (none by default)
   await app.register(cors, { origin: config.CORS_ORIGINS ?? false, exposedHeaders: electricHeaders, maxAge: 600 });
   // first, so that its request hooks see every route
-  await app.register(metricsPlugin, { feed, token: config.METRICS_TOKEN });
-  await app.register(healthRoutes, { db, feed });
+  await app.register(metricsPlugin, { feed, database, token: config.METRICS_TOKEN });
+  await app.register(healthRoutes, { db, feed, database });
   // the emails counters: the sign-in code's and the job loop's alike
   const emailMetrics = new EmailMetrics(app.metrics.registry);
   // the rate limits of sign-in and the intake form, counted in the database for every relay
@@ -129,6 +132,7 @@ export async function createRelay(config: RelayConfig, deps: RelayDeps = {}): Pr
   const holdSweeper = startHoldSweeper(db.sql, {
     intervalMs: config.HOLD_EXPIRY_INTERVAL_SECONDS * 1000,
     log: app.log,
+    database,
   });
   const anchorWriter = startAnchorWriter(db.sql, {
     intervalMs: config.AUDIT_ANCHOR_INTERVAL_SECONDS * 1000,
@@ -163,6 +167,7 @@ export async function createRelay(config: RelayConfig, deps: RelayDeps = {}): Pr
         leaseSeconds: config.JOBS_LEASE_SECONDS,
         shutdownTimeoutMs: config.JOBS_SHUTDOWN_TIMEOUT_MS,
         metrics: jobMetrics,
+        database,
       })
     : undefined;
   await jobs?.start();
@@ -196,6 +201,7 @@ export async function createRelay(config: RelayConfig, deps: RelayDeps = {}): Pr
         await anchorWriter.stop();
         // before the database closes: jobs under way finish or go back to the queue
         await jobs?.stop();
+        database.stop();
         // the PDF drawing worker, once the sheet it draws for a job given up above (if any) is done
         await closePdfDrawing();
         mailer.close();

@@ -6,6 +6,7 @@
 // Before the head moves, the feed reads what the new transactions touched (ChangeSummary), so
 // that woken long-polls can tell at once whether their shape has anything new.
 import type { Database } from './db/database.js';
+import type { DatabaseWatch } from './db/database-watch.js';
 import { ChangeSummary, type Touches } from './change-summary.js';
 
 interface Waiter {
@@ -16,6 +17,8 @@ interface Waiter {
 export interface ChangeFeedOptions {
   /** how often to read the head when nothing woke us */
   readonly pollMs?: number;
+  /** told when a read fails because the database cannot be reached */
+  readonly database?: DatabaseWatch;
 }
 
 export class ChangeFeed {
@@ -46,12 +49,20 @@ export class ChangeFeed {
       SELECT max(seq)::text AS head FROM change_transactions`;
     this.#head = Number(row?.head ?? 0);
     this.#summary = new ChangeSummary(this.#head);
+    const refresh = () => void this.refresh().catch((error: unknown) => this.options.database?.noteTrouble(error));
     if (this.db.supportsListen) {
-      const listener = await this.db.sql.listen('promoteros_changes', () => void this.refresh().catch(() => {}));
+      // postgres.js listens again by itself after its LISTEN connection dropped; onlisten runs
+      // each time, and a read then catches up with what was notified while it was gone
+      let listened = false;
+      const relistened = () => {
+        if (listened) refresh();
+        listened = true;
+      };
+      const listener = await this.db.sql.listen('promoteros_changes', refresh, relistened);
       this.#unlisten = () => listener.unlisten();
     }
     const pollMs = this.options.pollMs ?? (this.db.supportsListen ? 1000 : 50);
-    this.#timer = setInterval(() => void this.refresh().catch(() => {}), pollMs);
+    this.#timer = setInterval(refresh, pollMs);
     this.#timer.unref();
   }
 

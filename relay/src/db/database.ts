@@ -3,6 +3,7 @@
 // queries (and the postgres.js driver) run in both cases.
 import postgres from 'postgres';
 import { mkdirSync } from 'node:fs';
+import { outageConnectionOptions } from './database-trouble.js';
 
 export type Sql = postgres.Sql;
 
@@ -38,6 +39,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       // estimates for the fast-growing change log are high) costs more than it saves: 160 ms
       // measured on a long-poll wake-up query that runs in under 1 ms without it
       connection: { jit: 'off' },
+      // fail fast while the database is away, reconnect within a second once it is back
+      ...outageConnectionOptions,
     });
     const url = new URL(options.databaseUrl);
     return {

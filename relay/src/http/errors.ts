@@ -2,6 +2,8 @@
 // message a person can act on, and optional per-field details.
 import type { FastifyInstance, FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { RouteTable } from './route-table.js';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '../db/database-trouble.js';
+import type { DatabaseWatch } from '../db/database-watch.js';
 
 export class HttpError extends Error {
   override name = 'HttpError';
@@ -22,6 +24,13 @@ export const unauthorized = (message = 'sign in first: missing, expired or revok
   new HttpError(401, code, message);
 export const forbidden = (message: string) => new HttpError(403, 'forbidden', message);
 export const unsupportedMediaType = (message: string) => new HttpError(415, 'unsupported_media_type', message);
+/** The database cannot be reached for a moment: nothing was done, the same request may be sent again. */
+export const databaseUnavailable = (
+  message = 'the relay cannot reach its database for a moment: nothing was done, try again shortly',
+) =>
+  new HttpError(503, 'database_unavailable', message, undefined, {
+    'retry-after': String(DATABASE_RETRY_AFTER_SECONDS),
+  });
 export const tooManyRequests = (message: string, retryAfterSeconds: number) =>
   new HttpError(429, 'rate_limited', message, undefined, { 'retry-after': String(Math.max(1, retryAfterSeconds)) });
 
@@ -59,10 +68,18 @@ export function frameworkErrors(error: FastifyError, _request: FastifyRequest, r
   void reply.status(error.statusCode ?? 400).send({ code: error.code ?? 'bad_request', message: error.message });
 }
 
-export function installErrorHandler(app: FastifyInstance): void {
+export interface ErrorHandlerOptions {
+  /** told of every connection-class error a route meets, so it knows the database is down */
+  readonly database?: DatabaseWatch;
+}
+
+export function installErrorHandler(app: FastifyInstance, options: ErrorHandlerOptions = {}): void {
   // every route, so that a wrong method on a known path is 405 with Allow, not 404
   const routes = new RouteTable();
   app.addHook('onRoute', (route) => routes.add(route.method, route.url));
+  // every route's errors, also those of plugins with an error handler of their own (intake)
+  const { database } = options;
+  if (database) app.addHook('onError', async (_request, _reply, error) => void database.noteTrouble(error));
 
   app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
     if (error instanceof HttpError) {
@@ -78,6 +95,19 @@ export function installErrorHandler(app: FastifyInstance): void {
       const malformed = !known && error instanceof SyntaxError ? clientErrors.FST_ERR_CTP_INVALID_JSON_BODY : undefined;
       const { code, message } = known ?? malformed ?? { code: error.code ?? 'bad_request', message: error.message };
       return reply.status(status).send({ code, message });
+    }
+    // A connection dropped or PostgreSQL is restarting: 503, never 500. Reads are not retried
+    // here: the request may have written before the connection died, and every client of the
+    // relay already sends again on 503 (the desktop's outbox resends its batch, which replays
+    // from the mutation ledger; the shape client backs off and retries; a request form sent
+    // again is filed once, by its form token).
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: error }, 'database unavailable');
+      const unavailable = databaseUnavailable();
+      return reply
+        .status(unavailable.status)
+        .headers(unavailable.headers ?? {})
+        .send({ code: unavailable.code, message: unavailable.message });
     }
     request.log.error({ err: error }, 'request failed');
     return reply.status(500).send({ code: 'internal', message: 'the relay could not complete the request' });

@@ -21,7 +21,8 @@ import {
 } from '@promoteros/intake-page';
 import type { RelayConfig } from '../config.js';
 import type { Database } from '../db/database.js';
-import { HttpError } from '../http/errors.js';
+import { databaseUnavailable, HttpError } from '../http/errors.js';
+import { isDatabaseUnavailable } from '../db/database-trouble.js';
 import { sendPage } from '../http/html-page.js';
 import { wantsJson } from './answers.js';
 import { fileRequests } from './file-request.js';
@@ -91,6 +92,18 @@ export const intakeRoutes: FastifyPluginAsync<IntakeRouteOptions> = async (app, 
 
   app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
     const status = error instanceof HttpError ? error.status : (error.statusCode ?? 500);
+    if (isDatabaseUnavailable(error)) {
+      // nothing was filed; the same form sent again is filed once (its form token)
+      const unavailable = databaseUnavailable();
+      void reply.headers(unavailable.headers ?? {});
+      return answerProblem(
+        request,
+        reply,
+        503,
+        unavailable.code,
+        'The request could not be taken just now. Please send it again in a moment.',
+      );
+    }
     if (status >= 500) {
       request.log.error({ err: error }, 'intake request failed');
       return answerProblem(

@@ -18,6 +18,7 @@ import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../db/database.js';
+import type { DatabaseWatch } from '../db/database-watch.js';
 import { PermanentJobFailure, type ClaimedJob, type FinishedJob, type JobHandlers } from './job-handlers.js';
 import type { JobMetrics } from './job-metrics.js';
 import { claimJobs } from './claim-job.js';
@@ -32,6 +33,8 @@ export interface JobWorkerOptions {
   readonly leaseSeconds: number;
   readonly shutdownTimeoutMs: number;
   readonly metrics?: JobMetrics;
+  /** while it reports the database down, the lanes wait instead of claiming and failing */
+  readonly database?: DatabaseWatch;
 }
 
 const LAST_ERROR_MAX = 4000;
@@ -62,6 +65,8 @@ export class JobWorker {
   #lanes: Promise<void>[] = [];
   #wakers = new Set<() => void>();
   #unlisten: (() => Promise<void>) | undefined;
+  /** aborted by stop(): ends a wait for the database */
+  readonly #stopping = new AbortController();
 
   constructor(db: Database, options: JobWorkerOptions) {
     this.#db = db;
@@ -137,6 +142,7 @@ export class JobWorker {
   async stop(): Promise<void> {
     if (this.#stopped) return;
     this.#stopped = true;
+    this.#stopping.abort();
     await this.#unlisten?.().catch(() => {});
     this.#wake();
     const lanes = Promise.all(this.#lanes);
@@ -174,7 +180,12 @@ export class JobWorker {
         if (job) await this.#runClaimed(job);
         worked = job !== undefined;
       } catch (error) {
-        // the database away for a moment: wait a poll interval and try again
+        // the database away for a moment: wait until it answers again (the watch says when)
+        if (this.#options.database?.noteTrouble(error)) {
+          await this.#options.database.whenUp(this.#stopping.signal);
+          continue;
+        }
+        // anything else: wait a poll interval and try again
         if (!this.#stopped) this.#options.log.warn({ err: error }, 'job claim failed; trying again');
       }
       if (!worked && !this.#stopped) await this.#sleep();
@@ -212,18 +223,31 @@ export class JobWorker {
     // returned at shutdown while the handler ran: the guards make these no-ops, nothing to count
     if (signal.aborted) return;
     if (!failed) {
-      if (await markJobDone(sql, job)) metrics?.processed.inc({ kind: job.kind, outcome: 'done' });
+      if (await this.#onceReachable(() => markJobDone(sql, job))) {
+        metrics?.processed.inc({ kind: job.kind, outcome: 'done' });
+      }
+      return;
+    }
+    if (this.#options.database?.noteTrouble(failure)) {
+      // the database went away under the handler: not the job's failure, so its attempt is given
+      // back and it runs again once the database answers (handlers are safe to run again)
+      if (await this.#onceReachable(() => returnJobToQueue(sql, job))) {
+        metrics?.processed.inc({ kind: job.kind, outcome: 'returned' });
+        log.info({ jobId: job.id, kind: job.kind }, 'job returned to the queue: the database was unreachable');
+      }
       return;
     }
     const error = describeError(failure);
     const permanent = failure instanceof PermanentJobFailure;
     if (permanent || job.attempts >= job.max_attempts) {
-      if (await markJobDead(sql, job, error)) metrics?.processed.inc({ kind: job.kind, outcome: 'dead' });
+      if (await this.#onceReachable(() => markJobDead(sql, job, error))) {
+        metrics?.processed.inc({ kind: job.kind, outcome: 'dead' });
+      }
       const why = permanent ? 'job failed for good (no retry can help)' : 'job failed its last attempt';
       log.error({ jobId: job.id, kind: job.kind, err: failure }, `${why}; marked DEAD`);
       return;
     }
-    if (await scheduleJobRetry(sql, job, error, retryDelayMs(job.attempts))) {
+    if (await this.#onceReachable(() => scheduleJobRetry(sql, job, error, retryDelayMs(job.attempts)))) {
       metrics?.processed.inc({ kind: job.kind, outcome: 'retry' });
     }
     log.warn({ jobId: job.id, kind: job.kind, attempt: job.attempts, err: failure }, 'job failed; retrying later');
@@ -246,6 +270,23 @@ export class JobWorker {
     void settled.finally(() => this.#finishing.delete(settled));
     // wrapped: a promise returned from an async function would be waited for with it
     return { committed: settled };
+  }
+
+  /**
+   * Runs a write that records how a job ended, again once the database answers if it could not
+   * be reached; gives up at stop() (the job's lease hands it to the next worker).
+   */
+  async #onceReachable(write: () => Promise<boolean>): Promise<boolean> {
+    const { database } = this.#options;
+    for (;;) {
+      try {
+        return await write();
+      } catch (error) {
+        if (!database?.noteTrouble(error) || this.#stopped) throw error;
+        await database.whenUp(this.#stopping.signal);
+        if (this.#stopped) throw error;
+      }
+    }
   }
 
   #sleep(): Promise<void> {

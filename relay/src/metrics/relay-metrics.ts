@@ -2,6 +2,7 @@
 // in one process, and a global registry would mix their numbers or refuse the second one).
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { ChangeFeed } from '../change-feed.js';
+import type { DatabaseWatch } from '../db/database-watch.js';
 
 export class RelayMetrics {
   readonly registry = new Registry();
@@ -10,7 +11,7 @@ export class RelayMetrics {
   readonly openConnections: Gauge;
   readonly mutations: Counter<'name' | 'outcome'>;
 
-  constructor(feed: ChangeFeed) {
+  constructor(feed: ChangeFeed, database?: DatabaseWatch) {
     const registers = [this.registry];
     collectDefaultMetrics({ register: this.registry });
     this.requests = new Counter({
@@ -51,6 +52,37 @@ export class RelayMetrics {
       registers,
       collect() {
         this.set(feed.head);
+      },
+    });
+    if (database) this.#databaseMetrics(database, registers);
+  }
+
+  /** read from the watch (relay/src/db/database-watch.ts) when scraped */
+  #databaseMetrics(database: DatabaseWatch, registers: Registry[]): void {
+    new Gauge({
+      name: 'promoteros_database_up',
+      help: 'Whether the relay can reach its database now (1) or not (0)',
+      registers,
+      collect() {
+        this.set(database.up ? 1 : 0);
+      },
+    });
+    new Counter({
+      name: 'promoteros_database_connection_errors_total',
+      help: 'Errors meaning the database could not be reached (connection dropped, refused, PostgreSQL restarting)',
+      registers,
+      collect() {
+        this.reset();
+        this.inc(database.connectionErrors);
+      },
+    });
+    new Counter({
+      name: 'promoteros_database_reconnects_total',
+      help: 'Times the database answered again after being unreachable',
+      registers,
+      collect() {
+        this.reset();
+        this.inc(database.recoveries);
       },
     });
   }

@@ -7,6 +7,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
 import { HttpError } from '../http/errors.js';
 import type { ChangeFeed } from '../change-feed.js';
+import type { DatabaseWatch } from '../db/database-watch.js';
 import { RelayMetrics } from './relay-metrics.js';
 
 declare module 'fastify' {
@@ -18,6 +19,7 @@ declare module 'fastify' {
 
 export interface MetricsOptions {
   readonly feed: ChangeFeed;
+  readonly database?: DatabaseWatch;
   /** the bearer token a scrape must carry; unset: /metrics is open */
   readonly token?: string;
 }
@@ -30,8 +32,8 @@ function carriesToken(authorization: string | undefined, token: string): boolean
   return offered !== undefined && timingSafeEqual(digest(offered), digest(token));
 }
 
-const plugin: FastifyPluginAsync<MetricsOptions> = async (app, { feed, token }) => {
-  const metrics = new RelayMetrics(feed);
+const plugin: FastifyPluginAsync<MetricsOptions> = async (app, { feed, database, token }) => {
+  const metrics = new RelayMetrics(feed, database);
   app.decorate('metrics', metrics);
 
   app.server.on('connection', (socket) => {

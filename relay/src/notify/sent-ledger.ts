@@ -6,14 +6,20 @@
 // between the server's 250 and this write) by those few milliseconds.
 //
 // A failed write is tried again record by record, so one bad record (its organization deleted
-// under it) fails only its own job, and the others' jobs are not sent again.
+// under it) fails only its own job, and the others' jobs are not sent again. A write the database
+// was not there for is tried again whole until it answers (for a while): the mail server has
+// accepted these emails, and a record lost would send each again once its job's lease ran out.
 import type { Sql } from '../db/database.js';
+import { isDatabaseUnavailable } from '../db/database-trouble.js';
 import { recordSentAndDone, type SentEmail } from './email-deliveries.js';
 
 /** records in one statement at most: its one parameter grows with it */
 const MOST_AT_ONCE = 64;
 /** how long the first record waits for company */
 const LINGER_MS = 5;
+/** while the database is away: how often to try the write again, and for how long at most */
+const OUTAGE_RETRY_MS = 250;
+const OUTAGE_PATIENCE_MS = 60_000;
 
 interface Waiting {
   readonly sent: SentEmail;
@@ -46,7 +52,7 @@ export class SentLedger {
     }
   }
 
-  async #write(batch: readonly Waiting[]): Promise<void> {
+  async #write(batch: readonly Waiting[], patientUntil = Date.now() + OUTAGE_PATIENCE_MS): Promise<void> {
     try {
       const done = await recordSentAndDone(
         this.sql,
@@ -54,6 +60,12 @@ export class SentLedger {
       );
       for (const w of batch) w.resolve(done.has(String(w.sent.job.id)));
     } catch (error) {
+      // CONNECTION_ENDED: the relay closed its own pool (stopping); the leases take it from there
+      const away = isDatabaseUnavailable(error) && (error as { code?: unknown }).code !== 'CONNECTION_ENDED';
+      if (away && Date.now() < patientUntil) {
+        await new Promise((resolve) => setTimeout(resolve, OUTAGE_RETRY_MS));
+        return this.#write(batch, patientUntil);
+      }
       if (batch.length === 1) return batch[0]!.reject(error);
       for (const w of batch) await this.#write([w]);
     }
