@@ -22,6 +22,8 @@ const notEntities = new Set([
   'note_documents',
   // the audit log's anchors (relay/src/audit)
   'audit_anchors',
+  // counters of the rate limits (relay/src/http/rate-limits.ts)
+  'rate_limits',
 ]);
 
 let db: TestDatabase;

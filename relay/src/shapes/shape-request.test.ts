@@ -13,7 +13,7 @@ describe('shape request validation', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('shape_req');
-    relay = await startTestRelay(db, { LIVE_POLL_TIMEOUT_MS: '300' });
+    relay = await startTestRelay(db, { LIVE_POLL_TIMEOUT_MS: '300', CORS_ORIGINS: 'http://localhost:5173' });
     organizationId = await createOrganization(db.sql);
     member = await createMember(db.sql, [{ organizationId, role: 'MANAGER' }]);
   });
@@ -93,7 +93,7 @@ describe('shape request validation', () => {
     expect((await fetch(`${relay.url}/healthz`)).status).toBe(200);
   });
 
-  it('exposes the electric headers to browsers', async () => {
+  it('exposes the electric headers to browsers of a configured origin', async () => {
     const response = await fetch(`${relay.url}/v1/shape?table=events&offset=-1`, {
       headers: { authorization: `Bearer ${member.token}`, origin: 'http://localhost:5173' },
     });
