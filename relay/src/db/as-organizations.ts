@@ -58,3 +58,54 @@ function organizationList(organizationIds: Iterable<string>): string {
   for (const id of ids) if (!UUID.test(id)) throw new Error(`not an organization id: ${JSON.stringify(id)}`);
   return ids.join(',');
 }
+
+/**
+ * The part of the driver's interface that code reading tenant tables uses (the pool itself fits it,
+ * as does OrganizationSql). Code acting for fixed organizations uses it (the job
+ * loop's handlers, a route's reads for its caller): each statement runs in its own transaction
+ * acting for those organizations, and begin() opens one that does. What it lacks (cursors,
+ * LISTEN, reserving a connection) is what such code has no use for; the compiler says so.
+ */
+export interface Queries {
+  <T extends readonly (object | undefined)[] = postgres.Row[]>(
+    template: TemplateStringsArray,
+    ...parameters: readonly postgres.ParameterOrFragment<never>[]
+  ): Promise<postgres.RowList<T>>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the driver's own signature
+  unsafe<T extends any[] = (postgres.Row & Iterable<postgres.Row>)[]>(
+    query: string,
+    parameters?: postgres.ParameterOrJSON<never>[],
+    options?: postgres.UnsafeQueryOptions,
+  ): Promise<postgres.RowList<T>>;
+  begin<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
+  begin<T>(mode: string, work: (tx: Tx) => Promise<T>): Promise<T>;
+  json: Sql['json'];
+  array: Sql['array'];
+}
+
+/** Queries acting for fixed organizations (organizationSql below). */
+export interface OrganizationSql extends Queries {
+  /** the pool underneath, for work that must not act for these organizations (relay-private tables) */
+  readonly pool: Sql;
+  readonly organizationIds: readonly string[];
+}
+
+/** `sql` acting for `organizationIds` in every statement (see OrganizationSql). */
+export function organizationSql(sql: Sql, organizationIds: Iterable<string>): OrganizationSql {
+  const ids = [...new Set(organizationIds)];
+  organizationList(ids); // checked now, not at the first statement
+  const run = <T>(work: (tx: Tx) => Promise<T>, mode?: string): Promise<T> =>
+    asOrganizations(sql, ids, work, mode ? { mode } : {});
+  const query = ((template: TemplateStringsArray, ...parameters: never[]) =>
+    run((tx) => tx(template, ...parameters) as unknown as Promise<unknown>)) as unknown as OrganizationSql;
+  return Object.assign(query, {
+    unsafe: (text: string, parameters?: never[], options?: postgres.UnsafeQueryOptions) =>
+      run((tx) => tx.unsafe(text, parameters, options) as unknown as Promise<unknown>),
+    begin: <T>(modeOrWork: string | ((tx: Tx) => Promise<T>), work?: (tx: Tx) => Promise<T>) =>
+      typeof modeOrWork === 'string' ? run(work!, modeOrWork) : run(modeOrWork),
+    json: sql.json.bind(sql),
+    array: sql.array.bind(sql),
+    pool: sql,
+    organizationIds: ids,
+  }) as OrganizationSql;
+}
