@@ -164,7 +164,9 @@ export async function applyPrivileges(sql: Queryable, servingRole: string): Prom
   if (serving) {
     // sequences behind bigserial ids and the change log's commit numbers (nextval in triggers)
     statements.push(`GRANT USAGE ON SCHEMA ${ident(await schema(sql))} TO ${ident(servingRole)}`);
-    statements.push(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${ident(await schema(sql))} TO ${ident(servingRole)}`);
+    statements.push(
+      `GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${ident(await schema(sql))} TO ${ident(servingRole)}`,
+    );
   }
   if (definer) {
     // jobs' ids, for the reminders enqueue_hold_reminders inserts

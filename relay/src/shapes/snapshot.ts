@@ -37,16 +37,21 @@ export async function streamSnapshot(
   options: SnapshotOptions,
 ): Promise<number> {
   // the rows' own condition filters by organization too; row-level security holds even if it did not
-  return asOrganizations(sql, scopeOrganizations(scope), async (tx) => {
-    const [row] = await tx<{ head: string }[]>`SELECT coalesce(max(seq), 0)::text AS head FROM change_transactions`;
-    const head = Number(row!.head);
-    options.onHead(head);
-    if (options.includeRows) {
-      const { text, params } = snapshotQuery(scope);
-      for await (const rows of tx.unsafe<{ m: string }[]>(text, params as never[]).cursor(2000)) {
-        await writer.writeAll(rows.map((r) => r.m));
+  return asOrganizations(
+    sql,
+    scopeOrganizations(scope),
+    async (tx) => {
+      const [row] = await tx<{ head: string }[]>`SELECT coalesce(max(seq), 0)::text AS head FROM change_transactions`;
+      const head = Number(row!.head);
+      options.onHead(head);
+      if (options.includeRows) {
+        const { text, params } = snapshotQuery(scope);
+        for await (const rows of tx.unsafe<{ m: string }[]>(text, params as never[]).cursor(2000)) {
+          await writer.writeAll(rows.map((r) => r.m));
+        }
       }
-    }
-    return head;
-  }, { mode: 'ISOLATION LEVEL REPEATABLE READ READ ONLY' });
+      return head;
+    },
+    { mode: 'ISOLATION LEVEL REPEATABLE READ READ ONLY' },
+  );
 }
