@@ -181,7 +181,8 @@ export async function applyPrivileges(sql: Queryable, servingRole: string): Prom
     statements.push(`REVOKE ALL ON FUNCTION ${fn} FROM PUBLIC`);
     if (serving) statements.push(`GRANT EXECUTE ON FUNCTION ${fn} TO ${ident(servingRole)}`);
   }
-  for (const statement of statements) await sql.unsafe(statement);
+  // one round trip: no parameters, so the simple protocol takes them all at once
+  await sql.unsafe(statements.join(';\n'));
 }
 
 async function schema(sql: Queryable): Promise<string> {
