@@ -43,4 +43,22 @@ describe('the privileges list', () => {
       }
     }
   });
+
+  it('puts back what was changed by hand: a loosened policy, an extra grant', async () => {
+    await db.sql`INSERT INTO organizations (slug, name) VALUES ('drift', 'Drift')`;
+    await db.sql`ALTER POLICY tenant_rows ON organizations USING (true) WITH CHECK (true)`;
+    await db.sql`COMMENT ON POLICY tenant_rows ON organizations IS 'true'`;
+    await db.sql.unsafe(`GRANT TRUNCATE ON events TO ${TEST_RELAY_ROLE}`);
+    expect(await db.serving.sql`SELECT 1 FROM organizations`).toHaveLength(1);
+
+    await migrate(db.sql, { servingRole: TEST_RELAY_ROLE });
+    expect(await db.serving.sql`SELECT 1 FROM organizations`).toHaveLength(0);
+    const [policy] = await db.sql<{ note: string }[]>`
+      SELECT obj_description(oid, 'pg_policy') AS note
+        FROM pg_policy WHERE polrelid = 'organizations'::regclass AND polname = 'tenant_rows'`;
+    expect(policy!.note).toBe(TABLES.organizations!.rows);
+    const [truncate] = await db.sql<{ granted: boolean }[]>`
+      SELECT has_table_privilege(${TEST_RELAY_ROLE}, 'events', 'TRUNCATE') AS granted`;
+    expect(truncate!.granted).toBe(false);
+  });
 });

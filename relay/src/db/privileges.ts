@@ -99,6 +99,7 @@ export const CROSS_ORGANIZATION_FUNCTIONS = [
 ] as const;
 
 const ident = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+const literal = (text: string): string => `'${text.replace(/'/g, "''")}'`;
 
 /** Tables in the schema that TABLES does not classify (privileges.test.ts, and the start below). */
 export async function unclassifiedTables(sql: Queryable): Promise<string[]> {
@@ -129,9 +130,14 @@ export async function applyPrivileges(sql: Queryable, servingRole: string): Prom
             EXISTS (SELECT 1 FROM pg_roles WHERE rolname = $1) AS definer`,
     [DEFINER_ROLE],
   );
-  const state = await sql.unsafe<{ name: string; rls: boolean; forced: boolean; policies: string[] }[]>(
+  // each tenant_rows policy carries the condition it was made from as its comment, so a condition
+  // changed in TABLES replaces the policy (PostgreSQL's own rendering of it differs from the source)
+  const state = await sql.unsafe<
+    { name: string; rls: boolean; forced: boolean; policies: string[]; tenant_rows: string | null }[]
+  >(
     `SELECT c.relname AS name, c.relrowsecurity AS rls, c.relforcerowsecurity AS forced,
-            coalesce(array_agg(p.polname::text) FILTER (WHERE p.polname IS NOT NULL), '{}') AS policies
+            coalesce(array_agg(p.polname::text) FILTER (WHERE p.polname IS NOT NULL), '{}') AS policies,
+            max(obj_description(p.oid, 'pg_policy')) FILTER (WHERE p.polname = 'tenant_rows') AS tenant_rows
        FROM pg_class c LEFT JOIN pg_policy p ON p.polrelid = c.oid
       WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p')
       GROUP BY c.oid`,
@@ -144,8 +150,10 @@ export async function applyPrivileges(sql: Queryable, servingRole: string): Prom
     if (access.rows) {
       if (!table.rls) statements.push(`ALTER TABLE ${t} ENABLE ROW LEVEL SECURITY`);
       if (!table.forced) statements.push(`ALTER TABLE ${t} FORCE ROW LEVEL SECURITY`);
-      if (!table.policies.includes('tenant_rows')) {
+      if (table.tenant_rows !== access.rows) {
+        if (table.policies.includes('tenant_rows')) statements.push(`DROP POLICY tenant_rows ON ${t}`);
         statements.push(`CREATE POLICY tenant_rows ON ${t} USING (${access.rows}) WITH CHECK (${access.rows})`);
+        statements.push(`COMMENT ON POLICY tenant_rows ON ${t} IS ${literal(access.rows)}`);
       }
       if (definer && access.definerReads && !table.policies.includes('definer_reads')) {
         statements.push(`CREATE POLICY definer_reads ON ${t} FOR SELECT TO ${DEFINER_ROLE} USING (true)`);
