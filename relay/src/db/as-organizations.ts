@@ -31,7 +31,7 @@ export async function asOrganizations<T>(
   const ids = organizationList(organizationIds);
   const run = async (tx: Tx): Promise<T> => {
     // sent without waiting for its answer: the work's first statement follows it on the same
-    // connection in the same round trip (a hot path such as the intake filing pays no extra wait)
+    // connection in the same round trip, so the setting costs no wait of its own
     const setting = tx`SELECT set_config(${ORGANIZATIONS_SETTING}, ${ids}, true)`.execute();
     let result: T;
     try {
@@ -88,11 +88,11 @@ function organizationList(organizationIds: Iterable<string>): string {
 }
 
 /**
- * The part of the driver's interface that code reading tenant tables uses (the pool itself fits it,
- * as does OrganizationSql). Code acting for fixed organizations uses it (the job
- * loop's handlers, a route's reads for its caller): each statement runs in its own transaction
- * acting for those organizations, and begin() opens one that does. What it lacks (cursors,
- * LISTEN, reserving a connection) is what such code has no use for; the compiler says so.
+ * The part of the driver's interface that code reading tenant tables takes: the job handlers'
+ * letters and documents get an OrganizationSql (below), whose every statement runs in its own
+ * transaction acting for the job's organization, and whose begin() opens one that does. What it
+ * lacks (cursors, LISTEN, reserved connections, fragment helpers) is what such code has no use
+ * for, and the compiler says so. Tests may pass the pool itself, which fits it too.
  */
 export interface Queries {
   <T extends readonly (object | undefined)[] = postgres.Row[]>(
