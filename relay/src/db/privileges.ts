@@ -186,6 +186,8 @@ export async function applyPrivileges(sql: Queryable, servingRole: string): Prom
   }
   for (const fn of CROSS_ORGANIZATION_FUNCTIONS) {
     if (definer) statements.push(`ALTER FUNCTION ${fn} OWNER TO ${DEFINER_ROLE}`);
+    // temporary tables last: a caller's temporary table cannot stand in for one of ours
+    statements.push(`ALTER FUNCTION ${fn} SET search_path = ${ident(await schema(sql))}, pg_temp`);
     statements.push(`REVOKE ALL ON FUNCTION ${fn} FROM PUBLIC`);
     if (serving) statements.push(`GRANT EXECUTE ON FUNCTION ${fn} TO ${ident(servingRole)}`);
   }

@@ -234,6 +234,17 @@ describe("the relay role's limits", () => {
     expect(added).toHaveLength(1);
   });
 
+  it('cannot slip a temporary table under a cross-organization function', async () => {
+    const answered = await relay.begin(async (tx) => {
+      await tx`
+        CREATE TEMPORARY TABLE sessions (id uuid, user_id uuid, token_hash text, revoked_at timestamptz,
+                                         expires_at timestamptz) ON COMMIT DROP`;
+      await tx`INSERT INTO sessions VALUES (gen_random_uuid(), gen_random_uuid(), 'forged', NULL, now() + interval '1 day')`;
+      return tx`SELECT * FROM session_caller('forged')`;
+    });
+    expect(answered).toHaveLength(0);
+  });
+
   it('reaches relay-private tables only as privileges.ts grants', async () => {
     expect(await outcome('DELETE FROM mutation_ledger')).toBe('42501');
     expect(await outcome('DELETE FROM change_log')).toBe('42501');
