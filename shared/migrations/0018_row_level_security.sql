@@ -10,6 +10,9 @@
 -- exactly what its caller needs. They run as promoteros_definer, a role nobody can log in as and
 -- the relay's role is not a member of, which alone may read the tables they name across
 -- organizations (privileges.ts gives it SELECT and a read-only policy on those tables, nothing else).
+-- PL/pgSQL rather than SQL: a SECURITY DEFINER function is never inlined, and PL/pgSQL keeps its
+-- statements' plans for the connection where a SQL function plans its body on every call (the
+-- session's look-up runs on every request).
 
 -- The organizations of the caller's transaction; an unset or empty setting means none at all.
 CREATE FUNCTION caller_organization_ids() RETURNS uuid[] LANGUAGE sql STABLE PARALLEL SAFE AS $$
@@ -21,23 +24,31 @@ $$;
 -- (the caller's organizations are what the relay sets afterwards, so they cannot come from it).
 CREATE FUNCTION session_caller(session_token_hash text)
   RETURNS TABLE (session_id uuid, user_id uuid, organization_id uuid, role text)
-  LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
-  SELECT s.id, s.user_id, m.organization_id, m.role
-    FROM sessions s
-    LEFT JOIN memberships m ON m.user_id = s.user_id
-   WHERE s.token_hash = session_token_hash
-     AND s.revoked_at IS NULL
-     AND s.expires_at > now()
+  LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
+#variable_conflict use_column
+BEGIN
+  RETURN QUERY
+    SELECT s.id, s.user_id, m.organization_id, m.role
+      FROM sessions s
+      LEFT JOIN memberships m ON m.user_id = s.user_id
+     WHERE s.token_hash = session_token_hash
+       AND s.revoked_at IS NULL
+       AND s.expires_at > now();
+END
 $$;
 
 -- Where a person belongs, for the sign-in answer: before it, nobody knows their organizations.
 CREATE FUNCTION user_organizations(member_user_id uuid)
   RETURNS TABLE (id uuid, slug text, name text, role text)
-  LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
-  SELECT o.id, o.slug, o.name, m.role
-    FROM memberships m JOIN organizations o ON o.id = m.organization_id
-   WHERE m.user_id = member_user_id
-   ORDER BY o.name, o.id
+  LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
+#variable_conflict use_column
+BEGIN
+  RETURN QUERY
+    SELECT o.id, o.slug, o.name, m.role
+      FROM memberships m JOIN organizations o ON o.id = m.organization_id
+     WHERE m.user_id = member_user_id
+     ORDER BY o.name, o.id;
+END
 $$;
 
 -- The public intake page: a venue that takes requests, by its organization's slug and its own.
@@ -45,20 +56,28 @@ $$;
 CREATE FUNCTION intake_venue(organization_slug text, venue_slug text)
   RETURNS TABLE (id uuid, organization_id uuid, organization_name text, name text, timezone text,
                  capacity integer, min_attendance integer)
-  LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
-  SELECT v.id, v.organization_id, o.name, v.name, v.timezone, v.capacity, v.min_attendance
-    FROM organizations o JOIN venues v ON v.organization_id = o.id
-   WHERE o.slug = organization_slug AND v.slug = venue_slug AND v.intake_enabled
+  LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
+#variable_conflict use_column
+BEGIN
+  RETURN QUERY
+    SELECT v.id, v.organization_id, o.name, v.name, v.timezone, v.capacity, v.min_attendance
+      FROM organizations o JOIN venues v ON v.organization_id = o.id
+     WHERE o.slug = organization_slug AND v.slug = venue_slug AND v.intake_enabled;
+END
 $$;
 
 -- The hold sweeper (relay/src/holds): the venue dates of every organization with a hold past its
 -- expiry. Each is then expired in a transaction acting for its organization alone.
 CREATE FUNCTION hold_dates_due(as_of timestamptz)
   RETURNS TABLE (organization_id uuid, venue_id uuid, hold_date text)
-  LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
-  SELECT DISTINCT h.organization_id, h.venue_id, to_char(h.hold_date, 'YYYY-MM-DD')
-    FROM holds h
-   WHERE h.status = 'ACTIVE' AND h.expires_at <= as_of
+  LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
+#variable_conflict use_column
+BEGIN
+  RETURN QUERY
+    SELECT DISTINCT h.organization_id, h.venue_id, to_char(h.hold_date, 'YYYY-MM-DD')
+      FROM holds h
+     WHERE h.status = 'ACTIVE' AND h.expires_at <= as_of;
+END
 $$;
 
 -- The hold sweeper's reminders, for every organization: `hold.expiring` once per hold and expiry
