@@ -84,7 +84,7 @@ export async function measureDoorMerge(): Promise<{ merge_ms: number; floor_ms: 
     progress(`seeding a ${ENTRIES}-entry guest list`);
     const door = await seedDoorEvent(db.sql, organizationId, venueId, ENTRIES);
     progress('starting the relay');
-    relay = await startRelayProcess(db.url);
+    relay = await startRelayProcess(db);
     const relayUrl = relay.url;
     relay.child.once('exit', (code, signal) => {
       if (!finished) relayEnded = `the relay process ended under the bench (code ${code}, signal ${signal})`;

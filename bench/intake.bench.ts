@@ -113,7 +113,7 @@ async function main(): Promise<void> {
     process.env.INTAKE_RATE_LIMIT = '10000000';
     process.env.JOBS_ENABLED = 'false';
     progress('starting the relay');
-    relay = await startRelayProcess(db.url);
+    relay = await startRelayProcess(db);
     const target = `${relay.url}/request/${slugs!.org}/${slugs!.venue}`;
     const tokens = new FormTokens(secret, 0);
 

@@ -104,7 +104,7 @@ async function main(): Promise<void> {
       AUTH_SECRET: 'bench-secret-bench-secret-bench-secret',
     });
     progress(`starting a relay process with ${LANES} job lanes`);
-    relay = await startRelayProcess(db.url);
+    relay = await startRelayProcess(db);
 
     const queue = async (count: number) => {
       const ids = await db.sql<{ id: string }[]>`

@@ -13,13 +13,27 @@ const freePort = () =>
     });
   });
 
-export async function startRelayProcess(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
+/**
+ * `db`: a test database (relay/src/testing/test-database.ts). The relay serves as its restricted
+ * role under row-level security and migrates as the owner, as in production (docs/database-roles.md).
+ */
+export async function startRelayProcess(db: {
+  readonly url: string;
+  readonly servingUrl: string;
+}): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
   // BENCH_RELAY_CPU_PROFILE=<dir>: the relay writes a V8 CPU profile there when it stops
   const profile = process.env.BENCH_RELAY_CPU_PROFILE;
   const profiling = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [];
   const child = spawn(process.execPath, [...profiling, '--import', 'tsx', 'relay/src/main.ts'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warn', NODE_ENV: 'test' },
+    env: {
+      ...process.env,
+      DATABASE_URL: db.servingUrl,
+      MIGRATION_DATABASE_URL: db.url,
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'test',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;

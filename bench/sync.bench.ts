@@ -77,7 +77,7 @@ async function main(): Promise<void> {
     progress(`seeding ${ROWS} rows`);
     const seeded = await seedBulkOrganization(db.sql, { rows: ROWS });
     progress('starting the relay');
-    relay = await startRelayProcess(db.url);
+    relay = await startRelayProcess(db);
 
     // Each side is measured ROUNDS times, alternating, on fresh PGlite directories, and the
     // best of each is compared: on a shared, noisy machine the minimum is the figure least

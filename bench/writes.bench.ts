@@ -75,7 +75,7 @@ async function main(): Promise<void> {
     progress(`seeding ${ROWS} rows`);
     const seeded = await seedBulkOrganization(db.sql, { rows: ROWS });
     progress('starting the relay');
-    relay = await startRelayProcess(db.url);
+    relay = await startRelayProcess(db);
     const relayUrl = relay.url;
     device = new TestDevice({
       name: 'bench',

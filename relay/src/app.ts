@@ -91,11 +91,25 @@ export async function createRelay(config: RelayConfig, deps: RelayDeps = {}): Pr
     frameworkErrors,
   });
   const ownsDb = !deps.db;
-  const db = deps.db ?? (await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR }));
+  const db =
+    deps.db ??
+    (await openDatabase({
+      databaseUrl: config.DATABASE_URL,
+      migrationUrl: config.MIGRATION_DATABASE_URL,
+      dataDir: config.DATA_DIR,
+    }));
   app.log.info(`database: ${db.description}`);
-  const { applied } = await migrate(db.sql);
+  // migrations and grants as the tables' owner, for the role this relay serves as
+  const [serving] = await db.sql<{ role: string; owner: boolean }[]>`
+    SELECT current_user AS role, rolsuper OR rolbypassrls AS owner FROM pg_roles WHERE rolname = current_user`;
+  const { applied } = await db.withOwner((owner) => migrate(owner, { servingRole: serving!.role }));
   if (applied.length > 0) app.log.info(`migrations applied: ${applied.join(', ')}`);
-  await seedDemoIfEmpty(db, config, app.log);
+  if (serving!.owner && db.kind === 'postgres') {
+    app.log.warn(
+      `serving as ${serving!.role}, which bypasses row-level security: set DATABASE_URL to the relay's own role and MIGRATION_DATABASE_URL to the owner (docs/database-roles.md)`,
+    );
+  }
+  await db.withOwner((owner) => seedDemoIfEmpty({ ...db, sql: owner }, config, app.log));
 
   // whether the database answers now: routes answer 503 and the job loop waits while it does not
   const database = new DatabaseWatch(db.sql, { log: app.log });

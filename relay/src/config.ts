@@ -22,6 +22,11 @@ const ConfigSchema = z.object({
   PORT: port.default(8787),
   /** unset: an embedded PGlite database in DATA_DIR */
   DATABASE_URL: postgresUrl.optional(),
+  /**
+   * the tables' owner, used only at start for migrations and grants; DATABASE_URL is then the
+   * relay's own restricted role (docs/database-roles.md). Unset: DATABASE_URL does both.
+   */
+  MIGRATION_DATABASE_URL: postgresUrl.optional(),
   DATA_DIR: z.string().min(1).default('.data/relay'),
   /** unset in development: sign-in codes are printed to the log instead of mailed */
   SMTP_URL: smtpUrl.optional(),

@@ -162,6 +162,18 @@ CREATE FUNCTION record_audit_anchors()
   RETURNING a.organization_id, a.chain_position, a.entry_hash, a.anchored_at;
 $$;
 
+-- Every organization, for `npm run audit:verify` (an operator's tool, run as the tables' owner):
+-- with row-level security forced, not even the owner lists organizations without naming them
+-- first. Owned by promoteros_definer and executable by the owner only (relay/src/db/privileges.ts).
+CREATE FUNCTION audit_organizations()
+  RETURNS TABLE (id uuid, name text)
+  LANGUAGE plpgsql STABLE SECURITY DEFINER AS $$
+#variable_conflict use_column
+BEGIN
+  RETURN QUERY SELECT o.id, o.name FROM organizations o ORDER BY o.name, o.id;
+END
+$$;
+
 -- Functions that run as the owner look names up in this schema only, temporary tables last: a
 -- session's own temporary table called audit_logs must not stand in for the log.
 DO $$

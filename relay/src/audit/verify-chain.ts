@@ -8,6 +8,7 @@
 // is one pass, so it reads the log as it is while it runs (entries appended meanwhile may or may
 // not be counted, which changes nothing about the entries before them).
 import type { Sql } from '../db/database.js';
+import { asOrganizations, type Tx } from '../db/as-organizations.js';
 import { entryHash, canonicalTimestamp, GENESIS_HASH, type StoredEntry } from './entry-hash.js';
 
 const PAGE = 2_000;
@@ -72,18 +73,31 @@ interface EntryRow {
   entry_hash: string | null;
 }
 
-/** Every organization's chain (or the one asked for), each on its own. */
+/**
+ * Every organization's chain (or the one asked for), each on its own, in a read-only snapshot
+ * acting for that organization alone (row-level security: relay/src/db/as-organizations.ts).
+ * Every organization at once lists them through audit_organizations() (migration 0019), which
+ * only the tables' owner may run: `npm run audit:verify` connects as the owner.
+ */
 export async function verifyAuditChains(sql: Sql, options: VerifyOptions = {}): Promise<AuditVerification> {
   const organizations = options.organizationId
-    ? await sql<{ id: string; name: string }[]>`
-        SELECT id::text, name FROM organizations WHERE id = ${options.organizationId}`
-    : await sql<{ id: string; name: string }[]>`SELECT id::text, name FROM organizations ORDER BY name, id`;
+    ? await asOrganizations(
+        sql,
+        [options.organizationId],
+        (tx) => tx<{ id: string; name: string }[]>`
+          SELECT id::text, name FROM organizations WHERE id = ${options.organizationId!}`,
+      )
+    : await sql<{ id: string; name: string }[]>`SELECT id::text, name FROM audit_organizations()`;
   if (options.organizationId && organizations.length === 0) {
     throw new Error(`there is no organization ${options.organizationId}`);
   }
   const reports: ChainReport[] = [];
   for (const organization of organizations) {
-    reports.push(await verifyChain(sql, organization, options.anchors ?? []));
+    reports.push(
+      await asOrganizations(sql, [organization.id], (tx) => verifyChain(tx, organization, options.anchors ?? []), {
+        mode: 'ISOLATION LEVEL REPEATABLE READ READ ONLY',
+      }),
+    );
   }
   return { intact: reports.every((r) => r.intact), checkedAt: new Date().toISOString(), organizations: reports };
 }
@@ -121,7 +135,7 @@ function originalPosition(entry: StoredEntry, lastPosition: number): number | un
 }
 
 async function verifyChain(
-  sql: Sql,
+  sql: Tx,
   organization: { id: string; name: string },
   given: readonly ChainAnchor[],
 ): Promise<ChainReport> {
@@ -235,7 +249,7 @@ async function verifyChain(
 }
 
 /** An entry with no place in the chain at all (written with the chain's trigger switched off). */
-async function unplacedEntry(sql: Sql, organizationId: string, end: number): Promise<ChainProblem | null> {
+async function unplacedEntry(sql: Tx, organizationId: string, end: number): Promise<ChainProblem | null> {
   const [row] = await sql<{ id: string }[]>`
     SELECT id::text FROM audit_logs
      WHERE organization_id = ${organizationId} AND (chain_position IS NULL OR entry_hash IS NULL)

@@ -12,11 +12,17 @@ import { parseArguments, reportLine, UsageError } from './verify-arguments.js';
 async function main(): Promise<number> {
   const args = parseArguments(process.argv.slice(2));
   const config = loadConfig();
-  const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, maxConnections: 2 });
+  // as the tables' owner (MIGRATION_DATABASE_URL when set): only the owner lists every organization
+  const db = await openDatabase({
+    databaseUrl: config.DATABASE_URL,
+    migrationUrl: config.MIGRATION_DATABASE_URL,
+    dataDir: config.DATA_DIR,
+    maxConnections: 2,
+  });
   try {
     console.log(`database: ${db.description}`);
     // read only: a database the relay has not migrated yet (no chain) is an error, not upgraded here
-    const verification = await verifyAuditChains(db.sql, args);
+    const verification = await db.withOwner((owner) => verifyAuditChains(owner, args));
     for (const report of verification.organizations) console.log(reportLine(report));
     const broken = verification.organizations.filter((r) => !r.intact).length;
     console.log(

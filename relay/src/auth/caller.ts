@@ -19,13 +19,10 @@ export async function authenticate(sql: Sql, request: FastifyRequest): Promise<C
   const header = request.headers.authorization;
   const token = header ? BEARER.exec(header)?.[1] : undefined;
   if (!token) throw unauthorized('sign in first: send "Authorization: Bearer <session token>"');
+  // across organizations by design: the caller's organizations are what is looked up here
+  // (session_caller, migration 0018, runs as promoteros_definer)
   const rows = await sql<{ session_id: string; user_id: string; organization_id: string | null; role: Role | null }[]>`
-    SELECT s.id AS session_id, s.user_id, m.organization_id, m.role
-      FROM sessions s
-      LEFT JOIN memberships m ON m.user_id = s.user_id
-     WHERE s.token_hash = ${hashSessionToken(token)}
-       AND s.revoked_at IS NULL
-       AND s.expires_at > now()`;
+    SELECT session_id, user_id, organization_id, role FROM session_caller(${hashSessionToken(token)})`;
   const first = rows[0];
   if (!first) throw unauthorized('the session is unknown, expired or revoked: sign in again');
   const roles = new Map<string, Role>();

@@ -36,11 +36,10 @@ export async function accountOf(sql: Sql, userId: string): Promise<Account> {
   const [user] = await sql<{ id: string; email: string; display_name: string }[]>`
     SELECT id, email, display_name FROM users WHERE id = ${userId}`;
   if (!user) throw new Error(`user ${userId} vanished while signing in`);
+  // before signing in nobody knows the person's organizations: user_organizations (migration
+  // 0018) reads their memberships across organizations, and nothing else
   const organizations = await sql<{ id: string; slug: string; name: string; role: Role }[]>`
-    SELECT o.id, o.slug, o.name, m.role
-      FROM memberships m JOIN organizations o ON o.id = m.organization_id
-     WHERE m.user_id = ${userId}
-     ORDER BY o.name, o.id`;
+    SELECT id, slug, name, role FROM user_organizations(${userId})`;
   return {
     user: { id: user.id, email: user.email, displayName: user.display_name },
     organizations: organizations.map(({ id, slug, name, role }) => ({ id, slug, name, role })),

@@ -14,11 +14,18 @@ export interface Database {
   readonly description: string;
   /** cross-instance notifications exist only on real PostgreSQL */
   readonly supportsListen: boolean;
+  /**
+   * Runs `work` as the tables' owner: migrations, the privileges step, the demo. A short-lived
+   * connection of MIGRATION_DATABASE_URL when there is one, else the serving pool itself.
+   */
+  withOwner<T>(work: (sql: Sql) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
 export interface OpenDatabaseOptions {
   readonly databaseUrl?: string;
+  /** the tables' owner, used only by withOwner (docs/database-roles.md) */
+  readonly migrationUrl?: string;
   readonly dataDir: string;
   readonly maxConnections?: number;
 }
@@ -43,15 +50,27 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       ...outageConnectionOptions,
     });
     const url = new URL(options.databaseUrl);
+    const { migrationUrl } = options;
     return {
       sql,
       kind: 'postgres',
-      description: `PostgreSQL at ${url.hostname}:${url.port || 5432}${url.pathname}`,
+      description: `PostgreSQL at ${url.hostname}:${url.port || 5432}${url.pathname} as ${decodeURIComponent(url.username) || 'the default user'}`,
       supportsListen: true,
+      withOwner: migrationUrl ? (work) => withConnection(migrationUrl, work) : (work) => work(sql),
       close: () => sql.end({ timeout: 5 }),
     };
   }
   return openEmbedded(options.dataDir);
+}
+
+/** One connection for one piece of work, closed afterwards whatever happens. */
+export async function withConnection<T>(url: string, work: (sql: Sql) => Promise<T>): Promise<T> {
+  const sql = postgres(url, { max: 1, onnotice: () => {}, types, connection: { jit: 'off' } });
+  try {
+    return await work(sql);
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
 }
 
 async function openEmbedded(dataDir: string): Promise<Database> {
@@ -78,6 +97,7 @@ async function openEmbedded(dataDir: string): Promise<Database> {
     kind: 'embedded',
     description: `embedded PGlite in ${dataDir}`,
     supportsListen: false,
+    withOwner: (work) => work(sql),
     async close() {
       await sql.end({ timeout: 5 });
       await server.stop();

@@ -2,6 +2,7 @@
 // that two relays starting at once apply each migration exactly once.
 import { loadMigrations } from '@promoteros/shared/migrations';
 import type { Sql } from './database.js';
+import { applyPrivileges } from './privileges.js';
 
 const MIGRATION_LOCK = 72504140;
 
@@ -9,7 +10,13 @@ export interface MigrationReport {
   readonly applied: readonly string[];
 }
 
-export async function migrate(sql: Sql): Promise<MigrationReport> {
+export interface MigrateOptions {
+  /** the role the relay serves as (gets its grants); the migrating role itself by default */
+  readonly servingRole?: string;
+}
+
+/** Runs as the tables' owner: creates and alters tables, then grants (relay/src/db/privileges.ts). */
+export async function migrate(sql: Sql, options: MigrateOptions = {}): Promise<MigrationReport> {
   const migrations = loadMigrations();
   return sql.begin(async (tx) => {
     // transaction-level lock: released on commit, and on a crash with the connection
@@ -41,6 +48,10 @@ export async function migrate(sql: Sql): Promise<MigrationReport> {
         VALUES (${migration.version}, ${migration.name}, ${migration.checksum})`;
       applied.push(migration.name);
     }
+    // after every run, not only when something was applied: a role created or renamed since,
+    // or privileges changed by hand, are put back as privileges.ts says
+    const [{ current_user: owner } = { current_user: '' }] = await tx<{ current_user: string }[]>`SELECT current_user`;
+    await applyPrivileges(tx, options.servingRole ?? owner);
     return { applied };
   });
 }

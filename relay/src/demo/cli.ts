@@ -28,11 +28,20 @@ function printPeople(people: readonly DemoPerson[]): void {
 async function main(): Promise<void> {
   const config = loadConfig();
   const seed = seedArgument(process.argv.slice(2));
-  const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, maxConnections: 2 });
+  const db = await openDatabase({
+    databaseUrl: config.DATABASE_URL,
+    migrationUrl: config.MIGRATION_DATABASE_URL,
+    dataDir: config.DATA_DIR,
+    maxConnections: 2,
+  });
   try {
     console.log(`database: ${db.description}`);
-    await migrate(db.sql);
-    const result = await seedDemo(db.sql, { seed });
+    // as the tables' owner, granting to the role the relay serves as (docs/database-roles.md)
+    const [serving] = await db.sql<{ role: string }[]>`SELECT current_user AS role`;
+    const result = await db.withOwner(async (owner) => {
+      await migrate(owner, { servingRole: serving!.role });
+      return seedDemo(owner, { seed });
+    });
     if (result.created) {
       const total = Object.values(result.counts).reduce((a, b) => a + b, 0);
       console.log(

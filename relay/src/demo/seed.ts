@@ -1,5 +1,6 @@
 // Loads the demo into a database in one transaction, with multi-row inserts. Refuses, without
 // touching anything, when the demo organizations are already there.
+import { setOrganizations } from '../db/as-organizations.js';
 import type { Sql } from '../db/database.js';
 import { demoEmail, demoOrganizations } from './cast.js';
 import { buildDemoPlan } from './plan.js';
@@ -57,6 +58,12 @@ export async function seedDemo(sql: Sql, options: SeedDemoOptions = {}): Promise
   });
   const slugs = plan.organizations.map((o) => o.slug);
   return sql.begin(async (tx) => {
+    // Run as the tables' owner, which forced row-level security binds too unless it is a superuser
+    // (docs/database-roles.md): the demo acts for the organizations it creates.
+    await setOrganizations(
+      tx,
+      plan.organizations.map((o) => o.id),
+    );
     await tx`SELECT pg_advisory_xact_lock(${DEMO_LOCK})`;
     const existing = await tx<{ slug: string }[]>`SELECT slug FROM organizations WHERE slug IN ${tx(slugs)}`;
     if (existing.length > 0) {

@@ -1,7 +1,7 @@
 // What a sheet is drawn from, read from the database in one snapshot: the event with its venue,
 // organization and people, and per kind the deal, the settlement lines or the open tasks.
 import type { DocumentKind } from '@promoteros/shared';
-import type { Sql } from '../db/database.js';
+import type { Queries } from '../db/as-organizations.js';
 import type { SettlementDealTerms, SettlementLine } from '@promoteros/shared/settlement';
 import { readEventNotes } from '../notes/read-event-notes.js';
 import { notesBesidesRunOfShow, runOfShowFromNotes, type RunOfShowItem } from './run-of-show.js';
@@ -115,7 +115,7 @@ interface EventRow {
 const latest = (...dates: (Date | null | undefined)[]): Date =>
   new Date(Math.max(...dates.filter((d): d is Date => d instanceof Date).map((d) => d.getTime())));
 
-async function loadEvent(sql: Sql, eventId: string): Promise<{ facts: EventFacts; changedAt: Date }> {
+async function loadEvent(sql: Queries, eventId: string): Promise<{ facts: EventFacts; changedAt: Date }> {
   const [row] = await sql<EventRow[]>`
     SELECT e.id, e.organization_id, e.title, e.artist_name, e.status, e.show_date::text AS show_date,
            e.doors_at, e.show_at, e.ends_at, e.capacity_override, e.notes, e.updated_at, e.promoter_user_id,
@@ -197,7 +197,7 @@ async function loadEvent(sql: Sql, eventId: string): Promise<{ facts: EventFacts
   return { facts, changedAt };
 }
 
-async function loadDeal(sql: Sql, eventId: string): Promise<{ deal: DealFacts; changedAt: Date } | null> {
+async function loadDeal(sql: Queries, eventId: string): Promise<{ deal: DealFacts; changedAt: Date } | null> {
   const [row] = await sql<(DealFacts & { updated_at: Date })[]>`
     SELECT deal_type, currency, guarantee_cents, artist_share_bp, split_basis, promoter_profit_bp,
            ticket_price_cents, sellable_capacity, expenses_budget_cents, bonuses, notes, updated_at
@@ -212,10 +212,10 @@ async function loadDeal(sql: Sql, eventId: string): Promise<{ deal: DealFacts; c
  * sheet prints it ("figures as of …") and it stands as the PDF's creation date, so the same data
  * always gives the same bytes.
  */
-export async function loadDocumentData(sql: Sql, eventId: string, kind: DocumentKind): Promise<DocumentData> {
+export async function loadDocumentData(sql: Queries, eventId: string, kind: DocumentKind): Promise<DocumentData> {
   // one snapshot, so a sheet never mixes a deal from before an edit with lines from after it
   return sql.begin('ISOLATION LEVEL REPEATABLE READ READ ONLY', async (tx) => {
-    const db = tx as unknown as Sql;
+    const db = tx as unknown as Queries;
     const { facts: event, changedAt } = await loadEvent(db, eventId);
     switch (kind) {
       case 'CONFIRMATION': {

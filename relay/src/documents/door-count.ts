@@ -4,7 +4,7 @@
 // count whatever order the door devices' check-ins arrived in. An undo counts where the check-in
 // it takes back did: a guest's undo names the guest's entry, a walk-up's undo names none.
 import { guestListKinds, type GuestListKind } from '@promoteros/shared';
-import type { Sql } from '../db/database.js';
+import type { Queries } from '../db/as-organizations.js';
 
 export interface DoorCount {
   /** one row per kind of guest list the event has, or that someone came in on */
@@ -20,7 +20,7 @@ export interface DoorCount {
  * was not counted rather than print a zero nobody measured.
  */
 export async function loadDoorCount(
-  sql: Sql,
+  sql: Queries,
   eventId: string,
 ): Promise<{ count: DoorCount | null; changedAt: Date | null }> {
   const sums = await sql<{ list_kind: GuestListKind | null; admitted: number; at: Date }[]>`

@@ -3,7 +3,7 @@
 // render job (render-job.ts), the members' request and the mail (the confirmation attached to
 // "event confirmed") all go through here, so an attachment is never of stale data.
 import type { DocumentKind } from '@promoteros/shared';
-import type { Sql } from '../db/database.js';
+import type { Queries } from '../db/as-organizations.js';
 import { loadDocumentData } from './document-data.js';
 import { renderDocument } from './render-document.js';
 import { storeDocument } from './store-document.js';
@@ -24,7 +24,7 @@ export interface EnsuredDocument {
  * settlement without deal terms).
  */
 export async function ensureDocument(
-  sql: Sql,
+  sql: Queries,
   request: { eventId: string; kind: DocumentKind },
 ): Promise<EnsuredDocument> {
   const data = await loadDocumentData(sql, request.eventId, request.kind);

@@ -14,14 +14,15 @@ export const DOCUMENT_RENDER = 'document.render';
 export const DocumentRenderPayload = z.object({ eventId: z.uuid(), kind: DocumentKind });
 export type DocumentRenderPayload = z.infer<typeof DocumentRenderPayload>;
 
-export const renderDocumentJob: JobHandler = async (payload, { job, sql, log }) => {
+export const renderDocumentJob: JobHandler = async (payload, { job, sql, tenant, log }) => {
   const parsed = DocumentRenderPayload.safeParse(payload);
   // no retry makes a malformed job well-formed: DEAD at once, for OWNERs to see
   if (!parsed.success) throw new PermanentJobFailure(`document.render: bad payload: ${parsed.error.message}`);
   const absorbed = await absorbQueuedRenders(sql, job.id, parsed.data);
   if (absorbed > 0) log.info({ ...parsed.data, absorbed }, 'queued renders of the same document taken over');
   try {
-    const stored = await ensureDocument(sql, parsed.data);
+    // the event's rows, acting for the job's organization
+    const stored = await ensureDocument(tenant, parsed.data);
     log.info({ ...parsed.data, version: stored.version, created: stored.created }, 'document rendered');
   } catch (error) {
     // the event was deleted since, or has no deal to settle: nothing to draw, nothing to retry

@@ -10,11 +10,12 @@
 // 403 for a member whose role is too low: reading needs STAFF or above (a PROMOTER sees no
 // settlement figures of the house), asking for a render MANAGER or above; 409 for a settlement of
 // an event without deal terms.
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { documentKinds, roleAtLeast, type Role } from '@promoteros/shared';
-import type { Database, Sql } from '../db/database.js';
-import { authenticate } from '../auth/caller.js';
+import type { Database } from '../db/database.js';
+import { asOrganizations } from '../db/as-organizations.js';
+import { authenticate, type Caller } from '../auth/caller.js';
 import { forbidden, HttpError } from '../http/errors.js';
 import { parseParams } from '../http/validate.js';
 import { DOCUMENT_RENDER, requestDocumentRender } from './render-job.js';
@@ -37,13 +38,7 @@ export const KindParams = EventParams.extend({
 const notFound = (what: string) => new HttpError(404, 'not_found', `no such ${what}`);
 
 /** The caller's role in the organization owning the row; 404 when they are not a member there. */
-async function roleFor(
-  sql: Sql,
-  request: FastifyRequest,
-  organizationId: string | undefined,
-  what: string,
-): Promise<Role> {
-  const caller = await authenticate(sql, request);
+function roleFor(caller: Caller, organizationId: string | undefined, what: string): Role {
   const role = organizationId ? caller.roles.get(organizationId) : undefined;
   if (!role) throw notFound(what);
   return role;
@@ -64,16 +59,20 @@ function contentDisposition(fileName: string): string {
 export const documentRoutes: FastifyPluginAsync<DocumentRouteOptions> = async (app, { db }) => {
   const { sql } = db;
 
+  // every read acts for the caller's organizations: another's document or event is not found
   app.get('/v1/documents/:documentId', async (request, reply) => {
     const { documentId } = parseParams(DocumentParams, request);
-    const [meta] = await sql<
-      { organization_id: string }[]
-    >`SELECT organization_id FROM documents WHERE id = ${documentId}`;
-    const role = await roleFor(sql, request, meta?.organization_id, 'document');
-    requireRole(role, 'STAFF', 'open documents');
-    const [doc] = await sql<{ file_name: string; sha256: string; bytes: Buffer }[]>`
-      SELECT d.file_name, d.sha256, b.bytes FROM documents d JOIN document_blobs b ON b.document_id = d.id
-       WHERE d.id = ${documentId}`;
+    const caller = await authenticate(sql, request);
+    const doc = await asOrganizations(sql, caller.roles.keys(), async (tx) => {
+      const [meta] = await tx<
+        { organization_id: string }[]
+      >`SELECT organization_id FROM documents WHERE id = ${documentId}`;
+      requireRole(roleFor(caller, meta?.organization_id, 'document'), 'STAFF', 'open documents');
+      const [found] = await tx<{ file_name: string; sha256: string; bytes: Buffer }[]>`
+        SELECT d.file_name, d.sha256, b.bytes FROM documents d JOIN document_blobs b ON b.document_id = d.id
+         WHERE d.id = ${documentId}`;
+      return found;
+    });
     if (!doc) throw notFound('document');
     return reply
       .header('content-type', 'application/pdf')
@@ -85,10 +84,15 @@ export const documentRoutes: FastifyPluginAsync<DocumentRouteOptions> = async (a
 
   app.post('/v1/events/:eventId/documents/:kind', async (request, reply) => {
     const { eventId, kind } = parseParams(KindParams, request);
-    const [event] = await sql<{ organization_id: string; has_deal: boolean }[]>`
-      SELECT e.organization_id, EXISTS (SELECT 1 FROM deal_terms d WHERE d.event_id = e.id) AS has_deal
-        FROM events e WHERE e.id = ${eventId}`;
-    const role = await roleFor(sql, request, event?.organization_id, 'event');
+    const caller = await authenticate(sql, request);
+    const [event] = await asOrganizations(
+      sql,
+      caller.roles.keys(),
+      (tx) => tx<{ organization_id: string; has_deal: boolean }[]>`
+        SELECT e.organization_id, EXISTS (SELECT 1 FROM deal_terms d WHERE d.event_id = e.id) AS has_deal
+          FROM events e WHERE e.id = ${eventId}`,
+    );
+    const role = roleFor(caller, event?.organization_id, 'event');
     requireRole(role, 'MANAGER', 'generate documents');
     if (kind === 'SETTLEMENT' && !event!.has_deal) {
       throw new HttpError(
@@ -103,9 +107,15 @@ export const documentRoutes: FastifyPluginAsync<DocumentRouteOptions> = async (a
 
   app.get('/v1/events/:eventId/documents/renders', async (request) => {
     const { eventId } = parseParams(EventParams, request);
-    const [event] = await sql<{ organization_id: string }[]>`SELECT organization_id FROM events WHERE id = ${eventId}`;
-    const role = await roleFor(sql, request, event?.organization_id, 'event');
+    const caller = await authenticate(sql, request);
+    const [event] = await asOrganizations(
+      sql,
+      caller.roles.keys(),
+      (tx) => tx<{ organization_id: string }[]>`SELECT organization_id FROM events WHERE id = ${eventId}`,
+    );
+    const role = roleFor(caller, event?.organization_id, 'event');
     requireRole(role, 'STAFF', 'see documents');
+    // the queue is relay-private: its rows of this event, now known to be the caller's
     const renders = await sql<{ id: string; kind: string; status: string; last_error: string | null }[]>`
       SELECT id, payload ->> 'kind' AS kind, status, last_error FROM jobs
        WHERE kind = ${DOCUMENT_RENDER} AND status = 'QUEUED' AND payload ->> 'eventId' = ${eventId}

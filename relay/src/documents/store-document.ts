@@ -2,7 +2,7 @@
 // unless the latest version already has these very bytes: re-rendering unchanged data (a
 // duplicate job, a retry, a data change that does not show on this sheet) adds no version.
 import type { DocumentKind } from '@promoteros/shared';
-import type { Sql } from '../db/database.js';
+import type { Queries } from '../db/as-organizations.js';
 import type { RenderedDocument } from './render-document.js';
 
 export interface StoredDocument {
@@ -36,7 +36,7 @@ function documentFileName(kind: DocumentKind, showDate: string, title: string, v
 }
 
 export async function storeDocument(
-  sql: Sql,
+  sql: Queries,
   event: { readonly id: string; readonly showDate: string; readonly title: string },
   kind: DocumentKind,
   rendered: RenderedDocument,

@@ -75,7 +75,7 @@ describe('the hold sweep', () => {
     const fourth = await hold(date, 4);
     const elsewhere = await hold(freshDate(), 2, { expiresAt: hoursFromNow(-2), venue: otherVenueId });
 
-    const sweep = await sweepHolds(db.sql, NOW);
+    const sweep = await sweepHolds(db.serving.sql, NOW);
     expect(sweep.expired).toBeGreaterThanOrEqual(3);
     expect(await holdsOn(date)).toEqual({
       [first]: 'EXPIRED 1',
@@ -103,7 +103,7 @@ describe('the hold sweep', () => {
     expect(audits).toEqual([{ action: 'hold.expire', actor_user_id: null }]);
 
     // a second sweep finds nothing more to do
-    await sweepHolds(db.sql, NOW);
+    await sweepHolds(db.serving.sql, NOW);
     expect(await jobs('hold.expired', first)).toHaveLength(1);
     expect((await holdsOn(date))[fourth]).toBe('ACTIVE 2');
   });
@@ -114,7 +114,7 @@ describe('the hold sweep', () => {
     const challenger = await hold(date, 2, { expiresAt: hoursFromNow(-1) });
     await db.sql`UPDATE holds SET challenged_by_hold_id = ${challenger}, challenge_deadline = ${hoursFromNow(5)}
                   WHERE id = ${first}`;
-    await sweepHolds(db.sql, NOW);
+    await sweepHolds(db.serving.sql, NOW);
     const [row] =
       await db.sql`SELECT status, rank, challenged_by_hold_id, challenge_deadline FROM holds WHERE id = ${first}`;
     expect(row).toEqual({ status: 'ACTIVE', rank: 1, challenged_by_hold_id: null, challenge_deadline: null });
@@ -124,8 +124,8 @@ describe('the hold sweep', () => {
     const date = freshDate();
     const soon = await hold(date, 1, { expiresAt: hoursFromNow(10) });
     const later = await hold(date, 2, { expiresAt: hoursFromNow(30) });
-    await sweepHolds(db.sql, NOW);
-    await sweepHolds(db.sql, new Date(NOW.getTime() + 3_600_000));
+    await sweepHolds(db.serving.sql, NOW);
+    await sweepHolds(db.serving.sql, new Date(NOW.getTime() + 3_600_000));
     expect(await jobs('hold.expiring', soon)).toMatchObject([
       { organization_id: organizationId, payload: { holdId: soon, holdDate: date, venueId } },
     ]);
@@ -133,8 +133,8 @@ describe('the hold sweep', () => {
 
     // the manager gives the hold five more hours: a reminder for the new time, once
     await db.sql`UPDATE holds SET expires_at = ${hoursFromNow(15)} WHERE id = ${soon}`;
-    await sweepHolds(db.sql, NOW);
-    await sweepHolds(db.sql, NOW);
+    await sweepHolds(db.serving.sql, NOW);
+    await sweepHolds(db.serving.sql, NOW);
     expect((await jobs('hold.expiring', soon)).map((j) => j.payload.expiresAt)).toEqual([
       hoursFromNow(10).replace('.000Z', '+00:00'),
       hoursFromNow(15).replace('.000Z', '+00:00'),
@@ -147,8 +147,8 @@ describe('the hold sweep', () => {
     const challenger = await hold(date, 2);
     await db.sql`UPDATE holds SET challenged_by_hold_id = ${challenger}, challenge_deadline = ${hoursFromNow(-1)}
                   WHERE id = ${first}`;
-    await sweepHolds(db.sql, NOW);
-    await sweepHolds(db.sql, NOW);
+    await sweepHolds(db.serving.sql, NOW);
+    await sweepHolds(db.serving.sql, NOW);
     expect(await jobs('hold.challenge_expired', first)).toMatchObject([
       { payload: { holdId: first, challengerHoldId: challenger, holdDate: date } },
     ]);
@@ -164,7 +164,7 @@ describe('the hold sweep', () => {
     // a batch of mutations holds the lock (as POST /v1/mutations does) and places a 3rd hold
     await db.sql.begin(async (tx) => {
       await tx`SELECT pg_advisory_xact_lock(${ORGANIZATION_LOCK_CLASS}, hashtext(${organizationId}))`;
-      sweep = sweepHolds(db.sql, NOW);
+      sweep = sweepHolds(db.serving.sql, NOW);
       await waitUntil(async () => {
         const [row] = await db.sql<{ waiting: number }[]>`
           SELECT count(*)::int AS waiting FROM pg_locks

@@ -14,6 +14,7 @@
 // other way round, never beside it. The holds are read again under the lock, so two relays
 // sweeping at once expire each hold once. Reminders take a lock of their own for the same reason.
 import type { Sql } from '../db/database.js';
+import { asOrganizations } from '../db/as-organizations.js';
 import { ORGANIZATION_LOCK_CLASS } from '../mutations/apply-mutation.js';
 
 /** One relay at a time enqueues reminders (single-key advisory lock, apart from the two-key ones). */
@@ -44,9 +45,10 @@ interface ActiveHold {
 /** One pass over every organization's holds, as of `now`. */
 export async function sweepHolds(sql: Sql, now: Date = new Date()): Promise<HoldSweep> {
   const at = now.toISOString();
+  // every organization's due venue dates (hold_dates_due, migration 0018: across organizations by
+  // design, ids and dates only); each is then expired acting for its own organization alone
   const due = await sql<VenueDate[]>`
-    SELECT DISTINCT organization_id, venue_id, to_char(hold_date, 'YYYY-MM-DD') AS hold_date
-      FROM holds WHERE status = 'ACTIVE' AND expires_at <= ${at}::timestamptz`;
+    SELECT organization_id, venue_id, hold_date FROM hold_dates_due(${at}::timestamptz)`;
   let expired = 0;
   for (const venueDate of due) expired += await expireOn(sql, venueDate, at);
   const { reminded, challengesLapsed } = await enqueueReminders(sql, at);
@@ -55,7 +57,7 @@ export async function sweepHolds(sql: Sql, now: Date = new Date()): Promise<Hold
 
 /** Expires the due holds of one venue date and closes the gaps they leave; returns how many. */
 async function expireOn(sql: Sql, { organization_id, venue_id, hold_date }: VenueDate, at: string): Promise<number> {
-  return sql.begin(async (tx) => {
+  return asOrganizations(sql, [organization_id], async (tx) => {
     await tx`SET LOCAL TimeZone = 'UTC'`;
     await tx`SELECT pg_advisory_xact_lock(${ORGANIZATION_LOCK_CLASS}, hashtext(${organization_id}))`;
     const active = await tx<ActiveHold[]>`
@@ -105,34 +107,11 @@ async function enqueueReminders(sql: Sql, at: string): Promise<{ reminded: numbe
   return sql.begin(async (tx) => {
     await tx`SET LOCAL TimeZone = 'UTC'`;
     await tx`SELECT pg_advisory_xact_lock(${HOLD_REMINDER_LOCK})`;
-    const reminded = await tx`
-      INSERT INTO jobs (organization_id, kind, payload)
-      SELECT h.organization_id, 'hold.expiring',
-             jsonb_build_object('holdId', h.id, 'requestId', h.request_id, 'venueId', h.venue_id,
-                                'holdDate', h.hold_date, 'expiresAt', h.expires_at)
-        FROM holds h
-       WHERE h.status = 'ACTIVE'
-         AND h.expires_at > ${at}::timestamptz
-         AND h.expires_at <= ${at}::timestamptz + ${REMIND_BEFORE}::interval
-         AND NOT EXISTS (SELECT 1 FROM jobs j
-                          WHERE j.kind = 'hold.expiring' AND j.organization_id = h.organization_id
-                            AND j.payload->>'holdId' = h.id::text
-                            AND (j.payload->>'expiresAt')::timestamptz = h.expires_at)`;
-    const lapsed = await tx`
-      INSERT INTO jobs (organization_id, kind, payload)
-      SELECT h.organization_id, 'hold.challenge_expired',
-             jsonb_build_object('holdId', h.id, 'challengerHoldId', h.challenged_by_hold_id,
-                                'requestId', h.request_id, 'venueId', h.venue_id, 'holdDate', h.hold_date,
-                                'deadline', h.challenge_deadline)
-        FROM holds h
-       WHERE h.status = 'ACTIVE'
-         AND h.challenged_by_hold_id IS NOT NULL
-         AND h.challenge_deadline <= ${at}::timestamptz
-         AND NOT EXISTS (SELECT 1 FROM jobs j
-                          WHERE j.kind = 'hold.challenge_expired' AND j.organization_id = h.organization_id
-                            AND j.payload->>'holdId' = h.id::text
-                            AND j.payload->>'challengerHoldId' = h.challenged_by_hold_id::text
-                            AND (j.payload->>'deadline')::timestamptz = h.challenge_deadline)`;
-    return { reminded: reminded.count, challengesLapsed: lapsed.count };
+    // every organization's holds, read by enqueue_hold_reminders (migration 0018), which writes
+    // only jobs: the same two statements this sweep ran before row-level security
+    const [counts] = await tx<{ reminded: string; challenges_lapsed: string }[]>`
+      SELECT reminded::text, challenges_lapsed::text
+        FROM enqueue_hold_reminders(${at}::timestamptz, ${REMIND_BEFORE}::interval)`;
+    return { reminded: Number(counts!.reminded), challengesLapsed: Number(counts!.challenges_lapsed) };
   });
 }

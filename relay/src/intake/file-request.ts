@@ -17,6 +17,7 @@
 import { randomUUID } from 'node:crypto';
 import { planRequestSubmission, type IntakeFields } from '@promoteros/shared/intake';
 import { isRowWrite, type JobRequest, type RowWrite } from '@promoteros/shared/mutations';
+import { asOrganizations, statementAsOrganizations } from '../db/as-organizations.js';
 import type { Sql } from '../db/database.js';
 import { isPgError } from '../mutations/constraint-reason.js';
 import { ORGANIZATION_LOCK_CLASS } from '../mutations/apply-mutation.js';
@@ -71,11 +72,15 @@ interface PlannedFiling {
  * took their ids from tokens, and sent again after) the one intake_submissions names.
  */
 async function filedBefore(sql: Sql, filing: PlannedFiling): Promise<FiledRequest | undefined> {
-  const [row] = await sql<{ requestId: string; reference: string }[]>`
-    SELECT r.id AS "requestId", r.reference FROM event_requests r
-     WHERE r.id = ${filing.request_id}
-        OR r.id = (SELECT s.request_id FROM intake_submissions s WHERE s.token_hash = ${filing.token_hash})
-     LIMIT 1`;
+  const [row] = await asOrganizations(
+    sql,
+    [filing.organization_id],
+    (tx) => tx<{ requestId: string; reference: string }[]>`
+      SELECT r.id AS "requestId", r.reference FROM event_requests r
+       WHERE r.id = ${filing.request_id}
+          OR r.id = (SELECT s.request_id FROM intake_submissions s WHERE s.token_hash = ${filing.token_hash})
+       LIMIT 1`,
+  );
   return row && { ...row, again: true };
 }
 
@@ -200,9 +205,13 @@ async function runFiling(
   people: OrganizationPeople,
   scope: PeopleScope,
 ): Promise<Filed> {
-  const [filed] = await sql.unsafe<Filed[]>(
+  // acting for the venues' organizations (each form files into its venue's organization alone),
+  // in one round trip: the filing is the intake page's hot path
+  const [filed] = await statementAsOrganizations<Filed[]>(
+    sql,
+    scope.organizations,
     filingStatement(planned),
-    [JSON.stringify(planned), people.used(), `{${scope.organizations.join(',')}}`, scope.emails as string[]],
+    [JSON.stringify(planned), people.used(), `{${scope.organizations.join(',')}}`, scope.emails as string[]] as never[],
     { prepare: true },
   );
   return filed!;

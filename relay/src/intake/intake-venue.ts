@@ -20,11 +20,12 @@ export async function findIntakeVenue(
   venueSlug: string,
 ): Promise<IntakeVenueRow | undefined> {
   if (!SLUG.test(orgSlug) || !SLUG.test(venueSlug)) return undefined;
+  // any organization's venue, by its slugs: intake_venue (migration 0018) returns only what the
+  // page needs, and only while the venue takes requests
   const [venue] = await sql<IntakeVenueRow[]>`
-    SELECT v.id, v.organization_id AS "organizationId", o.name AS "organizationName", v.name, v.timezone,
-           v.capacity, v.min_attendance AS "minAttendance"
-      FROM organizations o JOIN venues v ON v.organization_id = o.id
-     WHERE o.slug = ${orgSlug} AND v.slug = ${venueSlug} AND v.intake_enabled`;
+    SELECT id, organization_id AS "organizationId", organization_name AS "organizationName", name, timezone,
+           capacity, min_attendance AS "minAttendance"
+      FROM intake_venue(${orgSlug}, ${venueSlug})`;
   return venue;
 }
 

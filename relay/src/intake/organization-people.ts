@@ -8,6 +8,7 @@
 // (`stillSql`), so the people may be remembered from an earlier round (known-people.ts): a plan made
 // with members that have changed since writes nothing, and is made again with the members read anew.
 import type { MutableTable, Row, RowReader } from '@promoteros/shared/mutations';
+import { asOrganizations } from '../db/as-organizations.js';
 import type { Sql } from '../db/database.js';
 
 export interface Member {
@@ -44,13 +45,15 @@ export class OrganizationPeople {
   private constructor(readonly members: readonly Member[]) {}
 
   static async read(sql: Sql, scope: PeopleScope): Promise<OrganizationPeople> {
-    const members = await sql.unsafe<Member[]>(
-      `SELECT m.organization_id::text AS "organizationId", m.role, lower(m.user_email) AS email, to_jsonb(m) AS row
-         FROM memberships m
-        WHERE ${needed('$1', '$2')}
-        ORDER BY m.created_at, m.id`,
-      [`{${scope.organizations.join(',')}}`, scope.emails as string[]],
-      { prepare: true },
+    const members = await asOrganizations(sql, scope.organizations, (tx) =>
+      tx.unsafe<Member[]>(
+        `SELECT m.organization_id::text AS "organizationId", m.role, lower(m.user_email) AS email, to_jsonb(m) AS row
+           FROM memberships m
+          WHERE ${needed('$1', '$2')}
+          ORDER BY m.created_at, m.id`,
+        [`{${scope.organizations.join(',')}}`, scope.emails as string[]],
+        { prepare: true },
+      ),
     );
     return new OrganizationPeople(members);
   }

@@ -4,6 +4,7 @@
 // queue-depth and oldest-job metrics show it.
 import type { FastifyBaseLogger } from 'fastify';
 import type { Sql } from '../db/database.js';
+import type { OrganizationSql } from '../db/as-organizations.js';
 
 export interface ClaimedJob {
   readonly id: string;
@@ -25,7 +26,10 @@ export interface ClaimedJob {
 
 export interface JobContext {
   readonly job: ClaimedJob;
+  /** the pool, for the queue and other relay-private tables */
   readonly sql: Sql;
+  /** every statement acting for the job's organization (none for a job without one): tenant rows */
+  readonly tenant: OrganizationSql;
   readonly log: FastifyBaseLogger;
   /** aborted when the relay stops before the handler finished: give up, the job runs again later */
   readonly signal: AbortSignal;

@@ -19,6 +19,7 @@ import { performance } from 'node:perf_hooks';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../db/database.js';
 import type { DatabaseWatch } from '../db/database-watch.js';
+import { organizationSql } from '../db/as-organizations.js';
 import { PermanentJobFailure, type ClaimedJob, type FinishedJob, type JobHandlers } from './job-handlers.js';
 import type { JobMetrics } from './job-metrics.js';
 import { claimJobs } from './claim-job.js';
@@ -213,7 +214,14 @@ export class JobWorker {
     let failed = false;
     let finished: FinishedJob | void = undefined;
     try {
-      finished = await handler(job.payload, { job, sql, log: log.child({ jobId: job.id, kind: job.kind }), signal });
+      const tenant = organizationSql(sql, job.organization_id ? [job.organization_id] : []);
+      finished = await handler(job.payload, {
+        job,
+        sql,
+        tenant,
+        log: log.child({ jobId: job.id, kind: job.kind }),
+        signal,
+      });
     } catch (error) {
       failed = true;
       failure = error;

@@ -30,6 +30,7 @@ import {
   type RefusalCode,
 } from '@promoteros/shared/mutations';
 import type { Sql } from '../db/database.js';
+import { setOrganizations } from '../db/as-organizations.js';
 import { PgRowReader } from './pg-row-reader.js';
 import { enqueueJob, writeRow } from './row-writer.js';
 import { constraintReason, isLedgerRace, isMutationFault, isRetryable } from './constraint-reason.js';
@@ -86,6 +87,9 @@ export async function applyBatch(
   for (let attempt = 1; ; attempt++) {
     try {
       const steps = await sql.begin(async (tx) => {
+        // first: row-level security shows this batch the rows of its organization and no other
+        // (a caller who is not a member finds no membership below and is refused)
+        await setOrganizations(tx, isOrganizationId(scope.organizationId) ? [scope.organizationId] : []);
         // plans read timestamps as ISO strings with offset; one zone makes them the same on every relay
         await tx.unsafe(`SET LOCAL TimeZone = 'UTC'`);
         // One organization's batches apply one at a time. Row locks alone cannot protect rules
@@ -304,3 +308,6 @@ async function planAndWrite(
   );
   return [...new Set([...writes.filter(isRowWrite).map((w) => w.table), 'audit_logs'])];
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const isOrganizationId = (id: string): boolean => UUID.test(id);

@@ -6,6 +6,7 @@
 import type { IncomingMessage } from 'node:http';
 import { roleAtLeast, type Role } from '@promoteros/shared';
 import { NOTES_BEARER_PREFIX, NOTES_PROTOCOL, noteNameOfSlug } from '@promoteros/shared/notes';
+import { asOrganizations } from '../db/as-organizations.js';
 import type { Sql } from '../db/database.js';
 import { hashSessionToken } from '../auth/session-token.js';
 import type { NoteKey } from './note-store.js';
@@ -64,17 +65,19 @@ export async function accessOf(
   eventId: string,
   name: NoteKey['name'],
 ): Promise<NoteAccess> {
-  const [session] = await sql<{ user_id: string }[]>`
-    SELECT user_id FROM sessions
-     WHERE token_hash = ${tokenHash} AND revoked_at IS NULL AND expires_at > now()`;
-  if (!session) return refuse(4401, 'the session is unknown, expired or revoked: sign in again');
+  // the session's memberships (session_caller, migration 0018), then the event acting for them
+  const memberships = await sql<{ organization_id: string | null; role: Role | null }[]>`
+    SELECT organization_id, role FROM session_caller(${tokenHash})`;
+  if (memberships.length === 0) return refuse(4401, 'the session is unknown, expired or revoked: sign in again');
+  const roles = new Map(memberships.flatMap((m) => (m.organization_id && m.role ? [[m.organization_id, m.role]] : [])));
   // one query answers both "does the event exist" and "may this member see it", so the two
   // refusals cannot be told apart by timing or by wording
-  const [row] = await sql<{ organization_id: string; role: Role }[]>`
-    SELECT e.organization_id, m.role
-      FROM events e
-      JOIN memberships m ON m.organization_id = e.organization_id AND m.user_id = ${session.user_id}
-     WHERE e.id = ${eventId}`;
+  const [event] = await asOrganizations(
+    sql,
+    roles.keys(),
+    (tx) => tx<{ organization_id: string }[]>`SELECT organization_id FROM events WHERE id = ${eventId}`,
+  );
+  const row = event && { organization_id: event.organization_id, role: roles.get(event.organization_id)! };
   if (!row) return refuse(4404, `there is no event ${eventId} in your organizations`);
   if (!roleAtLeast(row.role, 'STAFF')) return refuse(4403, 'the shared notes are for staff, managers and owners');
   return { ok: true, key: { organizationId: row.organization_id, eventId, name }, tokenHash };

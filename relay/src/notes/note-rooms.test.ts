@@ -48,7 +48,7 @@ async function until(check: () => Promise<boolean> | boolean, what: string, time
 }
 
 async function storedText(name: 'ADVANCE_NOTES' | 'RUN_OF_SHOW' = 'ADVANCE_NOTES'): Promise<string | undefined> {
-  const state = await loadNoteState(db.sql, { eventId, name });
+  const state = await loadNoteState(db.serving.sql, { organizationId: await organizationOf(eventId), eventId, name });
   if (!state) return undefined;
   const doc = new Y.Doc();
   Y.applyUpdate(doc, state);

@@ -2,6 +2,7 @@
 // note_documents, holding the whole state as one Yjs update.
 import * as Y from 'yjs';
 import type { NoteName } from '@promoteros/shared/notes';
+import { asOrganizations } from '../db/as-organizations.js';
 import type { Sql } from '../db/database.js';
 
 export interface NoteKey {
@@ -11,9 +12,13 @@ export interface NoteKey {
 }
 
 /** the stored state, or undefined for a document nobody has written yet */
-export async function loadNoteState(sql: Sql, key: Pick<NoteKey, 'eventId' | 'name'>): Promise<Uint8Array | undefined> {
-  const [row] = await sql<{ state: Buffer }[]>`
-    SELECT state FROM note_documents WHERE event_id = ${key.eventId} AND name = ${key.name}`;
+export async function loadNoteState(sql: Sql, key: NoteKey): Promise<Uint8Array | undefined> {
+  const [row] = await asOrganizations(
+    sql,
+    [key.organizationId],
+    (tx) => tx<{ state: Buffer }[]>`
+      SELECT state FROM note_documents WHERE event_id = ${key.eventId} AND name = ${key.name}`,
+  );
   return row ? new Uint8Array(row.state) : undefined;
 }
 
@@ -38,7 +43,7 @@ export function parseNoteStored(message: string): { eventId: string; name: strin
 }
 
 export async function storeNoteState(sql: Sql, key: NoteKey, state: Uint8Array, relayId = ''): Promise<void> {
-  await sql.begin(async (tx) => {
+  await asOrganizations(sql, [key.organizationId], async (tx) => {
     await tx`SELECT pg_advisory_xact_lock(hashtextextended(${`note:${key.eventId}/${key.name}`}, 0))`;
     const [row] = await tx<{ state: Buffer }[]>`
       SELECT state FROM note_documents WHERE event_id = ${key.eventId} AND name = ${key.name}`;

@@ -8,7 +8,7 @@ import {
   type NoteName,
   type RunOfShowRow,
 } from '@promoteros/shared/notes';
-import type { Sql } from '../db/database.js';
+import type { Queries } from '../db/as-organizations.js';
 
 export interface EventNotes {
   readonly advanceNotes: string;
@@ -16,7 +16,7 @@ export interface EventNotes {
   readonly runOfShow: Array<{ at: string; item: string }>;
 }
 
-export async function readEventNotes(sql: Sql, eventId: string): Promise<EventNotes> {
+export async function readEventNotes(sql: Queries, eventId: string): Promise<EventNotes> {
   const rows = await sql<{ name: NoteName; state: Buffer }[]>`
     SELECT name, state FROM note_documents WHERE event_id = ${eventId}`;
   const docOf = (name: NoteName) => {

@@ -10,7 +10,7 @@ import type { z } from 'zod';
 import type { JobHandler } from '../jobs/job-handlers.js';
 import { PermanentJobFailure } from '../jobs/job-handlers.js';
 import type { Mailer } from '../mail/mailer.js';
-import type { Sql } from '../db/database.js';
+import type { Queries } from '../db/as-organizations.js';
 import type { EmailMetrics } from './email-metrics.js';
 import { recordFailed, wasSent } from './email-deliveries.js';
 import { sentLedgerOf } from './sent-ledger.js';
@@ -29,7 +29,8 @@ export interface EmailDeps {
 
 /** What a letter writer gets: the database, and the relay's sender for organizations without one. */
 export interface LetterContext {
-  readonly sql: Sql;
+  /** acting for the job's organization (row-level security): a letter reads nothing of another */
+  readonly sql: Queries;
   readonly mailFrom: string;
 }
 
@@ -52,11 +53,11 @@ export function emailJob<S extends z.ZodType>(
     // a job's payload is fixed when it is queued: one that does not fit never will
     if (!parsed.success)
       throw new PermanentJobFailure(`the ${job.kind} job's payload is not valid: ${parsed.error.message}`);
-    if (job.claims > 1 && (await wasSent(sql, job.id))) {
+    if (job.claims > 1 && (await wasSent(sql, job))) {
       log.info('email already sent for this job; not sending it again');
       return;
     }
-    const written = await write(parsed.data, { sql, mailFrom: deps.mailFrom });
+    const written = await write(parsed.data, { sql: ctx.tenant, mailFrom: deps.mailFrom });
     if (!written) {
       log.info('nothing to send for this job');
       return;

@@ -4,6 +4,7 @@
 // for the last PARTLY_SENT_DAYS, the emails the server took for some recipients but refused for
 // others (an address mistyped on a request): sending again would repeat it to those who have it,
 // so they are shown for the address to be corrected, not retried.
+import { asOrganizations } from '../db/as-organizations.js';
 import type { Sql } from '../db/database.js';
 
 export interface DeliveryProblem {
@@ -24,21 +25,25 @@ const LIMIT = 200;
 const PARTLY_SENT_DAYS = 30;
 
 export async function listDeliveryProblems(sql: Sql, organizationId: string): Promise<DeliveryProblem[]> {
-  const rows = await sql<
-    {
-      id: string;
-      kind: string;
-      status: 'DEAD' | 'QUEUED' | 'PARTLY_SENT';
-      attempts: number;
-      max_attempts: number;
-      last_error: string | null;
-      failed_at: string;
-      next_try_at: string | null;
-      message_id: string | null;
-      recipients: string[] | null;
-      subject: string | null;
-    }[]
-  >`
+  // acting for the organization: the emails' ledger (a tenant table) shows its rows alone
+  const rows = await asOrganizations(
+    sql,
+    [organizationId],
+    (tx) => tx<
+      {
+        id: string;
+        kind: string;
+        status: 'DEAD' | 'QUEUED' | 'PARTLY_SENT';
+        attempts: number;
+        max_attempts: number;
+        last_error: string | null;
+        failed_at: string;
+        next_try_at: string | null;
+        message_id: string | null;
+        recipients: string[] | null;
+        subject: string | null;
+      }[]
+    >`
     SELECT j.id::text AS id, j.kind,
            CASE WHEN j.status = 'DONE' THEN 'PARTLY_SENT' ELSE j.status END AS status,
            j.attempts, j.max_attempts,
@@ -60,7 +65,8 @@ export async function listDeliveryProblems(sql: Sql, organizationId: string): Pr
        AND (j.status = 'DEAD' OR (j.status = 'QUEUED' AND d.status = 'FAILED')
             OR (j.status = 'DONE' AND d.status = 'SENT'))
      ORDER BY coalesce(d.sent_at, j.updated_at) DESC, j.id DESC
-     LIMIT ${LIMIT}`;
+     LIMIT ${LIMIT}`,
+  );
   return rows.map((row) => ({
     jobId: row.id,
     kind: row.kind,
@@ -84,13 +90,17 @@ export type RetryOutcome = 'queued' | 'not_found' | 'not_a_problem';
  * for its next retry only comes forward. A job that is running or done is left alone.
  */
 export async function retryDeliveryProblem(sql: Sql, organizationId: string, jobId: string): Promise<RetryOutcome> {
-  const updated = await sql`
+  const updated = await asOrganizations(
+    sql,
+    [organizationId],
+    (tx) => tx`
     UPDATE jobs
        SET status = 'QUEUED', run_at = now(), updated_at = now(),
            attempts = CASE WHEN status = 'DEAD' THEN 0 ELSE attempts END
      WHERE id = ${jobId} AND organization_id = ${organizationId}
        AND (status = 'DEAD'
-            OR (status = 'QUEUED' AND EXISTS (SELECT 1 FROM email_deliveries d WHERE d.job_id = jobs.id AND d.status = 'FAILED')))`;
+            OR (status = 'QUEUED' AND EXISTS (SELECT 1 FROM email_deliveries d WHERE d.job_id = jobs.id AND d.status = 'FAILED')))`,
+  );
   if (updated.count === 1) return 'queued';
   const [exists] = await sql`SELECT 1 FROM jobs WHERE id = ${jobId} AND organization_id = ${organizationId}`;
   return exists ? 'not_a_problem' : 'not_found';

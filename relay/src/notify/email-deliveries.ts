@@ -2,6 +2,7 @@
 // after the SMTP server accepted the message and is never overwritten, so a job that runs again
 // finds it and sends nothing. The one gap left: a relay that dies between the server's 250 and
 // this write sends once more after the lease, with the same Message-ID (message-id.ts).
+import { asOrganizations } from '../db/as-organizations.js';
 import type { Sql } from '../db/database.js';
 import type { ClaimedJob } from '../jobs/job-handlers.js';
 
@@ -11,8 +12,16 @@ export interface DeliveryFacts {
   readonly subject: string;
 }
 
-export async function wasSent(sql: Sql, jobId: string): Promise<boolean> {
-  const rows = await sql`SELECT 1 FROM email_deliveries WHERE job_id = ${jobId} AND status = 'SENT'`;
+/** The organizations a job's email ledger rows belong to (row-level security: email_deliveries is a tenant table). */
+const organizationsOf = (jobs: readonly ClaimedJob[]): string[] =>
+  jobs.flatMap((job) => (job.organization_id ? [job.organization_id] : []));
+
+export async function wasSent(sql: Sql, job: ClaimedJob): Promise<boolean> {
+  const rows = await asOrganizations(
+    sql,
+    organizationsOf([job]),
+    (tx) => tx`SELECT 1 FROM email_deliveries WHERE job_id = ${job.id} AND status = 'SENT'`,
+  );
   return rows.length > 0;
 }
 
@@ -41,9 +50,12 @@ export async function recordSentAndDone(sql: Sql, sent: readonly SentEmail[]): P
     worker: job.locked_by,
     attempts: job.attempts,
   }));
-  const done = await sql<{ id: string }[]>`
+  const done = await asOrganizations(
+    sql,
+    organizationsOf(sent.map((email) => email.job)),
+    (tx) => tx<{ id: string }[]>`
     WITH accepted AS (
-      SELECT * FROM jsonb_to_recordset(${sql.json(rows as never)}) AS r(
+      SELECT * FROM jsonb_to_recordset(${tx.json(rows as never)}) AS r(
         job_id bigint, organization_id uuid, kind text, message_id text, recipients text[], subject text,
         note text, worker text, attempts integer)
     ), ledger AS (
@@ -56,17 +68,22 @@ export async function recordSentAndDone(sql: Sql, sent: readonly SentEmail[]): P
     UPDATE jobs SET status = 'DONE', locked_at = NULL, locked_by = NULL, last_error = NULL, updated_at = now()
       FROM accepted a
      WHERE jobs.id = a.job_id AND jobs.status = 'RUNNING' AND jobs.locked_by = a.worker AND jobs.attempts = a.attempts
-    RETURNING jobs.id`;
+    RETURNING jobs.id`,
+  );
   return new Set(done.map((row) => String(row.id)));
 }
 
 export async function recordFailed(sql: Sql, job: ClaimedJob, facts: DeliveryFacts, error: string): Promise<void> {
-  await sql`
+  await asOrganizations(
+    sql,
+    organizationsOf([job]),
+    (tx) => tx`
     INSERT INTO email_deliveries (job_id, organization_id, kind, message_id, recipients, subject, status, last_error)
-    VALUES (${job.id}, ${job.organization_id}, ${job.kind}, ${facts.messageId}, ${sql.array([...facts.recipients])},
+    VALUES (${job.id}, ${job.organization_id}, ${job.kind}, ${facts.messageId}, ${tx.array([...facts.recipients])},
             ${facts.subject}, 'FAILED', ${error})
     ON CONFLICT (job_id) DO UPDATE
        SET tries = email_deliveries.tries + 1, last_error = excluded.last_error, recipients = excluded.recipients,
            subject = excluded.subject, updated_at = now()
-     WHERE email_deliveries.status <> 'SENT'`;
+     WHERE email_deliveries.status <> 'SENT'`,
+  );
 }

@@ -3,7 +3,7 @@
 // confirmation PDF attached when the relay can draw it (EmailDeps.confirmationPdf).
 import { z } from 'zod';
 import type { MailAttachment } from '../mail/mailer.js';
-import type { Sql } from '../db/database.js';
+import type { Queries } from '../db/as-organizations.js';
 import type { LetterWriter } from './deliver-email.js';
 import { readLetterhead, senderOf } from './letterhead.js';
 import { writeLetter } from './letter.js';
@@ -12,7 +12,7 @@ import { calendarDay, venueTime } from './venue-dates.js';
 export const EventConfirmedPayload = z.object({ eventId: z.string().uuid() });
 
 /** The confirmation document of an event, as an attachment; undefined when there is none to send. */
-export type ConfirmationPdf = (sql: Sql, eventId: string) => Promise<MailAttachment | undefined>;
+export type ConfirmationPdf = (sql: Queries, eventId: string) => Promise<MailAttachment | undefined>;
 
 interface EventRow {
   venue_id: string;

@@ -8,7 +8,7 @@
 // A reminder that no longer holds when it is sent (the hold was released, its expiry moved, the
 // challenge withdrawn) sends nothing: the change that made it stale brings its own email if any.
 import { z } from 'zod';
-import type { Sql } from '../db/database.js';
+import type { Queries } from '../db/as-organizations.js';
 import type { LetterWriter } from './deliver-email.js';
 import { holdManagers, readLetterhead, senderOf } from './letterhead.js';
 import { writeLetter } from './letter.js';
@@ -31,7 +31,7 @@ interface HoldFacts {
   event_title: string;
 }
 
-async function readHold(sql: Sql, holdId: string): Promise<HoldFacts | undefined> {
+async function readHold(sql: Queries, holdId: string): Promise<HoldFacts | undefined> {
   const [row] = await sql<HoldFacts[]>`
     SELECT h.venue_id, to_char(h.hold_date, 'YYYY-MM-DD') AS hold_date, h.rank, h.status,
            (extract(epoch FROM h.expires_at) * 1000)::float8 AS expires_ms, h.challenged_by_hold_id,
@@ -52,7 +52,7 @@ const holdLine = (h: HoldFacts) => `${h.artist_name}, ${h.event_title} (${h.refe
 
 /** The parts every hold letter shares: recipients, letterhead, sender. */
 async function holdLetter(
-  sql: Sql,
+  sql: Queries,
   mailFrom: string,
   hold: HoldFacts,
   recipientsOf: readonly string[],

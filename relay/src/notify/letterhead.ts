@@ -1,6 +1,6 @@
 // Who writes and about which venue: the organization (its name, its sender address) and the
 // venue, read in the handler so a letter says what is true when it is sent, not when it was queued.
-import type { Sql } from '../db/database.js';
+import type { Queries } from '../db/as-organizations.js';
 
 export interface Letterhead {
   readonly organizationName: string;
@@ -10,7 +10,7 @@ export interface Letterhead {
   readonly timezone: string;
 }
 
-export async function readLetterhead(sql: Sql, venueId: string): Promise<Letterhead | undefined> {
+export async function readLetterhead(sql: Queries, venueId: string): Promise<Letterhead | undefined> {
   const [row] = await sql<
     { organization_name: string; email_from: string | null; venue_name: string; timezone: string }[]
   >`
@@ -49,7 +49,7 @@ export interface Person {
  * MANAGER of the organization; else the organization's OWNERs, so a hold of a member who left
  * still reaches someone who can act on it.
  */
-export async function holdManagers(sql: Sql, holdIds: readonly string[]): Promise<Person[]> {
+export async function holdManagers(sql: Queries, holdIds: readonly string[]): Promise<Person[]> {
   const placed = await sql<Person[]>`
     SELECT DISTINCT u.email, u.display_name AS name
       FROM holds h

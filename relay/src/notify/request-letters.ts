@@ -3,7 +3,7 @@
 //   request.new_for_manager  → the OWNER or MANAGER named by the job (payload.userId), while still one
 //   request.status_changed   → the requester: approved / declined / other, with the manager's note
 import { z } from 'zod';
-import type { Sql } from '../db/database.js';
+import type { Queries } from '../db/as-organizations.js';
 import type { LetterWriter } from './deliver-email.js';
 import { senderOf, type Letterhead } from './letterhead.js';
 import { writeLetter } from './letter.js';
@@ -31,7 +31,7 @@ interface RequestFacts {
 
 /** The request with its venue and organization, in one read (the job loop waits on each round trip). */
 async function readRequest(
-  sql: Sql,
+  sql: Queries,
   requestId: string,
 ): Promise<(RequestFacts & { letterhead: Letterhead }) | undefined> {
   const [row] = await sql<

@@ -9,6 +9,7 @@ import { authenticate } from '../auth/caller.js';
 import { badRequest, HttpError } from '../http/errors.js';
 import { resolveScope } from './shape-scope.js';
 import { scopeCondition } from './scope-sql.js';
+import { asOrganizations } from '../db/as-organizations.js';
 import { ident, type Catalog } from './table-columns.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -52,9 +53,9 @@ export const shapeCountRoutes: FastifyPluginAsync<{ db: Database; catalog: Catal
       }
     }
     if (parts.length > 0) {
-      const rows = await db.sql.unsafe<{ table_name: string; n: number }[]>(
-        parts.join(' UNION ALL '),
-        params as never[],
+      // a member here (resolveScope refused anyone else): counted as that organization alone
+      const rows = await asOrganizations(db.sql, [organizationId.toLowerCase()], (tx) =>
+        tx.unsafe<{ table_name: string; n: number }[]>(parts.join(' UNION ALL '), params as never[]),
       );
       for (const row of rows) counts[row.table_name] = row.n;
     }

@@ -5,7 +5,8 @@
 import type { Sql } from '../db/database.js';
 import type { ShapeScope } from './shape-scope.js';
 import { ident, textRowExpression } from './table-columns.js';
-import { scopeCondition } from './scope-sql.js';
+import { scopeCondition, scopeOrganizations } from './scope-sql.js';
+import { asOrganizations } from '../db/as-organizations.js';
 import type { JsonArrayWriter } from './json-array-writer.js';
 
 export interface SnapshotOptions {
@@ -35,16 +36,22 @@ export async function streamSnapshot(
   writer: JsonArrayWriter,
   options: SnapshotOptions,
 ): Promise<number> {
-  return sql.begin('ISOLATION LEVEL REPEATABLE READ READ ONLY', async (tx) => {
-    const [row] = await tx<{ head: string }[]>`SELECT coalesce(max(seq), 0)::text AS head FROM change_transactions`;
-    const head = Number(row!.head);
-    options.onHead(head);
-    if (options.includeRows) {
-      const { text, params } = snapshotQuery(scope);
-      for await (const rows of tx.unsafe<{ m: string }[]>(text, params as never[]).cursor(2000)) {
-        await writer.writeAll(rows.map((r) => r.m));
+  // the rows' own condition filters by organization too; row-level security holds even if it did not
+  return asOrganizations(
+    sql,
+    scopeOrganizations(scope),
+    async (tx) => {
+      const [row] = await tx<{ head: string }[]>`SELECT coalesce(max(seq), 0)::text AS head FROM change_transactions`;
+      const head = Number(row!.head);
+      options.onHead(head);
+      if (options.includeRows) {
+        const { text, params } = snapshotQuery(scope);
+        for await (const rows of tx.unsafe<{ m: string }[]>(text, params as never[]).cursor(2000)) {
+          await writer.writeAll(rows.map((r) => r.m));
+        }
       }
-    }
-    return head;
-  });
+      return head;
+    },
+    { mode: 'ISOLATION LEVEL REPEATABLE READ READ ONLY' },
+  );
 }

@@ -2,6 +2,7 @@
 import { loadConfig, type RelayConfig } from '../config.js';
 import { createRelay, type Relay, type RelayDeps } from '../app.js';
 import type { Database } from '../db/database.js';
+import type { TestDatabase } from './test-database.js';
 
 export interface TestRelay extends Relay {
   readonly url: string;
@@ -21,7 +22,9 @@ export async function startTestRelay(
     AUTH_SECRET: 'test-secret-test-secret-test-secret-42',
     ...overrides,
   });
-  const relay = await createRelay(config, { db, ...deps });
+  // a test database is served as the relay's restricted role, under row-level security
+  const serving = 'serving' in db ? (db as TestDatabase).serving : db;
+  const relay = await createRelay(config, { db: serving, ...deps });
   const url = await relay.listen();
   return Object.assign(relay, { url });
 }
