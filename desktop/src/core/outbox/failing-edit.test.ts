@@ -178,7 +178,8 @@ describe('an edit the relay keeps failing on', () => {
     // the relay's database fails every write, whatever the edit: nothing is to blame on one edit
     await db.sql.unsafe(`
       CREATE SEQUENCE failed_batches;
-      CREATE FUNCTION fail_every_batch() RETURNS trigger LANGUAGE plpgsql AS $$
+      -- SECURITY DEFINER: the relay's own role has no grant on this test's sequence
+      CREATE FUNCTION fail_every_batch() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$
       BEGIN
         PERFORM nextval('failed_batches'); -- not rolled back with the batch: counts the attempts
         RAISE EXCEPTION 'the database cannot take writes now' USING ERRCODE = '57P03';
