@@ -209,13 +209,23 @@ export const intakeRoutes: FastifyPluginAsync<IntakeRouteOptions> = async (app, 
     '/request/:orgSlug/:venueSlug',
     { bodyLimit: INTAKE_BODY_LIMIT },
     async (request, reply) => {
-      await limits.count(request.ip);
+      // Every post counts against its address. The count is taken with the confirmation's below in
+      // one statement (the limits count what one turn of the event loop asks together), so it is
+      // awaited only before the answer or the filing, whichever comes first.
+      const counted = limits.count(request.ip);
+      counted.catch(() => {}); // awaited on every path below
+      const answer = async <T>(send: () => T | Promise<T>): Promise<T> => {
+        await counted;
+        return send();
+      };
       const venue = await venues.find(request.params.orgSlug, request.params.venueSlug);
-      if (!venue) return notFound(request, reply);
+      if (!venue) return answer(() => notFound(request, reply));
       const json = wantsJson(request);
       const body = request.body;
       if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-        return answerProblem(request, reply, 400, 'invalid_body', 'Send the form as a form post or as a JSON object.');
+        return answer(() =>
+          answerProblem(request, reply, 400, 'invalid_body', 'Send the form as a form post or as a JSON object.'),
+        );
       }
       const fields = body as Body;
       // what the person typed, for a page that shows the form again (a filed request needs none);
@@ -230,7 +240,9 @@ export const intakeRoutes: FastifyPluginAsync<IntakeRouteOptions> = async (app, 
       // the honeypot: a field people never see, so never fill. A bot is told it worked.
       if (typeof fields.website === 'string' && fields.website.trim() !== '') {
         request.log.info('intake: honeypot filled, nothing filed');
-        return confirm(reply, json, venue, requestReference(randomUUID()), String(values().email ?? ''), 201);
+        return answer(() =>
+          confirm(reply, json, venue, requestReference(randomUUID()), String(values().email ?? ''), 201),
+        );
       }
 
       // a forged or expired token first; the fill time only once the fields are right, so that
@@ -244,8 +256,10 @@ export const intakeRoutes: FastifyPluginAsync<IntakeRouteOptions> = async (app, 
             ? 'This form was open for a long time and has expired. Check your details and send it again.'
             : 'This form could not be checked (it may be from an old page). Check your details and send it again.';
         const code = checked.problem === 'expired' ? 'form_expired' : 'form_token_invalid';
-        if (json) return reply.status(400).send({ code, message: notice, formToken: fresh });
-        return sendPage(reply, 400, await page(request, venue, { formToken: fresh, values: values(), notice }));
+        if (json) return answer(() => reply.status(400).send({ code, message: notice, formToken: fresh }));
+        return answer(async () =>
+          sendPage(reply, 400, await page(request, venue, { formToken: fresh, values: values(), notice })),
+        );
       }
 
       const parsed = schemaFor(venue).safeParse(fields);
@@ -255,20 +269,31 @@ export const intakeRoutes: FastifyPluginAsync<IntakeRouteOptions> = async (app, 
           const message = Object.entries(errors)
             .map(([field, text]) => `${field}: ${text}`)
             .join('; ');
-          return reply.status(400).send({ code: 'invalid_request', message, errors });
+          return answer(() => reply.status(400).send({ code: 'invalid_request', message, errors }));
         }
-        return sendPage(reply, 400, await page(request, venue, { formToken: String(token), values: values(), errors }));
+        return answer(async () =>
+          sendPage(reply, 400, await page(request, venue, { formToken: String(token), values: values(), errors })),
+        );
       }
 
       if (!checked.ok && checked.problem === 'too_fast') {
         const wait = checked.waitSeconds;
         const notice = `Please take a moment to check your request before sending it, then send it again in ${wait} second${wait === 1 ? '' : 's'}.`;
-        if (json) return reply.status(400).send({ code: 'too_fast', message: notice });
-        return sendPage(reply, 400, await page(request, venue, { formToken: String(token), values: values(), notice }));
+        if (json) return answer(() => reply.status(400).send({ code: 'too_fast', message: notice }));
+        return answer(async () =>
+          sendPage(reply, 400, await page(request, venue, { formToken: String(token), values: values(), notice })),
+        );
       }
 
       const email = parsed.data.email;
-      const confirming = await confirmations.allow(email);
+      const [address, confirmation] = await Promise.allSettled([counted, confirmations.allow(email)]);
+      if (address.status === 'rejected') {
+        // refused (429) or not counted: nothing is filed, so nothing is mailed either
+        if (confirmation.status === 'fulfilled' && confirmation.value) await confirmations.giveBack(email);
+        throw address.reason;
+      }
+      if (confirmation.status === 'rejected') throw confirmation.reason;
+      const confirming = confirmation.value;
       const filed = await rounds.file({ venue, fields: parsed.data, formToken: String(token), confirm: confirming });
       // a form sent again filed nothing, so mailed nothing: its count is given back
       if (filed.again && confirming) await confirmations.giveBack(email);
