@@ -4,12 +4,11 @@
 // mutation is audited, the anchor writer anchors every chain and audit:verify's reader (run as the
 // owner) finds them intact.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import postgres from 'postgres';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { createRelay, type Relay } from '../app.js';
 import { loadConfig } from '../config.js';
-import { adminUrl } from '../testing/test-database.js';
-import { ensureTestRoles, TEST_RELAY_ROLE } from '../testing/test-roles.js';
+import { asAdministrator, createEmptyDatabase, type EmptyDatabase } from '../testing/empty-database.js';
+import { TEST_RELAY_ROLE } from '../testing/test-roles.js';
 import { DEFINER_ROLE } from './privileges.js';
 import { withConnection } from './database.js';
 import { createMember, createOrganization } from '../testing/fixtures.js';
@@ -17,48 +16,45 @@ import { recordAuditAnchors } from '../audit/anchor-writer.js';
 import { verifyAuditChains } from '../audit/verify-chain.js';
 
 const OWNER_ROLE = 'promoteros_test_owner';
-const name = `promoteros_managed_${randomBytes(4).toString('hex')}`;
-const ownerUrl = new URL(adminUrl);
-ownerUrl.pathname = `/${name}`;
-ownerUrl.username = OWNER_ROLE;
-const servingUrl = new URL(ownerUrl);
-servingUrl.username = TEST_RELAY_ROLE;
-const superUrl = new URL(adminUrl);
-superUrl.pathname = `/${name}`;
 
+let database: EmptyDatabase;
+let superUrl: string;
+let ownerUrl: string;
+let servingUrl: string;
 let relay: Relay | undefined;
 
+const as = (url: string, user: string): string => {
+  const other = new URL(url);
+  other.username = user;
+  return other.toString();
+};
+
 beforeAll(async () => {
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  try {
-    await ensureTestRoles(admin);
+  await asAdministrator(async (admin) => {
     const [exists] = await admin`SELECT 1 FROM pg_roles WHERE rolname = ${OWNER_ROLE}`;
     if (!exists) {
       await admin
         .unsafe(`CREATE ROLE ${OWNER_ROLE} LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE`)
         .catch((error: { code?: string }) => {
+          // another run created it a moment ago
           if (error.code !== '42710' && error.code !== '23505') throw error;
         });
     }
-    await admin.unsafe(`GRANT ${DEFINER_ROLE} TO ${OWNER_ROLE}`);
-    await admin.unsafe(`CREATE DATABASE ${name} OWNER ${OWNER_ROLE}`);
-  } finally {
-    await admin.end();
-  }
-  // as docs/database-roles.md has the administrator do: the definer may own functions here
-  await withConnection(superUrl.toString(), (sql) =>
+  });
+  database = await createEmptyDatabase('managed', { owner: OWNER_ROLE });
+  superUrl = database.url;
+  ownerUrl = as(superUrl, OWNER_ROLE);
+  servingUrl = as(superUrl, TEST_RELAY_ROLE);
+  // as docs/database-roles.md has the administrator do: the owner hands functions to the definer
+  await asAdministrator((admin) => admin.unsafe(`GRANT ${DEFINER_ROLE} TO ${OWNER_ROLE}`));
+  await withConnection(superUrl, (sql) =>
     sql.unsafe(`GRANT CREATE, USAGE ON SCHEMA public TO ${OWNER_ROLE}, ${DEFINER_ROLE}`),
   );
 });
 
 afterAll(async () => {
   await relay?.stop();
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  try {
-    await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  } finally {
-    await admin.end();
-  }
+  await database?.drop();
 });
 
 describe('a relay whose owner is no superuser (a managed PostgreSQL)', () => {
@@ -71,8 +67,8 @@ describe('a relay whose owner is no superuser (a managed PostgreSQL)', () => {
         DEMO_DATA: 'never',
         JOBS_ENABLED: 'false',
         AUTH_SECRET: 'test-secret-test-secret-test-secret-42',
-        DATABASE_URL: servingUrl.toString(),
-        MIGRATION_DATABASE_URL: ownerUrl.toString(),
+        DATABASE_URL: servingUrl,
+        MIGRATION_DATABASE_URL: ownerUrl,
       }),
     );
     const url = await relay.listen();
@@ -86,7 +82,7 @@ describe('a relay whose owner is no superuser (a managed PostgreSQL)', () => {
     // fixtures as the administrator would load them (the superuser bypasses the wall)
     const organizations: string[] = [];
     let token = '';
-    await withConnection(superUrl.toString(), async (sql) => {
+    await withConnection(superUrl, async (sql) => {
       for (const label of ['Harbour Hall', 'Riverside Ballroom']) {
         const organizationId = await createOrganization(sql, label);
         organizations.push(organizationId);

@@ -1,39 +1,21 @@
 // A relay started as in production (docs/database-roles.md): MIGRATION_DATABASE_URL migrates an
 // empty database as the tables' owner, DATABASE_URL is the restricted role every request is served as.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import postgres from 'postgres';
-import { randomBytes } from 'node:crypto';
 import { createRelay, type Relay } from '../app.js';
 import { loadConfig } from '../config.js';
-import { adminUrl } from '../testing/test-database.js';
-import { ensureTestRoles, TEST_RELAY_ROLE } from '../testing/test-roles.js';
+import { createEmptyDatabase, type EmptyDatabase } from '../testing/empty-database.js';
+import { TEST_RELAY_ROLE } from '../testing/test-roles.js';
 
-const name = `promoteros_two_roles_${randomBytes(4).toString('hex')}`;
-const ownerUrl = new URL(adminUrl);
-ownerUrl.pathname = `/${name}`;
-const servingUrl = new URL(ownerUrl);
-servingUrl.username = TEST_RELAY_ROLE;
-
+let database: EmptyDatabase;
 let relay: Relay | undefined;
 
 beforeAll(async () => {
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  try {
-    await ensureTestRoles(admin);
-    await admin.unsafe(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
+  database = await createEmptyDatabase('two_roles');
 });
 
 afterAll(async () => {
   await relay?.stop();
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  try {
-    await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  } finally {
-    await admin.end();
-  }
+  await database?.drop();
 });
 
 describe('a relay with an owner URL and a serving URL', () => {
@@ -45,8 +27,8 @@ describe('a relay with an owner URL and a serving URL', () => {
         LOG_LEVEL: 'silent',
         DEMO_DATA: 'never',
         AUTH_SECRET: 'test-secret-test-secret-test-secret-42',
-        DATABASE_URL: servingUrl.toString(),
-        MIGRATION_DATABASE_URL: ownerUrl.toString(),
+        DATABASE_URL: servingUrl(database.url),
+        MIGRATION_DATABASE_URL: database.url,
       }),
     );
     const url = await relay.listen();
@@ -64,3 +46,9 @@ describe('a relay with an owner URL and a serving URL', () => {
     await expect(relay.db.sql`CREATE TABLE escape (id int)`).rejects.toMatchObject({ code: '42501' });
   });
 });
+
+function servingUrl(url: string): string {
+  const serving = new URL(url);
+  serving.username = TEST_RELAY_ROLE;
+  return serving.toString();
+}

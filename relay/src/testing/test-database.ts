@@ -5,13 +5,12 @@
 // migrated it (the owner, and the test's own view of everything, for arranging and checking rows);
 // `serving` is the relay's restricted role under row-level security, which startTestRelay serves
 // with, so every test through a relay runs behind the second wall.
-import postgres from 'postgres';
-import { randomBytes } from 'node:crypto';
 import { openDatabase, type Database } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
-import { ensureTestRoles, TEST_RELAY_ROLE } from './test-roles.js';
+import { TEST_RELAY_ROLE } from './test-roles.js';
+import { createEmptyDatabase } from './empty-database.js';
 
-export const adminUrl = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export { adminUrl } from './empty-database.js';
 
 export interface TestDatabase extends Database {
   readonly url: string;
@@ -24,16 +23,9 @@ export interface TestDatabase extends Database {
 }
 
 export async function createTestDatabase(label = 'test'): Promise<TestDatabase> {
-  const name = `promoteros_${label.replace(/[^a-z0-9]/g, '_')}_${randomBytes(4).toString('hex')}`;
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  try {
-    await ensureTestRoles(admin);
-    await admin.unsafe(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
+  const empty = await createEmptyDatabase(label);
+  const { name } = empty;
+  const url = new URL(empty.url);
   const servingUrl = new URL(url);
   servingUrl.username = TEST_RELAY_ROLE;
   servingUrl.password = '';
@@ -54,12 +46,7 @@ export async function createTestDatabase(label = 'test'): Promise<TestDatabase> 
     async drop() {
       await serving.close();
       await db.close();
-      const again = postgres(adminUrl, { max: 1, onnotice: () => {} });
-      try {
-        await again.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      } finally {
-        await again.end();
-      }
+      await empty.drop();
     },
   };
 }
