@@ -1,4 +1,4 @@
-// Names and messages of the ElectricSQL shape protocol (../shared/docs/shape-protocol.md).
+// Names and messages of the ElectricSQL shape protocol (docs/shape-protocol.md).
 //
 // Offsets: `<seq>_inf`, where seq is the change log's commit sequence number: "every change
 // of every transaction up to and including seq". The unmodified client treats offsets as

@@ -2,7 +2,7 @@
  * The settlement of a show: from the deal terms and the settlement lines to the artist's payout
  * and the promoter's (venue's) result, with the line-by-line explanation printed on the sheet.
  *
- * The deal rules, as ../shared/docs/domain.md ("Deals and money") describes the trade:
+ * The deal rules, as docs/domain.md ("Deal terms") describes the trade:
  * - FLAT ("flat guarantee: the artist gets a fixed fee"): the guarantee, whatever the night did.
  * - DOOR_SPLIT ("a percentage of door receipts (gross or net)"): artist_share_bp of the adjusted
  *   gross or of the net, per split_basis. A night that lost money pays 0, never less.
