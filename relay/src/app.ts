@@ -3,7 +3,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import cors from '@fastify/cors';
 import type { RelayConfig } from './config.js';
-import { openDatabase, type Database } from './db/database.js';
+import { openConfiguredDatabase, type Database } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { DatabaseWatch } from './db/database-watch.js';
 import { seedDemoIfEmpty } from './demo/seed-if-empty.js';
@@ -91,13 +91,7 @@ export async function createRelay(config: RelayConfig, deps: RelayDeps = {}): Pr
     frameworkErrors,
   });
   const ownsDb = !deps.db;
-  const db =
-    deps.db ??
-    (await openDatabase({
-      databaseUrl: config.DATABASE_URL,
-      migrationUrl: config.MIGRATION_DATABASE_URL,
-      dataDir: config.DATA_DIR,
-    }));
+  const db = deps.db ?? (await openConfiguredDatabase(config));
   app.log.info(`database: ${db.description}`);
   // migrations and grants as the tables' owner, for the role this relay serves as
   const [serving] = await db.sql<{ role: string; owner: boolean }[]>`

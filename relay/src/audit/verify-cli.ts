@@ -5,7 +5,7 @@
 // checked too; they need --organization. Exit status: 0 all intact, 1 something is wrong, 2 the
 // command was used wrongly (or the database could not be read).
 import { loadConfig, ConfigError } from '../config.js';
-import { openDatabase } from '../db/database.js';
+import { openConfiguredDatabase } from '../db/database.js';
 import { verifyAuditChains } from './verify-chain.js';
 import { parseArguments, reportLine, UsageError } from './verify-arguments.js';
 
@@ -13,12 +13,7 @@ async function main(): Promise<number> {
   const args = parseArguments(process.argv.slice(2));
   const config = loadConfig();
   // as the tables' owner (MIGRATION_DATABASE_URL when set): only the owner lists every organization
-  const db = await openDatabase({
-    databaseUrl: config.DATABASE_URL,
-    migrationUrl: config.MIGRATION_DATABASE_URL,
-    dataDir: config.DATA_DIR,
-    maxConnections: 2,
-  });
+  const db = await openConfiguredDatabase(config, 2);
   try {
     console.log(`database: ${db.description}`);
     // read only: a database the relay has not migrated yet (no chain) is an error, not upgraded here

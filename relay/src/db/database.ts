@@ -35,6 +35,19 @@ const types = {
   bigint: postgres.BigInt,
 };
 
+/** The database the relay's settings name (relay/src/config.ts): the relay, its CLIs and tools. */
+export function openConfiguredDatabase(
+  config: { readonly DATABASE_URL?: string; readonly MIGRATION_DATABASE_URL?: string; readonly DATA_DIR: string },
+  maxConnections?: number,
+): Promise<Database> {
+  return openDatabase({
+    databaseUrl: config.DATABASE_URL,
+    migrationUrl: config.MIGRATION_DATABASE_URL,
+    dataDir: config.DATA_DIR,
+    ...(maxConnections !== undefined && { maxConnections }),
+  });
+}
+
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   const max = options.maxConnections ?? 10;
   if (options.databaseUrl) {

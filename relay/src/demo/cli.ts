@@ -1,7 +1,7 @@
 // `npm run demo -w relay [-- --seed=N]`: loads the demo into the configured database
 // (DATABASE_URL, or the embedded one in DATA_DIR) and prints whom to sign in as.
 import { loadConfig, ConfigError } from '../config.js';
-import { openDatabase } from '../db/database.js';
+import { openConfiguredDatabase } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
 import { DEFAULT_DEMO_SEED, seedDemo, type DemoPerson } from './seed.js';
 
@@ -28,12 +28,7 @@ function printPeople(people: readonly DemoPerson[]): void {
 async function main(): Promise<void> {
   const config = loadConfig();
   const seed = seedArgument(process.argv.slice(2));
-  const db = await openDatabase({
-    databaseUrl: config.DATABASE_URL,
-    migrationUrl: config.MIGRATION_DATABASE_URL,
-    dataDir: config.DATA_DIR,
-    maxConnections: 2,
-  });
+  const db = await openConfiguredDatabase(config, 2);
   try {
     console.log(`database: ${db.description}`);
     // as the tables' owner, granting to the role the relay serves as (docs/database-roles.md)
