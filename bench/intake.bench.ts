@@ -19,7 +19,7 @@ import { performance } from 'node:perf_hooks';
 import { createTestDatabase } from '@promoteros/relay/testing/test-database';
 import { createMember, createOrganization, createVenue } from '@promoteros/relay/testing/fixtures';
 import { FormTokens } from '../relay/src/intake/form-token.js';
-import { percentile, processCpuMs, startRelayProcess } from './relay-process.js';
+import { percentile, processCpuMs, startRelayProcess, rowLevelSecurity } from './relay-process.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
@@ -224,6 +224,7 @@ async function main(): Promise<void> {
     console.log(
       JSON.stringify({
         bench: 'intake',
+        row_level_security: rowLevelSecurity,
         concurrency: CONCURRENCY,
         seconds: SECONDS,
         slices: SLICES,

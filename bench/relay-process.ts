@@ -14,8 +14,17 @@ const freePort = () =>
   });
 
 /**
+ * Whether the relay serves under row-level security. BENCH_ROW_LEVEL_SECURITY=off serves it as the
+ * database's superuser instead, whom PostgreSQL never holds to a policy: the same code and the same
+ * statements (the per-transaction organizations setting included) with the policies not evaluated,
+ * so that a run with and a run without, back to back, tell what the policies cost a hot path.
+ */
+export const rowLevelSecurity = process.env.BENCH_ROW_LEVEL_SECURITY !== 'off';
+
+/**
  * `db`: a test database (relay/src/testing/test-database.ts). The relay serves as its restricted
- * role under row-level security and migrates as the owner, as in production (docs/database-roles.md).
+ * role under row-level security and migrates as the owner, as in production (docs/database-roles.md),
+ * unless `rowLevelSecurity` is off.
  */
 export async function startRelayProcess(db: {
   readonly url: string;
@@ -28,7 +37,7 @@ export async function startRelayProcess(db: {
   const child = spawn(process.execPath, [...profiling, '--import', 'tsx', 'relay/src/main.ts'], {
     env: {
       ...process.env,
-      DATABASE_URL: db.servingUrl,
+      DATABASE_URL: rowLevelSecurity ? db.servingUrl : db.url,
       MIGRATION_DATABASE_URL: db.url,
       PORT: String(port),
       LOG_LEVEL: 'warn',

@@ -20,7 +20,7 @@ import { syncedTables } from '@promoteros/shared';
 import { createTestDatabase } from '@promoteros/relay/testing/test-database';
 import { seedBulkOrganization } from '@promoteros/relay/demo/bulk';
 import { openReplica, startSync, type Replica } from '@promoteros/desktop/core';
-import { percentile, rssMb, startRelayProcess } from './relay-process.js';
+import { percentile, rssMb, startRelayProcess, rowLevelSecurity } from './relay-process.js';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
 const LIVE_COMMITS = Number(process.env.BENCH_LIVE_COMMITS ?? 200);
@@ -150,6 +150,7 @@ async function main(): Promise<void> {
     console.log(
       JSON.stringify({
         bench: 'sync',
+        row_level_security: rowLevelSecurity,
         rows: synced!.n,
         floor_rows: floorCount,
         rounds: ROUNDS,

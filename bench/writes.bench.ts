@@ -19,7 +19,7 @@ import postgres from 'postgres';
 import { createTestDatabase } from '@promoteros/relay/testing/test-database';
 import { seedBulkOrganization } from '@promoteros/relay/demo/bulk';
 import { TestDevice } from '@promoteros/desktop/core/testing/test-device';
-import { percentile, startRelayProcess } from './relay-process.js';
+import { percentile, startRelayProcess, rowLevelSecurity } from './relay-process.js';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 20_000);
 const LOCAL_EDITS = Number(process.env.BENCH_LOCAL_EDITS ?? 300);
@@ -176,6 +176,7 @@ async function main(): Promise<void> {
     console.log(
       JSON.stringify({
         bench: 'writes',
+        row_level_security: rowLevelSecurity,
         rows: ROWS,
         local_edits: LOCAL_EDITS,
         local_p50_ms: round1(percentile(local, 50)),

@@ -33,7 +33,11 @@ export interface TableAccess {
 export const DEFINER_ROLE = 'promoteros_definer';
 
 const ALL: readonly Privilege[] = ['SELECT', 'INSERT', 'UPDATE', 'DELETE'];
-const byOrganization = (column = 'organization_id'): string => `${column} = ANY (caller_organization_ids())`;
+// The function in a scalar subquery (cast, or ANY would take it for a set of arrays): PostgreSQL
+// evaluates it once per statement (an InitPlan) instead of parsing the setting into an array
+// again for every row a statement reads or writes.
+const byOrganization = (column = 'organization_id'): string =>
+  `${column} = ANY ((SELECT caller_organization_ids())::uuid[])`;
 const tenant = (privileges: readonly Privilege[] = ALL, extra: Partial<TableAccess> = {}): TableAccess => ({
   privileges,
   rows: byOrganization(),
