@@ -3,7 +3,6 @@
 // the run of show, who to call, what is still open, and the notes.
 import { Document, Text } from '@react-pdf/renderer';
 import { VENUE_TIME_OF_DAY } from '@promoteros/shared/notes';
-import { venueInstant } from '@promoteros/shared/venue-clock';
 import type { DocumentData, Party } from './document-data.js';
 import { Facts, Section, SheetPage, Table, styles, venueLine } from './sheet-parts.js';
 import { paperFor, sheetFormat } from './sheet-format.js';
@@ -12,8 +11,7 @@ import { documentMetadata } from './document-metadata.js';
 export function AdvanceSheet({ data }: { data: Extract<DocumentData, { kind: 'ADVANCE' }> }) {
   const { event } = data;
   // the day sheet shows no money: the currency only sets the format's defaults
-  const fmt = sheetFormat({ country: event.venue.country, timeZone: event.venue.timezone, currency: 'USD' });
-  const when = (at: Date) => `${fmt.time(at)} ${fmt.zoneName(at)}`;
+  const fmt = sheetFormat({ locale: event.organization.locale, timeZone: event.venue.timezone, currency: 'USD' });
   const contacts: Party[] = [
     ...event.venueContacts,
     ...(event.promoter ? [event.promoter] : []),
@@ -26,9 +24,9 @@ export function AdvanceSheet({ data }: { data: Extract<DocumentData, { kind: 'AD
           <Facts
             rows={[
               ['Venue', venueLine(event)],
-              ['Doors', when(event.doorsAt)],
-              ['Show', when(event.showAt)],
-              ['Ends', when(event.endsAt)],
+              ['Doors', fmt.time(event.doorsAt)],
+              ['Show', fmt.time(event.showAt)],
+              ['Ends', fmt.time(event.endsAt)],
               ['Capacity', fmt.count(event.capacity)],
             ]}
           />
@@ -38,14 +36,13 @@ export function AdvanceSheet({ data }: { data: Extract<DocumentData, { kind: 'AD
         <Section title="Run of show">
           <Table
             columns={[
-              { label: 'Time', flex: 1 },
+              // the rows are the venue's wall clock on the show's day: the zone once, in the heading
+              { label: `Time (${fmt.zoneName(event.showAt)})`, flex: 1.2 },
               { label: 'What', flex: 5 },
             ]}
             rows={data.runOfShow.map((row) => [
               // a row of the shared run of show may have no time yet
-              VENUE_TIME_OF_DAY.test(row.at)
-                ? fmt.time(venueInstant(event.showDate, row.at, event.venue.timezone))
-                : row.at,
+              VENUE_TIME_OF_DAY.test(row.at) ? fmt.wallTime(row.at) : row.at,
               row.item,
             ])}
             empty="No run of show yet."
@@ -79,7 +76,7 @@ export function AdvanceSheet({ data }: { data: Extract<DocumentData, { kind: 'AD
             ]}
             rows={data.openTasks.map((t) => [
               t.title,
-              t.dueDate ? fmt.shortDate(t.dueDate) : '',
+              t.dueDate ? fmt.date(t.dueDate, 'short') : '',
               t.assignee ?? 'unassigned',
             ])}
             empty="Every task is done."

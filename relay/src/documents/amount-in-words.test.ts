@@ -23,6 +23,8 @@ describe('moneyInWords', () => {
     expect(moneyInWords(250_050n, 'British pounds')).toBe('two thousand five hundred British pounds and 50/100');
     expect(moneyInWords(5n, 'euros')).toBe('zero euros and 05/100');
     expect(moneyInWords(-100n, 'euros')).toBe('minus one euros');
+    // yen have no minor unit: the stored amount is whole yen
+    expect(moneyInWords(1_500n, 'Japanese yen', 0)).toBe('one thousand five hundred Japanese yen');
   });
 });
 

@@ -56,13 +56,18 @@ export function wholeInWords(value: bigint): string {
   return groups.join(' ');
 }
 
-/** "two thousand five hundred US dollars and 50/100": the minor unit as a fraction, as cheques do. */
-export function moneyInWords(cents: bigint, currencyPlural: string): string {
+/**
+ * "two thousand five hundred US dollars and 50/100": the minor unit as a fraction, as cheques do.
+ * `minorDigits` is the currency's (USD 2, JPY 0): yen are whole, with no fraction to write.
+ */
+export function moneyInWords(cents: bigint, currencyPlural: string, minorDigits = 2): string {
   const negative = cents < 0n;
   const abs = negative ? -cents : cents;
-  const fraction = abs % 100n;
-  const words = `${wholeInWords(abs / 100n)} ${currencyPlural}`;
-  const withFraction = fraction === 0n ? words : `${words} and ${fraction.toString().padStart(2, '0')}/100`;
+  const scale = 10n ** BigInt(minorDigits);
+  const fraction = abs % scale;
+  const words = `${wholeInWords(abs / scale)} ${currencyPlural}`;
+  const withFraction =
+    fraction === 0n ? words : `${words} and ${fraction.toString().padStart(minorDigits, '0')}/${scale}`;
   return negative ? `minus ${withFraction}` : withFraction;
 }
 

@@ -11,11 +11,10 @@ import { documentMetadata } from './document-metadata.js';
 export function ConfirmationSheet({ data }: { data: Extract<DocumentData, { kind: 'CONFIRMATION' }> }) {
   const { event, deal } = data;
   const fmt = sheetFormat({
-    country: event.venue.country,
+    locale: event.organization.locale,
     timeZone: event.venue.timezone,
     currency: deal?.currency ?? 'USD',
   });
-  const when = (at: Date) => `${fmt.time(at)} ${fmt.zoneName(at)}`;
   return (
     <Document {...documentMetadata('Event confirmation', event, data.asOf)}>
       <SheetPage
@@ -29,7 +28,7 @@ export function ConfirmationSheet({ data }: { data: Extract<DocumentData, { kind
           <Text style={styles.calloutText}>
             {event.organization.name} confirms <Text style={styles.bold}>{event.artistName}</Text> at{' '}
             <Text style={styles.bold}>{event.venue.name}</Text> on{' '}
-            <Text style={styles.bold}>{fmt.longDate(event.showDate)}</Text>
+            <Text style={styles.bold}>{fmt.date(event.showDate)}</Text>
             {event.status === 'CANCELLED' ? ' — this event has been CANCELLED.' : '.'}
           </Text>
         </View>
@@ -52,10 +51,10 @@ export function ConfirmationSheet({ data }: { data: Extract<DocumentData, { kind
         <Section title="Date and times">
           <Facts
             rows={[
-              ['Date', fmt.longDate(event.showDate)],
-              ['Doors', when(event.doorsAt)],
-              ['Show', when(event.showAt)],
-              ['Ends', when(event.endsAt)],
+              ['Date', fmt.date(event.showDate)],
+              ['Doors', fmt.time(event.doorsAt)],
+              ['Show', fmt.time(event.showAt)],
+              ['Ends', fmt.time(event.endsAt)],
               ['Capacity', fmt.count(event.capacity)],
             ]}
           />

@@ -28,7 +28,8 @@ export interface EventFacts {
   readonly capacity: number;
   readonly notes: string | null;
   readonly requestReference: string | null;
-  readonly organization: { readonly name: string; readonly emailFrom: string | null };
+  /** locale: how the sheet writes dates, times, counts and money (shared/src/format) */
+  readonly organization: { readonly name: string; readonly emailFrom: string | null; readonly locale: string };
   readonly venue: {
     readonly name: string;
     readonly timezone: string;
@@ -97,6 +98,7 @@ interface EventRow {
   promoter_user_id: string | null;
   org_name: string;
   email_from: string | null;
+  locale: string;
   org_updated_at: Date;
   venue_name: string;
   timezone: string;
@@ -119,7 +121,7 @@ async function loadEvent(sql: Queries, eventId: string): Promise<{ facts: EventF
   const [row] = await sql<EventRow[]>`
     SELECT e.id, e.organization_id, e.title, e.artist_name, e.status, e.show_date::text AS show_date,
            e.doors_at, e.show_at, e.ends_at, e.capacity_override, e.notes, e.updated_at, e.promoter_user_id,
-           o.name AS org_name, o.email_from, o.updated_at AS org_updated_at,
+           o.name AS org_name, o.email_from, o.locale, o.updated_at AS org_updated_at,
            v.name AS venue_name, v.timezone, v.address, v.city, v.country, v.capacity AS venue_capacity,
            v.updated_at AS venue_updated_at,
            r.reference, r.contact_name, r.contact_email, r.contact_phone, r.company
@@ -168,7 +170,7 @@ async function loadEvent(sql: Queries, eventId: string): Promise<{ facts: EventF
     capacity: row.capacity_override ?? row.venue_capacity,
     notes: row.notes,
     requestReference: row.reference,
-    organization: { name: row.org_name, emailFrom: row.email_from },
+    organization: { name: row.org_name, emailFrom: row.email_from, locale: row.locale },
     venue: {
       name: row.venue_name,
       timezone: row.timezone,

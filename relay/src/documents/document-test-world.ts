@@ -100,14 +100,20 @@ export async function addGuest(
   night: Night,
   listKind: string,
   admitCount: number,
+  /** the list's name (a new list), or the list to add the guest to */
+  list: { name?: string; listId?: string } = {},
 ): Promise<{ listId: string; entryId: string }> {
-  const [list] = await sql<{ id: string }[]>`
-    INSERT INTO guest_lists (organization_id, event_id, name, kind)
-    VALUES (${night.organizationId}, ${night.eventId}, ${`${listKind} list`}, ${listKind}) RETURNING id`;
+  let listId = list.listId;
+  if (!listId) {
+    const [made] = await sql<{ id: string }[]>`
+      INSERT INTO guest_lists (organization_id, event_id, name, kind)
+      VALUES (${night.organizationId}, ${night.eventId}, ${list.name ?? `${listKind} list`}, ${listKind}) RETURNING id`;
+    listId = made!.id;
+  }
   const [entry] = await sql<{ id: string }[]>`
     INSERT INTO guest_list_entries (organization_id, event_id, guest_list_id, guest_name, admit_count)
-    VALUES (${night.organizationId}, ${night.eventId}, ${list!.id}, 'Sam Guest', ${admitCount}) RETURNING id`;
-  return { listId: list!.id, entryId: entry!.id };
+    VALUES (${night.organizationId}, ${night.eventId}, ${listId}, 'Sam Guest', ${admitCount}) RETURNING id`;
+  return { listId, entryId: entry!.id };
 }
 
 /**

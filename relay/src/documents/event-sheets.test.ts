@@ -34,7 +34,7 @@ describe('event confirmation', () => {
     await db.sql`UPDATE memberships SET user_name = 'Dana Booker' WHERE user_id = ${owner.userId}`;
     const text = await textOf(night.eventId, 'CONFIRMATION');
     expect(text).toContain(
-      'Lakeshore Live confirms Night Drive at The Lakeshore Ballroom on Saturday, March 14, 2026.',
+      'Lakeshore Live confirms Night Drive at The Lakeshore Ballroom on Sat, Mar 14, 2026.',
     );
     expect(text).toContain('Venue The Lakeshore Ballroom, 1 Harbour Street, Chicago, US');
     // 00:30 UTC on the 15th is 7:30 PM on the 14th in Chicago (CDT, UTC−5, since 8 March)
@@ -54,7 +54,7 @@ describe('event confirmation', () => {
     expect(await pageSizes(night.eventId, 'CONFIRMATION')).toEqual([[612, 792]]);
   });
 
-  it('should give London times on a 24-hour clock in summer time', async () => {
+  it("should write the organization's locale: London times on a 24-hour clock in summer time", async () => {
     const night = await createNight(db.sql, {
       venue: { name: 'Meridian Hall', timezone: 'Europe/London', country: 'GB', city: 'London' },
       showDate: '2026-07-04',
@@ -63,8 +63,9 @@ describe('event confirmation', () => {
       endsAt: '2026-07-04T22:00:00Z',
       deal: { deal_type: 'FLAT', currency: 'GBP', guarantee_cents: 123_456 },
     });
+    await db.sql`UPDATE organizations SET locale = 'en-GB' WHERE id = ${night.organizationId}`;
     const text = await textOf(night.eventId, 'CONFIRMATION');
-    expect(text).toContain('Saturday, 4 July 2026');
+    expect(text).toContain('Date Sat, 4 Jul 2026');
     expect(text).toContain('Doors 19:30 BST');
     expect(text).toContain('Ends 23:00 BST');
     expect(text).toContain(
@@ -91,6 +92,7 @@ describe('day sheet', () => {
       endsAt: '2026-03-14T12:15:00Z',
       notes: 'Load in through the lane.\n17:00 Soundcheck\n15:30 Load-in\n21:00 Changeover',
     });
+    await db.sql`UPDATE organizations SET locale = 'en-AU' WHERE id = ${night.organizationId}`;
     const manager = await createMember(db.sql, [{ organizationId: night.organizationId, role: 'MANAGER' }]);
     await db.sql`UPDATE memberships SET user_name = 'Chloe Nguyen' WHERE user_id = ${manager.userId}`;
     await db.sql`UPDATE users SET phone = '+61 3 9555 0164' WHERE id = ${manager.userId}`;
@@ -101,14 +103,15 @@ describe('day sheet', () => {
              (${night.organizationId}, ${night.eventId}, 'Print the guest list', '2026-03-13', NULL, NULL, 2)`;
     const text = await textOf(night.eventId, 'ADVANCE');
     expect(text).toContain('Day sheet');
-    expect(text).toContain('Saturday 14 March 2026');
+    expect(text).toContain('Sat, 14 Mar 2026');
     expect(text).toContain('Doors 7:30 pm AEDT');
     expect(text).toContain('Show 8:45 pm AEDT');
-    expect(text).toContain('3:30 pm Load-in 5:00 pm Soundcheck 9:00 pm Changeover');
+    // the run of show's times are the venue's wall clock: its zone once, in the column heading
+    expect(text).toContain('Time (AEDT) What 3:30 pm Load-in 5:00 pm Soundcheck 9:00 pm Changeover');
     expect(text).toContain(`Manager Chloe Nguyen ${manager.email} +61 3 9555 0164`);
     expect(text).toContain('Open tasks (2)');
-    expect(text).toContain('Send the tech rider 7 Mar 2026 Chloe Nguyen');
-    expect(text).toContain('Print the guest list 13 Mar 2026 unassigned');
+    expect(text).toContain('Send the tech rider 7 Mar Chloe Nguyen');
+    expect(text).toContain('Print the guest list 13 Mar unassigned');
     expect(text).not.toContain('Book the hotel');
     expect(text).toContain('Notes Load in through the lane.');
   });
@@ -138,7 +141,7 @@ describe('day sheet', () => {
     await store('ADVANCE_NOTES', (doc) => doc.getText(ADVANCE_NOTES_TEXT).insert(0, 'Wristbands at the side door.'));
     const text = await textOf(night.eventId, 'ADVANCE');
     // Chicago: 19:15 and 21:00 on the venue clock, the row without a time last
-    expect(text).toContain('Time What 7:15 PM Support 9:00 PM Headliner Merch count');
+    expect(text).toContain('Time (CDT) What 7:15 PM Support 9:00 PM Headliner Merch count');
     // the event's own notes stay notes: none of their lines is lost
     expect(text).toContain('Notes 18:00 From the old notes');
     expect(text).toContain('Wristbands at the side door.');

@@ -1,5 +1,5 @@
-// The drop count on the settlement sheet: who came in at the door (check_ins), per guest-list kind
-// and walk-ups, beside the tickets sold and comps entered (the night of document-test-world.ts:
+// The drop count on the settlement sheet: who came in at the door (check_ins), per guest list by
+// its name and walk-ups, beside the tickets sold and comps entered (the night of document-test-world.ts:
 // 350 tickets sold, 20 comps, gross $9,000.00).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
@@ -19,11 +19,11 @@ async function settlementText(night: Night): Promise<string> {
 }
 
 describe('settlement sheet door count', () => {
-  it('should count who came in per list kind and walk-ups, undos taken off, beside tickets and comps', async () => {
+  it('should count who came in per list and walk-ups, undos taken off, beside tickets and comps', async () => {
     const night = await createNight(db.sql);
-    const band = await addGuest(db.sql, night, 'ARTIST', 3);
-    const comp = await addGuest(db.sql, night, 'COMP', 2);
-    await addGuest(db.sql, night, 'PROMOTER', 1); // nobody came in on it: still listed, at 0
+    const band = await addGuest(db.sql, night, 'ARTIST', 3, { name: 'Band and crew' });
+    const comp = await addGuest(db.sql, night, 'COMP', 2, { name: 'Radio giveaway' });
+    await addGuest(db.sql, night, 'PROMOTER', 1, { name: 'Promoter friends' }); // nobody came in: listed at 0
     const bandIn = await checkIn(db.sql, night, { entryId: band.entryId, admitted: 3 });
     await checkIn(db.sql, night, { entryId: band.entryId, admitted: -1, undoes: bandIn }); // one of the +2 left
     await checkIn(db.sql, night, { entryId: comp.entryId, admitted: 2 });
@@ -35,13 +35,13 @@ describe('settlement sheet door count', () => {
     // the summary: tickets and comps entered, the door count beside them
     expect(text).toContain(
       'Tickets sold 350 of 400 Comps 20 Gross receipts $9,000.00 Expenses $3,100.00 Net receipts $5,900.00 ' +
-        'Came in at the door People Artist guest list 2 Promoter guest list 0 Comp list 2 ' +
+        'Came in at the door Kind People Band and crew Artist 2 Promoter friends Promoter 0 Radio giveaway Comp 2 ' +
         'Walk-ups (counted, not priced) 8 Total came in 12',
     );
     expect(text).toContain('Walk-ups are a count only: they add nothing to the gross');
     // the walk-ups are not priced into the gross
     expect(text).toContain('Gross receipts 350 $9,000.00');
-    expect(text).not.toContain('came in on the comp list');
+    expect(text).not.toContain('came in on comp lists');
   });
 
   it('should say the door was not counted when no check-in was recorded, rather than print a zero', async () => {
@@ -59,12 +59,30 @@ describe('settlement sheet door count', () => {
     expect(await settlementText(undone)).toContain('Walk-ups (counted, not priced) 0 Total came in 0');
 
     const generous = await createNight(db.sql);
-    for (let i = 0; i < 11; i += 1) {
-      const guest = await addGuest(db.sql, generous, 'COMP', 2);
+    const radio = await addGuest(db.sql, generous, 'COMP', 2, { name: 'Radio giveaway' });
+    await checkIn(db.sql, generous, { entryId: radio.entryId, admitted: 2 });
+    for (let i = 0; i < 10; i += 1) {
+      const guest = await addGuest(db.sql, generous, 'COMP', 2, { listId: i === 0 ? undefined : radio.listId, name: 'Sponsors' });
       await checkIn(db.sql, generous, { entryId: guest.entryId, admitted: 2 });
     }
     const text = await settlementText(generous);
-    expect(text).toContain('Comp list 22');
-    expect(text).toContain('Note: 22 came in on the comp list, more than the 20 comps entered.');
+    // two comp lists, each under its own name; the warning sums every list of the comp kind
+    expect(text).toContain('Radio giveaway Comp 20 Sponsors Comp 2');
+    expect(text).toContain('Note: 22 came in on comp lists, more than the 20 comps entered.');
+  });
+
+  it('should name each list as the venue named it, with its kind beside it, two lists of one kind apart', async () => {
+    const night = await createNight(db.sql);
+    const press = await addGuest(db.sql, night, 'MEDIA', 2, { name: 'Press and photo' });
+    const radio = await addGuest(db.sql, night, 'MEDIA', 1, { name: 'Radio interviews' });
+    await checkIn(db.sql, night, { entryId: press.entryId, admitted: 2 });
+    await checkIn(db.sql, night, { entryId: radio.entryId, admitted: 1 });
+    const text = await settlementText(night);
+    expect(text).toContain('Press and photo Media 2 Radio interviews Media 1');
+    expect(text).not.toContain('Media list');
+
+    // renamed after the show: the sheet is drawn again with the new name
+    await db.sql`UPDATE guest_lists SET name = 'Photographers' WHERE id = ${press.listId}`;
+    expect(await settlementText(night)).toContain('Photographers Media 2 Radio interviews Media 1');
   });
 });

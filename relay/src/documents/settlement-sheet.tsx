@@ -14,13 +14,14 @@ import { documentMetadata } from './document-metadata.js';
 import type { GuestListKind } from '@promoteros/shared';
 import type { DoorCount } from './door-count.js';
 
-const GUEST_LIST_NAMES: Record<GuestListKind, string> = {
-  ARTIST: 'Artist guest list',
-  PROMOTER: 'Promoter guest list',
-  COMP: 'Comp list',
+/** A list's kind beside its name: the venue names its lists, the kind says what they are for. */
+const GUEST_LIST_KINDS: Record<GuestListKind, string> = {
+  ARTIST: 'Artist',
+  PROMOTER: 'Promoter',
+  COMP: 'Comp',
   WILL_CALL: 'Will-call',
-  MEDIA: 'Media list',
-  OTHER: 'Other guest lists',
+  MEDIA: 'Media',
+  OTHER: 'Other',
 };
 
 /** The explanation lines from the net on: the deal's own steps, bonuses, payout and result. */
@@ -29,21 +30,22 @@ function dealSteps(settlement: Settlement) {
   return settlement.explanation.slice(start + 1);
 }
 
-/** Who came in at the door (door-count.ts): per guest-list kind, walk-ups, the total. */
+/** Who came in at the door (door-count.ts): per guest list by its name, walk-ups, the total. */
 function DoorCountTable({ door, fmt }: { door: DoorCount | null; fmt: SheetFormat }) {
   if (!door) return <Text style={styles.note}>Door count: no check-ins were recorded at the door for this show.</Text>;
   return (
     <>
       <Table
         columns={[
-          { label: 'Came in at the door', flex: 3 },
+          { label: 'Came in at the door', flex: 2.6 },
+          { label: 'Kind', flex: 1.1 },
           { label: 'People', flex: 1, align: 'right' },
         ]}
         rows={[
-          ...door.guests.map((g) => [GUEST_LIST_NAMES[g.listKind], fmt.count(g.admitted)]),
-          ['Walk-ups (counted, not priced)', fmt.count(door.walkUps)],
+          ...door.guests.map((g) => [g.listName, GUEST_LIST_KINDS[g.listKind], fmt.count(g.admitted)]),
+          ['Walk-ups (counted, not priced)', '', fmt.count(door.walkUps)],
         ]}
-        total={['Total came in', fmt.count(door.total)]}
+        total={['Total came in', '', fmt.count(door.total)]}
       />
       {/* Walk-ups carry no price in PromoterOS: their money is whatever door sales were entered
           as ticket lines, so the count is shown and never added to the gross. */}
@@ -57,19 +59,20 @@ function DoorCountTable({ door, fmt }: { door: DoorCount | null; fmt: SheetForma
 export function SettlementSheet({ data }: { data: Extract<DocumentData, { kind: 'SETTLEMENT' }> }) {
   const { event, deal, door } = data;
   const s = settleShow(deal, data.lines);
-  const fmt = sheetFormat({ country: event.venue.country, timeZone: event.venue.timezone, currency: deal.currency });
+  const fmt = sheetFormat({ locale: event.organization.locale, timeZone: event.venue.timezone, currency: deal.currency });
   const tally = data.lines.filter((l) => l.kind === 'TICKETS');
   const adjustments = s.explanation.filter((l) => l.label.startsWith('Adjustment: '));
-  const compListIn = door?.guests.find((g) => g.listKind === 'COMP')?.admitted ?? 0;
+  // every list of the comp kind, whatever the venue called them
+  const compListIn = door?.guests.filter((g) => g.listKind === 'COMP').reduce((n, g) => n + g.admitted, 0) ?? 0;
   const warnings = [
     s.overCapacity
       ? `Tickets sold and comps (${fmt.count(s.ticketsSold + s.comps)}) are above the sellable capacity (${fmt.count(deal.sellable_capacity ?? 0)}).`
       : null,
     s.expensesWithoutActual > 0
-      ? `${s.expensesWithoutActual} expense${s.expensesWithoutActual === 1 ? ' is' : 's are'} charged at budget: no actual cost entered yet.`
+      ? `${fmt.count(s.expensesWithoutActual)} expense${s.expensesWithoutActual === 1 ? ' is' : 's are'} charged at budget: no actual cost entered yet.`
       : null,
     compListIn > s.comps
-      ? `${fmt.count(compListIn)} came in on the comp list, more than the ${fmt.count(s.comps)} comps entered.`
+      ? `${fmt.count(compListIn)} came in on comp lists, more than the ${fmt.count(s.comps)} comps entered.`
       : null,
   ].filter((w): w is string => w !== null);
   return (

@@ -117,7 +117,7 @@ export function SheetPage(props: {
           </Text>
         </View>
         <View style={styles.headerRight}>
-          <Text style={styles.headerDate}>{fmt.longDate(event.showDate)}</Text>
+          <Text style={styles.headerDate}>{fmt.date(event.showDate)}</Text>
           <Text style={styles.headerVenue}>{venueLine(event)}</Text>
           {event.requestReference ? <Text style={styles.headerVenue}>Ref. {event.requestReference}</Text> : null}
         </View>
@@ -125,7 +125,7 @@ export function SheetPage(props: {
       {props.children}
       <View style={styles.footer} fixed>
         <Text style={{ flex: 1 }}>
-          {props.title} · {event.title} · as of {fmt.dateTime(props.asOf)} ({fmt.zoneName(props.asOf)})
+          {props.title} · {event.title} · as of {fmt.dateTime(props.asOf)}
         </Text>
         <Text
           style={{ width: 70, textAlign: 'right' }}

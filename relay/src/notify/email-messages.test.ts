@@ -69,10 +69,22 @@ describe('email job messages', () => {
       expect(body).toContain(world.reference);
       expect(body).toContain('Night Shift');
       // 00:00 UTC on the 2nd is 20:00 on the 1st in New York
-      expect(body).toContain('Friday, 1 September 2028, 20:00 (America/New_York)');
+      expect(body).toContain('Fri, Sep 1, 2028, 8:00 PM EDT');
       expect(body).toContain('650');
     }
     expect(html(mail)).toMatch(/^<!doctype html>/);
+  });
+
+  it("should write dates, times and counts in the organization's locale", async () => {
+    await db.sql`UPDATE organizations SET locale = 'en-GB' WHERE id = ${world.organizationId}`;
+    await db.sql`UPDATE event_requests SET expected_attendance = 1200 WHERE id = ${world.requestId}`;
+    const { mail } = await deliver('request.received', workflowPayloads(world)['request.received'], world.requester.email);
+    for (const body of [mail.parsed.text ?? '', html(mail)]) {
+      // the venue's clock still, in British conventions: 24-hour, day before month
+      expect(body).toContain('Fri, 1 Sept 2028, 20:00 GMT-4');
+      expect(body).toContain('1,200');
+      expect(body).toContain('Times are the venue’s local time: Eastern Time (America/New_York).');
+    }
   });
 
   it('should tell the manager named by the job about a new request, and nobody once they are no longer a manager', async () => {
@@ -82,7 +94,7 @@ describe('email job messages', () => {
     expect(mail.parsed.subject).toBe(`New request for Harbour Stage: Night Shift, Autumn Run (${world.reference})`);
     expect(mail.parsed.text).toContain('Hello Max Manager,');
     expect(mail.parsed.text).toContain(`Robin Agent <${world.requester.email}>`);
-    expect(html(mail)).toContain('Friday, 1 September 2028, 20:00 (America/New_York)');
+    expect(html(mail)).toContain('Fri, Sep 1, 2028, 8:00 PM EDT');
 
     await db.sql`UPDATE memberships SET role = 'STAFF' WHERE user_id = ${world.manager.userId}`;
     const jobId = await queueJob(db.sql, world.organizationId, 'request.new_for_manager', payload);
@@ -148,12 +160,12 @@ describe('email job messages', () => {
       expect(await readJob(db.sql, jobId)).toMatchObject({ status: 'DONE' });
       const mail = await mailbox.next(world.requester.email);
       expect(addresses(mail)).toEqual([world.promoter.email, world.requester.email].sort());
-      expect(mail.parsed.subject).toBe('Confirmed: Night Shift at Harbour Stage on Friday, 1 September 2028');
+      expect(mail.parsed.subject).toBe('Confirmed: Night Shift at Harbour Stage on Fri, Sep 1, 2028');
       for (const body of [mail.parsed.text ?? '', html(mail)]) {
-        expect(body).toContain('19:00 (America/New_York)'); // doors 23:00 UTC
-        expect(body).toContain('20:00 (America/New_York)'); // show
-        expect(body).toContain('23:00 (America/New_York)'); // ends 03:00 UTC next day
-        expect(body).toContain('Guarantee versus a share, guarantee $2,500.00, artist share 80 %');
+        expect(body).toContain('7:00 PM EDT'); // doors 23:00 UTC
+        expect(body).toContain('8:00 PM EDT'); // show
+        expect(body).toContain('11:00 PM EDT'); // ends 03:00 UTC next day
+        expect(body).toContain('Guarantee versus a share, guarantee $2,500.00, artist share 80%');
         expect(body).toContain('$35.00');
       }
       expect(mail.parsed.attachments).toHaveLength(1);
@@ -199,19 +211,19 @@ describe('email job messages', () => {
   it('should tell the manager who placed the 1st hold it is challenged, and by when to answer on the venue clock', async () => {
     const { mail } = await deliver('hold.challenged', workflowPayloads(world)['hold.challenged'], world.manager.email);
     expect(addresses(mail)).toEqual([world.manager.email]);
-    expect(mail.parsed.subject).toBe('Your 1st hold on Friday, 1 September 2028 at Harbour Stage is challenged');
+    expect(mail.parsed.subject).toBe('Your 1st hold on Fri, Sep 1, 2028 at Harbour Stage is challenged');
     for (const body of [mail.parsed.text ?? '', html(mail)]) {
       expect(body).toContain(`Night Shift, Autumn Run (${world.reference})`);
       expect(body).toContain('Low Tide, Harbour Nights');
-      expect(body).toContain('Tuesday, 15 August 2028, 17:00 (America/New_York)');
+      expect(body).toContain('Tue, Aug 15, 2028, 5:00 PM EDT');
     }
   });
 
   it("should remind the hold's manager before it expires, and the organization's OWNERs once that manager has left", async () => {
     const payload = workflowPayloads(world)['hold.expiring'];
     const { mail } = await deliver('hold.expiring', payload, world.manager.email);
-    expect(mail.parsed.subject).toBe('Your 1st hold on Friday, 1 September 2028 at Harbour Stage expires soon');
-    expect(mail.parsed.text).toContain('Sunday, 20 August 2028, 12:00 (America/New_York)');
+    expect(mail.parsed.subject).toBe('Your 1st hold on Fri, Sep 1, 2028 at Harbour Stage expires soon');
+    expect(mail.parsed.text).toContain('Sun, Aug 20, 2028, 12:00 PM EDT');
 
     await db.sql`DELETE FROM memberships WHERE user_id = ${world.manager.userId}`;
     const again = await deliver('hold.expiring', payload, world.owner.email);
@@ -240,12 +252,12 @@ describe('email job messages', () => {
     );
     expect(addresses(lapsed.mail)).toEqual([world.manager.email, world.owner.email].sort());
     expect(lapsed.mail.parsed.subject).toBe(
-      'The challenge of the 1st hold on Friday, 1 September 2028 at Harbour Stage went unanswered',
+      'The challenge of the 1st hold on Fri, Sep 1, 2028 at Harbour Stage went unanswered',
     );
 
     await db.sql`UPDATE holds SET status = 'EXPIRED' WHERE id = ${world.firstHoldId}`;
     const expired = await deliver('hold.expired', workflowPayloads(world)['hold.expiring'], world.manager.email);
-    expect(expired.mail.parsed.subject).toBe('Your hold on Friday, 1 September 2028 at Harbour Stage expired');
+    expect(expired.mail.parsed.subject).toBe('Your hold on Fri, Sep 1, 2028 at Harbour Stage expired');
     expect(expired.mail.parsed.messageId).toBe(`<job-${expired.jobId}.hold-expired@promoteros.test>`);
   });
 

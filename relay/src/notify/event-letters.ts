@@ -2,12 +2,13 @@
 // in one email: the show's date and times on the venue's clock, the deal in words, and the event
 // confirmation PDF attached when the relay can draw it (EmailDeps.confirmationPdf).
 import { z } from 'zod';
+import type { Formats } from '@promoteros/shared/format';
+import { zoneLabel } from '@promoteros/shared/venue-clock';
 import type { MailAttachment } from '../mail/mailer.js';
 import type { Queries } from '../db/as-organizations.js';
 import type { LetterWriter } from './deliver-email.js';
-import { readLetterhead, senderOf } from './letterhead.js';
+import { letterFormats, readLetterhead, senderOf } from './letterhead.js';
 import { writeLetter } from './letter.js';
-import { calendarDay, venueTime } from './venue-dates.js';
 
 export const EventConfirmedPayload = z.object({ eventId: z.string().uuid() });
 
@@ -42,17 +43,15 @@ const DEAL_NAMES: Record<string, string> = {
   GUARANTEE_PLUS: 'Guarantee plus a share',
 };
 
-function money(cents: string | null, currency: string): string {
-  return new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(Number(cents ?? 0) / 100);
-}
+/** int8 cents arrive as text: read exactly, never through a float */
+const money = (f: Formats, cents: string | null, currency: string) => f.money(BigInt(cents ?? 0), currency);
 
-function dealLine(row: EventRow): string | undefined {
+function dealLine(row: EventRow, f: Formats): string | undefined {
   if (!row.deal_type) return undefined;
   const currency = row.currency ?? 'USD';
-  const share = `${(Number(row.artist_share_bp ?? 0) / 100).toLocaleString('en-US')} %`;
   const parts = [DEAL_NAMES[row.deal_type] ?? row.deal_type];
-  if (row.deal_type !== 'DOOR_SPLIT') parts.push(`guarantee ${money(row.guarantee_cents, currency)}`);
-  if (row.deal_type !== 'FLAT') parts.push(`artist share ${share}`);
+  if (row.deal_type !== 'DOOR_SPLIT') parts.push(`guarantee ${money(f, row.guarantee_cents, currency)}`);
+  if (row.deal_type !== 'FLAT') parts.push(`artist share ${f.percent(row.artist_share_bp ?? 0)}`);
   return parts.join(', ');
 }
 
@@ -84,24 +83,25 @@ export function eventConfirmedWriter(
       ),
     ];
     const zone = head.timezone;
-    const deal = dealLine(row);
+    const f = letterFormats(head);
+    const deal = dealLine(row, f);
     const attachment = await confirmationPdf?.(sql, eventId);
     const facts: Array<readonly [string, string]> = [
       ...(row.reference ? ([['Reference', row.reference]] as const) : []),
       ['Artist', row.artist_name],
       ['Event', row.title],
-      ['Date', calendarDay(row.show_date)],
-      ['Doors', `${venueTime(row.doors_ms, zone)} (${zone})`],
-      ['Show', `${venueTime(row.show_ms, zone)} (${zone})`],
-      ['Ends', `${venueTime(row.ends_ms, zone)} (${zone})`],
+      ['Date', f.date(row.show_date)],
+      ['Doors', f.time(row.doors_ms, zone)],
+      ['Show', f.time(row.show_ms, zone)],
+      ['Ends', f.time(row.ends_ms, zone)],
       ...(deal ? ([['Deal', deal]] as const) : []),
       ...(row.deal_type && row.deal_type !== 'FLAT' && row.ticket_price_cents
-        ? ([['Ticket price', money(row.ticket_price_cents, row.currency ?? 'USD')]] as const)
+        ? ([['Ticket price', money(f, row.ticket_price_cents, row.currency ?? 'USD')]] as const)
         : []),
     ];
     const letter = writeLetter(
       to,
-      `Confirmed: ${row.artist_name} at ${head.venueName} on ${calendarDay(row.show_date)}`,
+      `Confirmed: ${row.artist_name} at ${head.venueName} on ${f.date(row.show_date)}`,
       {
         organizationName: head.organizationName,
         venueName: head.venueName,
@@ -112,7 +112,7 @@ export function eventConfirmedWriter(
           attachment
             ? `The confirmation with the full deal terms is attached (${attachment.filename}).`
             : 'The written confirmation with the full deal terms follows from the venue.',
-          'Times are the venue’s local time.',
+          `Times are the venue’s local time: ${zoneLabel(zone)}.`,
         ],
       },
     );

@@ -10,9 +10,8 @@
 import { z } from 'zod';
 import type { Queries } from '../db/as-organizations.js';
 import type { LetterWriter } from './deliver-email.js';
-import { holdManagers, readLetterhead, senderOf } from './letterhead.js';
+import { holdManagers, letterFormats, readLetterhead, senderOf, type Letterhead } from './letterhead.js';
 import { writeLetter } from './letter.js';
-import { calendarDay, venueDateTime } from './venue-dates.js';
 
 const uuid = z.string().uuid();
 export const HoldChallengedPayload = z.object({ holdId: uuid, challengerHoldId: uuid, deadline: z.string() });
@@ -56,7 +55,10 @@ async function holdLetter(
   mailFrom: string,
   hold: HoldFacts,
   recipientsOf: readonly string[],
-  write: (head: { venueName: string; organizationName: string; timezone: string }) => {
+  write: (
+    head: Letterhead,
+    f: { day: string; dateTime: (instantMs: number) => string },
+  ) => {
     subject: string;
     lead: string[];
     facts: Array<readonly [string, string]>;
@@ -67,7 +69,11 @@ async function holdLetter(
   if (!head) return undefined;
   const managers = await holdManagers(sql, recipientsOf);
   if (managers.length === 0) return undefined;
-  const parts = write(head);
+  const formats = letterFormats(head);
+  const parts = write(head, {
+    day: formats.date(hold.hold_date),
+    dateTime: (instantMs) => formats.dateTime(instantMs, head.timezone),
+  });
   const letter = writeLetter(
     managers.map((m) => m.email),
     parts.subject,
@@ -91,17 +97,16 @@ export const writeHoldChallenged: LetterWriter<z.output<typeof HoldChallengedPay
   const challenger = await readHold(sql, challengerHoldId);
   if (!first || !challenger || first.status !== 'ACTIVE' || first.challenged_by_hold_id !== challengerHoldId)
     return undefined;
-  const day = calendarDay(first.hold_date);
-  return holdLetter(sql, mailFrom, first, [holdId], (head) => ({
-    subject: `Your 1st hold on ${day} at ${head.venueName} is challenged`,
+  return holdLetter(sql, mailFrom, first, [holdId], (head, f) => ({
+    subject: `Your 1st hold on ${f.day} at ${head.venueName} is challenged`,
     lead: [
-      `The ${ordinal(challenger.rank)} hold on ${day} has challenged your 1st hold: confirm the show or release the date before the deadline.`,
+      `The ${ordinal(challenger.rank)} hold on ${f.day} has challenged your 1st hold: confirm the show or release the date before the deadline.`,
     ],
     facts: [
-      ['Date', day],
+      ['Date', f.day],
       ['Your 1st hold', holdLine(first)],
       [`Challenger (${ordinal(challenger.rank)})`, holdLine(challenger)],
-      ['Answer by', venueDateTime(Date.parse(deadline), head.timezone)],
+      ['Answer by', f.dateTime(Date.parse(deadline))],
     ],
     close: ['Open the hold in PromoterOS to confirm it as a show or release it.'],
   }));
@@ -115,14 +120,13 @@ export const writeHoldExpiring: LetterWriter<z.output<typeof HoldExpiryPayload>>
   if (!hold || hold.status !== 'ACTIVE' || hold.expires_ms === null) return undefined;
   // the expiry moved since the reminder was queued: the new time has a reminder of its own
   if (expiresAt && Math.abs(Date.parse(expiresAt) - hold.expires_ms) > 1000) return undefined;
-  const day = calendarDay(hold.hold_date);
-  return holdLetter(sql, mailFrom, hold, [holdId], (head) => ({
-    subject: `Your ${ordinal(hold.rank)} hold on ${day} at ${head.venueName} expires soon`,
+  return holdLetter(sql, mailFrom, hold, [holdId], (head, f) => ({
+    subject: `Your ${ordinal(hold.rank)} hold on ${f.day} at ${head.venueName} expires soon`,
     lead: [`Your hold lapses at the time below unless you extend it, confirm it as a show or release it.`],
     facts: [
-      ['Date', day],
+      ['Date', f.day],
       ['Hold', `${ordinal(hold.rank)}: ${holdLine(hold)}`],
-      ['Expires', venueDateTime(hold.expires_ms!, head.timezone)],
+      ['Expires', f.dateTime(hold.expires_ms!)],
     ],
     close: ['Open the hold in PromoterOS to extend, confirm or release it.'],
   }));
@@ -134,16 +138,15 @@ export const writeHoldExpired: LetterWriter<z.output<typeof HoldExpiryPayload>> 
 ) => {
   const hold = await readHold(sql, holdId);
   if (!hold || hold.status !== 'EXPIRED') return undefined;
-  const day = calendarDay(hold.hold_date);
-  return holdLetter(sql, mailFrom, hold, [holdId], (head) => ({
-    subject: `Your hold on ${day} at ${head.venueName} expired`,
+  return holdLetter(sql, mailFrom, hold, [holdId], (head, f) => ({
+    subject: `Your hold on ${f.day} at ${head.venueName} expired`,
     lead: [
-      `Your hold on ${day} lapsed and the date is no longer held for the request below; the holds behind it moved up.`,
+      `Your hold on ${f.day} lapsed and the date is no longer held for the request below; the holds behind it moved up.`,
     ],
     facts: [
-      ['Date', day],
+      ['Date', f.day],
       ['Request', holdLine(hold)],
-      ...(expiresAt ? ([['Expired', venueDateTime(Date.parse(expiresAt), head.timezone)]] as const) : []),
+      ...(expiresAt ? ([['Expired', f.dateTime(Date.parse(expiresAt))]] as const) : []),
     ],
     close: ['Place a new hold in PromoterOS if the request still wants the date.'],
   }));
@@ -156,17 +159,16 @@ export const writeChallengeExpired: LetterWriter<z.output<typeof ChallengeExpire
   const first = await readHold(sql, holdId);
   const challenger = await readHold(sql, challengerHoldId);
   if (!first || !challenger || first.status !== 'ACTIVE' || challenger.status !== 'ACTIVE') return undefined;
-  const day = calendarDay(first.hold_date);
-  return holdLetter(sql, mailFrom, first, [holdId, challengerHoldId], (head) => ({
-    subject: `The challenge of the 1st hold on ${day} at ${head.venueName} went unanswered`,
+  return holdLetter(sql, mailFrom, first, [holdId, challengerHoldId], (head, f) => ({
+    subject: `The challenge of the 1st hold on ${f.day} at ${head.venueName} went unanswered`,
     lead: [
       `The deadline to answer the challenge passed. The 1st hold stays the 1st until a manager confirms it as a show or releases it.`,
     ],
     facts: [
-      ['Date', day],
+      ['Date', f.day],
       ['1st hold', holdLine(first)],
       [`Challenger (${ordinal(challenger.rank)})`, holdLine(challenger)],
-      ['Deadline was', venueDateTime(Date.parse(deadline), head.timezone)],
+      ['Deadline was', f.dateTime(Date.parse(deadline))],
     ],
     close: ['Open the date in PromoterOS to decide.'],
   }));

@@ -1,5 +1,6 @@
 // Who writes and about which venue: the organization (its name, its sender address) and the
 // venue, read in the handler so a letter says what is true when it is sent, not when it was queued.
+import { formatsFor, type Formats } from '@promoteros/shared/format';
 import type { Queries } from '../db/as-organizations.js';
 
 export interface Letterhead {
@@ -8,13 +9,21 @@ export interface Letterhead {
   readonly emailFrom: string | null;
   readonly venueName: string;
   readonly timezone: string;
+  /** organizations.locale: how the letter writes dates, times, counts and money */
+  readonly locale: string;
 }
+
+/**
+ * How a letter writes dates, times, counts and money: the organization's locale, and every venue
+ * time with its zone (shared/src/format: who reads an email, and on which clock, is unknown).
+ */
+export const letterFormats = (head: Letterhead): Formats => formatsFor(head.locale);
 
 export async function readLetterhead(sql: Queries, venueId: string): Promise<Letterhead | undefined> {
   const [row] = await sql<
-    { organization_name: string; email_from: string | null; venue_name: string; timezone: string }[]
+    { organization_name: string; email_from: string | null; venue_name: string; timezone: string; locale: string }[]
   >`
-    SELECT o.name AS organization_name, o.email_from, v.name AS venue_name, v.timezone
+    SELECT o.name AS organization_name, o.email_from, v.name AS venue_name, v.timezone, o.locale
       FROM venues v JOIN organizations o ON o.id = v.organization_id
      WHERE v.id = ${venueId}`;
   return row
@@ -23,6 +32,7 @@ export async function readLetterhead(sql: Queries, venueId: string): Promise<Let
         emailFrom: row.email_from,
         venueName: row.venue_name,
         timezone: row.timezone,
+        locale: row.locale,
       }
     : undefined;
 }

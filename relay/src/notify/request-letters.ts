@@ -3,11 +3,11 @@
 //   request.new_for_manager  → the OWNER or MANAGER named by the job (payload.userId), while still one
 //   request.status_changed   → the requester: approved / declined / other, with the manager's note
 import { z } from 'zod';
+import { zoneLabel } from '@promoteros/shared/venue-clock';
 import type { Queries } from '../db/as-organizations.js';
 import type { LetterWriter } from './deliver-email.js';
-import { senderOf, type Letterhead } from './letterhead.js';
+import { letterFormats, senderOf, type Letterhead } from './letterhead.js';
 import { writeLetter } from './letter.js';
-import { venueDateTime } from './venue-dates.js';
 
 export const RequestReceivedPayload = z.object({ requestId: z.string().uuid() });
 export const NewForManagerPayload = z.object({ requestId: z.string().uuid(), userId: z.string().uuid() });
@@ -49,11 +49,12 @@ async function readRequest(
       email_from: string | null;
       venue_name: string;
       timezone: string;
+      locale: string;
     }[]
   >`
     SELECT r.venue_id, r.reference, r.status, r.contact_name, r.contact_email, r.artist_name, r.event_title,
            (extract(epoch FROM r.preferred_start) * 1000)::float8 AS preferred_start_ms, r.expected_attendance,
-           o.name AS organization_name, o.email_from, v.name AS venue_name, v.timezone
+           o.name AS organization_name, o.email_from, o.locale, v.name AS venue_name, v.timezone
       FROM event_requests r
       JOIN venues v ON v.id = r.venue_id
       JOIN organizations o ON o.id = v.organization_id
@@ -74,17 +75,21 @@ async function readRequest(
       emailFrom: row.email_from,
       venueName: row.venue_name,
       timezone: row.timezone,
+      locale: row.locale,
     },
   };
 }
 
-const requestFacts = (r: RequestFacts, timezone: string): Array<readonly [string, string]> => [
-  ['Reference', r.reference],
-  ['Artist', r.artistName],
-  ['Event', r.eventTitle],
-  ['Preferred date', venueDateTime(r.preferredStartMs, timezone)],
-  ['Expected attendance', r.expectedAttendance.toLocaleString('en-US')],
-];
+const requestFacts = (r: RequestFacts, head: Letterhead): Array<readonly [string, string]> => {
+  const f = letterFormats(head);
+  return [
+    ['Reference', r.reference],
+    ['Artist', r.artistName],
+    ['Event', r.eventTitle],
+    ['Preferred date', f.dateTime(r.preferredStartMs, head.timezone)],
+    ['Expected attendance', f.count(r.expectedAttendance)],
+  ];
+};
 
 export const writeRequestReceived: LetterWriter<z.output<typeof RequestReceivedPayload>> = async (
   { requestId },
@@ -104,8 +109,8 @@ export const writeRequestReceived: LetterWriter<z.output<typeof RequestReceivedP
         `Thank you: ${head.organizationName} has received your request for ${head.venueName}.`,
         `A manager will look at it and write back to this address. Please quote ${request.reference} when you write to us.`,
       ],
-      facts: requestFacts(request, head.timezone),
-      close: ['Times are the venue’s local time.'],
+      facts: requestFacts(request, head),
+      close: [`Times are the venue’s local time: ${zoneLabel(head.timezone)}.`],
     },
   );
   return { letter, from: senderOf(head, mailFrom) };
@@ -134,7 +139,7 @@ export const writeNewForManager: LetterWriter<z.output<typeof NewForManagerPaylo
       venueName: head.venueName,
       greeting: `Hello ${manager.name},`,
       lead: [`A new request for ${head.venueName} has come in and waits in the inbox.`],
-      facts: [...requestFacts(request, head.timezone), ['Contact', `${request.contactName} <${request.contactEmail}>`]],
+      facts: [...requestFacts(request, head), ['Contact', `${request.contactName} <${request.contactEmail}>`]],
       close: ['Open PromoterOS to review it, place a hold or answer the requester.'],
     },
   );
@@ -195,7 +200,7 @@ export const writeStatusChanged: LetterWriter<z.output<typeof StatusChangedPaylo
     venueName: head.venueName,
     greeting: `Hello ${request.contactName},`,
     lead: wording.lead,
-    facts: requestFacts(request, head.timezone),
+    facts: requestFacts(request, head),
     ...(trimmed ? { quote: { label: `A note from ${head.organizationName}`, text: trimmed } } : {}),
     close: [`Please quote ${request.reference} when you write to us.`],
   });

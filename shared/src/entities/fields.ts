@@ -5,6 +5,7 @@
 // uuids, timestamps and dates as strings, money as a safe-integer number of cents.
 import { z } from 'zod';
 import { storableText } from '../storable-text.js';
+import { canonicalLocale, LOCALE_MAX_LENGTH, LOCALE_PATTERN } from '../format/locale.js';
 
 export const uuid = z.guid('must be a uuid');
 
@@ -155,6 +156,22 @@ export const timeZone = z
   .string('must be text')
   .regex(/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/, 'must be an IANA time zone name such as Europe/London')
   .refine(knownTimeZone, 'is not a known IANA time zone');
+
+/** A locale tag as organizations.locale holds it (0023's check): "en-US", "de-DE". */
+export const localeTag = z
+  .string('must be text')
+  .max(LOCALE_MAX_LENGTH, `must be at most ${LOCALE_MAX_LENGTH} characters`)
+  .regex(LOCALE_PATTERN, 'must be a locale tag such as en-US or de-DE');
+
+/** A locale tag this runtime can format in, in its canonical spelling: what a setting accepts. */
+export const supportedLocale = localeTag.transform((tag, context) => {
+  const canonical = canonicalLocale(tag);
+  if (!canonical) {
+    context.addIssue({ code: 'custom', message: 'is not a locale PromoterOS can write dates and numbers in' });
+    return z.NEVER;
+  }
+  return canonical;
+});
 
 export const countryCode = z.string('must be text').regex(/^[A-Z]{2}$/, 'must be a two-letter country code such as GB');
 

@@ -2,13 +2,15 @@
 // holds them (shared/migrations/0001_tenancy.sql).
 import { z } from 'zod';
 import { Role } from '../roles.js';
-import { bool, countryCode, email, int, text, timeZone, timestamp, slug, uuid } from './fields.js';
+import { bool, countryCode, email, int, localeTag, text, timeZone, timestamp, slug, uuid } from './fields.js';
 
 export const OrganizationRow = z.object({
   id: uuid,
   slug,
   name: text({ min: 1, max: 200 }),
   email_from: z.string('must be text').nullable(),
+  /** how the organization's app, emails and documents write dates, numbers and money (0023) */
+  locale: localeTag,
   created_at: timestamp,
   updated_at: timestamp,
 });
