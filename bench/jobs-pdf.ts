@@ -53,7 +53,7 @@ export function demoSettlement(n: number): Extract<DocumentData, { kind: 'SETTLE
       capacity,
       notes: null,
       requestReference: 'REQ-7KD2-9XQ4',
-      organization: { name: 'Meridian Halls', emailFrom: 'bookings@meridian-halls.demo' },
+      organization: { name: 'Meridian Halls', emailFrom: 'bookings@meridian-halls.demo', locale: 'en-GB' },
       venue: {
         name: 'Meridian Hall London',
         timezone: 'Europe/London',
@@ -133,8 +133,8 @@ export function demoSettlement(n: number): Extract<DocumentData, { kind: 'SETTLE
     // a counted door, so the bench draws the sheet's door count table too
     door: {
       guests: [
-        { listKind: 'ARTIST', admitted: 12 },
-        { listKind: 'COMP', admitted: 20 + (n % 60) },
+        { listName: 'Band and crew', listKind: 'ARTIST', admitted: 12 },
+        { listName: 'Radio giveaway', listKind: 'COMP', admitted: 20 + (n % 60) },
       ],
       walkUps: sold - advance,
       total: 12 + 20 + (n % 60) + sold - advance,

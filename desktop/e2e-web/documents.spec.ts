@@ -41,7 +41,7 @@ test('should draw, download and redraw a settlement from the event page', async 
   const settlement = documents.locator('[data-document-kind="SETTLEMENT"]');
   await expect(settlement).toContainText('Not drawn up yet');
   await settlement.getByRole('button', { name: 'Generate Settlement' }).click();
-  await expect(settlement).toContainText(/v1 · .* · \d+ KB/);
+  await expect(settlement).toContainText(/v1 · .* · \d+ kB/);
 
   const [stored] = await stack.db.sql<{ file_name: string; sha256: string }[]>`
     SELECT file_name, sha256 FROM documents WHERE event_id = ${event!.id} AND kind = 'SETTLEMENT'`;

@@ -476,6 +476,11 @@ export const commands = {
   'organization.select': { args: z.object({ organizationId: Id }), result: SessionState },
   'sync.status': { args: z.object({}), result: SyncStatus },
   'venues.list': { args: z.object({}), result: z.array(VenueSummary) },
+  /** the open organization's name and locale (how every screen writes dates, numbers and money) */
+  'organization.get': {
+    args: z.object({}),
+    result: z.object({ id: z.string(), name: z.string(), locale: z.string() }),
+  },
   'calendar.month': {
     args: z.object({ venueId: Id.nullable(), month: YearMonth }),
     result: z.array(CalendarItem),

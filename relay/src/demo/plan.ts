@@ -1,4 +1,5 @@
 // Builds the whole demo as rows, deterministically from a seed and a reference day.
+import { DEFAULT_LOCALE } from '@promoteros/shared/format';
 import { demoEmail, demoOrganizations } from './cast.js';
 import { SeededRandom } from './random.js';
 import { planVenueBooking, type PlannedEvent, type VenueRequestCounts } from './plan-booking.js';
@@ -60,6 +61,7 @@ export function buildDemoPlan(options: DemoPlanOptions): DemoPlan {
       slug: cast.slug,
       name: cast.name,
       email_from: `bookings@${cast.slug}.demo`,
+      locale: DEFAULT_LOCALE,
       created_at: iso(founded),
       updated_at: iso(founded),
     });

@@ -38,13 +38,19 @@ export interface Formats {
   wallTime(time: string): string;
   /** an instant on the venue's clock, with its zone under the zone rule: "8:00 PM GMT+10" */
   time(instant: Instant, timeZone: string): string;
+  /** an instant on the venue's clock without the zone: rows under a heading that names it */
+  venueClock(instant: Instant, timeZone: string): string;
   /** an instant as the venue's date and time, with its zone under the zone rule */
   dateTime(instant: Instant, timeZone: string): string;
   /** does this venue time show its zone here (the zone rule)? */
   showsZone(instant: Instant, timeZone: string): boolean;
   /** the zone's short name at that instant: "CDT", "GMT+10" */
   zoneName(instant: Instant, timeZone: string): string;
-  /** an instant on this device's own clock, to the second: the exact time behind a relative one */
+  /** an instant on the reader's own clock (the app: this computer's), "8:05 PM": when it synced */
+  clock(instant: Instant): string;
+  /** an instant as date and time on the reader's own clock: when an email failed, an audit was checked */
+  clockDateTime(instant: Instant): string;
+  /** an instant on the reader's own clock, to the second: the exact time behind a relative one */
   exact(instant: Instant): string;
   /** "2 minutes ago", "in 3 hours" */
   relative(instant: Instant, now: Instant): string;
@@ -76,9 +82,12 @@ export function formatsFor(locale: string | null | undefined, options: FormatsOp
     month: (month) => formatMonth(month, tag),
     wallTime: (time) => formatWallTime(time, tag),
     time: (instant, timeZone) => formatTime(instant, timeZone, tag, showsZone(instant, timeZone)),
+    venueClock: (instant, timeZone) => formatTime(instant, timeZone, tag),
     dateTime: (instant, timeZone) => formatDateTime(instant, timeZone, tag, showsZone(instant, timeZone)),
     showsZone,
     zoneName: (instant, timeZone) => formatZoneName(instant, timeZone, tag),
+    clock: (instant) => formatTime(instant, readerZone ?? runtimeZone(), tag),
+    clockDateTime: (instant) => formatDateTime(instant, readerZone ?? runtimeZone(), tag),
     exact: (instant) => exactTime(instant, tag, readerZone),
     relative: (instant, now) => formatRelative(instant, now, tag),
     count: (n) => formatCount(n, tag),
@@ -90,6 +99,8 @@ export function formatsFor(locale: string | null | undefined, options: FormatsOp
     currencyName,
   };
 }
+
+const runtimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 function exactTime(instant: Instant, locale: string, zone: string | undefined): string {
   const at = instant instanceof Date ? instant : new Date(instant);

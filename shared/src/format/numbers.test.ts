@@ -25,7 +25,8 @@ describe('numbers', () => {
   });
 
   it('should write file sizes in the unit that reads best', () => {
-    expect(formatFileSize(840, 'en-US')).toBe('840 byte');
+    expect(formatFileSize(840, 'en-US')).toBe('840 bytes');
+    expect(formatFileSize(1, 'en-US')).toBe('1 byte');
     expect(formatFileSize(12_800, 'en-US')).toBe('13 kB');
     expect(formatFileSize(1_300_000, 'en-US')).toBe('1.2 MB');
   });

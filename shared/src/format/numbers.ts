@@ -30,10 +30,12 @@ export function formatBasisPoints(basisPoints: number, locale: string): string {
   return plainSpaces(format.format(basisPoints / 10_000));
 }
 
-/** A file's size for people: "840 B", "12 kB", "1.2 MB" */
+/** A file's size for people: "840 bytes", "13 kB", "1.2 MB" */
 export function formatFileSize(bytes: number, locale: string): string {
+  // Intl's short "byte" unit reads "840 byte": the plural noun reads better
+  if (bytes < 1024) return formatCountOf(bytes, { one: 'byte', other: 'bytes' }, locale);
   const [unit, value] =
-    bytes < 1024 ? (['byte', bytes] as const) : bytes < 1024 ** 2 ? (['kilobyte', bytes / 1024] as const) : (['megabyte', bytes / 1024 ** 2] as const);
+    bytes < 1024 ** 2 ? (['kilobyte', bytes / 1024] as const) : (['megabyte', bytes / 1024 ** 2] as const);
   const format = cached(
     `size|${locale}|${unit}`,
     () =>

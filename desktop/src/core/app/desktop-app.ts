@@ -30,6 +30,7 @@ import { listRequests } from './queries/request-list.js';
 import { listTaskTemplates } from './queries/task-templates.js';
 import { ReplicaSearch } from './queries/search.js';
 import { listVenues } from './queries/venues.js';
+import { organizationSettings } from './queries/organization.js';
 import { showDay } from './queries/show-day.js';
 import { guestListDoor } from './queries/guest-list.js';
 import { doorCount } from './queries/door-count.js';
@@ -373,6 +374,10 @@ export async function startDesktopApp(options: DesktopAppOptions): Promise<Deskt
     'venues.list': async () => {
       const { replica, organizationId } = reading();
       return listVenues(replica, organizationId);
+    },
+    'organization.get': async () => {
+      const { replica, organizationId } = reading();
+      return organizationSettings(replica, organizationId);
     },
     'calendar.month': async (args) => {
       const { replica, organizationId } = reading();

@@ -1,5 +1,6 @@
 // The top of the window: signed out → sign-in; signed in → the shell with its screens.
 import { usePushed } from './data/use-pushed.js';
+import { FormatProvider } from './format/use-format.js';
 import { SignIn } from './screens/sign-in.js';
 import { Shell } from './shell/shell.js';
 import { Spinner } from './ui/controls.js';
@@ -13,5 +14,10 @@ export function App() {
       </div>
     );
   if (session.state === 'signed-out') return <SignIn session={session} onSignedIn={setSession} />;
-  return <Shell session={session} onSessionChange={setSession} />;
+  // one organization's locale at a time: another organization opened, its formats load afresh
+  return (
+    <FormatProvider key={session.organizationId ?? 'none'}>
+      <Shell session={session} onSessionChange={setSession} />
+    </FormatProvider>
+  );
 }

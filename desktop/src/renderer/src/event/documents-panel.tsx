@@ -5,11 +5,11 @@ import { useEffect, useState } from 'react';
 import type { CommandError, CommandResult } from '../../../common/command-map.js';
 import { useBridge } from '../data/bridge-context.js';
 import { useQuery } from '../data/use-query.js';
-import { formatDateTimeInZone } from '../format/venue-time.js';
 import { buttonClass, ErrorNote, linkButtonClass, Section, Spinner } from '../ui/controls.js';
 import { downloadInBrowser, openInBrowser } from './document-bytes.js';
 import type { Role } from './edit-rights.js';
 import { useDocumentRenders } from './use-document-renders.js';
+import { useFormat } from '../format/use-format.js';
 
 type Version = CommandResult<'documents.list'>[number];
 type Kind = Version['kind'];
@@ -20,13 +20,8 @@ const kinds: { kind: Kind; name: string; what: string }[] = [
   { kind: 'SETTLEMENT', name: 'Settlement', what: 'tickets, expenses, the deal applied, payouts' },
 ];
 
-export function formatBytes(size: number): string {
-  if (size < 1024) return `${size} B`;
-  if (size < 1024 * 1024) return `${Math.round(size / 1024)} KB`;
-  return `${(size / 1024 / 1024).toFixed(1)} MB`;
-}
-
 export function DocumentsPanel({ eventId, zone, role }: { eventId: string; zone: string; role: Role | undefined }) {
+  const f = useFormat();
   const bridge = useBridge();
   const list = useQuery('documents.list', { eventId }, ['documents']);
   const { renders, error: rendersError, refresh } = useDocumentRenders(eventId);
@@ -89,7 +84,7 @@ export function DocumentsPanel({ eventId, zone, role }: { eventId: string; zone:
     </span>
   );
   const versionLine = (doc: Version) =>
-    `v${doc.version} · ${formatDateTimeInZone(doc.createdAt, zone)} · ${formatBytes(doc.byteSize)}`;
+    `v${doc.version} · ${f.dateTime(doc.createdAt, zone)} · ${f.fileSize(doc.byteSize)}`;
 
   return (
     <Section title="Documents">

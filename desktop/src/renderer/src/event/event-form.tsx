@@ -4,16 +4,17 @@
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { CommandError, CommandResult } from '../../../common/command-map.js';
 import type { Edit } from '../data/use-edit.js';
-import { timeZoneLabel } from '../format/venue-time.js';
 import { ErrorNote, Field, inputClass } from '../ui/controls.js';
 import { CapacityField } from '../ui/capacity-field.js';
 import { SaveOrCancel } from '../ui/save-or-cancel.js';
 import { ShowTimeFields } from '../ui/show-time-fields.js';
 import { eventChanges, eventFormValues, type EventFormValues, type EventProblems } from './event-changes.js';
+import { useFormat } from '../format/use-format.js';
 
 type EventDetail = CommandResult<'events.get'>;
 
 export function EventForm({ event, edit, onDone }: { event: EventDetail; edit: Edit; onDone: () => void }) {
+  const f = useFormat();
   const [values, setValues] = useState<EventFormValues>(() => eventFormValues(event));
   const [problems, setProblems] = useState<EventProblems>({});
   const [refusal, setRefusal] = useState<CommandError>();
@@ -80,7 +81,7 @@ export function EventForm({ event, edit, onDone }: { event: EventDetail; edit: E
           endsHint={endsNextDay ? 'the next day' : undefined}
         />
         <p className="col-span-2 -mt-1 text-xs text-zinc-500 dark:text-zinc-400">
-          Times on the venue’s clock: {timeZoneLabel(zone, new Date(event.showAt))} ({zone})
+          Times on the venue’s clock: {f.zoneName(event.showAt, zone)} ({zone})
         </p>
         <Field label="Notes" problem={problems.notes} className="col-span-2">
           {(props) => (

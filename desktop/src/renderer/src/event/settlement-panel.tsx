@@ -7,7 +7,6 @@ import { useLayoutEffect, useRef, useState } from 'react';
 import type { CommandError } from '../../../common/command-map.js';
 import { useEdit } from '../data/use-edit.js';
 import { useQuery } from '../data/use-query.js';
-import { formatMoney } from '../format/money.js';
 import { buttonClass, dangerButtonClass, ErrorNote, linkButtonClass, Section, Spinner } from '../ui/controls.js';
 import type { Role } from './edit-rights.js';
 import { settlementAccess } from './settlement-access.js';
@@ -22,6 +21,7 @@ import {
 import { SettlementLineForm } from './settlement-line-form.js';
 import { blankLine, lineChanges, lineValues, type LineFields } from './settlement-line-changes.js';
 import { movedWithinKind } from './settlement-line-order.js';
+import { useFormat } from '../format/use-format.js';
 
 const TABLES = ['settlement_lines', 'deal_terms', 'events'];
 const DOOR_TABLES = ['check_ins', 'events', 'venues'];
@@ -239,17 +239,18 @@ function SettlementBody({
 }
 
 function LineAmounts({ line, currency }: { line: SheetLine; currency: string }) {
-  const money = (cents: number) => formatMoney(cents, currency);
+  const fmt = useFormat();
+  const money = (cents: number) => fmt.money(cents, currency);
   const cell = 'text-right tabular-nums';
   switch (line.kind) {
     case 'TICKETS':
       return (
         <span className={cell}>
-          {line.quantity.toLocaleString()} × {money(line.unitCents)} = {money(line.quantity * line.unitCents)}
+          {fmt.count(line.quantity)} × {money(line.unitCents)} = {money(line.quantity * line.unitCents)}
         </span>
       );
     case 'COMPS':
-      return <span className={cell}>{line.quantity.toLocaleString()}</span>;
+      return <span className={cell}>{fmt.count(line.quantity)}</span>;
     case 'EXPENSE':
       return (
         <span className={cell}>
@@ -276,7 +277,8 @@ function Figure({ label, children, strong = false }: { label: string; children: 
 }
 
 function Figures({ figures, admitted }: { figures: SettlementFigures; admitted: number | undefined }) {
-  const money = (cents: number) => formatMoney(cents, figures.currency);
+  const fmt = useFormat();
+  const money = (cents: number) => fmt.money(cents, figures.currency);
   const f = figures;
   return (
     <dl
@@ -284,13 +286,15 @@ function Figures({ figures, admitted }: { figures: SettlementFigures; admitted: 
       className="divide-y divide-zinc-100 border-t border-zinc-200 pt-2 dark:divide-zinc-800 dark:border-zinc-800"
     >
       <Figure label="Tickets sold">
-        {`${f.ticketsSold.toLocaleString()}${admitted === undefined ? '' : ` (admitted at the door so far: ${admitted.toLocaleString()})`}`}
+        {`${fmt.count(f.ticketsSold)}${admitted === undefined ? '' : ` (admitted at the door so far: ${fmt.count(admitted)})`}`}
       </Figure>
-      <Figure label="Comps">{f.comps.toLocaleString()}</Figure>
+      <Figure label="Comps">{fmt.count(f.comps)}</Figure>
       <Figure label="Gross">{money(f.grossCents)}</Figure>
       {f.adjustmentsCents !== 0 && <Figure label="Adjusted gross">{money(f.adjustedGrossCents)}</Figure>}
       <Figure label="Expenses, budget">{money(f.expensesBudgetCents)}</Figure>
-      <Figure label={f.expensesWithoutActual > 0 ? `Expenses (${f.expensesWithoutActual} at budget)` : 'Expenses'}>
+      <Figure
+        label={f.expensesWithoutActual > 0 ? `Expenses (${fmt.count(f.expensesWithoutActual)} at budget)` : 'Expenses'}
+      >
         {money(f.expensesCents)}
       </Figure>
       <Figure label="Net">{money(f.netCents)}</Figure>

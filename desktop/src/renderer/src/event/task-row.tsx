@@ -6,8 +6,8 @@ import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 
 import type { CommandResult } from '../../../common/command-map.js';
 import type { EditName } from '../data/use-edit.js';
 import { usePendingValue } from '../data/use-pending-value.js';
-import { formatLocalDate } from '../format/venue-time.js';
 import type { EditRights } from './edit-rights.js';
+import { useFormat } from '../format/use-format.js';
 
 type EventDetail = CommandResult<'events.get'>;
 export type Task = EventDetail['tasks'][number];
@@ -234,6 +234,7 @@ function DueDate({
   editable: boolean;
   run: RunTaskEdit;
 }) {
+  const f = useFormat();
   const [draft, setDraft] = useState(task.dueDate ?? '');
   // a change from elsewhere (sync, or our own edit coming back) replaces what the box shows
   useEffect(() => setDraft(task.dueDate ?? ''), [task.dueDate]);
@@ -249,7 +250,7 @@ function DueDate({
       <span
         className={`text-xs tabular-nums ${overdue ? 'font-semibold text-red-700 dark:text-red-400' : 'text-zinc-500'}`}
       >
-        {task.dueDate ? `${overdue ? 'overdue · ' : 'due '}${formatLocalDate(task.dueDate, undefined, 'short')}` : ''}
+        {task.dueDate ? `${overdue ? 'overdue · ' : 'due '}${f.date(task.dueDate, 'short')}` : ''}
       </span>
     );
   }

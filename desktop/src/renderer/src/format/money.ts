@@ -1,27 +1,12 @@
 // Money is stored as integer minor units ("cents") in the deal's currency; shares as basis points.
-
-/** 150000 USD → "$1,500.00"; respects currencies without minor units (JPY: 1500 → "¥1,500"). */
-export function formatMoney(cents: number, currency: string, locale?: string): string {
-  const format = new Intl.NumberFormat(locale, { style: 'currency', currency });
-  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
-  return format.format(cents / 10 ** digits);
-}
-
-/** 7000 → "70%", 8250 → "82.5%" */
-export function formatBasisPoints(basisPoints: number, locale?: string): string {
-  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(basisPoints / 10_000);
-}
+// Typing them in; writing them for people is the formatting module's (shared/src/format).
+import { minorDigits } from '@promoteros/shared/format';
 
 // ── typing money and shares ─────────────────────────────────────────────────────────────────
 // Managers type dollars ("1,500", "$1500.50"); the deal stores cents. Parsed as text, never
 // through floating point, so 0.29 is 29 cents and not 28.999….
 
 export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
-
-/** how many minor units the currency has: USD 2, JPY 0 */
-export function minorDigits(currency: string): number {
-  return new Intl.NumberFormat('en-US', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-}
 
 /** "1,500.50" in USD → 150050 cents. Blank is 0; a leading symbol, spaces and thousands commas are ignored. */
 export function parseMoney(text: string, currency: string): Parsed<number> {

@@ -4,11 +4,16 @@
 // were written in, and Move up / Move down changes that order.
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import * as Y from 'yjs';
-import { RUN_OF_SHOW_ROWS, byRunningOrder } from '@promoteros/shared/notes';
+import type { Formats } from '@promoteros/shared/format';
+import { RUN_OF_SHOW_ROWS, VENUE_TIME_OF_DAY, byRunningOrder } from '@promoteros/shared/notes';
+import { useFormat } from '../format/use-format.js';
 import { buttonClass, inputClass, linkButtonClass } from '../ui/controls.js';
 import { venueTimeOf } from './typed-time.js';
 
 type RowMap = Y.Map<string>;
+
+/** a row's time as the organization's locale writes it ("3:00 PM" / "15:00"), as the day sheet does */
+const shownTime = (at: string, f: Formats) => (VENUE_TIME_OF_DAY.test(at) ? f.wallTime(at) : at);
 
 /** a stable React key per row object (Y.Map has no public id) */
 const rowKeys = new WeakMap<RowMap, number>();
@@ -34,6 +39,7 @@ function readRows(rows: Y.Array<RowMap>): ShownRow[] {
 }
 
 export function RunOfShowEditor({ doc, readOnly, zoneLabel }: { doc: Y.Doc; readOnly: boolean; zoneLabel: string }) {
+  const f = useFormat();
   const rows = doc.getArray<RowMap>(RUN_OF_SHOW_ROWS);
   const [shown, setShown] = useState(() => readRows(rows));
   useEffect(() => {
@@ -94,7 +100,7 @@ export function RunOfShowEditor({ doc, readOnly, zoneLabel }: { doc: Y.Doc; read
                   <button
                     type="button"
                     className={linkButtonClass}
-                    aria-label={`Remove ${row.at} ${row.item}`}
+                    aria-label={`Remove ${shownTime(row.at, f)} ${row.item}`}
                     onClick={() => {
                       const at = rows.toArray().indexOf(row.map);
                       if (at >= 0) rows.delete(at, 1);
@@ -114,36 +120,36 @@ export function RunOfShowEditor({ doc, readOnly, zoneLabel }: { doc: Y.Doc; read
 }
 
 function RowFields({ row, readOnly }: { row: ShownRow; readOnly: boolean }) {
+  const f = useFormat();
   const [item, setItem] = useState(row.item);
-  const [at, setAt] = useState(row.at);
+  const [at, setAt] = useState(() => shownTime(row.at, f));
   useEffect(() => setItem(row.item), [row.item]);
-  useEffect(() => setAt(row.at), [row.at]);
+  useEffect(() => setAt(shownTime(row.at, f)), [row.at, f]);
   const commitItem = () => {
     if (item !== row.item) row.map.set('item', item);
   };
   const commitAt = () => {
     const valid = venueTimeOf(at);
     if (valid && valid !== row.at) row.map.set('at', valid);
-    else setAt(row.at);
+    else setAt(shownTime(row.at, f));
   };
   return (
     <>
       <input
         aria-label={`Time of ${row.item || 'this item'}`}
-        className={`${inputClass} w-20 shrink-0 tabular-nums`}
-        inputMode="numeric"
-        placeholder="HH:MM"
+        className={`${inputClass} w-24 shrink-0 tabular-nums`}
+        placeholder={f.wallTime('19:30')}
         value={at}
         readOnly={readOnly}
         onChange={(change) => setAt(change.target.value)}
         onBlur={commitAt}
         onKeyDown={(key) => {
           if (key.key === 'Enter') commitAt();
-          if (key.key === 'Escape') setAt(row.at);
+          if (key.key === 'Escape') setAt(shownTime(row.at, f));
         }}
       />
       <input
-        aria-label={`What happens at ${row.at || 'this time'}`}
+        aria-label={`What happens at ${shownTime(row.at, f) || 'this time'}`}
         className={inputClass}
         value={item}
         readOnly={readOnly}
@@ -160,6 +166,7 @@ function RowFields({ row, readOnly }: { row: ShownRow; readOnly: boolean }) {
 }
 
 function AddRow({ rows, zoneLabel }: { rows: Y.Array<RowMap>; zoneLabel: string }) {
+  const f = useFormat();
   const timeId = useId();
   const itemId = useId();
   const [at, setAt] = useState('');
@@ -168,7 +175,7 @@ function AddRow({ rows, zoneLabel }: { rows: Y.Array<RowMap>; zoneLabel: string 
   const add = (submit: FormEvent) => {
     submit.preventDefault();
     const time = venueTimeOf(at);
-    if (!time) return setProblem('Give the time as HH:MM on the venue’s 24-hour clock.');
+    if (!time) return setProblem(`Give the time on the venue’s clock, such as ${f.wallTime('19:30')}.`);
     if (!item.trim()) return setProblem('Say what happens at that time.');
     const row = new Y.Map<string>();
     row.set('at', time);
@@ -186,9 +193,8 @@ function AddRow({ rows, zoneLabel }: { rows: Y.Array<RowMap>; zoneLabel: string 
         </label>
         <input
           id={timeId}
-          className={`${inputClass} w-20 tabular-nums`}
-          inputMode="numeric"
-          placeholder="HH:MM"
+          className={`${inputClass} w-24 tabular-nums`}
+          placeholder={f.wallTime('19:30')}
           value={at}
           onChange={(change) => setAt(change.target.value)}
         />

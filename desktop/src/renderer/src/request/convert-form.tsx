@@ -6,16 +6,18 @@ import { useState } from 'react';
 import type { CommandError, CommandResult } from '../../../common/command-map.js';
 import { navigate, routeHash } from '../data/route.js';
 import { useEdit } from '../data/use-edit.js';
-import { formatLocalDate, instantInZone, timeZoneLabel } from '../format/venue-time.js';
+import { instantInZone } from '../format/venue-time.js';
 import { dangerButtonClass, ErrorNote, Field, inputClass } from '../ui/controls.js';
 import { CapacityField } from '../ui/capacity-field.js';
 import { SaveOrCancel } from '../ui/save-or-cancel.js';
 import { ShowTimeFields } from '../ui/show-time-fields.js';
 import { convertArgs, convertValues, type ConvertProblems, type ConvertValues } from './convert-values.js';
+import { useFormat } from '../format/use-format.js';
 
 type RequestDetail = CommandResult<'requests.get'>;
 
 export function ConvertForm({ request, onDone }: { request: RequestDetail; onDone: () => void }) {
+  const f = useFormat();
   const edit = useEdit();
   const zone = request.venue.timezone;
   const held = request.holds.find((hold) => hold.status === 'ACTIVE');
@@ -56,7 +58,7 @@ export function ConvertForm({ request, onDone }: { request: RequestDetail; onDon
     } else if (refused.code === 'rule') setOverriding(true);
   }
 
-  const zoneLabel = `${timeZoneLabel(zone, new Date(instantInZone(values.date || '2000-01-01', '12:00', zone)))} (${zone})`;
+  const zoneLabel = `${f.zoneName(instantInZone(values.date || '2000-01-01', '12:00', zone), zone)} (${zone})`;
   return (
     <form
       aria-label="Create event"
@@ -76,11 +78,7 @@ export function ConvertForm({ request, onDone }: { request: RequestDetail; onDon
             <input {...props} className={inputClass} value={values.artistName} onChange={set('artistName')} />
           )}
         </Field>
-        <Field
-          label="Show date"
-          problem={problems.date}
-          hint={held ? `Held: ${formatLocalDate(held.holdDate)}` : undefined}
-        >
+        <Field label="Show date" problem={problems.date} hint={held ? `Held: ${f.date(held.holdDate)}` : undefined}>
           {(props) => (
             <input {...props} type="date" className={inputClass} value={values.date} onChange={set('date')} />
           )}

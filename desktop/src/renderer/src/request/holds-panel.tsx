@@ -6,7 +6,7 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import type { CommandError, CommandResult } from '../../../common/command-map.js';
 import { useEdit, type EditName } from '../data/use-edit.js';
 import { useQuery } from '../data/use-query.js';
-import { formatDateTimeInZone, formatLocalDate, instantInZone, wallClockInZone } from '../format/venue-time.js';
+import { instantInZone, wallClockInZone } from '../format/venue-time.js';
 import {
   buttonClass,
   ErrorNote,
@@ -18,6 +18,7 @@ import {
   StatusBadge,
 } from '../ui/controls.js';
 import { ordinal } from '../calendar/month-grid.js';
+import { useFormat } from '../format/use-format.js';
 
 type RequestDetail = CommandResult<'requests.get'>;
 type Hold = RequestDetail['holds'][number];
@@ -28,6 +29,7 @@ const HOLD_TABLES = ['holds', 'event_requests', 'events'];
 const compactDateClass = inputClass.replace('block w-full', 'w-40').replace('py-1.5', 'py-0.5');
 
 export function HoldsPanel({ request, manages }: { request: RequestDetail; manages: boolean }) {
+  const f = useFormat();
   const edit = useEdit();
   const zone = request.venue.timezone;
   const preferredDate = wallClockInZone(request.preferredStart, zone).date;
@@ -68,7 +70,7 @@ export function HoldsPanel({ request, manages }: { request: RequestDetail; manag
                   className="font-medium hover:underline"
                   onClick={() => setViewDate(hold.holdDate)}
                 >
-                  {formatLocalDate(hold.holdDate)}
+                  {f.date(hold.holdDate)}
                 </button>
                 {hold.status === 'ACTIVE' ? (
                   <span className="rounded bg-amber-100 px-1.5 py-0.5 text-[11px] font-semibold text-amber-800 dark:bg-amber-950 dark:text-amber-300">
@@ -149,9 +151,10 @@ function ModeButton({
 }
 
 function HoldNotes({ hold, zone }: { hold: Hold; zone: string }) {
+  const f = useFormat();
   const notes: ReactNode[] = [];
-  if (hold.expiresAt) notes.push(`expires ${formatDateTimeInZone(hold.expiresAt, zone)}`);
-  if (hold.challengeDeadline) notes.push(`challenged: answer by ${formatDateTimeInZone(hold.challengeDeadline, zone)}`);
+  if (hold.expiresAt) notes.push(`expires ${f.dateTime(hold.expiresAt, zone)}`);
+  if (hold.challengeDeadline) notes.push(`challenged: answer by ${f.dateTime(hold.challengeDeadline, zone)}`);
   if (hold.releaseReason) notes.push(hold.releaseReason);
   if (notes.length === 0) return null;
   return <span className="text-xs text-zinc-500 dark:text-zinc-400">{notes.join(' · ')}</span>;

@@ -5,16 +5,18 @@ import type { CommandResult } from '../../../common/command-map.js';
 import { monthGrid, ordinal, shiftMonth, weekdayNames, type Weekday } from '../calendar/month-grid.js';
 import { navigate, routeHash } from '../data/route.js';
 import { useQuery } from '../data/use-query.js';
-import { formatLocalDate, formatLocalTime, formatMonth, timeZoneLabel, todayInZone } from '../format/venue-time.js';
+import { todayInZone } from '../format/venue-time.js';
 import type { Venue } from '../shell/shell.js';
 import { buttonClass, ErrorNote, Spinner } from '../ui/controls.js';
+import { useFormat } from '../format/use-format.js';
 
 type CalendarItem = CommandResult<'calendar.month'>[number];
 
 const MAX_IN_CELL = 4;
 
-function firstWeekday(): Weekday {
-  const locale = new Intl.Locale(navigator.language) as Intl.Locale & {
+/** the week starts where the organization's locale starts it (Monday in en-GB, Sunday in en-US) */
+function firstWeekday(tag: string): Weekday {
+  const locale = new Intl.Locale(tag) as Intl.Locale & {
     getWeekInfo?: () => { firstDay: Weekday };
   };
   return locale.getWeekInfo?.().firstDay ?? 1;
@@ -43,6 +45,7 @@ export function CalendarScreen({
   venue: Venue | null;
   params: URLSearchParams;
 }) {
+  const f = useFormat();
   const zones = [...new Set((venue ? [venue] : venues).map((each) => each.timezone))];
   const zone = zones.length === 1 ? zones[0]! : undefined;
   const today = todayInZone(zone ?? Intl.DateTimeFormat().resolvedOptions().timeZone);
@@ -77,7 +80,7 @@ export function CalendarScreen({
     <div className="flex h-full flex-col p-4">
       <div className="mb-3 flex flex-wrap items-center gap-2">
         <h1 className="mr-2 min-w-40 text-lg font-semibold" aria-live="polite">
-          {formatMonth(month)}
+          {f.month(month)}
         </h1>
         <div className="flex items-center gap-1">
           <button type="button" className={buttonClass} onClick={() => go({ month: shiftMonth(month, -1) })}>
@@ -110,7 +113,7 @@ export function CalendarScreen({
           ))}
         </div>
         <p className="ml-auto text-xs text-zinc-500 dark:text-zinc-400" data-testid="calendar-timezone">
-          {zone ? `Times in ${timeZoneLabel(zone)} (${zone})` : 'Times in each venue’s local time'}
+          {zone ? `Times in ${f.zoneName(Date.now(), zone)} (${zone})` : 'Times in each venue’s local time'}
         </p>
         {items.loading && <Spinner label="Loading…" />}
       </div>
@@ -131,6 +134,7 @@ export function CalendarScreen({
 }
 
 function ItemChip({ item, venueName }: { item: CalendarItem; venueName: Map<string, string> | undefined }) {
+  const f = useFormat();
   const where = venueName?.get(item.venueId);
   if (item.kind === 'event') {
     return (
@@ -140,7 +144,7 @@ function ItemChip({ item, venueName }: { item: CalendarItem; venueName: Map<stri
         className={`block truncate rounded border-l-2 border-indigo-500 bg-indigo-50 px-1.5 py-0.5 text-xs text-indigo-950 hover:bg-indigo-100 dark:bg-indigo-950/60 dark:text-indigo-100 dark:hover:bg-indigo-900 ${item.status === 'CANCELLED' ? 'line-through opacity-60' : ''}`}
       >
         {item.show && (
-          <span className="mr-1 tabular-nums text-indigo-700 dark:text-indigo-300">{formatLocalTime(item.show)}</span>
+          <span className="mr-1 tabular-nums text-indigo-700 dark:text-indigo-300">{f.wallTime(item.show)}</span>
         )}
         {item.title}
       </a>
@@ -172,19 +176,20 @@ function MonthGrid({
   venueName: Map<string, string> | undefined;
   onMore: () => void;
 }) {
-  const start = firstWeekday();
+  const f = useFormat();
+  const start = firstWeekday(f.locale);
   const weeks = monthGrid(month, start);
   return (
     <div
       role="table"
-      aria-label={formatMonth(month)}
+      aria-label={f.month(month)}
       className="flex min-h-[32rem] flex-1 flex-col overflow-hidden rounded-lg border border-zinc-200 dark:border-zinc-800"
     >
       <div
         role="row"
         className="grid grid-cols-7 border-b border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900"
       >
-        {weekdayNames(start).map((name) => (
+        {weekdayNames(start, f.locale).map((name) => (
           <div
             role="columnheader"
             key={name}
@@ -208,7 +213,7 @@ function MonthGrid({
                 role="cell"
                 key={day.date}
                 data-date={day.date}
-                aria-label={formatLocalDate(day.date)}
+                aria-label={f.date(day.date)}
                 className={`min-w-0 space-y-0.5 border-r border-zinc-200 p-1 last:border-r-0 dark:border-zinc-800 ${day.inMonth ? '' : 'bg-zinc-50/70 dark:bg-zinc-900/50'}`}
               >
                 <div className="flex justify-end">
@@ -247,6 +252,7 @@ function MonthList({
   venueName: Map<string, string> | undefined;
   loaded: boolean;
 }) {
+  const f = useFormat();
   if (loaded && days.size === 0)
     return <p className="py-10 text-center text-sm text-zinc-500">Nothing booked or held this month.</p>;
   return (
@@ -254,17 +260,14 @@ function MonthList({
       {[...days].map(([date, items]) => (
         <li key={date} className="grid grid-cols-[9rem_1fr] gap-3 px-3 py-2">
           <div className={`text-sm ${date === today ? 'font-semibold text-indigo-600 dark:text-indigo-400' : ''}`}>
-            {formatLocalDate(date)}
+            {f.date(date)}
           </div>
           <ul className="space-y-1">
             {items.map((item) => (
               <li key={`${item.kind}:${item.id}`} className="flex items-center gap-3 text-sm">
                 <span className="w-28 shrink-0 text-xs tabular-nums text-zinc-500 dark:text-zinc-400">
                   {item.kind === 'event'
-                    ? [
-                        item.doors && `doors ${formatLocalTime(item.doors)}`,
-                        item.show && `show ${formatLocalTime(item.show)}`,
-                      ]
+                    ? [item.doors && `doors ${f.wallTime(item.doors)}`, item.show && `show ${f.wallTime(item.show)}`]
                         .filter(Boolean)
                         .join(' · ')
                     : `${ordinal(item.rank ?? 1)} hold`}

@@ -17,10 +17,9 @@ import { EventForm } from '../event/event-form.js';
 import { SharedNotes } from '../notes/shared-notes.js';
 import { SettlementPanel } from '../event/settlement-panel.js';
 import { TaskChecklist } from '../event/task-checklist.js';
-import { formatBasisPoints, formatMoney } from '../format/money.js';
-import { formatDateTimeInZone, formatLocalDate, formatTimeInZone, timeZoneLabel } from '../format/venue-time.js';
 import { DecisionSteps } from '../ui/decision-steps.js';
 import { ErrorNote, linkButtonClass, Section, selectClass, Spinner, StatusBadge } from '../ui/controls.js';
+import { useFormat } from '../format/use-format.js';
 
 type EventDetail = CommandResult<'events.get'>;
 
@@ -64,8 +63,9 @@ function Term({ label, children }: { label: string; children: ReactNode }) {
 const humanize = (code: string) => code.charAt(0) + code.slice(1).toLowerCase().replaceAll('_', ' ');
 
 export function EventDetailView({ event, role }: { event: EventDetail; role: Role | undefined }) {
+  const f = useFormat();
   const zone = event.venue.timezone;
-  const zoneLabel = `${timeZoneLabel(zone, new Date(event.showAt))} (${zone})`;
+  const zoneLabel = `${f.zoneName(event.showAt, zone)} (${zone})`;
   const deal = event.deal;
   const rights = editRights(role, event.status);
   const edit = useEdit();
@@ -86,7 +86,7 @@ export function EventDetailView({ event, role }: { event: EventDetail; role: Rol
         <div>
           <h1 className="text-xl font-semibold">{event.title}</h1>
           <p className="mt-0.5 text-sm text-zinc-600 dark:text-zinc-300">
-            {event.artistName} · {event.venue.name} · {formatLocalDate(event.showDate)}
+            {event.artistName} · {event.venue.name} · {f.date(event.showDate)}
           </p>
         </div>
         <div className="flex flex-col items-end gap-1">
@@ -137,11 +137,11 @@ export function EventDetailView({ event, role }: { event: EventDetail; role: Rol
           ) : (
             <>
               <dl className="divide-y divide-zinc-100 dark:divide-zinc-800">
-                <Term label="Doors">{formatTimeInZone(event.doorsAt, zone)}</Term>
-                <Term label="Show">{formatTimeInZone(event.showAt, zone)}</Term>
-                <Term label="Ends">{formatDateTimeInZone(event.endsAt, zone)}</Term>
+                <Term label="Doors">{f.time(event.doorsAt, zone)}</Term>
+                <Term label="Show">{f.time(event.showAt, zone)}</Term>
+                <Term label="Ends">{f.dateTime(event.endsAt, zone)}</Term>
                 <Term label="Capacity">
-                  {event.capacity.toLocaleString()}
+                  {f.count(event.capacity)}
                   {event.capacityOverride === null && (
                     <span className="ml-1 font-normal text-zinc-500 dark:text-zinc-400">(venue)</span>
                   )}
@@ -168,12 +168,12 @@ export function EventDetailView({ event, role }: { event: EventDetail; role: Rol
           ) : deal ? (
             <dl className="divide-y divide-zinc-100 dark:divide-zinc-800">
               <Term label="Deal type">{dealTypeName[deal.dealType] ?? humanize(deal.dealType)}</Term>
-              <Term label="Guarantee">{formatMoney(deal.guaranteeCents, deal.currency)}</Term>
+              <Term label="Guarantee">{f.money(deal.guaranteeCents, deal.currency)}</Term>
               <Term label="Artist share">
-                {formatBasisPoints(deal.artistShareBp)} of {humanize(deal.splitBasis).toLowerCase()}
+                {f.percent(deal.artistShareBp)} of {humanize(deal.splitBasis).toLowerCase()}
               </Term>
-              <Term label="Ticket price">{formatMoney(deal.ticketPriceCents, deal.currency)}</Term>
-              <Term label="Expenses budget">{formatMoney(deal.expensesBudgetCents, deal.currency)}</Term>
+              <Term label="Ticket price">{f.money(deal.ticketPriceCents, deal.currency)}</Term>
+              <Term label="Expenses budget">{f.money(deal.expensesBudgetCents, deal.currency)}</Term>
               {deal.notes && <p className="pt-2 text-sm text-zinc-600 dark:text-zinc-300">{deal.notes}</p>}
             </dl>
           ) : (

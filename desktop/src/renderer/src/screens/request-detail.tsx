@@ -1,19 +1,20 @@
 // One request as the manager decides on it: what the requester asked for (dates on the venue's
 // clock), the decisions so far with who made them and why, the dates it holds and who else holds
 // them, the decisions the state machine allows from here, and, once approved, the event it becomes.
+import type { Formats } from '@promoteros/shared/format';
 import { useState, type ReactNode } from 'react';
 import type { CommandResult } from '../../../common/command-map.js';
 import { routeHash } from '../data/route.js';
 import { useQuery } from '../data/use-query.js';
 import type { Role } from '../event/edit-rights.js';
-import { formatMoney } from '../format/money.js';
-import { formatDateTimeInZone, formatTimeInZone, wallClockInZone } from '../format/venue-time.js';
+import { wallClockInZone } from '../format/venue-time.js';
 import { ConvertForm } from '../request/convert-form.js';
 import { DecisionBar } from '../request/decision-bar.js';
 import { HoldsPanel } from '../request/holds-panel.js';
 import { decidesRequests, managesHolds, mayConvert } from '../request/request-actions.js';
 import { DecisionSteps } from '../ui/decision-steps.js';
 import { ErrorNote, primaryButtonClass, Section, Spinner, StatusBadge } from '../ui/controls.js';
+import { useFormat } from '../format/use-format.js';
 
 type RequestDetail = CommandResult<'requests.get'>;
 
@@ -55,23 +56,25 @@ function Term({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function budget(request: RequestDetail): string | null {
+function budget(request: RequestDetail, f: Formats): string | null {
   const { budgetMinCents: min, budgetMaxCents: max } = request;
   if (min === null && max === null) return null;
   // the venue's currency is not on the request; dollars as the intake page asks them
-  if (min !== null && max !== null) return `${formatMoney(min, 'USD')} – ${formatMoney(max, 'USD')}`;
-  return min !== null ? `from ${formatMoney(min, 'USD')}` : `up to ${formatMoney(max!, 'USD')}`;
+  if (min !== null && max !== null) return `${f.money(min, 'USD')} – ${f.money(max, 'USD')}`;
+  return min !== null ? `from ${f.money(min, 'USD')}` : `up to ${f.money(max!, 'USD')}`;
 }
 
 export function RequestDetailView({ request, role }: { request: RequestDetail; role: Role | undefined }) {
+  const f = useFormat();
   const zone = request.venue.timezone;
   const [converting, setConverting] = useState(false);
-  // an evening on one day reads "Mon, Apr 19, 2027, 7:00 PM – 11:00 PM"; past midnight, both dates
+  // an evening on one day reads "Mon, Apr 19, 2027, 7:00 PM – 11:00 PM" (the zone once, after the
+  // start, when this computer's clock differs); past midnight, both dates
   const span = (start: string, end: string) =>
-    `${formatDateTimeInZone(start, zone)} – ${
+    `${f.dateTime(start, zone)} – ${
       wallClockInZone(start, zone).date === wallClockInZone(end, zone).date
-        ? formatTimeInZone(end, zone)
-        : formatDateTimeInZone(end, zone)
+        ? f.venueClock(end, zone)
+        : f.dateTime(end, zone)
     }`;
   const deciding = decidesRequests(role);
 
@@ -87,7 +90,7 @@ export function RequestDetailView({ request, role }: { request: RequestDetail; r
             <StatusBadge status={request.status} />
             <span className="font-mono text-xs">{request.reference}</span>
             <span>· {request.venue.name}</span>
-            <span>· submitted {formatDateTimeInZone(request.submittedAt, zone)}</span>
+            <span>· submitted {f.dateTime(request.submittedAt, zone)}</span>
           </p>
         </div>
         <div className="flex flex-col items-end gap-2">
@@ -126,8 +129,8 @@ export function RequestDetailView({ request, role }: { request: RequestDetail; r
                 ? span(request.alternativeStart, request.alternativeEnd)
                 : null}
             </Term>
-            <Term label="Expected">{`${request.expectedAttendance.toLocaleString()} (venue holds ${request.venue.capacity.toLocaleString()})`}</Term>
-            <Term label="Budget">{budget(request)}</Term>
+            <Term label="Expected">{`${f.count(request.expectedAttendance)} (venue holds ${f.count(request.venue.capacity)})`}</Term>
+            <Term label="Budget">{budget(request, f)}</Term>
             <Term label="Description">{request.description}</Term>
             <Term label="Deal notes">{request.dealNotes}</Term>
             <Term label="Tech needs">{request.techNeeds}</Term>

@@ -7,7 +7,7 @@ import { RequestStatus, type CommandResult } from '../../../common/command-map.j
 import { navigate, routeHash } from '../data/route.js';
 import { useQuery } from '../data/use-query.js';
 import type { Role } from '../event/edit-rights.js';
-import { formatDateTimeInZone, formatLocalDate, todayInZone } from '../format/venue-time.js';
+import { todayInZone } from '../format/venue-time.js';
 import type { Venue } from '../shell/shell.js';
 import {
   buttonClass,
@@ -18,6 +18,7 @@ import {
   Spinner,
   StatusBadge,
 } from '../ui/controls.js';
+import { useFormat } from '../format/use-format.js';
 
 type Status = CommandResult<'requests.list'>['rows'][number]['status'];
 const PAGE_SIZE = 50;
@@ -40,6 +41,7 @@ export function RequestsScreen({
   params: URLSearchParams;
   role?: Role | undefined;
 }) {
+  const f = useFormat();
   const statuses = (params.get('status') ?? '')
     .split(',')
     .filter((status): status is Status => (ALL_STATUSES as readonly string[]).includes(status));
@@ -91,7 +93,7 @@ export function RequestsScreen({
               data-testid="new-requests"
               className="rounded-full bg-sky-600 px-2 py-0.5 text-xs font-semibold text-white"
             >
-              {list.data?.newCount.toLocaleString()} new
+              {list.data ? f.count(list.data.newCount) : ''} new
             </span>
           )}
         </h1>
@@ -235,11 +237,11 @@ export function RequestsScreen({
                   <td className="max-w-64 truncate px-3 py-1.5">{row.eventTitle}</td>
                   <td className="px-3 py-1.5 text-zinc-600 dark:text-zinc-300">{rowVenue?.name ?? '—'}</td>
                   <td className="px-3 py-1.5 tabular-nums">
-                    {formatLocalDate(todayInZone(zone, new Date(row.preferredStart)))}
+                    {f.date(todayInZone(zone, new Date(row.preferredStart)))}
                   </td>
-                  <td className="px-3 py-1.5 text-right tabular-nums">{row.expectedAttendance.toLocaleString()}</td>
+                  <td className="px-3 py-1.5 text-right tabular-nums">{f.count(row.expectedAttendance)}</td>
                   <td className="px-3 py-1.5 text-xs text-zinc-500 tabular-nums dark:text-zinc-400">
-                    {formatDateTimeInZone(row.submittedAt, zone)}
+                    {f.dateTime(row.submittedAt, zone)}
                   </td>
                 </tr>
               );
@@ -259,7 +261,7 @@ export function RequestsScreen({
         <span className="text-zinc-500 dark:text-zinc-400">
           {total === 0
             ? 'No requests'
-            : `${(page * PAGE_SIZE + 1).toLocaleString()}–${Math.min(total, (page + 1) * PAGE_SIZE).toLocaleString()} of ${total.toLocaleString()}`}
+            : `${f.count(page * PAGE_SIZE + 1)}–${f.count(Math.min(total, (page + 1) * PAGE_SIZE))} of ${f.count(total)}`}
         </span>
         <div className="flex items-center gap-2">
           <button type="button" className={buttonClass} disabled={page === 0} onClick={() => go({ page: page - 1 })}>

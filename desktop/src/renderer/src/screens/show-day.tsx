@@ -7,11 +7,11 @@ import type { CommandResult } from '../../../common/command-map.js';
 import { routeHash } from '../data/route.js';
 import { useQuery } from '../data/use-query.js';
 import type { Role } from '../event/edit-rights.js';
-import { formatLocalDate } from '../format/venue-time.js';
 import type { Venue } from '../shell/shell.js';
 import { DoorDesk } from '../show-day/door-desk.js';
 import { RunOfShow } from '../show-day/run-of-show.js';
 import { ErrorNote, Spinner } from '../ui/controls.js';
+import { useFormat } from '../format/use-format.js';
 
 type ShowDay = CommandResult<'showDay.get'>;
 
@@ -82,12 +82,13 @@ function ShowToday({
   event: NonNullable<ShowDay['event']>;
   role: Role | undefined;
 }) {
+  const f = useFormat();
   return (
     <>
       <header className="flex flex-wrap items-end justify-between gap-4 border-b-4 border-zinc-900 pb-4 dark:border-zinc-100">
         <div>
           <p className="text-base font-bold tracking-wide text-zinc-700 uppercase dark:text-zinc-300">
-            Show day · {day.venue.name} · {formatLocalDate(event.showDate)}
+            Show day · {day.venue.name} · {f.date(event.showDate)}
           </p>
           <h1 className="text-4xl font-black tracking-tight">{event.title}</h1>
           {event.artistName !== event.title && <p className="text-2xl font-semibold">{event.artistName}</p>}
@@ -114,6 +115,7 @@ function ShowToday({
 }
 
 function NoShowToday({ day }: { day: ShowDay }) {
+  const f = useFormat();
   return (
     <section aria-labelledby="no-show" className="rounded-xl border-4 border-zinc-900 p-8 dark:border-zinc-100">
       <h1 id="no-show" className="text-4xl font-black">
@@ -126,7 +128,7 @@ function NoShowToday({ day }: { day: ShowDay }) {
             <a href={routeHash(`events/${day.nextShow.id}`)} className="font-bold underline">
               {day.nextShow.title}
             </a>{' '}
-            on <strong>{formatLocalDate(day.nextShow.showDate)}</strong>
+            on <strong>{f.date(day.nextShow.showDate)}</strong>
           </>
         ) : (
           'No show is booked here yet.'

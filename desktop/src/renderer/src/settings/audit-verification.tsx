@@ -6,15 +6,14 @@ import { useState } from 'react';
 import type { CommandError, CommandResult } from '../../../common/command-map.js';
 import { useBridge } from '../data/bridge-context.js';
 import { buttonClass, ErrorNote, Section, Spinner } from '../ui/controls.js';
+import { useFormat } from '../format/use-format.js';
 
 type Verification = CommandResult<'audit.verify'>;
 
-const when = (iso: string) =>
-  new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
-
-const entries = (n: number) => `${n.toLocaleString()} ${n === 1 ? 'entry' : 'entries'}`;
-
 function Outcome({ result }: { result: Verification }) {
+  const f = useFormat();
+  const when = (iso: string) => f.clockDateTime(iso);
+  const entries = (n: number) => f.countOf(n, { one: 'entry', other: 'entries' });
   if (result.intact) {
     return (
       <div className="text-sm">
@@ -23,7 +22,7 @@ function Outcome({ result }: { result: Verification }) {
         </p>
         <p className="text-zinc-600 dark:text-zinc-300">
           {result.lastAnchor?.anchoredAt
-            ? `Last anchor: entry ${result.lastAnchor.position.toLocaleString()}, ${when(result.lastAnchor.anchoredAt)}.`
+            ? `Last anchor: entry ${f.count(result.lastAnchor.position)}, ${when(result.lastAnchor.anchoredAt)}.`
             : 'Not anchored yet: the relay writes the chain’s head down every hour.'}
         </p>
         {result.head && (

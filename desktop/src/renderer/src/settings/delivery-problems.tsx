@@ -3,23 +3,24 @@
 // Retry makes one due again. Emails refused for some of their recipients are listed too, without
 // Retry (it would resend to everyone). The list lives on the relay (never synced), so it is read when the
 // screen opens, after each Retry, on Refresh and every half minute while the screen is open.
+import type { Formats } from '@promoteros/shared/format';
 import { useCallback, useEffect, useState } from 'react';
 import type { CommandError, CommandResult } from '../../../common/command-map.js';
 import { useBridge } from '../data/bridge-context.js';
 import { buttonClass, ErrorNote, Section, Spinner } from '../ui/controls.js';
 import { problemReason, problemTitle } from './delivery-wording.js';
+import { useFormat } from '../format/use-format.js';
 
 type Problem = CommandResult<'deliveryProblems.list'>[number];
 
 const REFRESH_MS = 30_000;
-const when = (iso: string) =>
-  new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 
 /** Where a problem stands, and for one sent to only some of its recipients, what is left to do. */
-function problemState(problem: Problem): string {
+function problemState(problem: Problem, f: Formats): string {
+  const when = (iso: string) => f.clockDateTime(iso);
   switch (problem.status) {
     case 'DEAD':
-      return `Given up after ${problem.attempts} ${problem.attempts === 1 ? 'try' : 'tries'}, ${when(problem.failedAt)}`;
+      return `Given up after ${f.countOf(problem.attempts, { one: 'try', other: 'tries' })}, ${when(problem.failedAt)}`;
     case 'QUEUED':
       return `Failed ${when(problem.failedAt)}; next try ${problem.nextTryAt ? when(problem.nextTryAt) : 'soon'}`;
     case 'PARTLY_SENT':
@@ -28,6 +29,7 @@ function problemState(problem: Problem): string {
 }
 
 export function DeliveryProblemsPanel() {
+  const f = useFormat();
   const bridge = useBridge();
   const [problems, setProblems] = useState<Problem[]>();
   const [error, setError] = useState<CommandError>();
@@ -96,7 +98,7 @@ export function DeliveryProblemsPanel() {
                   <p className="truncate text-zinc-600 dark:text-zinc-300">“{problem.email.subject}”</p>
                 )}
                 <p className="text-red-700 dark:text-red-400">{problemReason(problem.lastError)}</p>
-                <p className="text-xs text-zinc-500 dark:text-zinc-400">{problemState(problem)}</p>
+                <p className="text-xs text-zinc-500 dark:text-zinc-400">{problemState(problem, f)}</p>
               </div>
               {problem.status !== 'PARTLY_SENT' && (
                 <button

@@ -7,15 +7,12 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { CommandError, CommandResult, Outcome } from '../../../common/command-map.js';
 import { useBridge } from '../data/bridge-context.js';
-import { formatRelative } from '../format/venue-time.js';
 import { buttonClass, ErrorNote, Field, inputClass, primaryButtonClass, Spinner } from '../ui/controls.js';
 import { Dialog } from '../ui/dialog.js';
 import { editableFields, fieldLabel, mayOverride, overrideArguments, retryArguments } from './retry-arguments.js';
+import { RelativeTime } from '../ui/relative-time.js';
 
 type Refused = CommandResult<'outbox.needsAttention'>[number];
-
-const when = (iso: string) =>
-  new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 
 export function NeedsAttentionPanel({ onClose }: { onClose: () => void }) {
   const bridge = useBridge();
@@ -105,7 +102,7 @@ function RefusedEdit({ item }: { item: Refused }) {
           <p className="text-sm font-medium">{item.description}</p>
           <p className="mt-0.5 text-sm text-red-700 dark:text-red-400">{item.reason}</p>
           <p className="mt-0.5 text-xs text-zinc-500 dark:text-zinc-400">
-            Made <time dateTime={item.at}>{when(item.at)}</time> ({formatRelative(item.at)})
+            Made <RelativeTime at={item.at} />
           </p>
         </div>
         <div className="flex shrink-0 gap-1.5">

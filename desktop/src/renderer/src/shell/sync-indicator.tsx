@@ -1,26 +1,28 @@
 // Always visible: is this window live with the relay, catching up (with progress), or working
 // from the local replica while offline, and since when; how many edits made here are still on
 // their way to the relay, and how many the relay refused (a button that opens the list).
-import { useEffect, useState } from 'react';
+import type { Formats } from '@promoteros/shared/format';
 import type { EventPayload } from '../../../common/command-map.js';
-import { formatRelative } from '../format/venue-time.js';
+import { useFormat, useNow } from '../format/use-format.js';
+import { RelativeTime } from '../ui/relative-time.js';
 
 type SyncStatus = EventPayload<'sync.status'>;
 type OutboxCounts = EventPayload<'outbox.changed'>;
 
-const clock = (iso: string) =>
-  new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' }).format(new Date(iso));
-
 /** The words the indicator shows, and a longer line for its tooltip. */
-export function describeSync(status: SyncStatus | undefined, now: Date): { tone: Tone; label: string; detail: string } {
-  const last = status?.lastSyncedAt ? `Last synced ${clock(status.lastSyncedAt)}` : 'Not synced yet';
-  const pending = status?.pendingChanges ? ` · ${pendingLabel(status.pendingChanges)}` : '';
+export function describeSync(
+  status: SyncStatus | undefined,
+  now: Date,
+  f: Formats,
+): { tone: Tone; label: string; detail: string } {
+  const last = status?.lastSyncedAt ? `Last synced ${f.exact(status.lastSyncedAt)}` : 'Not synced yet';
+  const pending = status?.pendingChanges ? ` · ${pendingLabel(status.pendingChanges, f)}` : '';
   switch (status?.phase) {
     case 'live':
       return { tone: 'live', label: 'Live', detail: `Up to date with the relay. ${last}${pending}` };
     case 'initial-sync': {
-      const received = (status.rowsReceived ?? 0).toLocaleString();
-      const total = status.rowsTotal ? ` / ${status.rowsTotal.toLocaleString()}` : '';
+      const received = f.count(status.rowsReceived ?? 0);
+      const total = status.rowsTotal ? ` / ${f.count(status.rowsTotal)}` : '';
       return {
         tone: 'busy',
         label: `Syncing ${received}${total} rows`,
@@ -31,7 +33,7 @@ export function describeSync(status: SyncStatus | undefined, now: Date): { tone:
       return { tone: 'busy', label: 'Connecting…', detail: last };
     case 'offline': {
       const since = status.offlineSince
-        ? `Offline since ${clock(status.offlineSince)} (${formatRelative(status.offlineSince, now)})`
+        ? `Offline since ${f.clock(status.offlineSince)} (${f.relative(status.offlineSince, now)})`
         : 'Offline';
       return { tone: 'offline', label: since, detail: `Working from this computer’s copy. ${last}${pending}` };
     }
@@ -42,14 +44,14 @@ export function describeSync(status: SyncStatus | undefined, now: Date): { tone:
   }
 }
 
-/** "1 edit waiting to upload", "3 edits waiting to upload" */
-export function pendingLabel(count: number): string {
-  return `${count} ${count === 1 ? 'edit' : 'edits'} waiting to upload`;
+/** "1 edit waiting to upload", "1,200 edits waiting to upload" */
+export function pendingLabel(count: number, f: Formats): string {
+  return `${f.countOf(count, { one: 'edit', other: 'edits' })} waiting to upload`;
 }
 
 /** "1 needs attention", "2 need attention" */
-export function refusedLabel(count: number): string {
-  return `${count} ${count === 1 ? 'needs' : 'need'} attention`;
+export function refusedLabel(count: number, f: Formats): string {
+  return `${f.count(count)} ${count === 1 ? 'needs' : 'need'} attention`;
 }
 
 type Tone = 'live' | 'busy' | 'offline' | 'error' | 'idle';
@@ -70,13 +72,10 @@ export function SyncIndicator({
   outbox: OutboxCounts | undefined;
   onShowRefused: () => void;
 }) {
+  const f = useFormat();
   // relative times ("5 minutes ago") age while nothing else changes
-  const [now, setNow] = useState(() => new Date());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(new Date()), 30_000);
-    return () => clearInterval(timer);
-  }, []);
-  const { tone, label, detail } = describeSync(status, now);
+  const now = useNow();
+  const { tone, label, detail } = describeSync(status, now, f);
   const pending = outbox?.pending ?? status?.pendingChanges ?? 0;
   const refused = outbox?.refused ?? 0;
   const progress =
@@ -104,22 +103,23 @@ export function SyncIndicator({
             data-testid="pending-edits"
             className="font-medium whitespace-nowrap text-amber-700 dark:text-amber-400"
           >
-            · {pendingLabel(pending)}
-          </span>
-        )}
-        {tone !== 'busy' && status?.lastSyncedAt && (
-          <span className="hidden whitespace-nowrap text-zinc-400 lg:inline dark:text-zinc-500">
-            · synced {clock(status.lastSyncedAt)}
+            · {pendingLabel(pending, f)}
           </span>
         )}
       </div>
+      {/* outside the live region: a clock that ages every half minute is not news to announce */}
+      {tone !== 'busy' && status?.lastSyncedAt && (
+        <span className="hidden text-xs whitespace-nowrap text-zinc-500 lg:inline dark:text-zinc-400">
+          · <RelativeTime at={status.lastSyncedAt} prefix="synced" />
+        </span>
+      )}
       {refused > 0 && (
         <button
           type="button"
           onClick={onShowRefused}
           className="rounded-full bg-red-100 px-2 py-0.5 text-xs font-semibold whitespace-nowrap text-red-800 hover:bg-red-200 dark:bg-red-950 dark:text-red-300 dark:hover:bg-red-900"
         >
-          {refusedLabel(refused)}
+          {refusedLabel(refused, f)}
         </button>
       )}
     </div>

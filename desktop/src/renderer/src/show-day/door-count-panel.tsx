@@ -1,6 +1,7 @@
 // Admitted so far against what the night holds, in type the door can read from across the room:
 // the total, each list and the walk-ups, with a warning from 90 % of capacity.
 import type { DoorCount } from './door-tally.js';
+import { useFormat } from '../format/use-format.js';
 
 export function DoorCountPanel({
   door,
@@ -11,7 +12,9 @@ export function DoorCountPanel({
   onWalkUp: () => void;
   walkUpShortcut: string;
 }) {
-  const share = door.capacity > 0 ? Math.round((door.total / door.capacity) * 100) : 0;
+  const f = useFormat();
+  // whole percent, in basis points: the door reads it from across the room
+  const share = door.capacity > 0 ? Math.round((door.total / door.capacity) * 100) * 100 : 0;
   return (
     <section
       aria-labelledby="door-count"
@@ -22,28 +25,28 @@ export function DoorCountPanel({
       </h2>
       <p className="mt-1 flex items-baseline gap-3">
         <span data-testid="door-total" className="text-8xl leading-none font-black tabular-nums">
-          {door.total}
+          {f.count(door.total)}
         </span>
-        <span className="text-3xl font-bold tabular-nums">/ {door.capacity}</span>
+        <span className="text-3xl font-bold tabular-nums">/ {f.count(door.capacity)}</span>
       </p>
-      <p className="text-base font-semibold">{share} % of capacity</p>
+      <p className="text-base font-semibold">{f.percent(share)} of capacity</p>
       {door.nearCapacity && (
         <p role="alert" className="mt-2 text-2xl font-black text-red-800 dark:text-red-300">
-          {door.total >= door.capacity ? 'At capacity' : 'Near capacity'}: {Math.max(0, door.capacity - door.total)}{' '}
-          left
+          {door.total >= door.capacity ? 'At capacity' : 'Near capacity'}:{' '}
+          {f.count(Math.max(0, door.capacity - door.total))} left
         </p>
       )}
       <dl className="mt-3 space-y-1 text-lg">
         {door.lists.map((list) => (
           <div key={list.guestListId} className="flex justify-between gap-3">
             <dt>{list.name}</dt>
-            <dd className="font-bold tabular-nums">{list.admitted}</dd>
+            <dd className="font-bold tabular-nums">{f.count(list.admitted)}</dd>
           </div>
         ))}
         <div className="flex justify-between gap-3 border-t-2 border-zinc-900 pt-1 dark:border-zinc-100">
           <dt>Walk-ups</dt>
           <dd data-testid="walk-ups" className="font-bold tabular-nums">
-            {door.walkUps}
+            {f.count(door.walkUps)}
           </dd>
         </div>
       </dl>

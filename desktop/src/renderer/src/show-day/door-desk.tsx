@@ -19,7 +19,6 @@ import type { CommandResult } from '../../../common/command-map.js';
 import { useEdit } from '../data/use-edit.js';
 import { useQuery } from '../data/use-query.js';
 import type { Role } from '../event/edit-rights.js';
-import { formatTimeInZone } from '../format/venue-time.js';
 import { ErrorNote, Spinner } from '../ui/controls.js';
 import { Dialog } from '../ui/dialog.js';
 import { AdmitDialog } from './admit-dialog.js';
@@ -29,6 +28,7 @@ import { findGuests, GuestIndexer } from './guest-search.js';
 import { GuestEntryDialog } from './guest-entry-dialog.js';
 import { GuestListsPanel } from './guest-lists-panel.js';
 import { useDoor, type MadeCheckIn } from './use-door.js';
+import { useFormat } from '../format/use-format.js';
 
 type GuestListDoor = CommandResult<'guestList.get'>;
 type GuestEntry = GuestListDoor['entries'][number];
@@ -334,6 +334,7 @@ function GuestRow({
   onRemove: () => void;
   onPick: () => void;
 }) {
+  const f = useFormat();
   const left = entry.admitCount - admitted;
   const flagged = isOverAllotment(admitted, entry.admitCount);
   const admissions = entry.checkIns.filter((c) => c.kind === 'ADMIT' && !c.undone && !undone.has(c.id));
@@ -410,7 +411,7 @@ function GuestRow({
               }
               className="rounded-md px-2 py-1 text-base font-semibold underline"
             >
-              Undo {checkIn.admitted} at {formatTimeInZone(checkIn.occurredAt, timezone)} ({checkIn.deviceId})
+              Undo {checkIn.admitted} at {f.time(checkIn.occurredAt, timezone)} ({checkIn.deviceId})
             </button>
           ))}
         </div>
@@ -429,8 +430,9 @@ function FlaggedEntries({
   admittedOf: (entry: GuestEntry) => number;
   timezone: string;
 }) {
+  const f = useFormat();
   const describe = (checkIn: CheckIn) =>
-    `${checkIn.kind === 'UNDO' ? 'Undo' : 'Admitted'} ${Math.abs(checkIn.admitted)} · ${checkIn.deviceId} · ${formatTimeInZone(checkIn.occurredAt, timezone)}${checkIn.recordedBy ? ` · ${checkIn.recordedBy}` : ''}`;
+    `${checkIn.kind === 'UNDO' ? 'Undo' : 'Admitted'} ${Math.abs(checkIn.admitted)} · ${checkIn.deviceId} · ${f.time(checkIn.occurredAt, timezone)}${checkIn.recordedBy ? ` · ${checkIn.recordedBy}` : ''}`;
   return (
     <section aria-labelledby="flagged-entries" className="rounded-xl border-4 border-red-700 p-4 dark:border-red-500">
       <h2 id="flagged-entries" className="text-xl font-black">

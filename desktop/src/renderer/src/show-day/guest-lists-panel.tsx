@@ -3,9 +3,10 @@
 import { useState, type FormEvent } from 'react';
 import type { CommandError, CommandResult } from '../../../common/command-map.js';
 import { useEdit } from '../data/use-edit.js';
-import { formatTimeInZone, instantInZone } from '../format/venue-time.js';
+import { instantInZone } from '../format/venue-time.js';
 import { buttonClass, Field, inputClass, primaryButtonClass, selectClass } from '../ui/controls.js';
 import { Dialog, DialogFormEnd } from '../ui/dialog.js';
+import { useFormat } from '../format/use-format.js';
 
 type GuestList = CommandResult<'guestList.get'>['lists'][number];
 
@@ -33,6 +34,7 @@ export function GuestListsPanel({
   manages: boolean;
   onAddGuest: () => void;
 }) {
+  const f = useFormat();
   const [creating, setCreating] = useState(false);
   return (
     <section aria-labelledby="guest-lists" className="rounded-xl border-2 border-zinc-900 p-4 dark:border-zinc-100">
@@ -48,7 +50,7 @@ export function GuestListsPanel({
               <span className="font-bold">{list.name}</span> · {kindNames[list.kind]} · {list.entryCount}{' '}
               {list.entryCount === 1 ? 'name' : 'names'}, {list.allotted}
               {list.allotment !== null ? ` of ${list.allotment}` : ''} admissions
-              {list.cutoffAt && ` · closes ${formatTimeInZone(list.cutoffAt, timezone)}`}
+              {list.cutoffAt && ` · closes ${f.time(list.cutoffAt, timezone)}`}
             </li>
           ))}
         </ul>

@@ -2,12 +2,13 @@
 // venue's time, who to call, and what is still open on the checklist. (The collaborative run of
 // show document joins this when the notes rooms land.)
 import type { CommandResult } from '../../../common/command-map.js';
-import { formatTimeInZone, timeZoneLabel } from '../format/venue-time.js';
+import { useFormat } from '../format/use-format.js';
 
 type ShowDayEvent = NonNullable<CommandResult<'showDay.get'>['event']>;
 
 export function RunOfShow({ event, timezone }: { event: ShowDayEvent; timezone: string }) {
-  const zone = timeZoneLabel(timezone, new Date(event.doorsAt));
+  const f = useFormat();
+  const zone = f.zoneName(event.doorsAt, timezone);
   const times: Array<[string, string]> = [
     ['Doors', event.doorsAt],
     ['Show', event.showAt],
@@ -23,7 +24,7 @@ export function RunOfShow({ event, timezone }: { event: ShowDayEvent; timezone: 
           {times.map(([label, at]) => (
             <div key={label} className="flex justify-between text-2xl">
               <dt className="font-semibold">{label}</dt>
-              <dd className="font-black tabular-nums">{formatTimeInZone(at, timezone)}</dd>
+              <dd className="font-black tabular-nums">{f.venueClock(at, timezone)}</dd>
             </div>
           ))}
         </dl>

@@ -1,8 +1,8 @@
 // A request's decisions as a list, oldest first: the move, who made it and why, at the venue's
 // time. Shown on the request and again on the event it became.
 import type { CommandResult } from '../../../common/command-map.js';
-import { formatDateTimeInZone } from '../format/venue-time.js';
 import { StatusBadge } from './controls.js';
+import { useFormat } from '../format/use-format.js';
 
 type DecisionStep = CommandResult<'requests.get'>['history'][number];
 
@@ -16,12 +16,13 @@ export function DecisionSteps({
   zone: string;
   label?: string;
 }) {
+  const f = useFormat();
   return (
     <ol aria-label={label} className="space-y-2">
       {steps.map((step, index) => (
         <li key={index} className="grid grid-cols-[12rem_1fr] gap-3 text-sm">
           <time dateTime={step.at} className="text-xs text-zinc-500 tabular-nums dark:text-zinc-400">
-            {formatDateTimeInZone(step.at, zone)}
+            {f.dateTime(step.at, zone)}
           </time>
           <div>
             <span className="inline-flex items-center gap-1.5">
