@@ -33,9 +33,7 @@ describe('event confirmation', () => {
     const owner = await createMember(db.sql, [{ organizationId: night.organizationId, role: 'OWNER' }]);
     await db.sql`UPDATE memberships SET user_name = 'Dana Booker' WHERE user_id = ${owner.userId}`;
     const text = await textOf(night.eventId, 'CONFIRMATION');
-    expect(text).toContain(
-      'Lakeshore Live confirms Night Drive at The Lakeshore Ballroom on Sat, Mar 14, 2026.',
-    );
+    expect(text).toContain('Lakeshore Live confirms Night Drive at The Lakeshore Ballroom on Sat, Mar 14, 2026.');
     expect(text).toContain('Venue The Lakeshore Ballroom, 1 Harbour Street, Chicago, US');
     // 00:30 UTC on the 15th is 7:30 PM on the 14th in Chicago (CDT, UTC−5, since 8 March)
     expect(text).toContain('Doors 7:30 PM CDT');

@@ -62,7 +62,10 @@ describe('settlement sheet door count', () => {
     const radio = await addGuest(db.sql, generous, 'COMP', 2, { name: 'Radio giveaway' });
     await checkIn(db.sql, generous, { entryId: radio.entryId, admitted: 2 });
     for (let i = 0; i < 10; i += 1) {
-      const guest = await addGuest(db.sql, generous, 'COMP', 2, { listId: i === 0 ? undefined : radio.listId, name: 'Sponsors' });
+      const guest = await addGuest(db.sql, generous, 'COMP', 2, {
+        listId: i === 0 ? undefined : radio.listId,
+        name: 'Sponsors',
+      });
       await checkIn(db.sql, generous, { entryId: guest.entryId, admitted: 2 });
     }
     const text = await settlementText(generous);

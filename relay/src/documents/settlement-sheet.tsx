@@ -59,7 +59,11 @@ function DoorCountTable({ door, fmt }: { door: DoorCount | null; fmt: SheetForma
 export function SettlementSheet({ data }: { data: Extract<DocumentData, { kind: 'SETTLEMENT' }> }) {
   const { event, deal, door } = data;
   const s = settleShow(deal, data.lines);
-  const fmt = sheetFormat({ locale: event.organization.locale, timeZone: event.venue.timezone, currency: deal.currency });
+  const fmt = sheetFormat({
+    locale: event.organization.locale,
+    timeZone: event.venue.timezone,
+    currency: deal.currency,
+  });
   const tally = data.lines.filter((l) => l.kind === 'TICKETS');
   const adjustments = s.explanation.filter((l) => l.label.startsWith('Adjustment: '));
   // every list of the comp kind, whatever the venue called them

@@ -78,7 +78,11 @@ describe('email job messages', () => {
   it("should write dates, times and counts in the organization's locale", async () => {
     await db.sql`UPDATE organizations SET locale = 'en-GB' WHERE id = ${world.organizationId}`;
     await db.sql`UPDATE event_requests SET expected_attendance = 1200 WHERE id = ${world.requestId}`;
-    const { mail } = await deliver('request.received', workflowPayloads(world)['request.received'], world.requester.email);
+    const { mail } = await deliver(
+      'request.received',
+      workflowPayloads(world)['request.received'],
+      world.requester.email,
+    );
     for (const body of [mail.parsed.text ?? '', html(mail)]) {
       // the venue's clock still, in British conventions: 24-hour, day before month
       expect(body).toContain('Fri, 1 Sept 2028, 20:00 GMT-4');

@@ -99,23 +99,19 @@ export function eventConfirmedWriter(
         ? ([['Ticket price', money(f, row.ticket_price_cents, row.currency ?? 'USD')]] as const)
         : []),
     ];
-    const letter = writeLetter(
-      to,
-      `Confirmed: ${row.artist_name} at ${head.venueName} on ${f.date(row.show_date)}`,
-      {
-        organizationName: head.organizationName,
-        venueName: head.venueName,
-        greeting: `Hello ${row.contact_name ?? row.promoter_name ?? row.artist_name},`,
-        lead: [`${head.organizationName} confirms the show at ${head.venueName}.`],
-        facts,
-        close: [
-          attachment
-            ? `The confirmation with the full deal terms is attached (${attachment.filename}).`
-            : 'The written confirmation with the full deal terms follows from the venue.',
-          `Times are the venue’s local time: ${zoneLabel(zone)}.`,
-        ],
-      },
-    );
+    const letter = writeLetter(to, `Confirmed: ${row.artist_name} at ${head.venueName} on ${f.date(row.show_date)}`, {
+      organizationName: head.organizationName,
+      venueName: head.venueName,
+      greeting: `Hello ${row.contact_name ?? row.promoter_name ?? row.artist_name},`,
+      lead: [`${head.organizationName} confirms the show at ${head.venueName}.`],
+      facts,
+      close: [
+        attachment
+          ? `The confirmation with the full deal terms is attached (${attachment.filename}).`
+          : 'The written confirmation with the full deal terms follows from the venue.',
+        `Times are the venue’s local time: ${zoneLabel(zone)}.`,
+      ],
+    });
     return { letter: attachment ? { ...letter, attachments: [attachment] } : letter, from: senderOf(head, mailFrom) };
   };
 }

@@ -24,7 +24,10 @@ function decimalOf(cents: bigint, digits: number): string {
 /** 250050 USD → "$2,500.50"; 1500 JPY → "¥1,500"; numbers or bigints, exact either way. */
 export function formatMoney(cents: number | bigint, currency: string, locale: string): string {
   const digits = minorDigits(currency);
-  const format = cached(`money|${locale}|${currency}`, () => new Intl.NumberFormat(locale, { style: 'currency', currency }));
+  const format = cached(
+    `money|${locale}|${currency}`,
+    () => new Intl.NumberFormat(locale, { style: 'currency', currency }),
+  );
   const exact = decimalOf(typeof cents === 'bigint' ? cents : BigInt(Math.round(cents)), digits);
   // Intl.NumberFormat.format takes decimal strings (ES2023); TypeScript's lib types say number only
   return plainSpaces(format.format(exact as unknown as number));
