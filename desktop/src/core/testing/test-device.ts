@@ -42,6 +42,12 @@ export class TestDevice {
     if (!this.online) throw new TypeError(`fetch failed: ${this.options.name} is offline`);
     const url = (input instanceof Request ? input.url : String(input)).replace(DEVICE_BASE, this.options.relayUrl());
     const response = await fetch(url, init);
+    // A long poll sent while online can be answered after the device went offline: the
+    // connection dropped, so the answer never arrives (else an offline device would sync).
+    if (!this.online) {
+      await response.arrayBuffer().catch(() => {});
+      throw new TypeError(`fetch failed: ${this.options.name} went offline before the answer came`);
+    }
     if (this.loseNextUploadAnswer && url.includes('/v1/mutations')) {
       this.loseNextUploadAnswer = false;
       this.lostAnswers += 1;
