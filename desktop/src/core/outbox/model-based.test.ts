@@ -43,7 +43,7 @@ import {
 
 const seed = Number(process.env.OUTBOX_MODEL_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const path = process.env.OUTBOX_MODEL_PATH;
-const numRuns = Number(process.env.OUTBOX_MODEL_RUNS ?? 4);
+const numRuns = Number(process.env.OUTBOX_MODEL_RUNS ?? 3);
 let steps = 0;
 
 type Model = OutboxModel;
@@ -342,10 +342,13 @@ const commands = fc.commands(
     edit,
     edit,
     edit,
+    edit,
+    edit,
     fc.tuple(who, editSpec(allKinds)).map(([w, spec]) => new Edit(w, spec, true)),
     fc
       .tuple(who, fc.array(editSpec(['create', 'rename', 'due', 'complete', 'reopen']), { minLength: 2, maxLength: 6 }))
       .map(([w, specs]) => new Burst(w, specs)),
+    fc.tuple(who, fc.boolean()).map(([w, online]) => new Connectivity(w, online)),
     fc.tuple(who, fc.boolean()).map(([w, online]) => new Connectivity(w, online)),
     fc.tuple(who, fc.boolean()).map(([w, online]) => new Connectivity(w, online)),
     who.map((w) => new Restart(w)),
@@ -387,7 +390,8 @@ describe('the outbox against its model', () => {
     'should keep pending, applied and refused edits where the model says, across devices, outages and restarts',
     async () => {
       await fc.assert(
-        fc.asyncProperty(commands, async (cmds) => {
+        // whether each device starts the run offline (a laptop in a basement with no signal)
+        fc.asyncProperty(fc.tuple(fc.boolean(), fc.boolean()), commands, async (startOffline, cmds) => {
           runs += 1;
           const dir = join(root, `run-${runs}`);
           const start = await startModelRun(db, () => relay, dir);
@@ -403,6 +407,11 @@ describe('the outbox against its model', () => {
             })),
             ledger: new Map(),
           };
+          for (const who of [0, 1] as const) {
+            if (!startOffline[who]) continue;
+            model.devices[who]!.online = false;
+            start.run.devices[who]!.device.setOnline(false);
+          }
           try {
             await fc.asyncModelRun(() => ({ model, real: start.run }), cmds);
             // the end of the day: every device back online, every queue answered, and every
