@@ -65,7 +65,7 @@ const installProbes = `(() => {
     const checkIn = door.checkIn;
     if (checkIn && checkIn.t0 && !checkIn.t1) {
       const total = document.querySelector('[data-testid="door-total"]');
-      if (total && total.textContent === String(checkIn.total)) checkIn.t1 = performance.now();
+      if (total && total.getAttribute('data-value') === String(checkIn.total)) checkIn.t1 = performance.now();
     }
   };
   new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
@@ -89,7 +89,8 @@ async function measureSearch(page: Page, names: readonly string[]): Promise<numb
 async function measureCheckIns(page: Page, names: readonly string[]): Promise<number[]> {
   const box = page.getByRole('combobox', { name: 'Find a guest' });
   const times: number[] = [];
-  let total = Number(await page.getByTestId('door-total').textContent());
+  // the count as a number: the text on screen has the locale's thousands separators
+  let total = Number(await page.getByTestId('door-total').getAttribute('data-value'));
   for (const name of names) {
     await box.fill(name);
     await page.getByRole('option', { name, exact: true, selected: true }).waitFor();

@@ -24,10 +24,16 @@ export function DoorCountPanel({
         Door count
       </h2>
       <p className="mt-1 flex items-baseline gap-3">
-        <span data-testid="door-total" className="text-8xl leading-none font-black tabular-nums">
+        <span
+          data-testid="door-total"
+          data-value={door.total}
+          className="text-8xl leading-none font-black tabular-nums"
+        >
           {f.count(door.total)}
         </span>
-        <span className="text-3xl font-bold tabular-nums">/ {f.count(door.capacity)}</span>
+        <span data-testid="door-capacity" className="text-3xl font-bold tabular-nums">
+          / {f.count(door.capacity)}
+        </span>
       </p>
       <p className="text-base font-semibold">{f.percent(share)} of capacity</p>
       {door.nearCapacity && (

@@ -1,8 +1,10 @@
 // The door: a search field that has focus from the start, the matching guests as you type (from
 // the list held in memory, no round trip per keystroke), Enter to admit the highlighted guest
-// (Shift+Enter: their whole party), a confirmation before admitting anyone already in or beyond
-// their allotment, walk-ups (Alt+W), undo of this device's last check-in (Alt+Z), the door count
-// moving on the key press, and for managers the entries two doors admitted beyond their allotment.
+// (Shift+Enter: their whole party; nobody is highlighted until a name is typed or a row chosen,
+// see door-highlight.ts), a confirmation before admitting anyone already in, beyond their
+// allotment or admitted here seconds ago, walk-ups (Alt+W), undo of this device's last check-in
+// (Alt+Z), the door count moving on the key press, and for managers the entries two doors
+// admitted beyond their allotment.
 import { roleAtLeast } from '@promoteros/shared';
 import { isOverAllotment } from '@promoteros/shared/mutations';
 import {
@@ -23,11 +25,14 @@ import { ErrorNote, Spinner } from '../ui/controls.js';
 import { Dialog } from '../ui/dialog.js';
 import { AdmitDialog } from './admit-dialog.js';
 import { DoorCountPanel } from './door-count-panel.js';
+import { highlighted, highlightForQuery, moveHighlight, NOTHING, type Highlight } from './door-highlight.js';
 import { checkAdmission } from './door-tally.js';
 import { findGuests, GuestIndexer } from './guest-search.js';
 import { GuestEntryDialog } from './guest-entry-dialog.js';
 import { GuestListsPanel } from './guest-lists-panel.js';
-import { useDoor, type MadeCheckIn } from './use-door.js';
+import { listedMoreThanOnce } from './namesakes.js';
+import { admittedHereRecently } from './recent-admission.js';
+import { useDoor, type UndoTarget } from './use-door.js';
 import { useFormat } from '../format/use-format.js';
 
 type GuestListDoor = CommandResult<'guestList.get'>;
@@ -49,6 +54,7 @@ export function DoorDesk({
   timezone: string;
   role: Role | undefined;
 }) {
+  const f = useFormat();
   const guests = useQuery('guestList.get', { eventId }, TABLES);
   // a new answer (after every check-in, here or synced) is drawn at low priority: a key press
   // at the door interrupts that render instead of waiting behind it
@@ -57,7 +63,7 @@ export function DoorDesk({
   const door = useDoor(eventId, data);
   const edit = useEdit();
   const [query, setQuery] = useState('');
-  const [active, setActive] = useState(0);
+  const [highlight, setHighlight] = useState<Highlight>(NOTHING);
   const [confirming, setConfirming] = useState<{ entry: GuestEntry; count: number; message: string }>();
   const [editing, setEditing] = useState<{ entry?: GuestEntry }>();
   const [removing, setRemoving] = useState<GuestEntry>();
@@ -71,8 +77,10 @@ export function DoorDesk({
   const indexer = useRef(new GuestIndexer());
   const index = useMemo(() => indexer.current.index(data?.entries ?? [], listNames), [data?.entries, listNames]);
   const found = useMemo(() => findGuests(index, query, SHOWN), [index, query]);
+  // names on their list more than once (added twice, or by two doors offline): marked on the row
+  const twice = useMemo(() => listedMoreThanOnce(data?.entries ?? []), [data?.entries]);
   const results = found.entries;
-  const selected = results[Math.min(active, results.length - 1)];
+  const selected = highlighted(results, highlight);
   const tally = door.tally;
 
   const admittedOf = (entry: GuestEntry) => entry.admitted + (tally?.extraByEntry.get(entry.id) ?? 0);
@@ -85,7 +93,8 @@ export function DoorDesk({
 
   function requestAdmit(entry: GuestEntry | undefined, count: number) {
     if (!entry) return;
-    const check = checkAdmission(entry.guestName, entry.admitCount, admittedOf(entry), count);
+    const recent = admittedHereRecently(door.made, entry.id, Date.now());
+    const check = checkAdmission(entry.guestName, entry.admitCount, admittedOf(entry), count, recent);
     if (check.confirm) setConfirming({ entry, count, message: check.message });
     else admit(entry, count);
   }
@@ -93,11 +102,10 @@ export function DoorDesk({
   function admit(entry: GuestEntry, count: number) {
     door.admit(entry, count);
     setSaid(`Admitted ${entry.guestName}${count > 1 ? ` and ${count - 1} more` : ''}`);
-    // the count first; the emptied search and its list of guests right after, interruptibly
-    startTransition(() => {
-      setQuery('');
-      setActive(0);
-    });
+    // the count first; the emptied search and its list of guests right after, interruptibly.
+    // Nobody is highlighted then: a second Enter admits no one.
+    setHighlight(NOTHING);
+    startTransition(() => setQuery(''));
   }
 
   function walkUp() {
@@ -138,22 +146,19 @@ export function DoorDesk({
   }, []);
 
   function onSearchKey(event: KeyboardEvent<HTMLInputElement>) {
-    if (event.key === 'ArrowDown') {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
-      setActive((index) => Math.min(index + 1, results.length - 1));
-    } else if (event.key === 'ArrowUp') {
-      event.preventDefault();
-      setActive((index) => Math.max(index - 1, 0));
+      setHighlight(moveHighlight(results, highlight, event.key === 'ArrowDown' ? 1 : -1));
     } else if (event.key === 'Enter') {
       event.preventDefault();
       if (!selected) return;
       // Shift+Enter: the rest of the party, at least one
       const count = event.shiftKey ? Math.max(1, selected.admitCount - admittedOf(selected)) : 1;
       requestAdmit(selected, count);
-    } else if (event.key === 'Escape' && query) {
+    } else if (event.key === 'Escape' && (query || selected)) {
       event.preventDefault();
       setQuery('');
-      setActive(0);
+      setHighlight(NOTHING);
     }
   }
 
@@ -171,8 +176,8 @@ export function DoorDesk({
           </h2>
           <p className="text-base" aria-live="polite">
             {query.trim()
-              ? `${found.total} of ${data.entries.length} guests match`
-              : `${data.entries.length} guests · type a name`}
+              ? `${f.count(found.total)} of ${f.count(data.entries.length)} guests match`
+              : `${f.count(data.entries.length)} guests · type a name`}
           </p>
         </div>
         <input
@@ -190,7 +195,7 @@ export function DoorDesk({
           value={query}
           onChange={(event) => {
             setQuery(event.target.value);
-            setActive(0);
+            setHighlight(highlightForQuery(event.target.value));
           }}
           onKeyDown={onSearchKey}
           className="block w-full rounded-lg border-4 border-zinc-900 bg-white px-4 py-3 text-3xl font-bold text-zinc-950 placeholder:text-zinc-500 focus:outline-4 focus:outline-offset-2 focus:outline-sky-600 dark:border-zinc-100 dark:bg-black dark:text-white"
@@ -223,6 +228,7 @@ export function DoorDesk({
               id={`${ids}-${entry.id}`}
               entry={entry}
               list={listNames.get(entry.guestListId) ?? ''}
+              namesakes={twice.entries.get(entry.id) ?? 1}
               admitted={admittedOf(entry)}
               active={entry === selected}
               timezone={timezone}
@@ -234,7 +240,7 @@ export function DoorDesk({
                 setRemoveError(undefined);
                 setRemoving(entry);
               }}
-              onPick={() => setActive(results.indexOf(entry))}
+              onPick={() => setHighlight({ kind: 'entry', id: entry.id })}
             />
           ))}
           {results.length === 0 && (
@@ -255,12 +261,14 @@ export function DoorDesk({
           showDate={showDate}
           timezone={timezone}
           manages={manages}
+          doubledNames={twice.namesByList}
           onAddGuest={() => setEditing({})}
         />
       </div>
       {confirming && (
         <AdmitDialog
           message={confirming.message}
+          admitLabel={confirming.count === 1 ? 'Admit 1 more' : `Admit ${confirming.count} more`}
           onCancel={() => setConfirming(undefined)}
           onConfirm={() => {
             admit(confirming.entry, confirming.count);
@@ -272,6 +280,7 @@ export function DoorDesk({
         <GuestEntryDialog
           eventId={eventId}
           lists={data.lists}
+          entries={data.entries}
           {...(editing.entry ? { entry: editing.entry } : {})}
           onClose={() => setEditing(undefined)}
         />
@@ -311,6 +320,7 @@ function GuestRow({
   id,
   entry,
   list,
+  namesakes,
   admitted,
   active,
   timezone,
@@ -324,12 +334,14 @@ function GuestRow({
   id: string;
   entry: GuestEntry;
   list: string;
+  /** how many entries of its list carry this name (1: only this one) */
+  namesakes: number;
   admitted: number;
   active: boolean;
   timezone: string;
   undone: ReadonlySet<string>;
   onAdmit: (count: number) => void;
-  onUndo: (checkIn: Omit<MadeCheckIn, 'undoesId'>) => void;
+  onUndo: (checkIn: UndoTarget) => void;
   onEdit: () => void;
   onRemove: () => void;
   onPick: () => void;
@@ -367,6 +379,12 @@ function GuestRow({
         {list}
         {entry.addedBy && ` · added by ${entry.addedBy}`}
         {entry.note && <span className="font-semibold"> · {entry.note}</span>}
+        {namesakes > 1 && (
+          <span data-testid="listed-twice" className="font-bold text-amber-800 dark:text-amber-300">
+            {' '}
+            · on this list {namesakes === 2 ? 'twice' : `${namesakes} times`}
+          </span>
+        )}
       </div>
       {active && (
         <div className="mt-2 flex flex-wrap items-center gap-2">

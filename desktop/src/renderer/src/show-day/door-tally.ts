@@ -73,14 +73,34 @@ export function tallyDoor(data: GuestListDoor, known: ReadonlySet<string>, local
 
 export type AdmitCheck =
   | { readonly confirm: false }
-  | { readonly confirm: true; readonly reason: 'fully-admitted' | 'beyond-allotment'; readonly message: string };
+  | {
+      readonly confirm: true;
+      readonly reason: 'just-admitted' | 'fully-admitted' | 'beyond-allotment';
+      readonly message: string;
+    };
 
 /**
- * Admitting beyond the allotment, or an entry already fully admitted, needs a yes from the door
- * person: the relay never refuses it (another door may have admitted offline), so this is the
- * one place a second admission is caught before it happens.
+ * Admitting beyond the allotment, an entry already fully admitted, or one this device admitted
+ * seconds ago needs a yes from the door person: the relay never refuses it (another door may have
+ * admitted offline), so this is the one place a second admission is caught before it happens.
+ * `admittedHereSecondsAgo`: when this device last admitted the entry, if that was recent
+ * (`recent-admission.ts` decides what recent is).
  */
-export function checkAdmission(guestName: string, admitCount: number, admitted: number, count: number): AdmitCheck {
+export function checkAdmission(
+  guestName: string,
+  admitCount: number,
+  admitted: number,
+  count: number,
+  admittedHereSecondsAgo?: number,
+): AdmitCheck {
+  if (admittedHereSecondsAgo !== undefined)
+    return {
+      confirm: true,
+      reason: 'just-admitted',
+      message:
+        `${guestName} was admitted on this device ${secondsAgo(admittedHereSecondsAgo)} ` +
+        `(${admitted} of ${admitCount} in). Admit ${count} more?`,
+    };
   if (admitted >= admitCount)
     return {
       confirm: true,
@@ -94,4 +114,10 @@ export function checkAdmission(guestName: string, admitCount: number, admitted: 
       message: `${guestName} has ${admitCount - admitted} of ${admitCount} left. Admit ${count}, beyond the allotment?`,
     };
   return { confirm: false };
+}
+
+function secondsAgo(seconds: number): string {
+  const whole = Math.max(0, Math.round(seconds));
+  if (whole < 2) return 'just now';
+  return `${whole} seconds ago`;
 }

@@ -1,12 +1,14 @@
 // Adding a name to a list, or correcting one: name, list, how many it admits (the guest and
 // their +N) and a note for the door. Made through the outbox like any edit, so it works offline;
 // a refusal the device already knows of (a list past its cutoff or allotment for staff) shows
-// here, next to the form.
-import { useState, type FormEvent } from 'react';
+// here, next to the form. A name already on the list warns first (namesakes.ts): the door person
+// adds a second entry, grows the first one's party instead, or goes back.
+import { useId, useState, type FormEvent } from 'react';
 import type { CommandError, CommandResult } from '../../../common/command-map.js';
 import { useEdit } from '../data/use-edit.js';
 import { Dialog, DialogFormEnd } from '../ui/dialog.js';
-import { Field, inputClass, selectClass } from '../ui/controls.js';
+import { buttonClass, Field, inputClass, selectClass } from '../ui/controls.js';
+import { nameKey, namesakesOn } from './namesakes.js';
 
 type GuestListDoor = CommandResult<'guestList.get'>;
 type GuestEntry = GuestListDoor['entries'][number];
@@ -14,11 +16,14 @@ type GuestEntry = GuestListDoor['entries'][number];
 export function GuestEntryDialog({
   eventId,
   lists,
+  entries,
   entry,
   onClose,
 }: {
   eventId: string;
   lists: GuestListDoor['lists'];
+  /** every entry of the event, as the replica has them: where a namesake is looked for */
+  entries: readonly GuestEntry[];
   /** the entry to correct; none: a new name */
   entry?: GuestEntry;
   onClose: () => void;
@@ -29,16 +34,41 @@ export function GuestEntryDialog({
   const [admitCount, setAdmitCount] = useState(String(entry?.admitCount ?? 1));
   const [note, setNote] = useState(entry?.note ?? '');
   const [error, setError] = useState<CommandError | string>();
+  /** the list and name the namesake warning was shown for: submitting them again adds anyway */
+  const [warned, setWarned] = useState<string>();
+  const warningId = useId();
+  const listId = entry?.guestListId ?? guestListId;
+  const listName = lists.find((list) => list.id === listId)?.name ?? 'this list';
+  const namesakes = namesakesOn(entries, listId, guestName, entry?.id);
+  const warnedFor = `${listId}\u0000${nameKey(guestName)}`;
+  const warning = namesakes.length > 0 && warned === warnedFor ? namesakes : [];
+  const count = Number(admitCount);
+  const validCount = Number.isInteger(count) && count >= 1 && count <= 100;
+  const joinable = !entry && warning.length === 1 && validCount && warning[0]!.admitCount + count <= 100;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const count = Number(admitCount);
     if (!guestName.trim()) return setError('Type the guest’s name.');
-    if (!Number.isInteger(count) || count < 1 || count > 100) return setError('A guest admits 1 to 100 people.');
+    if (!validCount) return setError('A guest admits 1 to 100 people.');
+    if (namesakes.length > 0 && warned !== warnedFor) {
+      setError(undefined);
+      return setWarned(warnedFor);
+    }
     const fields = { guestName: guestName.trim(), admitCount: count, note: note.trim() || null };
     const refusal = entry
       ? await edit('guestEntry.update', { id: entry.id, ...fields })
       : await edit('guestEntry.add', { id: crypto.randomUUID(), eventId, guestListId, ...fields });
+    if (refusal) setError(refusal);
+    else onClose();
+  }
+
+  /** the same guest after all: their party grows by the admissions typed here */
+  async function joinParty(existing: GuestEntry) {
+    const refusal = await edit('guestEntry.update', {
+      id: existing.id,
+      admitCount: existing.admitCount + count,
+      ...(existing.note === null && note.trim() ? { note: note.trim() } : {}),
+    });
     if (refusal) setError(refusal);
     else onClose();
   }
@@ -54,6 +84,7 @@ export function GuestEntryDialog({
               className={inputClass}
               value={guestName}
               maxLength={200}
+              aria-describedby={warning.length > 0 ? warningId : props['aria-describedby']}
               onChange={(event) => setGuestName(event.target.value)}
             />
           )}
@@ -100,13 +131,55 @@ export function GuestEntryDialog({
             />
           )}
         </Field>
+        {warning.length > 0 && (
+          <div
+            id={warningId}
+            role="alert"
+            className="space-y-2 rounded-md border-2 border-amber-600 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-500 dark:bg-amber-950 dark:text-amber-50"
+          >
+            <p className="font-semibold">
+              {warning.length === 1
+                ? `${warning[0]!.guestName} is already on ${listName}: ${describeEntry(warning[0]!)}.`
+                : `${guestName.trim()} is already on ${listName} ${warning.length} times.`}
+            </p>
+            <p>
+              {entry
+                ? 'Save anyway if this is someone else with the same name.'
+                : 'Same person? Add to their party instead. Someone else with the same name? Add a second entry.'}
+            </p>
+            {joinable && (
+              <button type="button" className={buttonClass} onClick={() => void joinParty(warning[0]!)}>
+                Add to their party (admits {warning[0]!.admitCount + count})
+              </button>
+            )}
+          </div>
+        )}
         <DialogFormEnd
           error={error}
-          submitLabel={entry ? 'Save' : 'Add guest'}
+          submitLabel={
+            warning.length > 0
+              ? entry
+                ? 'Save anyway'
+                : `Add a second ${guestName.trim()}`
+              : entry
+                ? 'Save'
+                : 'Add guest'
+          }
           submitDisabled={!entry && !guestListId}
           onCancel={onClose}
         />
       </form>
     </Dialog>
   );
+}
+
+/** "admits 2, added by Kevin O’Malley, note: Tour manager’s sister" */
+function describeEntry(entry: GuestEntry): string {
+  return [
+    `admits ${entry.admitCount}`,
+    entry.addedBy ? `added by ${entry.addedBy}` : '',
+    entry.note ? `note: ${entry.note}` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
 }

@@ -25,6 +25,7 @@ export function GuestListsPanel({
   showDate,
   timezone,
   manages,
+  doubledNames,
   onAddGuest,
 }: {
   lists: readonly GuestList[];
@@ -32,6 +33,8 @@ export function GuestListsPanel({
   showDate: string;
   timezone: string;
   manages: boolean;
+  /** list id → how many of its names are on it more than once */
+  doubledNames: ReadonlyMap<string, number>;
   onAddGuest: () => void;
 }) {
   const f = useFormat();
@@ -47,10 +50,11 @@ export function GuestListsPanel({
         <ul className="space-y-1 text-base">
           {lists.map((list) => (
             <li key={list.id}>
-              <span className="font-bold">{list.name}</span> · {kindNames[list.kind]} · {list.entryCount}{' '}
-              {list.entryCount === 1 ? 'name' : 'names'}, {list.allotted}
-              {list.allotment !== null ? ` of ${list.allotment}` : ''} admissions
+              <span className="font-bold">{list.name}</span> · {kindNames[list.kind]} · {f.count(list.entryCount)}{' '}
+              {list.entryCount === 1 ? 'name' : 'names'}, {f.count(list.allotted)}
+              {list.allotment !== null ? ` of ${f.count(list.allotment)}` : ''} admissions
               {list.cutoffAt && ` · closes ${f.time(list.cutoffAt, timezone)}`}
+              <DoubledNames count={doubledNames.get(list.id) ?? 0} />
             </li>
           ))}
         </ul>
@@ -71,6 +75,17 @@ export function GuestListsPanel({
         <NewListDialog eventId={eventId} showDate={showDate} timezone={timezone} onClose={() => setCreating(false)} />
       )}
     </section>
+  );
+}
+
+function DoubledNames({ count }: { count: number }) {
+  const f = useFormat();
+  if (count === 0) return null;
+  return (
+    <span className="font-semibold text-amber-800 dark:text-amber-300">
+      {' '}
+      · {count === 1 ? 'a name is' : `${f.count(count)} names are`} on it more than once
+    </span>
   );
 }
 

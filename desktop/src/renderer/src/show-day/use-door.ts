@@ -15,7 +15,12 @@ type GuestEntry = GuestListDoor['entries'][number];
 export interface MadeCheckIn extends LocalCheckIn {
   /** "Ada Lovelace" or "Walk-up", for the undo button */
   readonly label: string;
+  /** Date.now() when it was made: an admission of the same guest seconds later asks first */
+  readonly madeAt: number;
 }
+
+/** a check-in to take back: one of this device's, or any admission shown on an entry */
+export type UndoTarget = Omit<MadeCheckIn, 'undoesId' | 'madeAt'>;
 
 export interface Door {
   readonly tally: DoorTally | undefined;
@@ -26,7 +31,7 @@ export interface Door {
   admit(entry: GuestEntry, count: number): void;
   walkUp(count: number): void;
   /** takes back one admission or walk-up (as a check-in of its own) */
-  undo(checkIn: Omit<MadeCheckIn, 'undoesId'>): void;
+  undo(checkIn: UndoTarget): void;
 }
 
 export function useDoor(eventId: string, data: GuestListDoor | undefined): Door {
@@ -68,7 +73,7 @@ export function useDoor(eventId: string, data: GuestListDoor | undefined): Door 
         admitted: count,
         undoesId: null,
       };
-      setMade((all) => [...all, { ...checkIn, label: entry.guestName }]);
+      setMade((all) => [...all, { ...checkIn, label: entry.guestName, madeAt: Date.now() }]);
       record(checkIn, 'checkIn.admit', { entryId: entry.id, admitted: count });
     },
     [record],
@@ -77,14 +82,17 @@ export function useDoor(eventId: string, data: GuestListDoor | undefined): Door 
   const walkUp = useCallback(
     (count: number) => {
       const checkIn = { id: crypto.randomUUID(), entryId: null, guestListId: null, admitted: count, undoesId: null };
-      setMade((all) => [...all, { ...checkIn, label: count === 1 ? 'Walk-up' : `${count} walk-ups` }]);
+      setMade((all) => [
+        ...all,
+        { ...checkIn, label: count === 1 ? 'Walk-up' : `${count} walk-ups`, madeAt: Date.now() },
+      ]);
       record(checkIn, 'checkIn.walkUp', { admitted: count });
     },
     [record],
   );
 
   const undo = useCallback(
-    (original: Omit<MadeCheckIn, 'undoesId'>) => {
+    (original: UndoTarget) => {
       setMade((all) => all.filter((c) => c.id !== original.id));
       record(
         {
