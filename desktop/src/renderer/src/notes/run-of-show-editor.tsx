@@ -69,33 +69,38 @@ export function RunOfShowEditor({ doc, readOnly, zoneLabel }: { doc: Y.Doc; read
   };
 
   return (
-    <div className="space-y-2">
+    // a container: the row's layout follows the card it sits in, not the window (the card is
+    // half the page beside the advance notes, or the whole page on a narrow one)
+    <div className="@container space-y-2">
+      <p className="text-xs text-zinc-500 dark:text-zinc-400">Venue time: {zoneLabel}</p>
       {shown.length === 0 ? (
         <p className="text-sm text-zinc-500">Nothing scheduled yet.</p>
       ) : (
         <ol className="divide-y divide-zinc-100 dark:divide-zinc-800" aria-label={`Run of show (${zoneLabel})`}>
           {shown.map((row, index) => (
-            <li key={keyOf(row.map)} className="flex items-center gap-2 py-1.5">
+            <li key={keyOf(row.map)} className={`${rowGrid} items-center py-1.5`}>
               <RowFields row={row} readOnly={readOnly} />
               {!readOnly && (
-                <span className="flex shrink-0 gap-1">
+                <span className="col-start-2 flex justify-end gap-1 @sm:col-start-3">
                   <button
                     type="button"
                     className={linkButtonClass}
                     disabled={shown[index - 1]?.at !== row.at}
-                    title="Rows are in time order; this moves a row among those at the same time"
+                    aria-label={`Move ${shownTime(row.at, f)} ${row.item} up`}
+                    title="Move up: rows are in time order; this moves a row among those at the same time"
                     onClick={() => move(index, -1)}
                   >
-                    Move up
+                    <span aria-hidden>↑</span>
                   </button>
                   <button
                     type="button"
                     className={linkButtonClass}
                     disabled={shown[index + 1]?.at !== row.at}
-                    title="Rows are in time order; this moves a row among those at the same time"
+                    aria-label={`Move ${shownTime(row.at, f)} ${row.item} down`}
+                    title="Move down: rows are in time order; this moves a row among those at the same time"
                     onClick={() => move(index, 1)}
                   >
-                    Move down
+                    <span aria-hidden>↓</span>
                   </button>
                   <button
                     type="button"
@@ -119,6 +124,13 @@ export function RunOfShowEditor({ doc, readOnly, zoneLabel }: { doc: Y.Doc; read
   );
 }
 
+/**
+ * One grid for the rows and the form that adds one, so their fields line up: the time (as the
+ * locale writes it, "10:30 PM" at the longest), what happens (the rest), the row's buttons. In a card too narrow for all three the
+ * buttons go under what happens.
+ */
+const rowGrid = 'grid grid-cols-[6rem_minmax(0,1fr)] gap-x-2 gap-y-1 @sm:grid-cols-[6rem_minmax(0,1fr)_auto]';
+
 function RowFields({ row, readOnly }: { row: ShownRow; readOnly: boolean }) {
   const f = useFormat();
   const [item, setItem] = useState(row.item);
@@ -137,7 +149,7 @@ function RowFields({ row, readOnly }: { row: ShownRow; readOnly: boolean }) {
     <>
       <input
         aria-label={`Time of ${row.item || 'this item'}`}
-        className={`${inputClass} w-24 shrink-0 tabular-nums`}
+        className={`${inputClass} tabular-nums`}
         placeholder={f.wallTime('19:30')}
         value={at}
         readOnly={readOnly}
@@ -186,20 +198,20 @@ function AddRow({ rows, zoneLabel }: { rows: Y.Array<RowMap>; zoneLabel: string 
     setItem('');
   };
   return (
-    <form className="flex flex-wrap items-end gap-2" onSubmit={add} aria-label="Add to the run of show">
+    <form className={`${rowGrid} items-end`} onSubmit={add} aria-label="Add to the run of show">
       <div>
         <label htmlFor={timeId} className="mb-1 block text-xs font-medium text-zinc-600 dark:text-zinc-400">
-          Time ({zoneLabel})
+          Time <span className="sr-only">({zoneLabel})</span>
         </label>
         <input
           id={timeId}
-          className={`${inputClass} w-24 tabular-nums`}
+          className={`${inputClass} tabular-nums`}
           placeholder={f.wallTime('19:30')}
           value={at}
           onChange={(change) => setAt(change.target.value)}
         />
       </div>
-      <div className="min-w-48 flex-1">
+      <div>
         <label htmlFor={itemId} className="mb-1 block text-xs font-medium text-zinc-600 dark:text-zinc-400">
           What happens
         </label>
@@ -212,11 +224,13 @@ function AddRow({ rows, zoneLabel }: { rows: Y.Array<RowMap>; zoneLabel: string 
           onChange={(change) => setItem(change.target.value)}
         />
       </div>
-      <button type="submit" className={buttonClass}>
-        Add
-      </button>
+      <span className="col-start-2 flex justify-end @sm:col-start-3">
+        <button type="submit" className={buttonClass}>
+          Add
+        </button>
+      </span>
       {problem && (
-        <p role="alert" className="w-full text-xs text-red-700 dark:text-red-400">
+        <p role="alert" className="col-span-full text-xs text-red-700 dark:text-red-400">
           {problem}
         </p>
       )}

@@ -132,14 +132,18 @@ export function Shell({ session, onSessionChange }: { session: SignedIn; onSessi
 
   return (
     <div className="flex h-screen flex-col">
-      <header className="flex flex-wrap items-center gap-x-3 gap-y-2 border-b border-zinc-200 bg-zinc-50 px-3 py-2 dark:border-zinc-800 dark:bg-zinc-900">
-        <span className="mr-1 text-sm font-bold tracking-tight">PromoterOS</span>
+      {/* one line at every width from 1024 px: what grows (the sync state, the edits waiting) says
+          less on narrower windows, and what is long (names in the switchers) is cut, so the page
+          below never jumps when the app goes offline */}
+      <header className="flex h-12 shrink-0 flex-nowrap items-center gap-x-3 border-b border-zinc-200 bg-zinc-50 px-3 dark:border-zinc-800 dark:bg-zinc-900">
+        {/* the window's title names the app: below 1280 px its room goes to the switchers */}
+        <span className="mr-1 hidden shrink-0 text-sm font-bold tracking-tight xl:inline">PromoterOS</span>
         <label className="sr-only" htmlFor="organization-switcher">
           Organization
         </label>
         <select
           id="organization-switcher"
-          className={selectClass}
+          className={`${selectClass} max-w-44 min-w-28 truncate`}
           value={organizationId ?? ''}
           onChange={(event) => void selectOrganization(event.target.value)}
         >
@@ -155,7 +159,7 @@ export function Shell({ session, onSessionChange }: { session: SignedIn; onSessi
         </label>
         <select
           id="venue-switcher"
-          className={selectClass}
+          className={`${selectClass} max-w-44 min-w-28 truncate`}
           value={selectedVenue?.id ?? ''}
           onChange={(event) => setVenueId(event.target.value || null)}
           disabled={!organizationId}
@@ -167,7 +171,7 @@ export function Shell({ session, onSessionChange }: { session: SignedIn; onSessi
             </option>
           ))}
         </select>
-        <nav aria-label="Main" className="ml-2 flex items-center gap-1">
+        <nav aria-label="Main" className="ml-2 flex shrink-0 items-center gap-1 whitespace-nowrap">
           {navItem('calendar', 'Calendar')}
           {navItem('requests', role === 'PROMOTER' ? 'My requests' : 'Requests', newCount)}
           {decidesRequests(role) && navItem('settings', 'Settings')}
@@ -175,21 +179,25 @@ export function Shell({ session, onSessionChange }: { session: SignedIn; onSessi
           <button
             type="button"
             onClick={() => setPaletteOpen(true)}
+            aria-keyshortcuts={isMac ? 'Meta+K' : 'Control+K'}
             className="flex items-center gap-2 rounded-md px-2.5 py-1 text-sm font-medium text-zinc-600 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
           >
             Search
-            <kbd className="rounded border border-zinc-300 px-1 font-sans text-[11px] text-zinc-500 dark:border-zinc-700 dark:text-zinc-400">
+            <kbd className="hidden rounded border border-zinc-300 px-1 font-sans text-[11px] text-zinc-500 xl:inline dark:border-zinc-700 dark:text-zinc-400">
               {isMac ? '⌘K' : 'Ctrl K'}
             </kbd>
           </button>
         </nav>
-        <div className="ml-auto flex items-center gap-2">
+        <div className="ml-auto flex min-w-0 items-center gap-2">
           <SyncIndicator status={sync} outbox={outbox} onShowRefused={() => setRefusedOpen(true)} />
-          <span className="hidden text-xs text-zinc-500 md:inline dark:text-zinc-400">{session.user.email}</span>
+          <span className="hidden truncate text-xs text-zinc-500 min-[1800px]:inline dark:text-zinc-400">
+            {session.user.email}
+          </span>
           <button
             type="button"
             onClick={() => void signOut(false)}
-            className="rounded-md px-2 py-1 text-xs text-zinc-600 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
+            title={`Signed in as ${session.user.email}`}
+            className="shrink-0 rounded-md px-2 py-1 text-xs whitespace-nowrap text-zinc-600 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
           >
             Sign out
           </button>
