@@ -9,6 +9,7 @@ export function layout(page: { title: string; body: Markup; scriptUrl?: string |
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${page.title}</title>
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <style>${trusted(pageStyles)}</style>
 ${script}
 </head>

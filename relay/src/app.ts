@@ -17,8 +17,9 @@ import { shapeRoutes } from './shapes/routes.js';
 import { shapeCountRoutes } from './shapes/counts.js';
 import { loadCatalog } from './shapes/table-columns.js';
 import { healthRoutes } from './http/health.js';
+import { faviconRoutes } from './http/favicon.js';
 import { metricsPlugin } from './metrics/routes.js';
-import { authRoutes } from './auth/routes.js';
+import { authRoutes, type SignInCodeOutlet } from './auth/routes.js';
 import { mutationRoutes } from './mutations/routes.js';
 import { startHoldSweeper } from './holds/hold-sweeper.js';
 import { intakeRoutes } from './intake/routes.js';
@@ -65,8 +66,13 @@ export interface RelayDeps {
   readonly signInRetryDelaysMs?: readonly number[];
   /** the note rooms' store pacing (tests shorten it) */
   readonly notes?: Partial<NoteRoomsOptions>;
-  /** where the log goes instead of stdout (tests read it) */
+  /** where the log goes instead of stdout (tests read it; `npm start` splits it between a file and the terminal) */
   readonly logStream?: NodeJS.WritableStream;
+  /**
+   * Where a sign-in code goes on a development relay without SMTP_URL, instead of a warning in
+   * the log: `npm start` shows them on the terminal, the demo owner's in its start-up block.
+   */
+  readonly signInCodes?: SignInCodeOutlet;
 }
 
 export async function createRelay(config: RelayConfig, deps: RelayDeps = {}): Promise<Relay> {
@@ -117,13 +123,21 @@ export async function createRelay(config: RelayConfig, deps: RelayDeps = {}): Pr
   // first, so that its request hooks see every route
   await app.register(metricsPlugin, { feed, database, token: config.METRICS_TOKEN });
   await app.register(healthRoutes, { db, feed, database });
+  await app.register(faviconRoutes);
   // the emails counters: the sign-in code's and the job loop's alike
   const emailMetrics = new EmailMetrics(app.metrics.registry);
   // the rate limits of sign-in and the intake form, counted in the database for every relay
   const rateLimits = new RateLimits(db.sql, app.log);
   rateLimits.start();
   app.addHook('onClose', async () => rateLimits.stop());
-  await app.register(authRoutes, { db, config, rateLimits, emailMetrics, retryDelaysMs: deps.signInRetryDelaysMs });
+  await app.register(authRoutes, {
+    db,
+    config,
+    rateLimits,
+    emailMetrics,
+    retryDelaysMs: deps.signInRetryDelaysMs,
+    signInCodes: deps.signInCodes,
+  });
   // the synced tables' columns, read from the catalog once for both shape routes
   const catalog = await loadCatalog(db.sql);
   await app.register(shapeRoutes, { db, feed, config, catalog });

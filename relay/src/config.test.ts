@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.js';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ConfigError, DEFAULT_DATA_DIR, loadConfig } from './config.js';
+
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 function problemsOf(env: Record<string, string>): readonly string[] {
   try {
@@ -53,6 +58,22 @@ describe('loadConfig', () => {
 
   it('should refuse a port out of range', () => {
     expect(problemsOf({ PORT: '70000' })).toEqual(['PORT: must be between 0 and 65535 (got "70000")']);
+  });
+
+  it('should keep the embedded database in .data/relay at the repository root, from any working directory', () => {
+    expect(DEFAULT_DATA_DIR).toBe(join(repoRoot, '.data', 'relay'));
+    // `npm start` runs at the root, `npm run relay -w relay` in relay/: one database for both
+    const configUrl = new URL('./config.ts', import.meta.url).href;
+    const script = `const { loadConfig } = await import(${JSON.stringify(configUrl)}); console.log(loadConfig({}).DATA_DIR);`;
+    for (const cwd of [repoRoot, join(repoRoot, 'relay'), join(repoRoot, 'desktop')]) {
+      const printed = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+        cwd,
+        encoding: 'utf8',
+      });
+      expect(printed.trim()).toBe(DEFAULT_DATA_DIR);
+    }
+    // a DATA_DIR that is given is taken as given
+    expect(loadConfig({ DATA_DIR: 'elsewhere/relay' }).DATA_DIR).toBe('elsewhere/relay');
   });
 
   it('should treat an empty variable as unset', () => {

@@ -1,6 +1,14 @@
 // The relay's configuration, read once from the environment. Every bad value is reported on
 // its own line, naming the variable, so an operator can fix them all in one go.
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+
+/**
+ * The embedded database's default home: .data/relay at the repository's root, wherever the relay
+ * is started from. `npm start` runs at the root and `npm run relay -w relay` inside relay/; a
+ * default relative to the working directory gave them two different databases.
+ */
+export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../.data/relay', import.meta.url));
 
 const port = z.coerce
   .number({ message: 'must be a number' })
@@ -27,7 +35,8 @@ const ConfigSchema = z.object({
    * relay's own restricted role (docs/database-roles.md). Unset: DATABASE_URL does both.
    */
   MIGRATION_DATABASE_URL: postgresUrl.optional(),
-  DATA_DIR: z.string().min(1).default('.data/relay'),
+  /** a relative path is taken from the working directory, as any path given on a command line */
+  DATA_DIR: z.string().min(1).default(DEFAULT_DATA_DIR),
   /** unset in development: sign-in codes are printed to the log instead of mailed */
   SMTP_URL: smtpUrl.optional(),
   MAIL_FROM: z.string().min(3).default('PromoterOS <no-reply@promoteros.local>'),

@@ -1,9 +1,13 @@
 // Runs a relay as a process: configuration from the environment, serve until SIGTERM/SIGINT
 // (first signal: graceful stop; second: exit at once). Used by main.ts and the demo start.
-import { ConfigError, loadConfig } from './config.js';
-import { createRelay, type Relay } from './app.js';
+import { ConfigError, loadConfig, type RelayConfig } from './config.js';
+import { createRelay, type Relay, type RelayDeps } from './app.js';
 
-export async function serve(env: Record<string, string | undefined> = process.env): Promise<Relay & { url: string }> {
+export async function serve(
+  env: Record<string, string | undefined> = process.env,
+  /** what the relay is built with, once its configuration is known (where its log goes, say) */
+  deps: (config: RelayConfig) => RelayDeps = () => ({}),
+): Promise<Relay & { url: string }> {
   let config;
   try {
     config = loadConfig(env);
@@ -14,7 +18,7 @@ export async function serve(env: Record<string, string | undefined> = process.en
     }
     throw error;
   }
-  const relay = await createRelay(config);
+  const relay = await createRelay(config, deps(config));
   const url = await relay.listen();
   relay.app.log.info(`PromoterOS relay listening on ${url}`);
 

@@ -19,7 +19,13 @@ export const VenueSummary = z.object({
 });
 
 export const SessionState = z.discriminatedUnion('state', [
-  z.object({ state: z.literal('signed-out'), relayUrl: z.string(), reason: z.string().optional() }),
+  z.object({
+    state: z.literal('signed-out'),
+    relayUrl: z.string(),
+    reason: z.string().optional(),
+    /** the sign-in form's email: the last one used on this device, else the one the shell suggests */
+    email: z.string().optional(),
+  }),
   z.object({
     state: z.literal('signed-in'),
     relayUrl: z.string(),

@@ -1,15 +1,18 @@
 // `npm start` from a fresh clone: PromoterOS on one machine.
-//   1. the relay on its embedded database, the demo loaded on its first start, and a sign-in code
-//      for the demo owner in its log (relay/src/demo/start.ts);
+//   1. the relay on its embedded database, the demo loaded on its first start, its request log in
+//      a file, and a sign-in code for the demo owner (relay/src/demo/start.ts);
 //   2. once it listens, the desktop app, built first (a few seconds): in Electron where its
-//      binary is installed, otherwise the same screens in a browser through the dev host, whose
-//      URL is printed (desktop-shell.ts says which, and why).
+//      binary is installed, otherwise the same screens in a browser through the dev host
+//      (desktop-shell.ts says which, and why);
+//   3. a short block with what the person needs: addresses, who to sign in as, the code.
 // The relay's settings come from the environment as for the relay alone (PORT, DATA_DIR,
 // SMTP_URL, ...). Ctrl-C stops both. Closing the Electron app ends `npm start`; the relay going
 // down does not close the app: it works offline, as at a venue without internet.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { formatStartUpBlock, type DesktopOpened } from '@promoteros/relay/demo/start-up-block';
+import type { RelayStarted, StartUpFacts } from '@promoteros/relay/demo/start-up-facts';
 import { chooseDesktopShell, type DesktopShell } from './desktop-shell.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -17,11 +20,15 @@ const desktopDir = fileURLToPath(new URL('../../', import.meta.url));
 const say = (line: string) => console.log(`[npm start] ${line}`);
 const children = new Set<ChildProcess>();
 
-function start(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; pipe?: boolean }) {
+function start(
+  command: string,
+  args: string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv; pipe?: boolean; ipc?: boolean },
+) {
   const child = spawn(command, args, {
     cwd: options.cwd,
     env: { ...process.env, ...options.env },
-    stdio: ['ignore', options.pipe ? 'pipe' : 'inherit', 'inherit'],
+    stdio: ['ignore', options.pipe ? 'pipe' : 'inherit', 'inherit', ...(options.ipc ? ['ipc' as const] : [])],
     // a process group of its own: Ctrl-C reaches this script alone, which stops each child once
     // (the relay takes a second signal as "exit now, skip the graceful stop")
     detached: process.platform !== 'win32',
@@ -47,38 +54,61 @@ async function build(what: string, args: string[]): Promise<void> {
   if (code !== 0) throw new Error(`building ${what} failed (exit ${code}); its output is above`);
 }
 
-/** The relay, its output passed through; resolves with its URL once it listens. */
-function startRelay(): Promise<{ relay: ChildProcess; url: string }> {
-  const relay = start(process.execPath, ['--import', 'tsx', 'relay/src/demo/start.ts'], { cwd: root, pipe: true });
+/** The relay, its output passed through; resolves with its start-up facts once it listens. */
+function startRelay(): Promise<{ relay: ChildProcess; facts: StartUpFacts }> {
+  const relay = start(process.execPath, ['--import', 'tsx', 'relay/src/demo/start.ts'], {
+    cwd: root,
+    pipe: true,
+    ipc: true,
+  });
+  createInterface({ input: relay.stdout! }).on('line', (line) => console.log(line));
   return new Promise((resolve, reject) => {
-    let url: string | undefined;
-    createInterface({ input: relay.stdout! }).on('line', (line) => {
-      console.log(line);
-      const listening = /^PromoterOS relay: (\S+)/.exec(line);
-      if (listening && !url) resolve({ relay, url: (url = listening[1]!) });
+    let facts: StartUpFacts | undefined;
+    relay.on('message', (message: RelayStarted) => {
+      if (message?.type === 'relay-started' && !facts) resolve({ relay, facts: (facts = message.facts) });
     });
     relay.once('exit', (code) => {
-      if (!url) reject(new Error(`the relay stopped before it listened (exit ${code}); its output is above`));
+      if (!facts) reject(new Error(`the relay stopped before it listened (exit ${code}); its output is above`));
       else say(`the relay stopped (exit ${code}); the desktop app goes on offline`);
     });
   });
 }
 
-async function openDesktop(shell: DesktopShell, relayUrl: string): Promise<ChildProcess | undefined> {
-  const env = { PROMOTEROS_RELAY_URL: relayUrl };
-  if (shell.kind === 'none') {
-    say('PROMOTEROS_DESKTOP=none: the relay alone');
-    return undefined;
-  }
+/** The dev host, its output passed through; resolves with the page to open once it serves. */
+function startDevHost(env: NodeJS.ProcessEnv): Promise<{ host: ChildProcess; url: string }> {
+  const host = start(process.execPath, ['--import', 'tsx', 'src/dev-host/main.ts'], {
+    cwd: desktopDir,
+    env,
+    pipe: true,
+  });
+  return new Promise((resolve, reject) => {
+    let url: string | undefined;
+    createInterface({ input: host.stdout! }).on('line', (line) => {
+      const serving = /^DEV HOST URL: (\S+)/.exec(line);
+      // the address goes in the start-up block, not twice on the screen
+      if (serving && !url) resolve({ host, url: (url = serving[1]!) });
+      else console.log(line);
+    });
+    host.once('exit', (code) => {
+      if (!url) reject(new Error(`the dev host stopped before it served (exit ${code}); its output is above`));
+    });
+  });
+}
+
+async function openDesktop(
+  shell: DesktopShell,
+  facts: StartUpFacts,
+): Promise<{ desktop?: ChildProcess; opened: DesktopOpened }> {
+  // the sign-in form starts with the demo owner's address (until this device has signed in once)
+  const env = { PROMOTEROS_RELAY_URL: facts.relayUrl, PROMOTEROS_SIGN_IN_EMAIL: facts.owner.email };
+  if (shell.kind === 'none') return { opened: { kind: 'not-started', why: 'PROMOTEROS_DESKTOP=none' } };
   if (shell.kind === 'electron') {
     await build('the desktop app (electron-vite)', ['electron-vite', 'build', '--logLevel', 'error']);
-    say('opening the desktop app in Electron; sign in with the code from the relay log above');
-    return start(shell.binary, [desktopDir], { cwd: desktopDir, env });
+    return { desktop: start(shell.binary, [desktopDir], { cwd: desktopDir, env }), opened: { kind: 'electron' } };
   }
-  say(`the desktop app opens in a browser: ${shell.why}`);
   await build('the desktop screens (vite)', ['vite', 'build', '--logLevel', 'error', '-c', 'vite.renderer.config.ts']);
-  say('open the DEV HOST URL below in a browser; sign in with the code from the relay log above');
-  return start(process.execPath, ['--import', 'tsx', 'src/dev-host/main.ts'], { cwd: desktopDir, env });
+  const { host, url } = await startDevHost(env);
+  return { desktop: host, opened: { kind: 'browser', url, why: shell.why } };
 }
 
 let stopping = false;
@@ -100,8 +130,9 @@ process.on('exit', () => {
 
 try {
   const shell = chooseDesktopShell();
-  const { url } = await startRelay();
-  const desktop = await openDesktop(shell, url);
+  const { facts } = await startRelay();
+  const { desktop, opened } = await openDesktop(shell, facts);
+  console.log(formatStartUpBlock(facts, opened));
   if (desktop) {
     const code = await finished(desktop);
     say(`the desktop app closed (exit ${code}); stopping the relay`);

@@ -13,9 +13,9 @@ import { applicationMenuTemplate } from './application-menu.js';
 import { serveBridge } from './bridge-ipc.js';
 import { documentFiles } from './document-files.js';
 import { contentSecurityPolicy } from './content-security-policy.js';
-import { chooseCredentialStore } from './credentials/choose-store.js';
-import { createSafeStorageStore, safeStorageUnavailableReason } from './credentials/safe-storage-store.js';
-import { sessionRelayCredentials } from './credentials/session-relay-credentials.js';
+import { chooseCredentialStore } from '../core/credentials/choose-store.js';
+import { followTheSession, sessionRelayCredentials } from '../core/credentials/session-relay-credentials.js';
+import { safeStorageFallback } from './credentials/safe-storage-store.js';
 import { PROTOCOL, findDeepLink, parseDeepLink, type DeepLink } from './deep-link.js';
 import { appUrlMatcher, isAllowedSubresource } from './window/app-origin.js';
 import { createMainWindow } from './window/create-main-window.js';
@@ -95,9 +95,7 @@ async function start(): Promise<void> {
   const dataDir = join(userData, 'data');
   const chosen = await chooseCredentialStore({
     keychain: (relayUrl) => createKeytarStore({ relayUrl }),
-    safeStorage: (relayUrl) =>
-      createSafeStorageStore({ relayUrl, directory: join(userData, 'credentials'), encryption: safeStorage }),
-    safeStorageUnavailable: () => safeStorageUnavailableReason(safeStorage),
+    fallback: safeStorageFallback(join(userData, 'credentials'), safeStorage),
     log,
   });
   const credentials = sessionRelayCredentials(
@@ -113,23 +111,11 @@ async function start(): Promise<void> {
     log,
     documentFiles: documentFiles(() => window),
   });
-  let signedIn = false;
-  desktop.on('session.changed', (state) => {
-    signedIn = state.state === 'signed-in';
-    credentials.follow(state.relayUrl);
-  });
-
   serveBridge({
     app: desktop,
     target: () => window?.webContents,
     isAppUrl,
-    afterCommand: (name, args, outcome) => {
-      // a code requested from another relay while signed out: the sign-in that follows is for it
-      if (name === 'auth.requestCode' && outcome.ok && !signedIn) {
-        const relayUrl = (args as { relayUrl?: unknown }).relayUrl;
-        if (typeof relayUrl === 'string') credentials.follow(relayUrl);
-      }
-    },
+    afterCommand: followTheSession(desktop, credentials),
   });
 
   openWindow();

@@ -25,6 +25,15 @@ import { SIGN_IN_PAGE_PATH, signInPageRoute } from './sign-in-page.js';
 import { isSignInOf, issueSignInToken, redeemCode, redeemLink, SIGN_IN_VALID_MINUTES } from './sign-in-tokens.js';
 import { accountOf, openSession, revokeSession } from './sessions.js';
 
+/** A sign-in code that was not mailed (development without SMTP_URL), for whoever shows it. */
+export interface UnmailedSignInCode {
+  readonly email: string;
+  readonly code: string;
+  readonly link: string;
+  readonly validMinutes: number;
+}
+export type SignInCodeOutlet = (code: UnmailedSignInCode) => void;
+
 export interface AuthRouteOptions {
   readonly db: Database;
   readonly config: RelayConfig;
@@ -34,11 +43,13 @@ export interface AuthRouteOptions {
   readonly emailMetrics?: EmailMetrics;
   /** the waits between tries of a sign-in email (tests shorten them) */
   readonly retryDelaysMs?: readonly number[];
+  /** where unmailed sign-in codes go in development; unset: a warning in the log */
+  readonly signInCodes?: SignInCodeOutlet;
 }
 
 export const authRoutes: FastifyPluginAsync<AuthRouteOptions> = async (
   app,
-  { db, config, rateLimits, emailMetrics, retryDelaysMs },
+  { db, config, rateLimits, emailMetrics, retryDelaysMs, signInCodes },
 ) => {
   const { sql } = db;
   const hasher = new SignInHasher(signInSecret(config, app.log));
@@ -73,6 +84,8 @@ export const authRoutes: FastifyPluginAsync<AuthRouteOptions> = async (
     if (!delivery) {
       if (config.NODE_ENV === 'production') {
         app.log.error(`sign-in code for ${email} not sent: SMTP_URL is not set`);
+      } else if (signInCodes) {
+        signInCodes({ email, code: secrets.code, link, validMinutes: SIGN_IN_VALID_MINUTES });
       } else {
         app.log.warn(`SIGN-IN CODE for ${email}: ${secrets.code} (SMTP_URL not set) link: ${link}`);
       }
@@ -94,7 +107,7 @@ export const authRoutes: FastifyPluginAsync<AuthRouteOptions> = async (
       ok: true,
       // for this client only: the code's wrong tries count against this sign-in when it names it
       signInId: issued.signInId,
-      message: `if ${email} belongs to a PromoterOS account, a sign-in code is on its way; it works once, for ${SIGN_IN_VALID_MINUTES} minutes`,
+      message: `If ${email} belongs to a PromoterOS account, a sign-in code is on its way. It works once, for ${SIGN_IN_VALID_MINUTES} minutes.`,
     });
   });
 

@@ -18,7 +18,8 @@ export const SIGN_IN_PAGE_PATH = '/sign-in';
 // the page holds a live sign-in token: no link on it passes it on, and it runs no script
 const tighter = {
   'referrer-policy': 'no-referrer',
-  'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'",
+  'content-security-policy':
+    "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; frame-ancestors 'none'; base-uri 'none'",
 };
 
 export interface SignInPageOptions {

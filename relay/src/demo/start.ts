@@ -1,31 +1,42 @@
 // The relay half of `npm start` (desktop/src/launch/start-with-relay.ts starts this, then the
-// desktop app): the relay on its embedded database (demo data loaded on first start) and a
-// sign-in code for the demo owner. `npm run start -w relay` runs it alone.
+// desktop app): the relay on its embedded database (demo data loaded on first start), its log
+// split between a file and the terminal (development-log.ts), and a sign-in code for the demo
+// owner. Started by `npm start`, it hands the start-up facts to it over the IPC channel, and
+// `npm start` prints them with the desktop app's address; alone (`npm run start -w relay`), it
+// prints them itself. Sign-in codes asked for later are printed as they come.
 import { serve } from '../serve.js';
-import { demoPeople } from './seed.js';
+import type { UnmailedSignInCode } from '../auth/routes.js';
+import { developmentLog, type DevelopmentLog } from './development-log.js';
+import { formatStartUpBlock } from './start-up-block.js';
+import { gatherStartUpFacts, type RelayStarted } from './start-up-facts.js';
 
-const relay = await serve({ LOG_LEVEL: 'info', ...process.env });
-const owner = demoPeople().find((p) => p.role === 'OWNER');
-if (owner) {
-  const response = await fetch(`${relay.url}/v1/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: owner.email, deviceName: 'npm start' }),
-  });
-  const where = relay.config.SMTP_URL ? 'mailed to that address' : 'in the SIGN-IN CODE line above';
-  console.log(
-    [
-      '',
-      `PromoterOS relay: ${relay.url}  (${relay.db.description})`,
-      `Demo owner: ${owner.name} <${owner.email}> of ${owner.organization}`,
-      response.ok
-        ? `Sign-in code: ${where} (valid 15 minutes)`
-        : `Could not request a sign-in code: HTTP ${response.status}`,
-      'Other demo people: npm run demo -w relay (lists them); sign in as any of them the same way.',
-      'Desktop app: `npm start` at the top of the repository opens it with this relay (in Electron, or in a',
-      'browser through the dev host where Electron cannot run); alone: `npm run dev:web` after a build.',
-      'Stop with Ctrl-C.',
-      '',
-    ].join('\n'),
-  );
+let log: DevelopmentLog | undefined;
+let startingUp = true;
+const heldForStartUp: UnmailedSignInCode[] = [];
+
+const relay = await serve({ LOG_LEVEL: 'info', ...process.env }, (config) => {
+  log = developmentLog(config);
+  return {
+    ...(log ? { logStream: log.stream } : {}),
+    signInCodes: (sent) => {
+      // the owner's first code belongs in the start-up block; every later one is shown as it comes
+      if (startingUp) heldForStartUp.push(sent);
+      else console.log(`Sign-in code for ${sent.email}: ${sent.code} (valid ${sent.validMinutes} minutes)`);
+    },
+  };
+});
+
+const facts = await gatherStartUpFacts(relay, {
+  ...(log ? { logFile: log.file } : {}),
+  unmailedCode: (email) => heldForStartUp.find((sent) => sent.email === email),
+});
+startingUp = false;
+for (const sent of heldForStartUp.filter((held) => held.email !== facts.owner.email)) {
+  console.log(`Sign-in code for ${sent.email}: ${sent.code} (valid ${sent.validMinutes} minutes)`);
+}
+
+if (process.send) {
+  process.send({ type: 'relay-started', facts } satisfies RelayStarted);
+} else {
+  console.log(formatStartUpBlock(facts, { kind: 'not-started', why: 'this command runs the relay alone' }));
 }

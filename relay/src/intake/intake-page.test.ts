@@ -104,4 +104,18 @@ describe('the request page', () => {
     const [count] = await db.sql<{ n: number }[]>`SELECT count(*)::int AS n FROM event_requests`;
     expect(count!.n).toBe(0);
   });
+
+  it('should name its icon, and serve it at that address and at /favicon.ico, where browsers look unasked', async () => {
+    const page = await (await get(world.path)).text();
+    const [, href] = /<link rel="icon" href="([^"]+)" type="image\/svg\+xml">/.exec(page) ?? [];
+    expect(href).toBe('/favicon.svg');
+    for (const path of [href!, '/favicon.ico']) {
+      const icon = await get(path);
+      expect(icon.status, path).toBe(200);
+      expect(icon.headers.get('content-type')).toBe('image/svg+xml');
+      expect(icon.headers.get('cache-control')).toMatch(/max-age=\d+/);
+      const svg = await icon.text();
+      expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" viewBox="0 0 32 32">.*<\/svg>$/);
+    }
+  });
 });

@@ -26,12 +26,18 @@ describe('desktop app service', () => {
 
   const dataDir = (label: string) => join(root, label);
 
-  async function startApp(dir: string, credentials = new MemoryCredentialStore(), relayUrl = relay.url) {
+  async function startApp(
+    dir: string,
+    credentials = new MemoryCredentialStore(),
+    relayUrl = relay.url,
+    suggestedEmail?: string,
+  ) {
     const app = await startDesktopApp({
       relayUrl,
       dataDir: dir,
       credentials,
       deviceName: 'desktop app test',
+      ...(suggestedEmail ? { suggestedEmail } : {}),
       backoff: { initialDelay: 50, maxDelay: 300 },
       log: () => {},
     });
@@ -320,7 +326,8 @@ describe('desktop app service', () => {
     app.on('sync.status', (status) => statuses.push(status.phase));
 
     const after = await run(app, 'auth.signOut');
-    expect(after).toEqual({ state: 'signed-out', relayUrl: relay.url });
+    // the sign-in form starts with the address last used here
+    expect(after).toEqual({ state: 'signed-out', relayUrl: relay.url, email });
     expect(await credentials.get()).toBeNull();
     expect(statuses.at(-1)).toBe('signed-out');
     expect(await run(app, 'sync.status')).toEqual({ phase: 'signed-out' });
@@ -333,10 +340,21 @@ describe('desktop app service', () => {
     const organizationId = state.state === 'signed-in' ? state.organizationId! : '';
     expect(existsSync(join(dataDir('sign-out'), organizationId))).toBe(true);
 
-    // a restart does not come back signed in
+    // a restart does not come back signed in, and the last address used beats a suggested one
     await app.close();
-    const again = await startApp(dataDir('sign-out'), credentials);
-    expect(await run(again, 'session.get')).toMatchObject({ state: 'signed-out' });
+    const again = await startApp(dataDir('sign-out'), credentials, relay.url, OWNER);
+    expect(await run(again, 'session.get')).toEqual({ state: 'signed-out', relayUrl: relay.url, email });
+  });
+
+  it('should start the sign-in form with the suggested address on a device that never signed in', async () => {
+    const app = await startApp(dataDir('suggested'), new MemoryCredentialStore(), relay.url, OWNER);
+    expect(await run(app, 'session.get')).toEqual({ state: 'signed-out', relayUrl: relay.url, email: OWNER });
+    // asking for a code with another address makes that one the form's next start
+    await run(app, 'auth.requestCode', { relayUrl: relay.url, email: 'Manager@Lakeshore-Live.demo' });
+    await mailbox.next('manager@lakeshore-live.demo', 10_000, /sign-in code/);
+    await app.close();
+    const again = await startApp(dataDir('suggested'), new MemoryCredentialStore(), relay.url, OWNER);
+    expect(await run(again, 'session.get')).toMatchObject({ email: 'manager@lakeshore-live.demo' });
   });
 
   it('should start offline from a stored token and read the remembered organization’s replica', async () => {

@@ -20,6 +20,7 @@ import { CommandFailure, notFound, notSignedIn } from './command-failure.js';
 import type { CredentialStore } from './credential-store.js';
 import { createDispatch, type CommandHandlers } from './dispatch.js';
 import { RelayAuth, type VerifiedSession, type VerifyProof } from './relay-auth.js';
+import { LastSignInEmail } from './last-sign-in-email.js';
 import { RememberedSessionFile, type RememberedSession } from './remembered-session.js';
 import { syncStatusView, type SyncStatusView } from './sync-status-view.js';
 import { calendarMonth } from './queries/calendar-month.js';
@@ -50,6 +51,8 @@ export interface DesktopAppOptions {
   readonly credentials: CredentialStore;
   /** shown in the sign-in mail and the member's list of sessions */
   readonly deviceName?: string;
+  /** the sign-in form's email until this device has used one (`npm start`: the demo owner) */
+  readonly suggestedEmail?: string;
   readonly fetch?: typeof fetch;
   /** sync's retry pacing (tests shorten it) */
   readonly backoff?: Partial<BackoffOptions>;
@@ -86,6 +89,7 @@ export async function startDesktopApp(options: DesktopAppOptions): Promise<Deskt
   const deviceName = options.deviceName ?? 'PromoterOS desktop';
   const events = new AppEvents();
   const remembered = new RememberedSessionFile(options.dataDir);
+  const lastEmail = new LastSignInEmail(options.dataDir);
   let relayUrl = normalizeRelayUrl(options.relayUrl);
   let session: RememberedSession | undefined;
   let signedOutReason: string | undefined;
@@ -112,7 +116,17 @@ export async function startDesktopApp(options: DesktopAppOptions): Promise<Deskt
           organizations: session.organizations,
           organizationId: session.organizationId,
         }
-      : { state: 'signed-out', relayUrl, ...(signedOutReason ? { reason: signedOutReason } : {}) };
+      : {
+          state: 'signed-out',
+          relayUrl,
+          ...(signedOutReason ? { reason: signedOutReason } : {}),
+          ...signInEmail(),
+        };
+
+  const signInEmail = (): { email?: string } => {
+    const email = lastEmail.read() ?? options.suggestedEmail;
+    return email ? { email } : {};
+  };
 
   const publishSession = () => events.emit('session.changed', sessionState());
   const publishSync = (status: SyncStatusView) => {
@@ -253,6 +267,7 @@ export async function startDesktopApp(options: DesktopAppOptions): Promise<Deskt
     };
     signedOutReason = undefined;
     remembered.write(session);
+    lastEmail.write(verified.user.email);
     if (session.organizationId) await openOrganization(session.organizationId);
     else publishSync({ phase: 'idle', reason: 'this account belongs to no organization yet' });
     publishSession();
@@ -313,6 +328,7 @@ export async function startDesktopApp(options: DesktopAppOptions): Promise<Deskt
       // the code typed next answers this sign-in: only this app can use up its tries
       if (signInId) signInIds.set(email.trim().toLowerCase(), signInId);
       else signInIds.delete(email.trim().toLowerCase());
+      lastEmail.write(email);
       if (!session) {
         relayUrl = target;
         signedOutReason = undefined;

@@ -44,7 +44,7 @@ export class RelayAuth {
   async requestCode(email: string, deviceName: string): Promise<RequestedCode> {
     const body = await this.#call('POST', '/v1/auth/sign-in', { email, deviceName });
     const parsed = z.object({ message: z.string(), signInId: z.string().optional() }).safeParse(body);
-    const message = parsed.success ? parsed.data.message : `a sign-in code is on its way to ${email}`;
+    const message = parsed.success ? parsed.data.message : `A sign-in code is on its way to ${email}.`;
     const signInId = parsed.success ? parsed.data.signInId : undefined;
     return signInId ? { message, signInId } : { message };
   }

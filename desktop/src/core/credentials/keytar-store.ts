@@ -38,9 +38,14 @@ export function createKeytarStore(options: KeytarStoreOptions): CredentialStore 
   const keychain = async (): Promise<KeytarApi> => {
     keytar ??= load().catch((cause: unknown) => {
       keytar = undefined; // a later call may try again (e.g. after the user unlocked something)
-      throw new CredentialStoreUnavailable('keytar', `the keychain module did not load: ${describe(cause)}`, {
-        cause,
-      });
+      const notInstalled = (cause as NodeJS.ErrnoException | undefined)?.code === 'ERR_MODULE_NOT_FOUND';
+      throw new CredentialStoreUnavailable(
+        'keytar',
+        notInstalled
+          ? 'the keychain module (keytar) is not installed: npm ci could not build it on this machine'
+          : `the keychain module did not load: ${describe(cause)}`,
+        { cause },
+      );
     });
     return keytar;
   };

@@ -10,8 +10,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MemoryCredentialStore, type CredentialStore } from '../../core/app/credential-store.js';
 import { relayAccount } from '../../core/credentials/relay-account.js';
 import { createKeytarStore } from '../../core/credentials/keytar-store.js';
-import { chooseCredentialStore, type CredentialsFor } from './choose-store.js';
-import { createSafeStorageStore, safeStorageUnavailableReason } from './safe-storage-store.js';
+import { chooseCredentialStore, type CredentialsFor } from '../../core/credentials/choose-store.js';
+import { safeStorageFallback } from './safe-storage-store.js';
 import { nodeEncryption } from './testing/node-encryption.js';
 
 const RELAY = 'https://relay.lakeshore-live.test';
@@ -42,11 +42,7 @@ function workingKeychain(): CredentialsFor & { accounts: Map<string, CredentialS
 }
 
 function safeStorageOn(machine: Parameters<typeof nodeEncryption>[0] = {}) {
-  const encryption = nodeEncryption(machine);
-  return {
-    safeStorage: (relayUrl: string) => createSafeStorageStore({ relayUrl, directory, encryption }),
-    safeStorageUnavailable: () => safeStorageUnavailableReason(encryption),
-  };
+  return { fallback: safeStorageFallback(directory, nodeEncryption(machine)) };
 }
 
 describe('choosing where session tokens live', () => {
@@ -101,7 +97,7 @@ describe('choosing where session tokens live', () => {
 
   it('moves a token left in the safeStorage file into the keychain once the keychain works again', async () => {
     const machine = safeStorageOn();
-    await machine.safeStorage(RELAY).set(TOKEN);
+    await machine.fallback.credentialsFor(RELAY).set(TOKEN);
     const keychain = workingKeychain();
     const chosen = await chooseCredentialStore({ keychain, ...machine, log: (m) => logged.push(m) });
 
@@ -116,7 +112,7 @@ describe('choosing where session tokens live', () => {
     const keychain = workingKeychain();
     const chosen = await chooseCredentialStore({ keychain, ...machine, log: () => {} });
     await chosen.credentialsFor(RELAY).set(TOKEN);
-    await machine.safeStorage(RELAY).set('an older token from a run without keychain');
+    await machine.fallback.credentialsFor(RELAY).set('an older token from a run without keychain');
 
     await chosen.credentialsFor(RELAY).delete();
     expect(await chosen.credentialsFor(RELAY).get()).toBeNull();

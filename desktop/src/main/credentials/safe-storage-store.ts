@@ -12,6 +12,7 @@ import { chmodSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync }
 import { join } from 'node:path';
 import type { SafeStorage } from 'electron';
 import type { CredentialStore } from '../../core/app/credential-store.js';
+import type { FallbackCredentials } from '../../core/credentials/choose-store.js';
 import { CredentialStoreUnavailable } from '../../core/credentials/credential-store-unavailable.js';
 import { relayAccount } from '../../core/credentials/relay-account.js';
 
@@ -84,5 +85,15 @@ export function createSafeStorageStore(options: SafeStorageStoreOptions): Creden
     async delete() {
       rmSync(path, { force: true });
     },
+  };
+}
+
+/** The Electron shell's fallback for chooseCredentialStore. */
+export function safeStorageFallback(directory: string, encryption: Encryption): FallbackCredentials {
+  return {
+    kind: 'safe-storage',
+    described: 'encrypted with Electron safeStorage',
+    credentialsFor: (relayUrl) => createSafeStorageStore({ relayUrl, directory, encryption }),
+    unavailable: () => safeStorageUnavailableReason(encryption),
   };
 }

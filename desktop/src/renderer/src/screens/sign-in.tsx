@@ -25,7 +25,10 @@ export function SignIn({ session, onSignedIn }: { session: Session; onSignedIn: 
   const bridge = useBridge();
   const [step, setStep] = useState<Step>('email');
   const [relayUrl, setRelayUrl] = useState(session.relayUrl);
-  const [email, setEmail] = useState('');
+  // the address last used on this device (or the demo owner's, under `npm start`)
+  const [email, setEmail] = useState(session.state === 'signed-out' ? (session.email ?? '') : '');
+  /** whether this form asked for the code being typed (else the member already had one) */
+  const [sent, setSent] = useState(false);
   const [code, setCode] = useState('');
   const [link, setLink] = useState('');
   const [error, setError] = useState<CommandError>();
@@ -59,13 +62,32 @@ export function SignIn({ session, onSignedIn }: { session: Session; onSignedIn: 
 
   async function requestCode(event?: FormEvent) {
     event?.preventDefault();
-    const sent = await run(() => bridge.invoke('auth.requestCode', { relayUrl: relayUrl.trim(), email: email.trim() }));
-    if (sent) {
-      setNotice(sent.message);
+    const requested = await run(() =>
+      bridge.invoke('auth.requestCode', { relayUrl: relayUrl.trim(), email: email.trim() }),
+    );
+    if (requested) {
+      setNotice(requested.message);
+      setSent(true);
       setStep('code');
       setCode('');
       setCooldown(RESEND_COOLDOWN);
     }
+  }
+
+  /** a code asked for elsewhere (`npm start` prints one): straight to typing it */
+  function haveCode() {
+    setError(undefined);
+    setNotice(undefined);
+    const refuse = (field: string, message: string) =>
+      setError({ code: 'invalid_arguments', message, details: { [field]: message } });
+    if (!email.trim()) return refuse('email', 'Enter the email the code was sent to.');
+    // a code is checked by the relay the app is on; another one is reached by asking it for a code
+    if (relayUrl.trim().replace(/\/+$/, '') !== session.relayUrl.replace(/\/+$/, '')) {
+      return refuse('relayUrl', 'To sign in to another relay, send a code from it first.');
+    }
+    setSent(false);
+    setCode('');
+    setStep('code');
   }
 
   async function verifyCode(event: FormEvent) {
@@ -103,7 +125,9 @@ export function SignIn({ session, onSignedIn }: { session: Session; onSignedIn: 
           <h1 className="text-lg font-semibold">Sign in to PromoterOS</h1>
           <p className="mt-1 text-sm text-zinc-500 dark:text-zinc-400">
             {step === 'code'
-              ? `We sent a six-digit code to ${email.trim()}.`
+              ? sent
+                ? `We sent a six-digit code to ${email.trim()}.`
+                : `Type the six-digit code you have for ${email.trim()}.`
               : step === 'link'
                 ? 'Paste the sign-in link from your email.'
                 : 'Your venue’s relay sends you a code by email.'}
@@ -147,6 +171,13 @@ export function SignIn({ session, onSignedIn }: { session: Session; onSignedIn: 
             {formError && <ErrorNote error={error} />}
             <button type="submit" className={`${primaryButtonClass} w-full`} disabled={busy}>
               {busy ? 'Sending…' : 'Send sign-in code'}
+            </button>
+            <button
+              type="button"
+              className="w-full text-center text-sm text-indigo-600 hover:underline dark:text-indigo-400"
+              onClick={haveCode}
+            >
+              I already have a code
             </button>
           </form>
         )}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MemoryCredentialStore } from '../../core/app/credential-store.js';
-import { relayAccount } from '../../core/credentials/relay-account.js';
+import { MemoryCredentialStore } from '../app/credential-store.js';
+import { relayAccount } from './relay-account.js';
 import { sessionRelayCredentials } from './session-relay-credentials.js';
 
 describe('credentials of the relay the session is on', () => {

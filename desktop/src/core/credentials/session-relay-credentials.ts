@@ -6,7 +6,9 @@
 // named by a successful auth.requestCode while signed out, and every session.changed event
 // (which carries the relay URL). A sign-in stores its token under the relay it was verified
 // against, because auth.requestCode always precedes it (or the deep link uses the current one).
-import type { CredentialStore } from '../../core/app/credential-store.js';
+import type { Outcome } from '../../common/command-map.js';
+import type { CredentialStore } from '../app/credential-store.js';
+import type { DesktopApp } from '../app/desktop-app.js';
 import type { CredentialsFor } from './choose-store.js';
 
 export interface SessionRelayCredentials extends CredentialStore {
@@ -30,5 +32,27 @@ export function sessionRelayCredentials(
     get: () => credentialsFor(relayUrl).get(),
     set: (token) => credentialsFor(relayUrl).set(token),
     delete: () => credentialsFor(relayUrl).delete(),
+  };
+}
+
+/**
+ * Keeps `credentials` on the session's relay: the one of every session change, and, while signed
+ * out, the one a code was just asked from (the sign-in that follows is for it). Returns what the
+ * shell's bridge calls after each command that ran.
+ */
+export function followTheSession(
+  app: Pick<DesktopApp, 'on'>,
+  credentials: SessionRelayCredentials,
+): (name: string, args: unknown, outcome: Outcome<unknown>) => void {
+  let signedIn = false;
+  app.on('session.changed', (state) => {
+    signedIn = state.state === 'signed-in';
+    credentials.follow(state.relayUrl);
+  });
+  return (name, args, outcome) => {
+    if (name === 'auth.requestCode' && outcome.ok && !signedIn) {
+      const relayUrl = (args as { relayUrl?: unknown } | undefined)?.relayUrl;
+      if (typeof relayUrl === 'string') credentials.follow(relayUrl);
+    }
   };
 }
