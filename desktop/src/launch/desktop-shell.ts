@@ -24,7 +24,7 @@ export function electronBinary(): { binary: string } | { why: string } {
     // the package's own words ("failed to install correctly, please delete node_modules/electron")
     // would send a person off to reinstall what was skipped on purpose
     return {
-      why: 'the Electron binary is not installed (npm ci ran with ELECTRON_SKIP_BINARY_DOWNLOAD=1, or its download failed)',
+      why: 'the Electron binary is not installed (npm ci skipped it or could not download it)',
     };
   }
 }

@@ -31,7 +31,7 @@ function ownerSignInLine(facts: StartUpFacts): string {
 function desktopLines(desktop: DesktopOpened): string[] {
   switch (desktop.kind) {
     case 'browser':
-      return [`  Desktop app    ${desktop.url}`, `                 open it in a browser (${desktop.why})`];
+      return [`  Desktop app    ${desktop.url}`, `                 open it in a browser, since ${desktop.why}`];
     case 'electron':
       return ['  Desktop app    opened in its own window (Electron)'];
     case 'not-started':
@@ -58,7 +58,7 @@ export function formatStartUpBlock(facts: StartUpFacts, desktop: DesktopOpened):
         const emails = facts.people
           .filter((person) => person.organization === organization && person.role === role)
           .map((person) => person.email);
-        return emails.length > 0 ? [`      ${label.padEnd(10)}${emails.join(', ')}`] : [];
+        return emails.length > 0 ? [`      ${label.padEnd(11)}${emails.join(', ')}`] : [];
       }),
     ]),
     '',
