@@ -60,7 +60,7 @@ export function reportLines(electron: PartState, keytar: PartState): string[] {
       ? `PromoterOS: ${electron.detail} installed; npm start opens the desktop app in it.`
       : `PromoterOS: Electron skipped: ${electron.why}. npm start opens the desktop screens in a browser instead (the dev host).`,
     keytar.state === 'installed'
-      ? `PromoterOS: ${keytar.detail} installed; sign-in sessions are kept in the OS keychain.`
+      ? `PromoterOS: ${keytar.detail} installed (sign-in sessions go to the OS keychain where one answers).`
       : `PromoterOS: the OS keychain module (keytar) skipped: ${keytar.why}. Sessions are kept encrypted with Electron safeStorage in the desktop app, and in a plain-text development file in the dev host.`,
   ];
 }
