@@ -111,8 +111,9 @@ async function answers(url: string): Promise<'answers' | 'gone'> {
   );
 }
 
+/** a first sign-in creates the replica's database (no template in a fresh clone): it may take a while */
 async function signedInAs(page: Page, organization: RegExp) {
-  await expect(page.getByLabel('Organization')).toHaveText(organization);
+  await expect(page.getByLabel('Organization')).toHaveText(organization, { timeout: 180_000 });
 }
 
 test.beforeAll(() => {
