@@ -4,7 +4,8 @@
 //
 // - main: ESM (Electron ≥ 28). Packages in desktop's own `dependencies` stay external and are
 //   loaded from node_modules at run time: PGlite (reads its .wasm/.data files beside itself)
-//   and keytar (a native .node module) must, so they are listed there. The workspace packages
+//   and keytar (a native .node module) must. keytar is an optional dependency (npm ci goes on
+//   where it cannot be built), which electron-vite does not externalize by itself: it is named. The workspace packages
 //   (@promoteros/shared, TypeScript source) are bundled. shared/migrations.ts reads its SQL
 //   files from ../migrations next to the code, so they are copied to out/migrations.
 // - preload: CommonJS, because a sandboxed preload cannot be an ES module.
@@ -63,6 +64,7 @@ export default defineConfig({
     build: {
       outDir: here('./out/main'),
       lib: { entry: here('./src/main/index.ts') },
+      externalizeDeps: { include: ['keytar'] },
     },
     plugins: [copyMigrations()],
   },
