@@ -125,9 +125,14 @@ test.beforeAll(() => {
   execFileSync('git', ['checkout', '--quiet', commit], { cwd: clone });
 });
 
-test.afterAll(() => {
-  for (const child of started) {
+test.afterAll(async () => {
+  // a test that failed before its Ctrl-C: Ctrl-C now, so that npm start stops the relay and the
+  // dev host (each in a process group of its own, out of reach of a kill of npm start's group)
+  for (const child of started.filter((c) => c.exitCode === null && c.signalCode === null)) {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
     try {
+      process.kill(-child.pid!, 'SIGINT');
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 30_000))]);
       process.kill(-child.pid!, 'SIGKILL');
     } catch {
       // the group is gone already
