@@ -66,6 +66,7 @@ export const syncedTables: readonly SyncedTable[] = [
   }),
   t('check_ins', { organizationColumn: org, minimumRole: 'STAFF', filterColumns: [org, 'event_id'] }),
   t('documents', { organizationColumn: org, minimumRole: 'STAFF', filterColumns: [org, 'event_id'] }),
+  t('confirmation_sends', { organizationColumn: org, minimumRole: 'STAFF', filterColumns: [org, 'event_id'] }),
   t('audit_logs', {
     organizationColumn: org,
     minimumRole: 'MANAGER',

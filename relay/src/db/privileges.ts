@@ -62,6 +62,7 @@ export const TABLES: Readonly<Record<string, TableAccess>> = {
   guest_list_entries: tenant(),
   check_ins: tenant(),
   documents: tenant(),
+  confirmation_sends: tenant(),
   // a document's bytes belong to whoever may see the document (documents' own policy applies inside)
   document_blobs: { privileges: ALL, rows: 'EXISTS (SELECT 1 FROM documents d WHERE d.id = document_id)' },
   // append-only: the grants are what make it so (no UPDATE, DELETE or TRUNCATE for the relay)

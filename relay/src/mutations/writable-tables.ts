@@ -55,6 +55,7 @@ const rowWords: Record<string, string> = {
   guest_lists: 'the guest list',
   guest_list_entries: 'the guest list entry',
   check_ins: 'the check-in',
+  confirmation_sends: 'the confirmation email',
 };
 
 export function rowWord(table: string): string {

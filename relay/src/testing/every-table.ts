@@ -69,6 +69,12 @@ export async function fillEveryTable(sql: Sql, organizationId: string, userId: s
       INSERT INTO documents (organization_id, event_id, kind, version, sha256, byte_size, file_name)
       VALUES (${organizationId}, ${eventId}, 'CONFIRMATION', 1, ${'a'.repeat(64)}, 1234, 'confirmation.pdf')
       RETURNING id`);
+    const sendId = await one(tx`
+      INSERT INTO confirmation_sends (id, organization_id, event_id, status, requested_by, recipients, document_id,
+                                      document_version, with_deal_terms, deal_terms_updated_at, written_at, sent_at)
+      VALUES (gen_random_uuid(), ${organizationId}, ${eventId}, 'SENT', ${userId},
+              ${['dana@example.test', 'promoter@example.test']}, ${documentId}, 1, true, now(), now(), now())
+      RETURNING id`);
     const auditId = await one(tx`
       INSERT INTO audit_logs (organization_id, actor_user_id, action, entity_table, entity_id, details)
       VALUES (${organizationId}, ${userId}, 'request.create', 'event_requests', ${requestId}, ${tx.json({ via: 'test' })})
@@ -96,6 +102,7 @@ export async function fillEveryTable(sql: Sql, organizationId: string, userId: s
         guest_list_entries: [entryId],
         check_ins: [checkInId],
         documents: [documentId],
+        confirmation_sends: [sendId],
         audit_logs: [auditId],
       },
     };

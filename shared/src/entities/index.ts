@@ -6,6 +6,7 @@ import { DealTermsRow, SettlementLineRow } from './deals.js';
 import { EventTaskRow, TaskTemplateRow } from './tasks.js';
 import { CheckInRow, GuestListEntryRow, GuestListRow } from './guest-lists.js';
 import { DocumentRow } from './documents.js';
+import { ConfirmationSendRow } from './confirmation-sends.js';
 import { AuditLogRow } from './audit.js';
 import { JobRow, MutationLedgerRow, SessionRow, SignInTokenRow } from './relay-private.js';
 import { IntakeSubmissionRow } from '../intake/submission-row.js';
@@ -16,6 +17,7 @@ export * from './deals.js';
 export * from './tasks.js';
 export * from './guest-lists.js';
 export * from './documents.js';
+export * from './confirmation-sends.js';
 export * from './audit.js';
 export * from './relay-private.js';
 export * from '../intake/submission-row.js';
@@ -41,6 +43,7 @@ export const rowSchemas = {
   guest_list_entries: GuestListEntryRow,
   check_ins: CheckInRow,
   documents: DocumentRow,
+  confirmation_sends: ConfirmationSendRow,
   audit_logs: AuditLogRow,
   sign_in_tokens: SignInTokenRow,
   sessions: SessionRow,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { firstConfirmationId } from './confirmation-sends.js';
 import { requestConvertToEvent, daysBefore, templateTaskId } from './convert-to-event.js';
 import type { PlannedWrite, Row } from './define.js';
 import { derivedId } from './derived-id.js';
@@ -141,10 +142,26 @@ describe('request.convertToEvent', () => {
         row: expect.objectContaining({ template_id: template(2).id, due_date: '2026-07-02', position: 1 }),
       },
       {
+        op: 'insert',
+        table: 'confirmation_sends',
+        row: expect.objectContaining({
+          id: firstConfirmationId(EVENT),
+          event_id: EVENT,
+          revised: false,
+          status: 'QUEUED',
+          requested_by: USER,
+          recipients: [],
+          written_at: null,
+          created_at: AT,
+        }),
+      },
+      {
         op: 'enqueue',
         kind: 'event.confirmed',
         payload: {
           eventId: EVENT,
+          sendId: firstConfirmationId(EVENT),
+          revised: false,
           requestId: REQUEST,
           venueId: VENUE,
           showDate: '2026-07-03',

@@ -2,8 +2,8 @@
 // all: the event (CONFIRMED), the request SCHEDULED with its decision log entry, the hold
 // CONVERTED (the holds behind it move up; the request's holds on other dates are released, since
 // a scheduled request holds no dates), the organization's checklist instantiated from the
-// active task templates, and the confirmation enqueued:
-//   event.confirmed { eventId, requestId, venueId, showDate, holdId, overrideReason }
+// active task templates, and the confirmation enqueued with its send recorded (confirmation-sends.ts):
+//   event.confirmed { eventId, sendId, revised: false, requestId, venueId, showDate, holdId, overrideReason }
 //
 // A venue date that already has a confirmed event, or a higher active hold of another request,
 // is refused unless the manager overrides with a reason; the reason goes to the decision log's
@@ -12,6 +12,7 @@
 import { z } from 'zod';
 import type { RequestStatus } from '../entities/booking.js';
 import { instantOf, int, text, timestamp, uuid } from '../entities/fields.js';
+import { firstConfirmationId, queueConfirmation } from './confirmation-sends.js';
 import { defineMutation, mustGet, RuleViolation, type PlannedWrite, type Row, type RowReader } from './define.js';
 import { derivedId } from './derived-id.js';
 import { showDateOf } from './events.js';
@@ -179,18 +180,15 @@ export const requestConvertToEvent = defineMutation({
         },
       });
     });
-    writes.push({
-      op: 'enqueue',
-      kind: 'event.confirmed',
-      payload: {
-        eventId: args.eventId,
+    writes.push(
+      ...queueConfirmation({ id: firstConfirmationId(args.eventId), eventId: args.eventId, revised: false }, context, {
         requestId: args.requestId,
         venueId: request.venue_id,
         showDate,
         holdId: hold?.id ?? null,
         overrideReason,
-      },
-    });
+      }),
+    );
     return writes;
   },
 });

@@ -28,7 +28,8 @@ export type MutableTable =
   | 'settlement_lines'
   | 'guest_lists'
   | 'guest_list_entries'
-  | 'check_ins';
+  | 'check_ins'
+  | 'confirmation_sends';
 
 /** Reads rows of the caller's organization only: a plan cannot see another tenant's rows. */
 export interface RowReader {

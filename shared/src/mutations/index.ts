@@ -1,4 +1,5 @@
 export * from './check-ins.js';
+export * from './confirmation-sends.js';
 export * from './convert-to-event.js';
 export * from './deal-terms.js';
 export * from './define.js';

@@ -43,6 +43,7 @@ const examples: Record<string, unknown> = {
     showAt: '2026-07-04T00:00:00Z',
     endsAt: '2026-07-04T03:00:00Z',
   },
+  'event.sendConfirmation': { eventId: id(7), sendId: id(11) },
   'taskTemplate.create': { templateId: id(8), title: 'Send the advance', defaultDueDays: 14 },
   'taskTemplate.update': { templateId: id(8), defaultDueDays: 10 },
   'taskTemplate.remove': { templateId: id(8) },

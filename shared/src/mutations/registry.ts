@@ -1,6 +1,7 @@
 // Every mutation, by name: the one list the desktop plans from and the relay applies from.
 import type { MutationDefinition } from './define.js';
 import { checkInAdmit, checkInUndo, checkInWalkUp } from './check-ins.js';
+import { eventSendConfirmation } from './confirmation-sends.js';
 import { requestConvertToEvent } from './convert-to-event.js';
 import { dealTermsSet } from './deal-terms.js';
 import { eventUpdate } from './events.js';
@@ -41,6 +42,7 @@ const all: readonly MutationDefinition[] = [
   holdChallenge,
   holdSetExpiry,
   requestConvertToEvent,
+  eventSendConfirmation,
   taskTemplateCreate,
   taskTemplateUpdate,
   taskTemplateRemove,
