@@ -56,7 +56,14 @@ export interface OpenTask {
 }
 
 export type DocumentData =
-  | { readonly kind: 'CONFIRMATION'; readonly event: EventFacts; readonly deal: DealFacts | null; readonly asOf: Date }
+  | {
+      readonly kind: 'CONFIRMATION';
+      readonly event: EventFacts;
+      readonly deal: DealFacts | null;
+      /** the deal terms' updated_at as read here: which terms a sent confirmation carried */
+      readonly dealChangedAt: Date | null;
+      readonly asOf: Date;
+    }
   | {
       readonly kind: 'ADVANCE';
       readonly event: EventFacts;
@@ -76,6 +83,9 @@ export type DocumentData =
       readonly door: DoorCount | null;
       readonly asOf: Date;
     };
+
+/** What the confirmation sheet and the confirmation email are both written from. */
+export type ConfirmationData = Extract<DocumentData, { kind: 'CONFIRMATION' }>;
 
 /** The event cannot have this document (no such event, or no deal to settle): not worth a retry. */
 export class DocumentUnavailable extends Error {
@@ -222,7 +232,13 @@ export async function loadDocumentData(sql: Queries, eventId: string, kind: Docu
     switch (kind) {
       case 'CONFIRMATION': {
         const deal = await loadDeal(db, eventId);
-        return { kind, event, deal: deal?.deal ?? null, asOf: latest(changedAt, deal?.changedAt) };
+        return {
+          kind,
+          event,
+          deal: deal?.deal ?? null,
+          dealChangedAt: deal?.changedAt ?? null,
+          asOf: latest(changedAt, deal?.changedAt),
+        };
       }
       case 'ADVANCE': {
         const tasks = await db<{ title: string; due_date: string | null; assignee: string | null; updated_at: Date }[]>`

@@ -4,7 +4,7 @@
 // "event confirmed") all go through here, so an attachment is never of stale data.
 import type { DocumentKind } from '@promoteros/shared';
 import type { Queries } from '../db/as-organizations.js';
-import { loadDocumentData } from './document-data.js';
+import { loadDocumentData, type DocumentData } from './document-data.js';
 import { renderDocument } from './render-document.js';
 import { storeDocument } from './store-document.js';
 
@@ -27,8 +27,15 @@ export async function ensureDocument(
   sql: Queries,
   request: { eventId: string; kind: DocumentKind },
 ): Promise<EnsuredDocument> {
-  const data = await loadDocumentData(sql, request.eventId, request.kind);
+  return ensureDocumentOf(sql, await loadDocumentData(sql, request.eventId, request.kind));
+}
+
+/**
+ * The same, drawn from data the caller already read: the confirmation email states the very
+ * facts its attached PDF shows (relay/src/notify/event-letters.ts), from one snapshot.
+ */
+export async function ensureDocumentOf(sql: Queries, data: DocumentData): Promise<EnsuredDocument> {
   const rendered = await renderDocument(data);
-  const stored = await storeDocument(sql, data.event, request.kind, rendered);
+  const stored = await storeDocument(sql, data.event, data.kind, rendered);
   return { ...stored, bytes: rendered.bytes };
 }

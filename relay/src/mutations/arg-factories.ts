@@ -108,6 +108,8 @@ export const argFactories: Readonly<Record<string, ArgFactory>> = {
   'task.remove': async (w, sql) => ({ taskId: await newTask(sql, w) }),
   'event.update': async (w) => ({ eventId: w.eventId, notes: `Curfew 23:00 (${next()})` }),
   'dealTerms.set': async (w) => ({ eventId: w.eventId, dealTermsId: randomUUID(), guaranteeCents: 1_500_000 + next() }),
+  // a show of its own each time: a second send of one event is refused while the first is QUEUED
+  'event.sendConfirmation': async (w, sql) => ({ eventId: await newShowWithDeal(sql, w), sendId: randomUUID() }),
   'request.setStatus': async (w, sql) => ({
     requestId: await newRequest(sql, w),
     decisionId: randomUUID(),

@@ -2,7 +2,7 @@
 // transaction (event, request, decision, hold, checklist, job, audit) or none of it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { derivedId } from '@promoteros/shared/mutations';
+import { derivedId, firstConfirmationId } from '@promoteros/shared/mutations';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
 import { startTestRelay, type TestRelay } from '../testing/test-relay.js';
 import { createMember, createOrganization, createVenue, type TestMember } from '../testing/fixtures.js';
@@ -171,9 +171,22 @@ describe('request.convertToEvent through POST /v1/mutations', () => {
     expect(jobs).toEqual([
       {
         kind: 'event.confirmed',
-        payload: { eventId: args.eventId, requestId, venueId, showDate: date, holdId: own, overrideReason: null },
+        payload: {
+          eventId: args.eventId,
+          sendId: firstConfirmationId(args.eventId),
+          revised: false,
+          requestId,
+          venueId,
+          showDate: date,
+          holdId: own,
+          overrideReason: null,
+        },
       },
     ]);
+    // the send the confirmation email will fill in: who received which version, and how it went
+    const sends =
+      await db.sql`SELECT id, revised, requested_by FROM confirmation_sends WHERE event_id = ${args.eventId}`;
+    expect(sends).toEqual([{ id: firstConfirmationId(args.eventId), revised: false, requested_by: manager.userId }]);
     const audits = await db.sql`
       SELECT action, entity_table, actor_user_id FROM audit_logs WHERE entity_id = ${requestId}`;
     expect(audits).toEqual([

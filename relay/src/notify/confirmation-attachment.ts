@@ -1,16 +1,15 @@
-// The event confirmation PDF for the event.confirmed email, drawn from the event as it is when
-// the email goes out (relay/src/documents ensureDocument: stored as a new version only if it
-// changed). An event that cannot have one sends its email without; a rendering failure fails
+// The event confirmation PDF for the event.confirmed email, drawn from the very data the email
+// is written from (relay/src/documents ensureDocumentOf: stored as a new version only if it
+// changed), so the letter cannot promise terms its attachment lacks. A rendering failure fails
 // the job, so the retry comes with the PDF rather than the email going without it.
-import { DocumentUnavailable, ensureDocument } from '../documents/index.js';
+import { ensureDocumentOf } from '../documents/index.js';
 import type { ConfirmationPdf } from './event-letters.js';
 
-export const eventConfirmationPdf: ConfirmationPdf = async (sql, eventId) => {
-  try {
-    const document = await ensureDocument(sql, { eventId, kind: 'CONFIRMATION' });
-    return { filename: document.fileName, content: document.bytes, contentType: 'application/pdf' };
-  } catch (error) {
-    if (error instanceof DocumentUnavailable) return undefined;
-    throw error;
-  }
+export const eventConfirmationPdf: ConfirmationPdf = async (sql, data) => {
+  const document = await ensureDocumentOf(sql, data);
+  return {
+    attachment: { filename: document.fileName, content: document.bytes, contentType: 'application/pdf' },
+    documentId: document.documentId,
+    version: document.version,
+  };
 };

@@ -1,117 +1,164 @@
 // event.confirmed → the requester (the request's contact_email) and the event's PROMOTER member,
 // in one email: the show's date and times on the venue's clock, the deal in words, and the event
 // confirmation PDF attached when the relay can draw it (EmailDeps.confirmationPdf).
+//
+// The letter and its PDF are written from one read of the event (the confirmation sheet's data,
+// relay/src/documents), so what the email says about the deal is what the PDF shows: terms
+// agreed → "the confirmation with the deal terms is attached"; none yet → "still to be agreed,
+// a revised confirmation follows". The send the job stands for (confirmation_sends, payload
+// sendId) records what the letter carried before it goes out; its delivery lands there from the
+// email ledger (migration 0022).
 import { z } from 'zod';
-import type { Formats } from '@promoteros/shared/format';
-import { zoneLabel } from '@promoteros/shared/venue-clock';
 import type { MailAttachment } from '../mail/mailer.js';
 import type { Queries } from '../db/as-organizations.js';
+import { percentText } from '@promoteros/shared/settlement';
+import { DocumentUnavailable, loadDocumentData, type ConfirmationData, type DealFacts } from '../documents/index.js';
+import { dealName } from '../documents/deal-in-words.js';
 import type { LetterWriter } from './deliver-email.js';
-import { letterFormats, readLetterhead, senderOf } from './letterhead.js';
+import { letterFormats, senderOf, type Letterhead } from './letterhead.js';
 import { writeLetter } from './letter.js';
 
-export const EventConfirmedPayload = z.object({ eventId: z.string().uuid() });
+export const EventConfirmedPayload = z.object({
+  eventId: z.string().uuid(),
+  /** the confirmation_sends row (absent in jobs queued before migration 0021) */
+  sendId: z.string().uuid().optional(),
+  /** a revised confirmation a manager sent after the first one */
+  revised: z.boolean().optional(),
+});
 
-/** The confirmation document of an event, as an attachment; undefined when there is none to send. */
-export type ConfirmationPdf = (sql: Queries, eventId: string) => Promise<MailAttachment | undefined>;
-
-interface EventRow {
-  venue_id: string;
-  title: string;
-  artist_name: string;
-  status: string;
-  show_date: string;
-  doors_ms: number;
-  show_ms: number;
-  ends_ms: number;
-  reference: string | null;
-  contact_name: string | null;
-  contact_email: string | null;
-  promoter_email: string | null;
-  promoter_name: string | null;
-  deal_type: string | null;
-  currency: string | null;
-  guarantee_cents: string | null;
-  artist_share_bp: number | null;
-  ticket_price_cents: string | null;
+/** The confirmation PDF as an attachment, with the stored version it is. */
+export interface AttachedConfirmation {
+  readonly attachment: MailAttachment;
+  readonly documentId: string;
+  readonly version: number;
 }
 
-const DEAL_NAMES: Record<string, string> = {
-  FLAT: 'Flat fee',
-  DOOR_SPLIT: 'Door split',
-  VERSUS: 'Guarantee versus a share',
-  GUARANTEE_PLUS: 'Guarantee plus a share',
-};
+/** Draws and stores the confirmation from the data the letter is written from. */
+export type ConfirmationPdf = (sql: Queries, data: ConfirmationData) => Promise<AttachedConfirmation>;
 
-/** int8 cents arrive as text: read exactly, never through a float */
-const money = (f: Formats, cents: string | null, currency: string) => f.money(BigInt(cents ?? 0), currency);
+type Cents = DealFacts['guarantee_cents'];
 
-function dealLine(row: EventRow, f: Formats): string | undefined {
-  if (!row.deal_type) return undefined;
-  const currency = row.currency ?? 'USD';
-  const parts = [DEAL_NAMES[row.deal_type] ?? row.deal_type];
-  if (row.deal_type !== 'DOOR_SPLIT') parts.push(`guarantee ${money(f, row.guarantee_cents, currency)}`);
-  if (row.deal_type !== 'FLAT') parts.push(`artist share ${f.percent(row.artist_share_bp ?? 0)}`);
+/** int8 cents may arrive as text: read exactly, never through a float */
+const money = (f: Formats, cents: Cents | undefined, currency: string) => f.money(BigInt(cents ?? 0), currency);
+
+/** The deal in one line, named as the attached sheet names it ("Guarantee versus percentage"). */
+function dealLine(deal: DealFacts, f: Formats): string {
+  const parts: string[] = [dealName(deal)];
+  if (deal.deal_type !== 'DOOR_SPLIT') parts.push(`guarantee ${money(f, deal.guarantee_cents, deal.currency)}`);
+  if (deal.deal_type !== 'FLAT') parts.push(`artist share ${f.percent(deal.artist_share_bp)}`);
   return parts.join(', ');
+}
+
+/** What the letter says about the deal and the PDF, from whether the PDF carries terms: one rule. */
+export function confirmationClose(hasDealTerms: boolean, attachedFile: string | undefined): string[] {
+  if (attachedFile)
+    return hasDealTerms
+      ? [`The confirmation with the deal terms is attached (${attachedFile}).`]
+      : [
+          `The confirmation is attached (${attachedFile}).`,
+          'The deal terms are still to be agreed; a revised confirmation with them will follow.',
+        ];
+  return hasDealTerms
+    ? ['The written confirmation with the deal terms follows from the venue.']
+    : ['The deal terms are still to be agreed; the written confirmation with them will follow from the venue.'];
+}
+
+/** Who is told: the requester and the promoter member, once each. */
+function recipientsOf(data: ConfirmationData): string[] {
+  const { requester, promoter } = data.event;
+  return [
+    ...new Set(
+      [requester?.email, promoter?.email].filter((a): a is string => !!a?.trim()).map((a) => a.trim().toLowerCase()),
+    ),
+  ];
+}
+
+async function readConfirmation(sql: Queries, eventId: string): Promise<ConfirmationData | undefined> {
+  try {
+    const data = await loadDocumentData(sql, eventId, 'CONFIRMATION');
+    return data.kind === 'CONFIRMATION' ? data : undefined;
+  } catch (error) {
+    if (error instanceof DocumentUnavailable) return undefined;
+    throw error;
+  }
+}
+
+/** What the send carried, written before the email goes out (a retry writes what it sends). */
+async function recordLetter(
+  sql: Queries,
+  sendId: string,
+  written: { to: readonly string[]; data: ConfirmationData; pdf: AttachedConfirmation | undefined },
+): Promise<void> {
+  await sql`
+    UPDATE confirmation_sends
+       SET recipients = ${sql.array([...written.to])}, document_id = ${written.pdf?.documentId ?? null},
+           document_version = ${written.pdf?.version ?? null}, with_deal_terms = ${written.data.deal !== null},
+           deal_terms_updated_at = ${written.data.dealChangedAt}, written_at = now()
+     WHERE id = ${sendId}`;
 }
 
 export function eventConfirmedWriter(
   confirmationPdf?: ConfirmationPdf,
 ): LetterWriter<z.output<typeof EventConfirmedPayload>> {
-  return async ({ eventId }, { sql, mailFrom }) => {
-    const [row] = await sql<EventRow[]>`
-      SELECT e.venue_id, e.title, e.artist_name, e.status, to_char(e.show_date, 'YYYY-MM-DD') AS show_date,
-             (extract(epoch FROM e.doors_at) * 1000)::float8 AS doors_ms,
-             (extract(epoch FROM e.show_at) * 1000)::float8 AS show_ms,
-             (extract(epoch FROM e.ends_at) * 1000)::float8 AS ends_ms,
-             r.reference, r.contact_name, r.contact_email,
-             p.email AS promoter_email, p.display_name AS promoter_name,
-             d.deal_type, d.currency, d.guarantee_cents::text AS guarantee_cents, d.artist_share_bp,
-             d.ticket_price_cents::text AS ticket_price_cents
-        FROM events e
-        LEFT JOIN event_requests r ON r.id = e.request_id
-        LEFT JOIN users p ON p.id = e.promoter_user_id
-        LEFT JOIN deal_terms d ON d.event_id = e.id
-       WHERE e.id = ${eventId}`;
-    // gone, or cancelled before the email went out: nothing to confirm
-    if (!row || row.status === 'CANCELLED') return undefined;
-    const head = await readLetterhead(sql, row.venue_id);
-    if (!head) return undefined;
-    const to = [
-      ...new Set(
-        [row.contact_email, row.promoter_email].filter((a): a is string => !!a).map((a) => a.trim().toLowerCase()),
-      ),
-    ];
+  return async ({ eventId, sendId, revised = false }, { sql, mailFrom }) => {
+    const data = await readConfirmation(sql, eventId);
+    // gone (its send row with it), or cancelled before the email went out: nothing to confirm
+    if (!data) return undefined;
+    const { event, deal } = data;
+    if (event.status === 'CANCELLED') {
+      if (sendId)
+        await sql`UPDATE confirmation_sends SET status = 'NOT_SENT', delivery_note = 'the event was cancelled'
+                   WHERE id = ${sendId} AND status = 'QUEUED'`;
+      return undefined;
+    }
+    const head: Letterhead = {
+      organizationName: event.organization.name,
+      emailFrom: event.organization.emailFrom,
+      venueName: event.venue.name,
+      timezone: event.venue.timezone,
+      locale: event.organization.locale,
+    };
+    const to = recipientsOf(data);
     const zone = head.timezone;
     const f = letterFormats(head);
-    const deal = dealLine(row, f);
-    const attachment = await confirmationPdf?.(sql, eventId);
+    const pdf = await confirmationPdf?.(sql, data);
+    if (sendId) await recordLetter(sql, sendId, { to, data, pdf });
+    const day = f.date(event.showDate);
     const facts: Array<readonly [string, string]> = [
-      ...(row.reference ? ([['Reference', row.reference]] as const) : []),
-      ['Artist', row.artist_name],
-      ['Event', row.title],
-      ['Date', f.date(row.show_date)],
-      ['Doors', f.time(row.doors_ms, zone)],
-      ['Show', f.time(row.show_ms, zone)],
-      ['Ends', f.time(row.ends_ms, zone)],
-      ...(deal ? ([['Deal', deal]] as const) : []),
-      ...(row.deal_type && row.deal_type !== 'FLAT' && row.ticket_price_cents
-        ? ([['Ticket price', money(f, row.ticket_price_cents, row.currency ?? 'USD')]] as const)
+      ...(event.requestReference ? ([['Reference', event.requestReference]] as const) : []),
+      ['Artist', event.artistName],
+      ['Event', event.title],
+      ['Date', day],
+      ['Doors', f.time(event.doorsAt, zone)],
+      ['Show', f.time(event.showAt, zone)],
+      ['Ends', f.time(event.endsAt, zone)],
+      ['Deal', deal ? dealLine(deal, f) : 'still to be agreed'],
+      ...(deal && deal.deal_type !== 'FLAT' && BigInt(deal.ticket_price_cents ?? 0) > 0n
+        ? ([['Ticket price', money(f, deal.ticket_price_cents, deal.currency)]] as const)
         : []),
     ];
-    const letter = writeLetter(to, `Confirmed: ${row.artist_name} at ${head.venueName} on ${f.date(row.show_date)}`, {
-      organizationName: head.organizationName,
-      venueName: head.venueName,
-      greeting: `Hello ${row.contact_name ?? row.promoter_name ?? row.artist_name},`,
-      lead: [`${head.organizationName} confirms the show at ${head.venueName}.`],
-      facts,
-      close: [
-        attachment
-          ? `The confirmation with the full deal terms is attached (${attachment.filename}).`
-          : 'The written confirmation with the full deal terms follows from the venue.',
-        `Times are the venue’s local time: ${zoneLabel(zone)}.`,
-      ],
-    });
-    return { letter: attachment ? { ...letter, attachments: [attachment] } : letter, from: senderOf(head, mailFrom) };
+    const letter = writeLetter(
+      to,
+      `${revised ? 'Revised confirmation' : 'Confirmed'}: ${event.artistName} at ${head.venueName} on ${day}`,
+      {
+        organizationName: head.organizationName,
+        venueName: head.venueName,
+        greeting: `Hello ${event.requester?.name ?? event.promoter?.name ?? event.artistName},`,
+        lead: [
+          revised
+            ? `${head.organizationName} sends a revised confirmation of the show at ${head.venueName}. It replaces the one sent before.`
+            : `${head.organizationName} confirms the show at ${head.venueName}.`,
+        ],
+        facts,
+        close: [
+          ...confirmationClose(deal !== null, pdf?.attachment.filename),
+          `Times are the venue’s local time: ${zoneLabel(zone)}.`,
+        ],
+      },
+    );
+    return {
+      letter: pdf ? { ...letter, attachments: [pdf.attachment] } : letter,
+      from: senderOf(head, mailFrom),
+    };
   };
 }
