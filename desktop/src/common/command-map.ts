@@ -68,6 +68,28 @@ export const CalendarItem = z.object({
 /** A member of the organization, as a task's assignee picker offers them. */
 export const Member = z.object({ userId: z.string(), name: z.string(), role: Role });
 
+/** One emailing of an event's confirmation: to whom, which PDF version, and how delivery went. */
+export const ConfirmationSend = z.object({
+  id: z.string(),
+  /** false: the confirmation sent when the event was made; true: a revised one */
+  revised: z.boolean(),
+  /** QUEUED, SENT, PARTLY_SENT (some recipients refused), FAILED, NOT_SENT (nothing to send) */
+  status: z.enum(['QUEUED', 'SENT', 'PARTLY_SENT', 'FAILED', 'NOT_SENT']),
+  /** the member who asked for it, by name */
+  requestedBy: z.string().nullable(),
+  recipients: z.array(z.string()),
+  /** the confirmation PDF's version attached; null: sent without one (or not written yet) */
+  documentVersion: z.number().int().nullable(),
+  /** whether the letter and its PDF carried deal terms; null until written */
+  withDealTerms: z.boolean().nullable(),
+  /** whether the deal terms differ now from what this one carried (set, changed or removed since) */
+  dealChangedSince: z.boolean(),
+  createdAt: z.string(),
+  sentAt: z.string().nullable(),
+  /** the mail server's refusal or error */
+  deliveryNote: z.string().nullable(),
+});
+
 export const EventDetail = z.object({
   id: z.string(),
   title: z.string(),
@@ -115,6 +137,17 @@ export const EventDetail = z.object({
   ),
   /** everyone a task may be assigned to, by name */
   members: z.array(Member),
+  /** the request the event was booked from, for the deal form's first values; null: booked directly */
+  request: z
+    .object({
+      reference: z.string(),
+      budgetMinCents: z.number().nullable(),
+      budgetMaxCents: z.number().nullable(),
+      dealNotes: z.string().nullable(),
+    })
+    .nullable(),
+  /** each emailing of the confirmation, newest first (confirmation_sends) */
+  confirmations: z.array(ConfirmationSend),
   requestHistory: z.array(
     z.object({
       at: z.string(),

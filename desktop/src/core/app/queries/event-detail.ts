@@ -1,11 +1,12 @@
 // Everything the event screen shows and edits: the event and its venue, the deal, the checklist
 // with who does what (names from memberships: users are not synced), the members a task may be
-// given to, and how the request was decided. It reads the replica's views, so the user's own
+// given to, how the request was decided, and each emailing of the confirmation. It reads the replica's views, so the user's own
 // edits not yet uploaded are in it.
 import type { CommandResult, Member as MemberSchema } from '../../../common/command-map.js';
 import type { z } from 'zod';
 import type { Replica } from '../../replica/open-replica.js';
 import { notFound } from '../command-failure.js';
+import { confirmationSends } from './confirmation-sends.js';
 import { decisionHistory } from './decision-history.js';
 import { isoInstant } from './venue-time.js';
 
@@ -39,6 +40,13 @@ interface DealRow {
   ticket_price_cents: number;
   expenses_budget_cents: number;
   notes: string | null;
+}
+
+interface RequestRow {
+  reference: string;
+  budget_min_cents: number | null;
+  budget_max_cents: number | null;
+  deal_notes: string | null;
 }
 
 export async function eventDetail(
@@ -89,6 +97,15 @@ export async function eventDetail(
     [organizationId],
   );
   const requestHistory = event.request_id ? await decisionHistory(replica, organizationId, event.request_id) : [];
+  const [request] = event.request_id
+    ? await replica.query<RequestRow>(
+        `SELECT reference, budget_min_cents::float8 AS budget_min_cents, budget_max_cents::float8 AS budget_max_cents,
+                deal_notes
+           FROM event_requests WHERE organization_id = $1 AND id = $2`,
+        [organizationId, event.request_id],
+      )
+    : [];
+  const confirmations = await confirmationSends(replica, organizationId, eventId);
 
   return {
     id: event.id,
@@ -134,6 +151,15 @@ export async function eventDetail(
       assignee: task.assignee,
     })),
     members: members.map((member) => ({ userId: member.user_id, name: member.user_name, role: member.role })),
+    request: request
+      ? {
+          reference: request.reference,
+          budgetMinCents: request.budget_min_cents,
+          budgetMaxCents: request.budget_max_cents,
+          dealNotes: request.deal_notes,
+        }
+      : null,
+    confirmations,
     requestHistory,
   };
 }

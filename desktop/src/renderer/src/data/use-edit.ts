@@ -10,6 +10,7 @@ import { useBridge } from './bridge-context.js';
 export type EditName =
   | 'event.update'
   | 'dealTerms.set'
+  | 'event.sendConfirmation'
   | 'task.create'
   | 'task.update'
   | 'task.complete'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dealChanges, dealFormValues } from './deal-changes.js';
+import { dealChanges, dealFormValues, prefilledFromRequest } from './deal-changes.js';
 
 const deal = {
   id: '0b7a6c2e-8d4f-4a1b-9c3d-2e5f6a7b8c9d',
@@ -47,6 +47,24 @@ describe('the deal form', () => {
         artistShareBp: 0,
       },
     });
+  });
+
+  it('should start a deal not made yet from the request: its budget’s lower end as the guarantee, its deal notes as the notes', () => {
+    const request = { reference: 'RQ-7KD2', budgetMinCents: 250_000, budgetMaxCents: 400_000, dealNotes: 'Versus 80%' };
+    expect(dealFormValues(null, request)).toMatchObject({
+      guarantee: '2500.00',
+      notes: 'Versus 80%',
+      dealType: 'FLAT',
+    });
+    expect(dealFormValues(null, { ...request, budgetMinCents: null })).toMatchObject({ guarantee: '4000.00' });
+    expect(prefilledFromRequest(null, request)).toBe(true);
+    // the saved deal wins over the request; a request that said nothing prefills nothing
+    expect(dealFormValues(deal, request)).toMatchObject({ guarantee: '1500.00', notes: '' });
+    expect(prefilledFromRequest(deal, request)).toBe(false);
+    const silent = { reference: 'RQ-7KD2', budgetMinCents: null, budgetMaxCents: null, dealNotes: ' ' };
+    expect(dealFormValues(null, silent)).toMatchObject({ guarantee: '', notes: '' });
+    expect(prefilledFromRequest(null, silent)).toBe(false);
+    expect(prefilledFromRequest(null, null)).toBe(false);
   });
 
   it('should name the fields that are not amounts', () => {

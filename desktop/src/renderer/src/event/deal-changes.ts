@@ -31,18 +31,36 @@ export interface DealFormValues {
 
 export type DealProblems = Partial<Record<keyof DealFormValues, string>>;
 
-export function dealFormValues(deal: Deal | null): DealFormValues {
+/** The request an event was booked from: what the requester offered, for a deal not made yet. */
+export type BookedFrom = NonNullable<CommandResult<'events.get'>['request']>;
+
+/**
+ * The form's first values: the deal's own, or for an event without one, what its request said:
+ * the budget's lower end (or its one end) as the guarantee, the deal notes as the notes. The
+ * manager checks them before saving; nothing is saved by opening the form.
+ */
+export function dealFormValues(deal: Deal | null, bookedFrom: BookedFrom | null = null): DealFormValues {
   const currency = deal?.currency ?? 'USD';
+  const budget = bookedFrom?.budgetMinCents ?? bookedFrom?.budgetMaxCents ?? null;
   return {
     dealType: deal?.dealType ?? 'FLAT',
     currency,
-    guarantee: deal ? moneyInput(deal.guaranteeCents, currency) : '',
+    guarantee: deal ? moneyInput(deal.guaranteeCents, currency) : budget !== null ? moneyInput(budget, currency) : '',
     artistShare: deal ? percentInput(deal.artistShareBp) : '',
     splitBasis: deal?.splitBasis ?? 'NET',
     ticketPrice: deal ? moneyInput(deal.ticketPriceCents, currency) : '',
     expensesBudget: deal ? moneyInput(deal.expensesBudgetCents, currency) : '',
-    notes: deal?.notes ?? '',
+    notes: deal ? (deal.notes ?? '') : bookedFrom?.dealNotes?.trim() ? bookedFrom.dealNotes : '',
   };
+}
+
+/** Whether the form starts from the request (an event without a deal whose request said something). */
+export function prefilledFromRequest(deal: Deal | null, bookedFrom: BookedFrom | null): boolean {
+  return (
+    deal === null &&
+    bookedFrom !== null &&
+    (bookedFrom.budgetMinCents !== null || bookedFrom.budgetMaxCents !== null || !!bookedFrom.dealNotes?.trim())
+  );
 }
 
 function knownCurrency(code: string): boolean {

@@ -1,9 +1,11 @@
 // Editing the deal: type, money in the deal's currency (typed as dollars, sent as cents), the
 // artist's share in percent, the split basis and notes. The core checks the deal's rules (a
-// flat deal needs a guarantee…) before queueing, so a refusal shows here at once.
+// flat deal needs a guarantee…) before queueing, so a refusal shows here at once. A deal not made
+// yet starts from what its request said (budget, deal notes).
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { CommandError, CommandResult } from '../../../common/command-map.js';
 import type { Edit } from '../data/use-edit.js';
+import { formatMoney } from '../format/money.js';
 import { ErrorNote, Field, inputClass } from '../ui/controls.js';
 import { SaveOrCancel } from '../ui/save-or-cancel.js';
 import {
@@ -11,16 +13,28 @@ import {
   dealFormValues,
   dealTypeName,
   dealTypes,
+  prefilledFromRequest,
   splitBases,
   splitBasisName,
+  type BookedFrom,
   type DealFormValues,
   type DealProblems,
 } from './deal-changes.js';
 
 type EventDetail = CommandResult<'events.get'>;
 
+/** ", whose budget was $2,500.00 – $4,000.00" */
+function budgetWords(request: BookedFrom, currency: string): string {
+  const { budgetMinCents: low, budgetMaxCents: high } = request;
+  const money = (cents: number) => formatMoney(cents, currency);
+  if (low !== null && high !== null && low !== high) return `, whose budget was ${money(low)} – ${money(high)}`;
+  const one = low ?? high;
+  return one === null ? '' : `, whose budget was ${money(one)}`;
+}
+
 export function DealTermsForm({ event, edit, onDone }: { event: EventDetail; edit: Edit; onDone: () => void }) {
-  const [values, setValues] = useState<DealFormValues>(() => dealFormValues(event.deal));
+  const [values, setValues] = useState<DealFormValues>(() => dealFormValues(event.deal, event.request));
+  const fromRequest = prefilledFromRequest(event.deal, event.request);
   const [problems, setProblems] = useState<DealProblems>({});
   const [refusal, setRefusal] = useState<CommandError>();
   const [saving, setSaving] = useState(false);
@@ -74,6 +88,12 @@ export function DealTermsForm({ event, edit, onDone }: { event: EventDetail; edi
 
   return (
     <form aria-label="Edit deal terms" onSubmit={(submit) => void save(submit)} onKeyDown={cancelOnEscape} noValidate>
+      {fromRequest && event.request ? (
+        <p className="mb-3 text-xs text-zinc-600 dark:text-zinc-300">
+          Filled in from request {event.request.reference}
+          {budgetWords(event.request, currency)}: check the terms before saving.
+        </p>
+      ) : null}
       <div className="grid grid-cols-2 gap-3">
         <Field label="Deal type" problem={problems.dealType}>
           {(props) => (

@@ -24,3 +24,8 @@ export function editRights(role: Role | undefined, eventStatus: string): EditRig
   if (role === undefined || eventStatus === 'SETTLED') return { event: false, tasks: false, removeTasks: false };
   return { event: may(role, 'event.update'), tasks: may(role, 'task.create'), removeTasks: may(role, 'task.remove') };
 }
+
+/** whether the member may email a revised confirmation (event.sendConfirmation) of an event in this status */
+export function maySendConfirmation(role: Role | undefined, eventStatus: string): boolean {
+  return role !== undefined && eventStatus === 'CONFIRMED' && may(role, 'event.sendConfirmation');
+}

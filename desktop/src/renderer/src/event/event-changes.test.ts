@@ -27,6 +27,8 @@ const event: EventDetail = {
   deal: null,
   tasks: [],
   members: [],
+  request: null,
+  confirmations: [],
   requestHistory: [],
 };
 

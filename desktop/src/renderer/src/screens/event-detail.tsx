@@ -12,8 +12,10 @@ import { useQuery } from '../data/use-query.js';
 import { dealTypeName } from '../event/deal-changes.js';
 import { DealTermsForm } from '../event/deal-terms-form.js';
 import { DocumentsPanel } from '../event/documents-panel.js';
-import { editRights, type Role } from '../event/edit-rights.js';
+import { ConfirmationEmails } from '../event/confirmation-emails.js';
+import { editRights, maySendConfirmation, type Role } from '../event/edit-rights.js';
 import { EventForm } from '../event/event-form.js';
+import { RevisedConfirmationOffer } from '../event/revised-confirmation-offer.js';
 import { SharedNotes } from '../notes/shared-notes.js';
 import { SettlementPanel } from '../event/settlement-panel.js';
 import { TaskChecklist } from '../event/task-checklist.js';
@@ -23,7 +25,16 @@ import { useFormat } from '../format/use-format.js';
 
 type EventDetail = CommandResult<'events.get'>;
 
-const TABLES = ['events', 'venues', 'deal_terms', 'event_tasks', 'decision_logs', 'event_requests', 'memberships'];
+const TABLES = [
+  'events',
+  'venues',
+  'deal_terms',
+  'event_tasks',
+  'decision_logs',
+  'event_requests',
+  'memberships',
+  'confirmation_sends',
+];
 
 export function EventDetailScreen({ eventId, role }: { eventId: string; role: Role | undefined }) {
   const event = useQuery('events.get', { eventId }, TABLES);
@@ -163,6 +174,7 @@ export function EventDetailView({ event, role }: { event: EventDetail; role: Rol
             </span>
           }
         >
+          <RevisedConfirmationOffer event={event} mayOffer={maySendConfirmation(role, event.status)} edit={edit} />
           {editing === 'deal' ? (
             <DealTermsForm event={event} edit={edit} onDone={() => setEditing(undefined)} />
           ) : deal ? (
@@ -193,6 +205,8 @@ export function EventDetailView({ event, role }: { event: EventDetail; role: Rol
       )}
 
       {role && role !== 'PROMOTER' && <DocumentsPanel eventId={event.id} zone={zone} role={role} />}
+
+      {role && role !== 'PROMOTER' && <ConfirmationEmails event={event} />}
 
       <Section title="Request history">
         {event.requestHistory.length === 0 ? (
