@@ -68,5 +68,6 @@ export async function signInAt(page: Page, pageUrl: string, stack: VenueStack, e
   const code = await stack.nextSignInCode(email);
   await page.getByLabel('Six-digit code').fill(code);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await expect(organization).toBeVisible();
+  // a first sign-in creates this computer's replica of the organization (PGlite): seconds, more on a busy machine
+  await expect(organization).toBeVisible({ timeout: 60_000 });
 }

@@ -118,6 +118,15 @@ async function promoterPage(browser: Browser, javaScriptEnabled: boolean, venue:
 const go = (page: Page, hash: string) => page.evaluate((to) => (window.location.hash = to), hash);
 const phase = (page: Page, name: string) => page.locator(`[role="status"][data-sync-phase="${name}"]`);
 const decisions = (page: Page) => page.getByRole('group', { name: 'Decision' });
+/** a decision through its dialog, which says who is emailed, with no note */
+async function decide(page: Page, label: string) {
+  await decisions(page)
+    .getByRole('button', { name: `${label}…` })
+    .click();
+  const dialog = page.getByRole('dialog', { name: `${label} the request` });
+  await dialog.getByRole('button', { name: `${label} and email` }).click();
+  await expect(dialog).toBeHidden();
+}
 /** set once the page is open: still there at the end means the page was never reloaded */
 const markPage = (page: Page) => page.evaluate(() => Object.assign(window, { neverReloaded: true }));
 const neverReloaded = (page: Page) => page.evaluate(() => (window as { neverReloaded?: boolean }).neverReloaded);
@@ -220,8 +229,8 @@ test('should take a request from the public page, with and without JavaScript, l
     (await stack.db.sql<{ status: string }[]>`SELECT status FROM event_requests WHERE id = ${request.id}`)[0]?.status;
 
   await test.step('review, a hold on the preferred date that the manager sees at once, approval', async () => {
-    await decisions(page).getByRole('button', { name: 'Start review' }).click();
-    await expect(decisions(page).getByRole('button', { name: 'Approve' })).toBeVisible();
+    await decide(page, 'Start review');
+    await expect(decisions(page).getByRole('button', { name: 'Approve…' })).toBeVisible();
     await expect.poll(requestStatus).toBe('REVIEW');
 
     await expect(page.getByLabel('Hold a date')).toHaveValue(date);
@@ -229,7 +238,7 @@ test('should take a request from the public page, with and without JavaScript, l
     await expect(page.getByRole('list', { name: 'Holds of this request' }).getByText('1st hold')).toBeVisible();
     await expect(manager.getByRole('link', { name: plain.artist })).toBeVisible();
 
-    await decisions(page).getByRole('button', { name: 'Approve' }).click();
+    await decide(page, 'Approve');
     await expect(page.getByRole('list', { name: 'Decision history' }).getByText('Approved')).toBeVisible();
     await expect.poll(requestStatus).toBe('APPROVED');
   });

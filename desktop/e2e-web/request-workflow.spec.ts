@@ -70,6 +70,15 @@ const requestStatus = async (id: string) =>
 const go = (page: Page, hash: string) => page.evaluate((to) => (window.location.hash = to), hash);
 const phase = (page: Page, name: string) => page.locator(`[role="status"][data-sync-phase="${name}"]`);
 const decisions = (page: Page) => page.getByRole('group', { name: 'Decision' });
+/** a decision through its dialog, which says who is emailed, with no note */
+async function decide(page: Page, label: string) {
+  await decisions(page)
+    .getByRole('button', { name: `${label}…` })
+    .click();
+  const dialog = page.getByRole('dialog', { name: `${label} the request` });
+  await dialog.getByRole('button', { name: `${label} and email` }).click();
+  await expect(dialog).toBeHidden();
+}
 
 test('should show a submitted request live, and take it through review, a hold and approval to an event on the venue’s clock that reaches another manager with its checklist', async ({
   page,
@@ -98,8 +107,8 @@ test('should show a submitted request live, and take it through review, a hold a
   });
 
   await test.step('review, a hold on the preferred date, approval', async () => {
-    await decisions(page).getByRole('button', { name: 'Start review' }).click();
-    await expect(decisions(page).getByRole('button', { name: 'Approve' })).toBeVisible();
+    await decide(page, 'Start review');
+    await expect(decisions(page).getByRole('button', { name: 'Approve…' })).toBeVisible();
     await expect.poll(() => requestStatus(request.id)).toBe('REVIEW');
 
     await expect(page.getByLabel('Hold a date')).toHaveValue(date);
@@ -107,7 +116,7 @@ test('should show a submitted request live, and take it through review, a hold a
     await expect(page.getByRole('list', { name: 'Holds of this request' }).getByText('1st hold')).toBeVisible();
     await expect(page.getByRole('list', { name: `Holds on ${date}` }).getByText(artist)).toBeVisible();
 
-    await decisions(page).getByRole('button', { name: 'Approve' }).click();
+    await decide(page, 'Approve');
     await expect.poll(() => requestStatus(request.id)).toBe('APPROVED');
     const history = page.getByRole('list', { name: 'Decision history' });
     await expect(history.getByText('Approved')).toBeVisible();

@@ -94,7 +94,12 @@ export function RequestDetailView({ request, role }: { request: RequestDetail; r
           </p>
         </div>
         <div className="flex flex-col items-end gap-2">
-          <DecisionBar requestId={request.id} status={request.status} role={role} />
+          <DecisionBar
+            requestId={request.id}
+            status={request.status}
+            role={role}
+            requester={{ name: request.contactName, email: request.contactEmail }}
+          />
           {mayConvert(role, request.status) && !converting && (
             <button type="button" className={primaryButtonClass} onClick={() => setConverting(true)}>
               Create event
