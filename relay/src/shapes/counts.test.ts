@@ -40,7 +40,8 @@ describe('shape counts', () => {
     expect(body.counts.events).toBe(1);
     expect(body.counts.organizations).toBe(1);
     expect(body.counts.audit_logs).toBe(1);
-    expect(Object.keys(body.counts)).toHaveLength(17);
+    expect(body.counts.confirmation_sends).toBe(1);
+    expect(Object.keys(body.counts)).toHaveLength(18);
   });
 
   it('leaves out tables below the caller role', async () => {
