@@ -185,6 +185,8 @@ test('should email the approval with the manager’s note, made offline through 
     await expect(offer).toContainText(`to ${contact}`);
     await offer.getByRole('button', { name: 'Send revised confirmation' }).click();
     await expect(page.getByText('The revised confirmation is on its way')).toBeVisible();
+    // the button went with the offer; focus stays where it was, not at the top of the page
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-live'))).toBe('polite');
 
     const revised = await readConfirmation(await stack.mailbox.next(contact, 60_000, /^Revised confirmation:/));
     expect(revised.text).toContain(`The confirmation with the deal terms is attached (${revised.file}).`);

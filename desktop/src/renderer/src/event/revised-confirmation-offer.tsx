@@ -2,7 +2,7 @@
 // and the promoter hold a PDF that no longer says what was agreed. The screen says so, with when
 // and to whom the last one went, and a manager sends the revised confirmation from here (an
 // edit through the outbox: offline too, it goes when the relay is there).
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { CommandError, CommandResult } from '../../../common/command-map.js';
 import type { Edit } from '../data/use-edit.js';
 import { formatDateTimeInZone } from '../format/venue-time.js';
@@ -23,18 +23,22 @@ export function RevisedConfirmationOffer({
 }) {
   const [refusal, setRefusal] = useState<CommandError>();
   const [sending, setSending] = useState(false);
+  const region = useRef<HTMLDivElement>(null);
   const state = confirmationState(event.confirmations);
   const zone = event.venue.timezone;
 
   async function send() {
     setSending(true);
-    setRefusal(await edit('event.sendConfirmation', { eventId: event.id, sendId: crypto.randomUUID() }));
+    const refused = await edit('event.sendConfirmation', { eventId: event.id, sendId: crypto.randomUUID() });
+    setRefusal(refused);
     setSending(false);
+    // the button goes with the offer: focus stays here, on what replaced it, not on the page's top
+    if (!refused) region.current?.focus();
   }
 
   // a live region that stays in the page, so the offer and "on its way" are announced as they come
   return (
-    <div aria-live="polite">
+    <div ref={region} tabIndex={-1} aria-live="polite" className="focus:outline-none">
       {state.kind === 'out-of-date' && (
         <div
           data-testid="revised-confirmation-offer"
