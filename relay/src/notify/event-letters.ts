@@ -11,7 +11,8 @@
 import { z } from 'zod';
 import type { MailAttachment } from '../mail/mailer.js';
 import type { Queries } from '../db/as-organizations.js';
-import { percentText } from '@promoteros/shared/settlement';
+import type { Formats } from '@promoteros/shared/format';
+import { zoneLabel } from '@promoteros/shared/venue-clock';
 import { DocumentUnavailable, loadDocumentData, type ConfirmationData, type DealFacts } from '../documents/index.js';
 import { dealName } from '../documents/deal-in-words.js';
 import type { LetterWriter } from './deliver-email.js';

@@ -2,7 +2,7 @@
 // whether that had the deal terms, when and to whom it went, who asked for it, and how delivery
 // went (the mail server's words when it refused).
 import type { CommandResult } from '../../../common/command-map.js';
-import { formatDateTimeInZone } from '../format/venue-time.js';
+import { useFormat } from '../format/use-format.js';
 import { Section } from '../ui/controls.js';
 import type { ConfirmationSend } from './confirmation-state.js';
 
@@ -33,6 +33,7 @@ function what(send: ConfirmationSend): string {
 
 export function ConfirmationEmails({ event }: { event: EventDetail }) {
   const zone = event.venue.timezone;
+  const f = useFormat();
   return (
     <Section title="Confirmation emails">
       {event.confirmations.length === 0 ? (
@@ -47,8 +48,8 @@ export function ConfirmationEmails({ event }: { event: EventDetail }) {
               </div>
               <p className="text-xs text-zinc-500 dark:text-zinc-400">
                 {send.sentAt
-                  ? `Sent ${formatDateTimeInZone(send.sentAt, zone)}`
-                  : `Asked for ${formatDateTimeInZone(send.createdAt, zone)}`}
+                  ? `Sent ${f.dateTime(send.sentAt, zone)}`
+                  : `Asked for ${f.dateTime(send.createdAt, zone)}`}
                 {send.recipients.length > 0 ? ` to ${send.recipients.join(', ')}` : ''}
                 {send.requestedBy ? ` · by ${send.requestedBy}` : ''}
               </p>

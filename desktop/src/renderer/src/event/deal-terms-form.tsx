@@ -5,7 +5,7 @@
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { CommandError, CommandResult } from '../../../common/command-map.js';
 import type { Edit } from '../data/use-edit.js';
-import { formatMoney } from '../format/money.js';
+import { useFormat } from '../format/use-format.js';
 import { ErrorNote, Field, inputClass } from '../ui/controls.js';
 import { SaveOrCancel } from '../ui/save-or-cancel.js';
 import {
@@ -24,15 +24,15 @@ import {
 type EventDetail = CommandResult<'events.get'>;
 
 /** ", whose budget was $2,500.00 – $4,000.00" */
-function budgetWords(request: BookedFrom, currency: string): string {
+function budgetWords(request: BookedFrom, money: (cents: number) => string): string {
   const { budgetMinCents: low, budgetMaxCents: high } = request;
-  const money = (cents: number) => formatMoney(cents, currency);
   if (low !== null && high !== null && low !== high) return `, whose budget was ${money(low)} – ${money(high)}`;
   const one = low ?? high;
   return one === null ? '' : `, whose budget was ${money(one)}`;
 }
 
 export function DealTermsForm({ event, edit, onDone }: { event: EventDetail; edit: Edit; onDone: () => void }) {
+  const f = useFormat();
   const [values, setValues] = useState<DealFormValues>(() => dealFormValues(event.deal, event.request));
   const fromRequest = prefilledFromRequest(event.deal, event.request);
   const [problems, setProblems] = useState<DealProblems>({});
@@ -91,7 +91,7 @@ export function DealTermsForm({ event, edit, onDone }: { event: EventDetail; edi
       {fromRequest && event.request ? (
         <p className="mb-3 text-xs text-zinc-600 dark:text-zinc-300">
           Filled in from request {event.request.reference}
-          {budgetWords(event.request, currency)}: check the terms before saving.
+          {budgetWords(event.request, (cents) => f.money(cents, currency))}: check the terms before saving.
         </p>
       ) : null}
       <div className="grid grid-cols-2 gap-3">

@@ -5,7 +5,7 @@
 import { useRef, useState } from 'react';
 import type { CommandError, CommandResult } from '../../../common/command-map.js';
 import type { Edit } from '../data/use-edit.js';
-import { formatDateTimeInZone } from '../format/venue-time.js';
+import { useFormat } from '../format/use-format.js';
 import { buttonClass, ErrorNote } from '../ui/controls.js';
 import { confirmationState } from './confirmation-state.js';
 
@@ -26,6 +26,7 @@ export function RevisedConfirmationOffer({
   const region = useRef<HTMLDivElement>(null);
   const state = confirmationState(event.confirmations);
   const zone = event.venue.timezone;
+  const f = useFormat();
 
   async function send() {
     setSending(true);
@@ -46,7 +47,7 @@ export function RevisedConfirmationOffer({
         >
           <p>
             Deal terms {state.change} since the confirmation sent on{' '}
-            {state.last.sentAt ? formatDateTimeInZone(state.last.sentAt, zone) : '—'} to{' '}
+            {state.last.sentAt ? f.dateTime(state.last.sentAt, zone) : '—'} to{' '}
             {state.last.recipients.join(', ') || 'nobody'}
             {mayOffer ? '' : '. A manager can send the revised confirmation.'}
           </p>
