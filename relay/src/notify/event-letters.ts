@@ -7,7 +7,7 @@
 // agreed → "the confirmation with the deal terms is attached"; none yet → "still to be agreed,
 // a revised confirmation follows". The send the job stands for (confirmation_sends, payload
 // sendId) records what the letter carried before it goes out; its delivery lands there from the
-// email ledger (migration 0022).
+// email ledger (migration 0026).
 import { z } from 'zod';
 import type { MailAttachment } from '../mail/mailer.js';
 import type { Queries } from '../db/as-organizations.js';
@@ -21,7 +21,7 @@ import { writeLetter } from './letter.js';
 
 export const EventConfirmedPayload = z.object({
   eventId: z.string().uuid(),
-  /** the confirmation_sends row (absent in jobs queued before migration 0021) */
+  /** the confirmation_sends row (absent in jobs queued before migration 0025) */
   sendId: z.string().uuid().optional(),
   /** a revised confirmation a manager sent after the first one */
   revised: z.boolean().optional(),

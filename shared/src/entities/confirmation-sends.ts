@@ -1,4 +1,4 @@
-// Each emailing of an event's confirmation and what it carried (shared/migrations/0021).
+// Each emailing of an event's confirmation and what it carried (shared/migrations/0025).
 import { z } from 'zod';
 import { bool, int, text, timestamp, uuid } from './fields.js';
 

@@ -1,5 +1,5 @@
 -- target: relay
--- confirmation_sends (0021) is synced: change capture, its organization pinned and updated_at
+-- confirmation_sends (0025) is synced: change capture, its organization pinned and updated_at
 -- kept, as 0005 and 0012 do for every synced table.
 CREATE TRIGGER confirmation_sends_capture AFTER UPDATE OR DELETE ON confirmation_sends
   FOR EACH ROW EXECUTE FUNCTION capture_change('organization_id');
@@ -13,7 +13,7 @@ CREATE TRIGGER confirmation_sends_touch_updated_at BEFORE UPDATE ON confirmation
 -- The email ledger's outcome of an event.confirmed job (relay/src/notify/email-deliveries.ts)
 -- becomes its send's status, whichever code path wrote it (the batched SENT records, a failure):
 -- a trigger keeps the ledger's writers ignorant of confirmations. The job names its send in its
--- payload (sendId); jobs queued before 0021 name none and change nothing. Runs in the ledger
+-- payload (sendId); jobs queued before 0025 name none and change nothing. Runs in the ledger
 -- write's transaction, under the job's organization (row-level security applies).
 CREATE FUNCTION confirmation_send_delivered() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

@@ -7,7 +7,7 @@
 -- A row is made QUEUED by the mutation that asks for the email (request.convertToEvent,
 -- event.sendConfirmation); the email job fills in what the letter held when it was written
 -- (recipients, the PDF's version, the deal terms' updated_at as the PDF showed them), and the
--- email ledger's outcome lands in status (migration 0022).
+-- email ledger's outcome lands in status (migration 0026).
 CREATE TABLE confirmation_sends (
   id                     uuid PRIMARY KEY,
   organization_id        uuid NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,
