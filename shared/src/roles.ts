@@ -10,3 +10,11 @@ const rank: Record<Role, number> = { OWNER: 3, MANAGER: 2, STAFF: 1, PROMOTER: 0
 export function roleAtLeast(role: Role, minimum: Role): boolean {
   return rank[role] >= rank[minimum];
 }
+
+/**
+ * The venue's own people, who work its shows: a promoter is an outside party with a login of
+ * their own, and the venue's checklist is not theirs to be given.
+ */
+export function isVenueStaff(role: Role): boolean {
+  return roleAtLeast(role, 'STAFF');
+}

@@ -135,7 +135,7 @@ export const EventDetail = z.object({
       assignee: z.string().nullable(),
     }),
   ),
-  /** everyone a task may be assigned to, by name */
+  /** the venue's own people a task may be assigned to (owners, managers, staff), by name */
   members: z.array(Member),
   /** the request the event was booked from, for the deal form's first values; null: booked directly */
   request: z

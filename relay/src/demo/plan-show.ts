@@ -225,7 +225,7 @@ export function planShow(
   let position = 0;
   for (const template of templates.filter((t) => t.active)) {
     const due = addDays(ev.show_date, -template.default_due_days);
-    const assignee = assigneeFor(org, template.default_role, ev.promoter_user_id, r);
+    const assignee = assigneeFor(org, template.default_role, r);
     const dueInstant = venueInstant(due, '15:00', tz).getTime();
     const done = due < clock.today ? r.chance(0.92) : r.chance(0.15);
     const completedAt = Math.max(
@@ -377,12 +377,12 @@ export function planShow(
   }
 }
 
+// A promoter's step on the checklist is chased by a manager: tasks go to the venue's own people
+// (shared/src/mutations/rules.ts), never to the outside promoter.
 function assigneeFor(
   org: PlannedOrganization,
   role: RowOf<'task_templates'>['default_role'],
-  promoter: string | null,
   r: PlanClock['random'],
 ): string {
-  if (role === 'PROMOTER') return promoter ?? r.pick(membersWith(org, 'MANAGER')).userId;
-  return r.pick(membersWith(org, role ?? 'MANAGER')).userId;
+  return r.pick(membersWith(org, !role || role === 'PROMOTER' ? 'MANAGER' : role)).userId;
 }

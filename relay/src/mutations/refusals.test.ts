@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { defineMutation, MutationEnvelope, type MutationDefinition, type RowWrite } from '@promoteros/shared/mutations';
 import { applyMutation } from './apply-mutation.js';
-import { createOrganization } from '../testing/fixtures.js';
+import { createMember, createOrganization } from '../testing/fixtures.js';
 import { useMutationWorld } from './mutation-test-world.js';
 import { envelope, sendBatch } from './test-client.js';
 
@@ -109,6 +109,39 @@ describe('refused mutations', () => {
       await world.db.sql`UPDATE memberships SET role = 'STAFF' WHERE user_id = ${world.staff.userId}`;
     }
     expect((await send([createTask()])).body.results[0]!.outcome).toBe('APPLIED');
+  });
+
+  it('should refuse giving a task to the outside promoter, in words, and write nothing', async () => {
+    const promoter = await createMember(world.db.sql, [{ organizationId: world.organizationId, role: 'PROMOTER' }]);
+    await world.db.sql`UPDATE memberships SET user_name = 'Sam Whitaker' WHERE user_id = ${promoter.userId}`;
+    const taskId = randomUUID();
+    const create = envelope('task.create', {
+      taskId,
+      eventId: world.rows.eventId,
+      title: 'Send the poster files',
+      assigneeUserId: promoter.userId,
+    });
+    const reassign = envelope('task.update', {
+      taskId: world.rows.ids.event_tasks![0]!,
+      assigneeUserId: promoter.userId,
+    });
+    const { status, body } = await send([create, reassign], world.owner.token);
+    expect(status).toBe(200);
+    const reason = "Sam Whitaker is a promoter: tasks go to the venue's own people (owners, managers and staff)";
+    expect(body.results).toEqual([
+      { id: create.id, outcome: 'REFUSED', code: 'rule', reason },
+      { id: reassign.id, outcome: 'REFUSED', code: 'rule', reason },
+    ]);
+    expect(await world.db.sql`SELECT id FROM event_tasks WHERE id = ${taskId}`).toHaveLength(0);
+    const [kept] = await world.db
+      .sql`SELECT assignee_user_id FROM event_tasks WHERE id = ${world.rows.ids.event_tasks![0]!}`;
+    expect(kept!.assignee_user_id).toBe(world.owner.userId);
+    // the venue's own people may still be given it
+    const toStaff = envelope('task.update', {
+      taskId: world.rows.ids.event_tasks![0]!,
+      assigneeUserId: world.staff.userId,
+    });
+    expect((await send([toStaff], world.owner.token)).body.results[0]!.outcome).toBe('APPLIED');
   });
 
   it('should refuse a batch for an organization the caller is not a member of, recording it', async () => {

@@ -1,4 +1,5 @@
 // Rules several mutations share.
+import { isVenueStaff, type Role } from '../roles.js';
 import type { Row, RowReader } from './define.js';
 import { RuleViolation, mustGet } from './define.js';
 
@@ -10,8 +11,13 @@ export async function editableEvent(read: RowReader, eventId: string): Promise<R
   return event;
 }
 
-/** Tasks are assigned to people of the organization only. */
-export async function mustBeMember(read: RowReader, userId: string): Promise<void> {
+/** Tasks are given to the venue's own people only: not to strangers, not to the outside promoter. */
+export async function mustBeVenueStaff(read: RowReader, userId: string): Promise<void> {
   const [membership] = await read.where('memberships', { user_id: userId });
   if (!membership) throw new RuleViolation('the assignee is not a member of this organization');
+  if (!isVenueStaff(membership.role as Role)) {
+    throw new RuleViolation(
+      `${String(membership.user_name || 'the assignee')} is a promoter: tasks go to the venue's own people (owners, managers and staff)`,
+    );
+  }
 }

@@ -6,6 +6,11 @@ import { EVENT, USER, AT, contextAs, id } from './test-fixtures.js';
 
 const MEMBER = '00000000-0000-4000-8000-0000000000b2';
 const STRANGER = '00000000-0000-4000-8000-0000000000b9';
+const PROMOTER = '00000000-0000-4000-8000-0000000000b3';
+const promoterRefused = {
+  name: 'RuleViolation',
+  message: "Sam Whitaker is a promoter: tasks go to the venue's own people (owners, managers and staff)",
+};
 const context = contextAs('STAFF');
 
 function task(n: number, position: number, extra: Row = {}): Row {
@@ -26,7 +31,10 @@ function task(n: number, position: number, extra: Row = {}): Row {
 function rows(tasks: Row[] = [], status = 'CONFIRMED') {
   return new MemoryRows({
     events: [{ id: EVENT, title: 'Summer Night', status }],
-    memberships: [{ id: id(900), user_id: MEMBER, role: 'STAFF' }],
+    memberships: [
+      { id: id(900), user_id: MEMBER, role: 'STAFF', user_name: 'Jo Door' },
+      { id: id(901), user_id: PROMOTER, role: 'PROMOTER', user_name: 'Sam Whitaker' },
+    ],
     event_tasks: tasks,
   });
 }
@@ -75,6 +83,11 @@ describe('task.create', () => {
       name: 'RuleViolation',
       message: 'the assignee is not a member of this organization',
     });
+  });
+
+  it('should refuse the outside promoter as assignee, naming them', async () => {
+    const args = { taskId: id(1), eventId: EVENT, title: 'Advance', assigneeUserId: PROMOTER };
+    await expect(run(taskCreate, args, rows())).rejects.toMatchObject(promoterRefused);
   });
 
   it('should refuse a task id that is already taken', async () => {
@@ -131,6 +144,20 @@ describe('task.update', () => {
     ]);
     expect(await run(taskUpdate, { taskId: id(1), assigneeUserId: null }, memory)).toMatchObject([
       { set: { assignee_user_id: null } },
+    ]);
+  });
+
+  it('should refuse giving a task to the outside promoter, and leave other edits of their old tasks alone', async () => {
+    await expect(
+      run(taskUpdate, { taskId: id(1), assigneeUserId: PROMOTER }, rows([task(1, 0)])),
+    ).rejects.toMatchObject(promoterRefused);
+    // a task a promoter held before the rule can still be renamed, or handed to the venue
+    const theirs = rows([task(1, 0, { assignee_user_id: PROMOTER })]);
+    expect(await run(taskUpdate, { taskId: id(1), title: 'Advance sent' }, theirs)).toMatchObject([
+      { set: { title: 'Advance sent' } },
+    ]);
+    expect(await run(taskUpdate, { taskId: id(1), assigneeUserId: MEMBER }, theirs)).toMatchObject([
+      { set: { assignee_user_id: MEMBER } },
     ]);
   });
 

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { calendarDate, text, uuid } from '../entities/fields.js';
 import { defineMutation, mustGet, RuleViolation } from './define.js';
 import { orderedIds, reorderWrites } from './reorder.js';
-import { editableEvent, mustBeMember } from './rules.js';
+import { editableEvent, mustBeVenueStaff } from './rules.js';
 
 const title = text({ min: 1, max: 200 });
 const description = text({ max: 5000 }).nullable();
@@ -26,7 +26,7 @@ export const taskCreate = defineMutation({
   async plan(args, context, read) {
     await editableEvent(read, args.eventId);
     if (await read.get('event_tasks', args.taskId)) throw new RuleViolation('a task with this id already exists');
-    if (args.assigneeUserId) await mustBeMember(read, args.assigneeUserId);
+    if (args.assigneeUserId) await mustBeVenueStaff(read, args.assigneeUserId);
     const siblings = await read.where('event_tasks', { event_id: args.eventId }, 'position');
     const last = siblings.at(-1);
     return [
@@ -66,7 +66,7 @@ export const taskUpdate = defineMutation({
   async plan(args, context, read) {
     const task = await mustGet(read, 'event_tasks', args.taskId, 'the task');
     await editableEvent(read, String(task.event_id));
-    if (args.assigneeUserId) await mustBeMember(read, args.assigneeUserId);
+    if (args.assigneeUserId) await mustBeVenueStaff(read, args.assigneeUserId);
     // only the fields the user touched: another device's edit of the other fields stays
     const set: Record<string, unknown> = { updated_at: context.at };
     if (args.title !== undefined) set.title = args.title;

@@ -1,7 +1,9 @@
 // Everything the event screen shows and edits: the event and its venue, the deal, the checklist
-// with who does what (names from memberships: users are not synced), the members a task may be
-// given to, how the request was decided, and each emailing of the confirmation. It reads the replica's views, so the user's own
+// with who does what (names from memberships: users are not synced), the venue's own people a
+// task may be given to (never the outside promoter: shared/src/mutations/rules.ts), how the
+// request was decided, and each emailing of the confirmation. It reads the replica's views, so the user's own
 // edits not yet uploaded are in it.
+import { isVenueStaff } from '@promoteros/shared';
 import type { CommandResult, Member as MemberSchema } from '../../../common/command-map.js';
 import type { z } from 'zod';
 import type { Replica } from '../../replica/open-replica.js';
@@ -150,7 +152,9 @@ export async function eventDetail(
       assigneeUserId: task.assignee_user_id,
       assignee: task.assignee,
     })),
-    members: members.map((member) => ({ userId: member.user_id, name: member.user_name, role: member.role })),
+    members: members
+      .filter((member) => isVenueStaff(member.role))
+      .map((member) => ({ userId: member.user_id, name: member.user_name, role: member.role })),
     request: request
       ? {
           reference: request.reference,
