@@ -58,9 +58,10 @@ export const CalendarItem = z.object({
   status: z.string(),
   /** hold rank (1st, 2nd…), events: null */
   rank: z.number().int().nullable(),
-  /** local times in the venue's timezone, HH:MM, events only */
+  /** local times in the venue's timezone, HH:MM, events only (ends may be after midnight) */
   doors: z.string().nullable(),
   show: z.string().nullable(),
+  ends: z.string().nullable(),
   /** the request a hold is for (or an event was made from), so the calendar can open it */
   requestId: z.string().nullable(),
 });
@@ -212,6 +213,13 @@ export const RequestRow = z.object({
 });
 
 const CalendarDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+/** a day that is in the calendar (not 2027-02-30) */
+const RealDate = CalendarDate.refine(
+  (date) => !Number.isNaN(Date.parse(date)) && new Date(date).toISOString().startsWith(date),
+  'is not a day in the calendar',
+);
+/** the longest calendar.range: a year, leap day included */
+export const MAX_RANGE_DAYS = 366;
 
 /** A hold on a venue date, with the request holding it (for "who holds 1st, 2nd …"). */
 export const HoldRow = z.object({
@@ -278,12 +286,64 @@ export const TaskTemplate = z.object({
   active: z.boolean(),
 });
 
-export const SearchHit = z.object({
-  kind: z.enum(['request', 'event', 'artist', 'person']),
-  id: z.string(),
-  title: z.string(),
-  subtitle: z.string(),
-});
+/** a show's time and place, as a search hit carries it for the renderer to write in venue time */
+const SearchShow = {
+  venueName: z.string(),
+  /** the show's calendar day at the venue, YYYY-MM-DD */
+  showDate: z.string(),
+  /** ISO instant */
+  showAt: z.string(),
+  /** the venue's IANA zone */
+  timezone: z.string(),
+};
+
+/**
+ * One thing Ctrl/Cmd-K found. Facts, not sentences: the renderer writes them in the user's
+ * language (status labels, dates in the venue's timezone, plurals).
+ */
+export const SearchHit = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('person'), id: z.string(), title: z.string(), role: Role, email: z.string() }),
+  /** id: the artist's name */
+  z.object({
+    kind: z.literal('artist'),
+    id: z.string(),
+    title: z.string(),
+    events: z.number().int(),
+    requests: z.number().int(),
+  }),
+  z.object({
+    kind: z.literal('event'),
+    id: z.string(),
+    title: z.string(),
+    artistName: z.string(),
+    /** DRAFT, CONFIRMED, CANCELLED or SETTLED */
+    status: z.string(),
+    ...SearchShow,
+  }),
+  /** a name on a guest list of today's or an upcoming show; id: the entry */
+  z.object({
+    kind: z.literal('guest'),
+    id: z.string(),
+    title: z.string(),
+    eventId: z.string(),
+    eventTitle: z.string(),
+    venueId: z.string(),
+    listName: z.string(),
+    /** the guest and their party */
+    admitCount: z.number().int(),
+    ...SearchShow,
+  }),
+  z.object({
+    kind: z.literal('request'),
+    id: z.string(),
+    title: z.string(),
+    reference: z.string(),
+    artistName: z.string(),
+    contactName: z.string(),
+    /** NEW, REVIEW, APPROVED, DECLINED, SCHEDULED or WITHDRAWN */
+    status: z.string(),
+  }),
+]);
 
 /** A refused edit, kept until the user retries or discards it. */
 export const NeedsAttention = z.object({
@@ -522,6 +582,17 @@ export const commands = {
   },
   'calendar.month': {
     args: z.object({ venueId: Id.nullable(), month: YearMonth }),
+    result: z.array(CalendarItem),
+  },
+  /** the calendar over any days, from and to included: a week, the list's next 90 days (at most a year) */
+  'calendar.range': {
+    args: z
+      .object({ venueId: Id.nullable(), from: RealDate, to: RealDate })
+      .refine((range) => range.to >= range.from, { message: 'must not be before from', path: ['to'] })
+      .refine((range) => (Date.parse(range.to) - Date.parse(range.from)) / 86_400_000 < MAX_RANGE_DAYS, {
+        message: `the range is at most ${MAX_RANGE_DAYS} days`,
+        path: ['to'],
+      }),
     result: z.array(CalendarItem),
   },
   'events.get': { args: z.object({ eventId: Id }), result: EventDetail },

@@ -148,11 +148,13 @@ describe('desktop app service', () => {
       const central = await db.sql<Array<Record<string, unknown>>>`
         SELECT 'event' AS kind, e.id, e.venue_id AS "venueId", e.show_date::text AS date, e.title, e.status,
                NULL::int AS rank, to_char(e.doors_at AT TIME ZONE v.timezone, 'HH24:MI') AS doors,
-               to_char(e.show_at AT TIME ZONE v.timezone, 'HH24:MI') AS show, e.request_id AS "requestId"
+               to_char(e.show_at AT TIME ZONE v.timezone, 'HH24:MI') AS show,
+               to_char(e.ends_at AT TIME ZONE v.timezone, 'HH24:MI') AS ends, e.request_id AS "requestId"
           FROM events e JOIN venues v ON v.id = e.venue_id
          WHERE e.organization_id = ${organizationId} AND to_char(e.show_date, 'YYYY-MM') = ${month}
         UNION ALL
-        SELECT 'hold', h.id, h.venue_id, h.hold_date::text, r.artist_name, h.status, h.rank, NULL, NULL, h.request_id
+        SELECT 'hold', h.id, h.venue_id, h.hold_date::text, r.artist_name, h.status, h.rank, NULL, NULL, NULL,
+               h.request_id
           FROM holds h JOIN event_requests r ON r.id = h.request_id
          WHERE h.organization_id = ${organizationId} AND h.status = 'ACTIVE'
            AND to_char(h.hold_date, 'YYYY-MM') = ${month}`;
@@ -171,6 +173,39 @@ describe('desktop app service', () => {
           .map((c) => String(c.id))
           .sort(),
       );
+    });
+
+    it('should show any range of days, both ends included, and refuse a range backwards or over a year', async () => {
+      const [span] = await db.sql<{ from: string; to: string }[]>`
+        SELECT min(show_date)::text AS from, (min(show_date) + 89)::text AS to
+          FROM events WHERE organization_id = ${organizationId} AND show_date >= current_date`;
+      const central = await db.sql<{ id: string }[]>`
+        SELECT id FROM events
+         WHERE organization_id = ${organizationId} AND show_date BETWEEN ${span!.from}::date AND ${span!.to}::date
+        UNION ALL
+        SELECT id FROM holds
+         WHERE organization_id = ${organizationId} AND status = 'ACTIVE'
+           AND hold_date BETWEEN ${span!.from}::date AND ${span!.to}::date`;
+      const items = await run(app, 'calendar.range', { venueId: null, from: span!.from, to: span!.to });
+      expect(items.map((item) => item.id).sort()).toEqual(central.map((row) => row.id).sort());
+      expect(items[0]!.date).toBe(span!.from);
+      expect(items.map((i) => i.date)).toEqual(items.map((i) => i.date).sort());
+      // one day is a range too
+      const oneDay = await run(app, 'calendar.range', { venueId: null, from: span!.from, to: span!.from });
+      expect(oneDay.every((item) => item.date === span!.from) && oneDay.length > 0).toBe(true);
+
+      for (const [args, message] of [
+        [{ from: '2027-05-02', to: '2027-05-01' }, 'to: must not be before from'],
+        [{ from: '2027-01-01', to: '2028-01-02' }, 'to: the range is at most 366 days'],
+        [{ from: '2027-02-30', to: '2027-03-01' }, 'from: is not a day in the calendar'],
+      ] as const) {
+        const outcome = await app.dispatch('calendar.range', { venueId: null, ...args });
+        expect(outcome).toMatchObject({ ok: false, error: { code: 'invalid_arguments' } });
+        expect(JSON.stringify(outcome)).toContain(message);
+      }
+      expect(
+        await app.dispatch('calendar.range', { venueId: null, from: '2028-01-01', to: '2028-12-31' }),
+      ).toMatchObject({ ok: true });
     });
 
     it('should show an event with its venue, deal, checklist assignees and the request’s decisions', async () => {
@@ -264,22 +299,96 @@ describe('desktop app service', () => {
       const piece = artist.slice(1, Math.min(artist.length, 6));
       const hits = await run(app, 'search.query', { text: piece, limit: 50 });
       expect(hits.length).toBeGreaterThan(0);
-      for (const hit of hits) {
-        expect(`${hit.title} ${hit.subtitle}`.toLowerCase()).toContain(piece.toLowerCase());
-      }
+      // what each kind is found by
+      const searchedText = (hit: (typeof hits)[number]) =>
+        hit.kind === 'person'
+          ? `${hit.title} ${hit.email}`
+          : hit.kind === 'event'
+            ? `${hit.title} ${hit.artistName}`
+            : hit.kind === 'request'
+              ? `${hit.reference} ${hit.artistName} ${hit.title} ${hit.contactName}`
+              : hit.title;
+      for (const hit of hits) expect(searchedText(hit).toLowerCase()).toContain(piece.toLowerCase());
       const artistHits = await run(app, 'search.query', { text: artist, limit: 50 });
       expect(artistHits).toContainEqual(expect.objectContaining({ kind: 'artist', id: artist, title: artist }));
       const [artistEvents] = await db.sql<{ n: number }[]>`
         SELECT count(*)::int AS n FROM events WHERE organization_id = ${organizationId} AND artist_name ILIKE ${'%' + artist + '%'}`;
       expect(artistHits.filter((h) => h.kind === 'event').length).toBe(Math.min(artistEvents!.n, 50));
 
+      const [artistCounts] = await db.sql<{ events: number; requests: number }[]>`
+        SELECT (SELECT count(*)::int FROM events WHERE organization_id = ${organizationId} AND artist_name = ${artist}) AS events,
+               (SELECT count(*)::int FROM event_requests WHERE organization_id = ${organizationId} AND artist_name = ${artist}) AS requests`;
+      expect(artistHits.find((hit) => hit.kind === 'artist')).toEqual({
+        kind: 'artist',
+        id: artist,
+        title: artist,
+        ...artistCounts,
+      });
+
       const people = await run(app, 'search.query', { text: 'aisha' });
-      expect(people).toEqual([expect.objectContaining({ kind: 'person', title: 'Aisha Patel' })]);
+      expect(people).toEqual([expect.objectContaining({ kind: 'person', title: 'Aisha Patel', role: 'MANAGER' })]);
       expect(await run(app, 'search.query', { text: '%' })).toEqual(
         (await run(app, 'search.query', { text: '%', limit: 50 })).slice(0, 20),
       );
       expect(await run(app, 'search.query', { text: 'zzqx-nobody' })).toEqual([]);
       expect(await run(app, 'search.query', { text: '   ' })).toEqual([]);
+    });
+
+    it('should find the guests of today’s and upcoming shows, with their show in venue time, and not past ones', async () => {
+      const guests = await db.sql<
+        {
+          id: string;
+          guest_name: string;
+          admit_count: number;
+          list_name: string;
+          event_id: string;
+          event_title: string;
+          venue_id: string;
+          venue_name: string;
+          timezone: string;
+          show_date: string;
+          show_at: Date;
+          upcoming: boolean;
+        }[]
+      >`
+        SELECT g.id, g.guest_name, g.admit_count, l.name AS list_name, e.id AS event_id, e.title AS event_title,
+               v.id AS venue_id, v.name AS venue_name, v.timezone, e.show_date::text AS show_date, e.show_at,
+               e.show_date >= (now() AT TIME ZONE v.timezone)::date AS upcoming
+          FROM guest_list_entries g JOIN guest_lists l ON l.id = g.guest_list_id
+          JOIN events e ON e.id = g.event_id JOIN venues v ON v.id = e.venue_id
+         WHERE g.organization_id = ${organizationId} AND e.status <> 'CANCELLED'
+         ORDER BY e.show_date`;
+      // a name in no other guest's name, so that the search can only mean them
+      const unique = (upcoming: boolean) =>
+        guests.find(
+          (guest) =>
+            guest.upcoming === upcoming &&
+            guests.filter((other) => other.guest_name.toLowerCase().includes(guest.guest_name.toLowerCase())).length ===
+              1,
+        );
+      const coming = unique(true);
+      const past = unique(false);
+      expect(coming && past).toBeTruthy();
+
+      const found = await run(app, 'search.query', { text: coming!.guest_name, limit: 50 });
+      expect(found.filter((hit) => hit.kind === 'guest')).toEqual([
+        {
+          kind: 'guest',
+          id: coming!.id,
+          title: coming!.guest_name,
+          eventId: coming!.event_id,
+          eventTitle: coming!.event_title,
+          venueId: coming!.venue_id,
+          venueName: coming!.venue_name,
+          listName: coming!.list_name,
+          admitCount: coming!.admit_count,
+          showDate: coming!.show_date,
+          showAt: coming!.show_at.toISOString(),
+          timezone: coming!.timezone,
+        },
+      ]);
+      const gone = await run(app, 'search.query', { text: past!.guest_name, limit: 50 });
+      expect(gone.filter((hit) => hit.kind === 'guest')).toEqual([]);
     });
 
     it('should find a request as soon as it has synced, never an older picture', async () => {
@@ -295,7 +404,7 @@ describe('desktop app service', () => {
       await eventually(async () => (await run(app, 'requests.list', { limit: 1 })).rows[0]?.id === created!.id);
       // the first search after the change, with no pause: it waits for the entries, not the other way round
       expect(await run(app, 'search.query', { text: 'zephyr 100%' })).toEqual([
-        { kind: 'artist', id: 'The Zephyr 100%', title: 'The Zephyr 100%', subtitle: '0 events · 1 requests' },
+        { kind: 'artist', id: 'The Zephyr 100%', title: 'The Zephyr 100%', events: 0, requests: 1 },
         expect.objectContaining({ kind: 'request', id: created!.id, title: 'Zephyr night' }),
       ]);
       // % is a character to find, not a wildcard

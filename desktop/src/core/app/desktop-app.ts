@@ -23,7 +23,7 @@ import { RelayAuth, type VerifiedSession, type VerifyProof } from './relay-auth.
 import { LastSignInEmail } from './last-sign-in-email.js';
 import { RememberedSessionFile, type RememberedSession } from './remembered-session.js';
 import { syncStatusView, type SyncStatusView } from './sync-status-view.js';
-import { calendarMonth } from './queries/calendar-month.js';
+import { calendarMonth, calendarRange } from './queries/calendar-month.js';
 import { eventDetail } from './queries/event-detail.js';
 import { holdsOnDate } from './queries/holds.js';
 import { requestDetail } from './queries/request-detail.js';
@@ -398,6 +398,10 @@ export async function startDesktopApp(options: DesktopAppOptions): Promise<Deskt
     'calendar.month': async (args) => {
       const { replica, organizationId } = reading();
       return calendarMonth(replica, organizationId, args);
+    },
+    'calendar.range': async (args) => {
+      const { replica, organizationId } = reading();
+      return calendarRange(replica, organizationId, args);
     },
     'events.get': async ({ eventId }) => {
       const { replica, organizationId } = reading();

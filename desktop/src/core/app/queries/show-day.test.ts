@@ -160,6 +160,14 @@ describe('showDay', () => {
     expect(day.venue.id).toBe(auckland);
   });
 
+  it('should open a show asked for by id at its own venue, whichever venue the screen was on', async () => {
+    // from search: next week's show in Chicago, asked for while the screen is on Auckland
+    const day = await showDay(replica, org, { venueId: auckland, eventId: nextWeek }, now);
+    expect(day.venue.id).toBe(chicago);
+    expect(day.event).toMatchObject({ id: nextWeek, showDate: '2026-12-03' });
+    expect((await showDay(replica, org, { venueId: null, eventId: nextWeek }, now)).venue.id).toBe(chicago);
+  });
+
   it("should refuse another organization's venue and event as not found", async () => {
     await expect(showDay(replica, org, { venueId: foreignVenue, eventId: null }, now)).rejects.toThrow(CommandFailure);
     await expect(showDay(replica, org, { venueId: auckland, eventId: foreignShow }, now)).rejects.toMatchObject({

@@ -35,7 +35,7 @@ export async function showDay(
   args: ShowDayArgs,
   now: Date = new Date(),
 ): Promise<ShowDay> {
-  const venue = await chooseVenue(replica, organizationId, args.venueId, now);
+  const venue = await chooseVenue(replica, organizationId, await venueOfShow(replica, organizationId, args), now);
   const today = venueToday(now, venue.timezone);
   // today's shows, and last night's while it is still running (a show that ends after midnight)
   const showsToday = await replica.query<ShowRow>(
@@ -65,6 +65,20 @@ export async function showDay(
     showsToday: showsToday.map((show) => ({ id: show.id, title: show.title, doorsAt: isoInstant(show.doors_at) })),
     nextShow: nextShow ? { id: nextShow.id, title: nextShow.title, showDate: nextShow.show_date } : null,
   };
+}
+
+/**
+ * A show asked for by id (a link from search, from another venue's screen) opens at its own
+ * venue, whichever venue the screen was on; otherwise the venue asked for.
+ */
+async function venueOfShow(replica: Replica, organizationId: string, args: ShowDayArgs): Promise<string | null> {
+  if (!args.eventId) return args.venueId;
+  const [event] = await replica.query<{ venue_id: string }>(
+    'SELECT venue_id FROM events WHERE organization_id = $1 AND id = $2',
+    [organizationId, args.eventId],
+  );
+  if (!event) throw notFound(`no event ${args.eventId} in this organization`);
+  return event.venue_id;
 }
 
 /** the venue asked for; else, of several, the first with a show today; else the first by name */

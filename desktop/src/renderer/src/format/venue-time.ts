@@ -70,3 +70,41 @@ export function scheduleTimes(
     ends: wallClockInZone(event.endsAt, timeZone).time,
   };
 }
+
+// ── which clock ─────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Whether a venue time needs its zone beside it: when the person reading could mean another
+ * clock, that is when the computer's zone or another of the organization's venues is elsewhere.
+ */
+export function zoneIsAmbiguous(
+  timeZone: string,
+  venueZones: readonly string[],
+  computerZone: string = Intl.DateTimeFormat().resolvedOptions().timeZone,
+): boolean {
+  return [computerZone, ...venueZones].some((zone) => zone !== timeZone);
+}
+
+/** A show's start at its venue, with the zone when another clock could be meant: "Fri, Mar 14, 2025, 7:30 PM CDT" */
+export function formatShowTime(iso: string, timeZone: string, withZone: boolean, locale?: string): string {
+  const when = formatDateTimeInZone(iso, timeZone, locale);
+  return withZone ? `${when} ${timeZoneLabel(timeZone, new Date(iso), locale)}` : when;
+}
+
+/** Two venue-time dates (YYYY-MM-DD) as one range: "Apr 19 – 25, 2027", "Apr 23 – Jul 21, 2027" */
+export function formatDayRange(from: string, to: string, locale?: string): string {
+  const day = (date: string) => new Date(`${date}T00:00:00Z`);
+  return new Intl.DateTimeFormat(locale, {
+    timeZone: 'UTC',
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+  }).formatRange(day(from), day(to));
+}
+
+/** A venue-time date as a week column's heading: "Mon 19" */
+export function formatWeekdayAndDay(date: string, locale?: string): string {
+  return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', weekday: 'short', day: 'numeric' }).format(
+    new Date(`${date}T00:00:00Z`),
+  );
+}

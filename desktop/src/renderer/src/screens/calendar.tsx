@@ -1,39 +1,49 @@
-// The booking calendar: a month of events and holds for one venue or all of them, as a grid or
-// a list, in venue time (the core hands dates and times over already in the venue's timezone).
+// The booking calendar: events and holds for one venue or all of them, as a month grid, a week on
+// the venue's clock, or a list over any range of days, in venue time (the core hands dates and
+// times over already in the venue's timezone). Where it is lives in the address.
+import { addDays } from '@promoteros/shared/venue-clock';
 import { useEffect, useMemo } from 'react';
-import type { CommandResult } from '../../../common/command-map.js';
-import { monthGrid, ordinal, shiftMonth, weekdayNames, type Weekday } from '../calendar/month-grid.js';
+import { byDay } from '../calendar/calendar-item.js';
+import { daysBetween, readCalendarPlace, type CalendarPlace, type CalendarView } from '../calendar/calendar-place.js';
+import { monthGrid, shiftMonth, type Weekday } from '../calendar/month-grid.js';
+import { MonthView } from '../calendar/month-view.js';
+import { RangeList } from '../calendar/range-list.js';
+import { WeekView } from '../calendar/week-view.js';
 import { navigate, routeHash } from '../data/route.js';
 import { useQuery } from '../data/use-query.js';
-import { todayInZone } from '../format/venue-time.js';
+import { formatDayRange, formatMonth, timeZoneLabel, todayInZone } from '../format/venue-time.js';
 import type { Venue } from '../shell/shell.js';
-import { buttonClass, ErrorNote, Spinner } from '../ui/controls.js';
-import { useFormat } from '../format/use-format.js';
+import { buttonClass, ErrorNote, inputClass, Spinner } from '../ui/controls.js';
 
-type CalendarItem = CommandResult<'calendar.month'>[number];
+const TABLES = ['events', 'holds', 'venues', 'event_requests'];
 
-const MAX_IN_CELL = 4;
-
-/** the week starts where the organization's locale starts it (Monday in en-GB, Sunday in en-US) */
-function firstWeekday(tag: string): Weekday {
-  const locale = new Intl.Locale(tag) as Intl.Locale & {
+function firstWeekday(): Weekday {
+  const locale = new Intl.Locale(navigator.language) as Intl.Locale & {
     getWeekInfo?: () => { firstDay: Weekday };
   };
   return locale.getWeekInfo?.().firstDay ?? 1;
 }
 
-/** events first (by show time), then holds by rank: the order a booker reads a day in */
-function byDay(items: readonly CalendarItem[]): Map<string, CalendarItem[]> {
-  const days = new Map<string, CalendarItem[]>();
-  const sorted = [...items].sort(
-    (a, b) =>
-      a.date.localeCompare(b.date) ||
-      (a.kind === b.kind ? 0 : a.kind === 'event' ? -1 : 1) ||
-      (a.show ?? '').localeCompare(b.show ?? '') ||
-      (a.rank ?? 0) - (b.rank ?? 0),
-  );
-  for (const item of sorted) days.set(item.date, [...(days.get(item.date) ?? []), item]);
-  return days;
+const viewNames: Record<CalendarView, string> = { month: 'Month', week: 'Week', list: 'List' };
+
+/** the address of a place, keeping only what its view reads */
+function placeHash(place: CalendarPlace): string {
+  return routeHash('calendar', {
+    view: place.view === 'month' ? null : place.view,
+    month: place.view === 'month' ? place.month : null,
+    week: place.view === 'week' ? place.week : null,
+    from: place.view === 'list' ? place.from : null,
+    to: place.view === 'list' ? place.to : null,
+  });
+}
+
+/** the first and last day the view asks the core for */
+function shownDays(place: CalendarPlace, start: Weekday): { from: string; to: string } {
+  if (place.view === 'week') return { from: place.week, to: addDays(place.week, 6) };
+  if (place.view === 'list') return place.problem ? { from: place.from, to: place.from } : place;
+  // the whole grid, so the neighbouring months' days in it show their shows too
+  const weeks = monthGrid(place.month, start);
+  return { from: weeks[0]![0]!.date, to: weeks.at(-1)!.at(-1)!.date };
 }
 
 export function CalendarScreen({
@@ -45,30 +55,42 @@ export function CalendarScreen({
   venue: Venue | null;
   params: URLSearchParams;
 }) {
-  const f = useFormat();
   const zones = [...new Set((venue ? [venue] : venues).map((each) => each.timezone))];
   const zone = zones.length === 1 ? zones[0]! : undefined;
   const today = todayInZone(zone ?? Intl.DateTimeFormat().resolvedOptions().timeZone);
-  const month = /^\d{4}-(0[1-9]|1[0-2])$/.test(params.get('month') ?? '') ? params.get('month')! : today.slice(0, 7);
-  const view = params.get('view') === 'list' ? 'list' : 'month';
-  const go = (next: { month?: string; view?: string }) =>
-    navigate(
-      routeHash('calendar', { month: next.month ?? month, view: (next.view ?? view) === 'list' ? 'list' : null }),
-    );
+  const start = firstWeekday();
+  const place = readCalendarPlace(params, today, start);
+  const go = (next: Partial<CalendarPlace>) => navigate(placeHash({ ...place, ...next }));
 
-  const items = useQuery('calendar.month', { venueId: venue?.id ?? null, month }, ['events', 'holds', 'venues']);
+  /** the view's period before (-1) or after (1) this one */
+  const step = (direction: -1 | 1): Partial<CalendarPlace> => {
+    if (place.view === 'month') return { month: shiftMonth(place.month, direction) };
+    if (place.view === 'week') return { week: addDays(place.week, 7 * direction) };
+    const length = Math.max(1, daysBetween(place.from, place.to) + 1);
+    return { from: addDays(place.from, length * direction), to: addDays(place.to, length * direction) };
+  };
+  const toToday = (): Partial<CalendarPlace> =>
+    place.view === 'month'
+      ? { month: today.slice(0, 7) }
+      : place.view === 'week'
+        ? { week: readCalendarPlace(new URLSearchParams(), today, start).week }
+        : { from: today, to: addDays(today, daysBetween(place.from, place.to)) };
+  const period = { month: 'month', week: 'week', list: 'days' }[place.view];
+
+  const range = shownDays(place, start);
+  const items = useQuery('calendar.range', { venueId: venue?.id ?? null, ...range }, TABLES);
   const days = useMemo(() => byDay(items.data ?? []), [items.data]);
   const venueName = useMemo(() => new Map(venues.map((each) => [each.id, each.name])), [venues]);
   const showVenue = !venue && venues.length > 1;
 
-  // PageUp / PageDown turn the month, T goes to today (when not typing somewhere)
+  // PageUp / PageDown turn the month or week, T goes to today (when not typing somewhere)
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement;
       if (event.ctrlKey || event.metaKey || event.altKey || target.closest('input, textarea, select')) return;
-      if (event.key === 'PageUp') go({ month: shiftMonth(month, -1) });
-      else if (event.key === 'PageDown') go({ month: shiftMonth(month, 1) });
-      else if (event.key === 't') go({ month: today.slice(0, 7) });
+      if (event.key === 'PageUp') go(step(-1));
+      else if (event.key === 'PageDown') go(step(1));
+      else if (event.key === 't') go(toToday());
       else return;
       event.preventDefault();
     };
@@ -76,23 +98,30 @@ export function CalendarScreen({
     return () => window.removeEventListener('keydown', onKey);
   });
 
+  const heading =
+    place.view === 'month'
+      ? formatMonth(place.month)
+      : place.view === 'week'
+        ? formatDayRange(place.week, addDays(place.week, 6))
+        : formatDayRange(place.from, place.to);
+
   return (
     <div className="flex h-full flex-col p-4">
       <div className="mb-3 flex flex-wrap items-center gap-2">
         <h1 className="mr-2 min-w-40 text-lg font-semibold" aria-live="polite">
-          {f.month(month)}
+          {heading}
         </h1>
         <div className="flex items-center gap-1">
-          <button type="button" className={buttonClass} onClick={() => go({ month: shiftMonth(month, -1) })}>
+          <button type="button" className={buttonClass} onClick={() => go(step(-1))}>
             <span aria-hidden>‹</span>
-            <span className="sr-only">Previous month</span>
+            <span className="sr-only">{place.view === 'list' ? 'Earlier days' : `Previous ${period}`}</span>
           </button>
-          <button type="button" className={buttonClass} onClick={() => go({ month: today.slice(0, 7) })}>
+          <button type="button" className={buttonClass} onClick={() => go(toToday())}>
             Today
           </button>
-          <button type="button" className={buttonClass} onClick={() => go({ month: shiftMonth(month, 1) })}>
+          <button type="button" className={buttonClass} onClick={() => go(step(1))}>
             <span aria-hidden>›</span>
-            <span className="sr-only">Next month</span>
+            <span className="sr-only">{place.view === 'list' ? 'Later days' : `Next ${period}`}</span>
           </button>
         </div>
         <div
@@ -100,200 +129,69 @@ export function CalendarScreen({
           aria-label="View"
           className="ml-2 inline-flex rounded-md border border-zinc-300 dark:border-zinc-700"
         >
-          {(['month', 'list'] as const).map((each) => (
+          {(['month', 'week', 'list'] as const).map((each) => (
             <button
               key={each}
               type="button"
-              aria-pressed={view === each}
+              aria-pressed={place.view === each}
               onClick={() => go({ view: each })}
               className="px-2.5 py-1 text-sm first:rounded-l-md last:rounded-r-md aria-pressed:bg-zinc-200 aria-pressed:font-medium dark:aria-pressed:bg-zinc-800"
             >
-              {each === 'month' ? 'Month' : 'List'}
+              {viewNames[each]}
             </button>
           ))}
         </div>
+        {place.view === 'list' && <RangePickers place={place} onChange={(from, to) => go({ from, to })} />}
         <p className="ml-auto text-xs text-zinc-500 dark:text-zinc-400" data-testid="calendar-timezone">
-          {zone ? `Times in ${f.zoneName(Date.now(), zone)} (${zone})` : 'Times in each venue’s local time'}
+          {zone ? `Times in ${timeZoneLabel(zone)} (${zone})` : 'Times in each venue’s local time'}
         </p>
         {items.loading && <Spinner label="Loading…" />}
       </div>
       <ErrorNote error={items.error} />
-      {view === 'month' ? (
-        <MonthGrid
-          month={month}
+      {place.view === 'month' ? (
+        <MonthView
+          month={place.month}
           today={today}
+          firstWeekday={start}
           days={days}
           venueName={showVenue ? venueName : undefined}
-          onMore={() => go({ view: 'list' })}
+          onMore={(date) => go({ view: 'list', from: date, to: addDays(`${shiftMonth(place.month, 1)}-01`, -1) })}
         />
+      ) : place.view === 'week' ? (
+        <WeekView week={place.week} today={today} days={days} venueName={showVenue ? venueName : undefined} />
+      ) : place.problem ? (
+        <p role="alert" className="py-10 text-center text-sm text-red-700 dark:text-red-400">
+          {place.problem}
+        </p>
       ) : (
-        <MonthList days={days} today={today} venueName={showVenue ? venueName : undefined} loaded={!items.loading} />
+        <RangeList days={days} today={today} venueName={showVenue ? venueName : undefined} loaded={!items.loading} />
       )}
     </div>
   );
 }
 
-function ItemChip({ item, venueName }: { item: CalendarItem; venueName: Map<string, string> | undefined }) {
-  const f = useFormat();
-  const where = venueName?.get(item.venueId);
-  if (item.kind === 'event') {
-    return (
-      <a
-        href={routeHash(`events/${item.id}`)}
-        title={`${item.title}${where ? ` · ${where}` : ''} · ${item.status.toLowerCase()}`}
-        className={`block truncate rounded border-l-2 border-indigo-500 bg-indigo-50 px-1.5 py-0.5 text-xs text-indigo-950 hover:bg-indigo-100 dark:bg-indigo-950/60 dark:text-indigo-100 dark:hover:bg-indigo-900 ${item.status === 'CANCELLED' ? 'line-through opacity-60' : ''}`}
-      >
-        {item.show && (
-          <span className="mr-1 tabular-nums text-indigo-700 dark:text-indigo-300">{f.wallTime(item.show)}</span>
-        )}
-        {item.title}
-      </a>
-    );
-  }
-  // a hold opens the request it holds the date for, where it is released or confirmed
+/** the list's first and last day; a cleared field keeps the range it had */
+function RangePickers({ place, onChange }: { place: CalendarPlace; onChange: (from: string, to: string) => void }) {
   return (
-    <a
-      href={item.requestId ? routeHash(`requests/${item.requestId}`) : undefined}
-      title={`${ordinal(item.rank ?? 1)} hold: ${item.title}${where ? ` · ${where}` : ''}`}
-      className="block truncate rounded border border-dashed border-amber-500/70 px-1.5 py-0.5 text-xs text-amber-900 hover:bg-amber-50 dark:text-amber-200 dark:hover:bg-amber-950/40"
-    >
-      <span className="mr-1 font-semibold">{ordinal(item.rank ?? 1)}</span>
-      {item.title}
-    </a>
-  );
-}
-
-function MonthGrid({
-  month,
-  today,
-  days,
-  venueName,
-  onMore,
-}: {
-  month: string;
-  today: string;
-  days: Map<string, CalendarItem[]>;
-  venueName: Map<string, string> | undefined;
-  onMore: () => void;
-}) {
-  const f = useFormat();
-  const start = firstWeekday(f.locale);
-  const weeks = monthGrid(month, start);
-  return (
-    <div
-      role="table"
-      aria-label={f.month(month)}
-      className="flex min-h-[32rem] flex-1 flex-col overflow-hidden rounded-lg border border-zinc-200 dark:border-zinc-800"
-    >
-      <div
-        role="row"
-        className="grid grid-cols-7 border-b border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900"
-      >
-        {weekdayNames(start, f.locale).map((name) => (
-          <div
-            role="columnheader"
-            key={name}
-            className="px-2 py-1 text-xs font-medium text-zinc-500 dark:text-zinc-400"
-          >
-            {name}
-          </div>
-        ))}
-      </div>
-      {weeks.map((week) => (
-        <div
-          role="row"
-          key={week[0]!.date}
-          className="grid min-h-0 flex-1 grid-cols-7 border-b border-zinc-200 last:border-b-0 dark:border-zinc-800"
-        >
-          {week.map((day) => {
-            const items = days.get(day.date) ?? [];
-            const isToday = day.date === today;
-            return (
-              <div
-                role="cell"
-                key={day.date}
-                data-date={day.date}
-                aria-label={f.date(day.date)}
-                className={`min-w-0 space-y-0.5 border-r border-zinc-200 p-1 last:border-r-0 dark:border-zinc-800 ${day.inMonth ? '' : 'bg-zinc-50/70 dark:bg-zinc-900/50'}`}
-              >
-                <div className="flex justify-end">
-                  <span
-                    aria-current={isToday ? 'date' : undefined}
-                    className={`grid size-5 place-items-center rounded-full text-[11px] tabular-nums ${isToday ? 'bg-indigo-600 font-semibold text-white' : day.inMonth ? 'text-zinc-700 dark:text-zinc-300' : 'text-zinc-400 dark:text-zinc-600'}`}
-                  >
-                    {Number(day.date.slice(8))}
-                  </span>
-                </div>
-                {items.slice(0, MAX_IN_CELL).map((item) => (
-                  <ItemChip key={`${item.kind}:${item.id}`} item={item} venueName={venueName} />
-                ))}
-                {items.length > MAX_IN_CELL && (
-                  <button type="button" onClick={onMore} className="px-1 text-[11px] text-zinc-500 hover:underline">
-                    +{items.length - MAX_IN_CELL} more
-                  </button>
-                )}
-              </div>
-            );
-          })}
-        </div>
-      ))}
+    <div className="flex items-center gap-2 text-sm">
+      <label htmlFor="calendar-from">From</label>
+      <input
+        id="calendar-from"
+        type="date"
+        value={place.from}
+        onChange={(event) => event.target.value && onChange(event.target.value, place.to)}
+        className={`${inputClass} w-auto py-1`}
+      />
+      <label htmlFor="calendar-to">to</label>
+      <input
+        id="calendar-to"
+        type="date"
+        value={place.to}
+        min={place.from}
+        onChange={(event) => event.target.value && onChange(place.from, event.target.value)}
+        className={`${inputClass} w-auto py-1`}
+        aria-invalid={place.problem ? true : undefined}
+      />
     </div>
-  );
-}
-
-function MonthList({
-  days,
-  today,
-  venueName,
-  loaded,
-}: {
-  days: Map<string, CalendarItem[]>;
-  today: string;
-  venueName: Map<string, string> | undefined;
-  loaded: boolean;
-}) {
-  const f = useFormat();
-  if (loaded && days.size === 0)
-    return <p className="py-10 text-center text-sm text-zinc-500">Nothing booked or held this month.</p>;
-  return (
-    <ol className="divide-y divide-zinc-200 overflow-hidden rounded-lg border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
-      {[...days].map(([date, items]) => (
-        <li key={date} className="grid grid-cols-[9rem_1fr] gap-3 px-3 py-2">
-          <div className={`text-sm ${date === today ? 'font-semibold text-indigo-600 dark:text-indigo-400' : ''}`}>
-            {f.date(date)}
-          </div>
-          <ul className="space-y-1">
-            {items.map((item) => (
-              <li key={`${item.kind}:${item.id}`} className="flex items-center gap-3 text-sm">
-                <span className="w-28 shrink-0 text-xs tabular-nums text-zinc-500 dark:text-zinc-400">
-                  {item.kind === 'event'
-                    ? [item.doors && `doors ${f.wallTime(item.doors)}`, item.show && `show ${f.wallTime(item.show)}`]
-                        .filter(Boolean)
-                        .join(' · ')
-                    : `${ordinal(item.rank ?? 1)} hold`}
-                </span>
-                {item.kind === 'event' ? (
-                  <a
-                    href={routeHash(`events/${item.id}`)}
-                    className="font-medium text-indigo-700 hover:underline dark:text-indigo-300"
-                  >
-                    {item.title}
-                  </a>
-                ) : (
-                  <a
-                    href={item.requestId ? routeHash(`requests/${item.requestId}`) : undefined}
-                    className="text-amber-800 hover:underline dark:text-amber-300"
-                  >
-                    {item.title}
-                  </a>
-                )}
-                <span className="text-xs text-zinc-500">{item.status.toLowerCase()}</span>
-                {venueName && <span className="ml-auto text-xs text-zinc-500">{venueName.get(item.venueId)}</span>}
-              </li>
-            ))}
-          </ul>
-        </li>
-      ))}
-    </ol>
   );
 }

@@ -2,6 +2,7 @@
 // it): filter by status (several at once), venue and preferred date, search by artist, title,
 // contact or reference, sort by when it came in or by the date asked for, page through, and open
 // one to decide on it. A promoter member sees only their own requests here ("My requests").
+import { statusLabel } from '@promoteros/shared/labels';
 import { useMemo, useState } from 'react';
 import { RequestStatus, type CommandResult } from '../../../common/command-map.js';
 import { navigate, routeHash } from '../data/route.js';
@@ -106,7 +107,7 @@ export function RequestsScreen({
               onClick={() => toggle(status)}
               className="rounded-full border border-zinc-300 px-2.5 py-0.5 text-xs font-medium text-zinc-600 hover:bg-zinc-100 aria-pressed:border-indigo-600 aria-pressed:bg-indigo-600 aria-pressed:text-white dark:border-zinc-700 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:aria-pressed:border-indigo-500 dark:aria-pressed:bg-indigo-500"
             >
-              {status.charAt(0) + status.slice(1).toLowerCase()}
+              {statusLabel(status, 'request')}
             </button>
           ))}
           {statuses.length > 0 && (
@@ -227,7 +228,7 @@ export function RequestsScreen({
                     }
                   }}
                   className="cursor-pointer hover:bg-zinc-50 focus:bg-indigo-50 focus:outline-none dark:hover:bg-zinc-900 dark:focus:bg-indigo-950"
-                  aria-label={`${row.artistName}, ${row.eventTitle}, ${row.status.toLowerCase()}`}
+                  aria-label={`${row.artistName}, ${row.eventTitle}, ${statusLabel(row.status, 'request').toLowerCase()}`}
                 >
                   <td className="px-3 py-1.5 font-mono text-xs">{row.reference}</td>
                   <td className="px-3 py-1.5">

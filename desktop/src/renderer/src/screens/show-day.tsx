@@ -4,7 +4,7 @@
 // the door count. A venue picker when the organization has several; a plain "no show today"
 // with the next show's date when the venue is dark.
 import type { CommandResult } from '../../../common/command-map.js';
-import { routeHash } from '../data/route.js';
+import { navigate, routeHash } from '../data/route.js';
 import { useQuery } from '../data/use-query.js';
 import type { Role } from '../event/edit-rights.js';
 import type { Venue } from '../shell/shell.js';
@@ -48,7 +48,11 @@ export function ShowDayScreen({
             <select
               id="show-day-venue"
               value={shown?.venue.id ?? venue?.id ?? ''}
-              onChange={(event) => onVenueChange(event.target.value || null)}
+              onChange={(event) => {
+                onVenueChange(event.target.value || null);
+                // a show opened by id stays at its own venue: choosing a venue leaves it
+                if (eventId) navigate(routeHash('show-day'));
+              }}
               className="rounded-md border-2 border-zinc-900 bg-white px-3 py-1.5 text-lg font-semibold dark:border-zinc-100 dark:bg-black"
             >
               {!venue && !shown && <option value="">Choose a venue…</option>}
@@ -64,7 +68,7 @@ export function ShowDayScreen({
         {!shown ? (
           !day.error && <Spinner label="Opening today's show…" />
         ) : shown.event ? (
-          <ShowToday day={shown} event={shown.event} role={role} />
+          <ShowToday day={shown} event={shown.event} role={role} guest={params.get('guest') ?? undefined} />
         ) : (
           <NoShowToday day={shown} />
         )}
@@ -77,10 +81,13 @@ function ShowToday({
   day,
   event,
   role,
+  guest,
 }: {
   day: ShowDay;
   event: NonNullable<ShowDay['event']>;
   role: Role | undefined;
+  /** a guest's name to start the door's search with (opened from Ctrl/Cmd-K) */
+  guest: string | undefined;
 }) {
   const f = useFormat();
   return (
@@ -108,7 +115,13 @@ function ShowToday({
           </nav>
         )}
       </header>
-      <DoorDesk eventId={event.id} showDate={event.showDate} timezone={day.venue.timezone} role={role} />
+      <DoorDesk
+        eventId={event.id}
+        showDate={event.showDate}
+        timezone={day.venue.timezone}
+        role={role}
+        initialSearch={guest}
+      />
       <RunOfShow event={event} timezone={day.venue.timezone} />
     </>
   );

@@ -1,6 +1,7 @@
 // Settings → task templates: the checklist every confirmed event starts with. Owners and managers
 // add, edit, switch off, remove and reorder them (Alt+↑/↓ on a row); each task falls due its
 // number of days before the show, counted on the venue's calendar.
+import { roleLabel } from '@promoteros/shared/labels';
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { Role as RoleSchema, type CommandError, type CommandResult } from '../../../common/command-map.js';
 import { useEdit, type EditName } from '../data/use-edit.js';
@@ -119,7 +120,7 @@ export function TaskTemplatesScreen({ role }: { role: Role | undefined }) {
                       : `${template.defaultDueDays} ${template.defaultDueDays === 1 ? 'day' : 'days'} before`}
                   </span>
                   <span className="w-20 text-xs text-zinc-500 dark:text-zinc-400">
-                    {template.defaultRole?.toLowerCase() ?? ''}
+                    {template.defaultRole ? roleLabel(template.defaultRole) : ''}
                   </span>
                   {mayEdit && (
                     <span className="flex gap-1">
@@ -210,7 +211,7 @@ function DraftFields({
             <option value="">Anyone</option>
             {RoleSchema.options.map((each) => (
               <option key={each} value={each}>
-                {each.charAt(0) + each.slice(1).toLowerCase()}
+                {roleLabel(each)}
               </option>
             ))}
           </select>

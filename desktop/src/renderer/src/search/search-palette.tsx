@@ -1,23 +1,32 @@
 // Ctrl/Cmd-K: answers from the local replica as you type, arrow keys to move, Enter to open,
-// Escape to close. No debounce: the first keystroke asks at once; while a search is running,
+// Escape to close. A combobox with its listbox (ARIA 1.2): focus stays in the box and the active
+// option is announced through aria-activedescendant. No debounce: the first keystroke asks at once; while a search is running,
 // only the latest text waits to go next, so a burst of keystrokes costs at most one extra query
 // and the answer shown is always for what is in the box.
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import type { CommandError, CommandResult } from '../../../common/command-map.js';
+import type { CommandError } from '../../../common/command-map.js';
 import { useBridge } from '../data/bridge-context.js';
 import { navigate, routeHash } from '../data/route.js';
+import { formatCount } from '../format/count.js';
 import { ErrorNote } from '../ui/controls.js';
+import { hitDetails, kindLabel, type SearchHit } from './hit-text.js';
 
-type SearchHit = CommandResult<'search.query'>[number];
+/** where opening a hit goes; artists and people narrow the search instead (null) */
+export function hitRoute(hit: SearchHit): string | null {
+  switch (hit.kind) {
+    case 'event':
+      return routeHash(`events/${hit.id}`);
+    case 'request':
+      return routeHash(`requests/${hit.id}`);
+    case 'guest':
+      // the show's door (at its own venue), with the guest's name already in its search
+      return routeHash('show-day', { event: hit.eventId, guest: hit.title });
+    default:
+      return null;
+  }
+}
 
-const kindLabel: Record<SearchHit['kind'], string> = {
-  event: 'Event',
-  request: 'Request',
-  artist: 'Artist',
-  person: 'Person',
-};
-
-export function SearchPalette({ onClose }: { onClose: () => void }) {
+export function SearchPalette({ onClose, venueZones }: { onClose: () => void; venueZones: readonly string[] }) {
   const bridge = useBridge();
   const [text, setText] = useState('');
   const [hits, setHits] = useState<SearchHit[]>([]);
@@ -74,11 +83,9 @@ export function SearchPalette({ onClose }: { onClose: () => void }) {
 
   function open(hit: SearchHit | undefined) {
     if (!hit) return;
-    if (hit.kind === 'event') {
-      navigate(routeHash(`events/${hit.id}`));
-      onClose();
-    } else if (hit.kind === 'request') {
-      navigate(routeHash(`requests/${hit.id}`));
+    const route = hitRoute(hit);
+    if (route) {
+      navigate(route);
       onClose();
     } else {
       // an artist or a person narrows the search to their events and requests
@@ -122,7 +129,7 @@ export function SearchPalette({ onClose }: { onClose: () => void }) {
           aria-autocomplete="list"
           value={text}
           onChange={(event) => setText(event.target.value)}
-          placeholder="Search events, requests, artists, people…"
+          placeholder="Search events, guests, requests, artists, people…"
           className="w-full border-b border-zinc-200 bg-transparent px-4 py-3 text-base outline-none dark:border-zinc-700"
           spellCheck={false}
         />
@@ -151,7 +158,9 @@ export function SearchPalette({ onClose }: { onClose: () => void }) {
               </span>
               <span className="min-w-0 flex-1">
                 <span className="block truncate font-medium">{hit.title}</span>
-                <span className="block truncate text-xs text-zinc-500 dark:text-zinc-400">{hit.subtitle}</span>
+                <span className="block truncate text-xs text-zinc-500 dark:text-zinc-400">
+                  {hitDetails(hit, { venueZones })}
+                </span>
               </span>
             </li>
           ))}
@@ -159,6 +168,9 @@ export function SearchPalette({ onClose }: { onClose: () => void }) {
         {searched && hits.length === 0 && !error && (
           <p className="px-4 py-6 text-center text-sm text-zinc-500">Nothing matches “{searched}”.</p>
         )}
+        <p role="status" className="sr-only">
+          {searched && hits.length > 0 && formatCount(hits.length, { one: 'result', other: 'results' })}
+        </p>
         <footer className="flex gap-4 border-t border-zinc-200 px-4 py-2 text-[11px] text-zinc-500 dark:border-zinc-700 dark:text-zinc-400">
           <span>↑↓ move</span>
           <span>Enter open</span>

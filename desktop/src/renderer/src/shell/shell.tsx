@@ -1,6 +1,7 @@
 // The frame around every screen: organization and venue switchers, navigation, the sync
 // indicator with the edits on their way and the refused ones, sign-out (which warns about edits
 // not uploaded yet), and Ctrl/Cmd-K for the search palette.
+import { roleLabel } from '@promoteros/shared/labels';
 import { useEffect, useState } from 'react';
 import type { CommandError, CommandResult } from '../../../common/command-map.js';
 import { useBridge } from '../data/bridge-context.js';
@@ -258,7 +259,12 @@ export function Shell({ session, onSessionChange }: { session: SignedIn; onSessi
           </div>
         )}
       </main>
-      {paletteOpen && <SearchPalette onClose={() => setPaletteOpen(false)} />}
+      {paletteOpen && (
+        <SearchPalette
+          onClose={() => setPaletteOpen(false)}
+          venueZones={[...new Set(orgVenues.map((venue) => venue.timezone))]}
+        />
+      )}
       {refusedOpen && <NeedsAttentionPanel onClose={() => setRefusedOpen(false)} />}
       {unsentWarning && (
         <SignOutDialog
@@ -287,7 +293,7 @@ function OrganizationPicker({ session, onPick }: { session: SignedIn; onPick: (i
                 className="flex w-full items-center justify-between px-4 py-3 text-left text-sm hover:bg-zinc-50 dark:hover:bg-zinc-900"
               >
                 <span className="font-medium">{organization.name}</span>
-                <span className="text-xs text-zinc-500">{organization.role.toLowerCase()}</span>
+                <span className="text-xs text-zinc-500">{roleLabel(organization.role)}</span>
               </button>
             </li>
           ))}

@@ -48,11 +48,14 @@ export function DoorDesk({
   showDate,
   timezone,
   role,
+  initialSearch,
 }: {
   eventId: string;
   showDate: string;
   timezone: string;
   role: Role | undefined;
+  /** a name to start the search with (a guest opened from Ctrl/Cmd-K) */
+  initialSearch?: string | undefined;
 }) {
   const f = useFormat();
   const guests = useQuery('guestList.get', { eventId }, TABLES);
@@ -62,8 +65,14 @@ export function DoorDesk({
   const data = answer?.eventId === eventId ? answer : undefined;
   const door = useDoor(eventId, data);
   const edit = useEdit();
-  const [query, setQuery] = useState('');
+  const [query, setQuery] = useState(initialSearch ?? '');
+  // a search the door did not type highlights nobody: Enter admits only once someone chose a row
   const [highlight, setHighlight] = useState<Highlight>(NOTHING);
+  useEffect(() => {
+    if (!initialSearch) return;
+    setQuery(initialSearch);
+    setHighlight(NOTHING);
+  }, [initialSearch]);
   const [confirming, setConfirming] = useState<{ entry: GuestEntry; count: number; message: string }>();
   const [editing, setEditing] = useState<{ entry?: GuestEntry }>();
   const [removing, setRemoving] = useState<GuestEntry>();

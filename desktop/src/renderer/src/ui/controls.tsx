@@ -1,4 +1,5 @@
 // The few building blocks every screen shares, so screens look alike and stay short.
+import { statusLabel } from '@promoteros/shared/labels';
 import { useId, type ReactNode } from 'react';
 import type { CommandError } from '../../../common/command-map.js';
 
@@ -100,7 +101,7 @@ export function StatusBadge({ status }: { status: string }) {
     <span
       className={`inline-block rounded px-1.5 py-0.5 text-[11px] font-semibold tracking-wide ${statusTone[status] ?? statusTone.DRAFT}`}
     >
-      {status.charAt(0) + status.slice(1).toLowerCase()}
+      {statusLabel(status)}
     </span>
   );
 }
