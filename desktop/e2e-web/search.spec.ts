@@ -34,16 +34,16 @@ test.beforeAll(async () => {
     INSERT INTO event_requests (organization_id, venue_id, reference, status, contact_name, contact_email,
                                 artist_name, event_title, preferred_start, preferred_end, expected_attendance)
     VALUES (${venue.organization_id}, ${venue.id}, 'RQ-VQVQ-0001', 'SCHEDULED', 'Odile Fenwick', 'odile@example.com',
-            ${ARTIST}, ${SHOW}, ${date}::date + time '20:00' AT TIME ZONE 'America/Chicago',
-            ${date}::date + time '23:00' AT TIME ZONE 'America/Chicago', 300)
+            ${ARTIST}, ${SHOW}, (${date}::date + time '20:00') AT TIME ZONE 'America/Chicago',
+            (${date}::date + time '23:00') AT TIME ZONE 'America/Chicago', 300)
     RETURNING id`;
   [show] = await stack.db.sql<{ show_date: string; show_at: Date; venue_name: string }[]>`
     INSERT INTO events (id, organization_id, venue_id, request_id, title, artist_name, status, show_date,
                         doors_at, show_at, ends_at)
     VALUES (${eventId}, ${venue.organization_id}, ${venue.id}, ${request!.id}, ${SHOW}, ${ARTIST}, 'CONFIRMED', ${date},
-            ${date}::date + time '19:00' AT TIME ZONE 'America/Chicago',
-            ${date}::date + time '20:00' AT TIME ZONE 'America/Chicago',
-            ${date}::date + time '23:00' AT TIME ZONE 'America/Chicago')
+            (${date}::date + time '19:00') AT TIME ZONE 'America/Chicago',
+            (${date}::date + time '20:00') AT TIME ZONE 'America/Chicago',
+            (${date}::date + time '23:00') AT TIME ZONE 'America/Chicago')
     RETURNING show_date::text, show_at, ${venue.name}::text AS venue_name`;
   const list = randomUUID();
   await stack.db.sql`
@@ -135,7 +135,7 @@ test('should find a guest with Ctrl-K, read every hit in words, and open the gue
   await test.step('arrows and Enter open the guest’s show at the door, the name searched, nobody highlighted', async () => {
     await page.keyboard.press('Control+k');
     await searchFor(page, GUEST.slice(0, 9));
-    const options = await page.getByRole('option').allInnerTexts();
+    const options = await page.getByRole('option').allTextContents();
     const index = options.findIndex((text) => text.startsWith('Guest'));
     expect(index).toBeGreaterThanOrEqual(0);
     for (let step = 0; step < index; step++) await page.keyboard.press('ArrowDown');

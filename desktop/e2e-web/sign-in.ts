@@ -15,5 +15,6 @@ export async function openSignedIn(page: Page, stack: VenueStack, email: string)
   const code = await stack.nextSignInCode(email);
   await page.getByLabel('Six-digit code').fill(code);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await expect(organization).toBeVisible();
+  // the first open of the replica may take a while on a busy machine
+  await expect(organization).toBeVisible({ timeout: 60_000 });
 }
