@@ -60,11 +60,14 @@ export function CalendarItemLink({
   venueName,
   className = '',
   style,
+  wrap = false,
   children,
 }: {
   item: CalendarItem;
   venueName: string | undefined;
   className?: string;
+  /** words may wrap inside a tall box (a week's block), else one line cut with an ellipsis */
+  wrap?: boolean;
   style?: React.CSSProperties;
   children: ReactNode;
 }) {
@@ -77,7 +80,11 @@ export function CalendarItemLink({
       style={style}
       className={`group relative block rounded px-1.5 py-0.5 text-xs focus:z-30 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-indigo-600 ${tone[item.kind]} ${className}`}
     >
-      <span className={`block truncate ${cancelled ? 'line-through opacity-60' : ''}`}>{children}</span>
+      <span
+        className={`block ${wrap ? 'h-full overflow-hidden' : 'truncate'} ${cancelled ? 'line-through opacity-60' : ''}`}
+      >
+        {children}
+      </span>
       {/* the accessible name is the link's own text and its title; this repeats it for the eyes */}
       <span
         aria-hidden

@@ -22,6 +22,9 @@ describe('calendar place', () => {
       to: '2027-05-31',
     });
     expect(read('view=list&from=2027-05-01')).toMatchObject({ from: '2027-05-01', to: '2027-07-29' });
+    // a month's list, as links made before the list took any range ask for it
+    expect(read('month=2028-02&view=list')).toMatchObject({ from: '2028-02-01', to: '2028-02-29' });
+    expect(read('month=2027-12&view=list&from=2027-12-10')).toMatchObject({ from: '2027-12-10', to: '2028-03-08' });
   });
 
   it('should fall back on malformed values and name a range that cannot be shown', () => {

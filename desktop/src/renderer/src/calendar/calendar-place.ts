@@ -1,8 +1,9 @@
 // Where the calendar is, read from the address (#/calendar?view=week&week=2027-04-19,
-// #/calendar?view=list&from=2027-04-23&to=2027-07-21): anything missing or malformed falls back to
-// today's month, today's week, or the next 90 days, so a link never opens an empty screen.
+// #/calendar?view=list&from=2027-04-23&to=2027-07-21, or a month's list: ?view=list&month=2027-08):
+// anything missing or malformed falls back to today's month, today's week, or the next 90 days,
+// so a link never opens an empty screen.
 import { addDays } from '@promoteros/shared/venue-clock';
-import type { Weekday } from './month-grid.js';
+import { shiftMonth, type Weekday } from './month-grid.js';
 import { weekStart } from './week.js';
 
 export type CalendarView = 'month' | 'week' | 'list';
@@ -42,10 +43,16 @@ export function readCalendarPlace(params: URLSearchParams, today: string, firstW
   const month = /^\d{4}-(0[1-9]|1[0-2])$/.test(monthParam) ? monthParam : today.slice(0, 7);
   const weekParam = params.get('week');
   const week = weekStart(isCalendarDay(weekParam) ? weekParam : today, firstWeekday);
+  // a list asked for by month (#/calendar?month=2027-08&view=list) is that month's days
+  const byMonth = monthParam === month && !params.has('from') && !params.has('to');
   const fromParam = params.get('from');
-  const from = isCalendarDay(fromParam) ? fromParam : today;
+  const from = isCalendarDay(fromParam) ? fromParam : byMonth ? `${month}-01` : today;
   const toParam = params.get('to');
-  const to = isCalendarDay(toParam) ? toParam : addDays(from, LIST_DAYS - 1);
+  const to = isCalendarDay(toParam)
+    ? toParam
+    : byMonth
+      ? addDays(`${shiftMonth(month, 1)}-01`, -1)
+      : addDays(from, LIST_DAYS - 1);
   const span = daysBetween(from, to);
   const problem =
     span < 0

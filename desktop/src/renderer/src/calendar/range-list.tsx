@@ -34,7 +34,7 @@ export function RangeList({
           <ul className="space-y-1">
             {items.map((item) => (
               <li key={`${item.kind}:${item.id}`} className="flex items-center gap-3 text-sm">
-                <span className="w-36 shrink-0 text-xs text-zinc-500 tabular-nums dark:text-zinc-400">
+                <span className="w-48 shrink-0 text-xs text-zinc-500 tabular-nums dark:text-zinc-400">
                   {item.kind === 'event'
                     ? [
                         item.doors && `doors ${formatLocalTime(item.doors)}`,

@@ -32,7 +32,7 @@ export function WeekView({
   return (
     <div
       data-testid="week-view"
-      className="grid flex-1 grid-cols-[3.5rem_repeat(7,minmax(0,1fr))] rounded-lg border border-zinc-200 dark:border-zinc-800"
+      className="grid flex-1 grid-cols-[4.5rem_repeat(7,minmax(0,1fr))] rounded-lg border border-zinc-200 dark:border-zinc-800"
     >
       {/* the hours down the side, for the eyes: each block also says its times */}
       <div
@@ -44,7 +44,7 @@ export function WeekView({
           {hours.map((hour) => (
             <span
               key={hour}
-              className="absolute right-1 -translate-y-1/2 text-[11px] text-zinc-500 tabular-nums dark:text-zinc-400"
+              className="absolute right-1 -translate-y-1/2 text-[11px] whitespace-nowrap text-zinc-500 tabular-nums dark:text-zinc-400"
               style={{ top: top(hour * 60) }}
             >
               {hour > first && formatLocalTime(`${String(hour).padStart(2, '0')}:00`)}
@@ -107,7 +107,8 @@ export function WeekView({
                     <CalendarItemLink
                       item={show}
                       venueName={venueName?.get(show.venueId)}
-                      className="absolute! overflow-visible py-1"
+                      wrap
+                      className="absolute! py-1"
                       style={{
                         top: top(span.start),
                         height: `${((span.end - span.start) / 60) * HOUR_REM}rem`,
