@@ -4,6 +4,7 @@
 // the hours of the venue's clock; the list covers the next 90 days, or any range chosen with its
 // date fields, and says so when the range cannot be.
 import { randomUUID } from 'node:crypto';
+import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { openSignedIn } from './sign-in.js';
 import { DEMO_OWNER, freeDate, startVenueStack, type VenueStack } from './venue-stack.js';
@@ -64,6 +65,10 @@ async function openAtVenue(page: Page) {
 }
 
 const box = async (locator: Locator) => (await locator.boundingBox())!;
+const axeViolations = async (page: Page) =>
+  (await new AxeBuilder({ page }).analyze()).violations.map(
+    (v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`,
+  );
 
 test('should show a title cut in its month cell whole on hover and on keyboard focus', async ({ page }) => {
   await openAtVenue(page);
@@ -88,6 +93,7 @@ test('should show a title cut in its month cell whole on hover and on keyboard f
   await expect(chip).toBeFocused();
   await expect(tooltip).toBeVisible();
   await expect(tooltip).toContainText(LONG);
+  expect(await axeViolations(page)).toEqual([]);
   // whole, not cut: the tooltip is as wide as its words need (up to its maximum, then it wraps)
   expect(await tooltip.evaluate((tip) => tip.scrollWidth <= tip.clientWidth)).toBe(true);
   await page.keyboard.press('Tab');
@@ -114,6 +120,7 @@ test('should draw a week’s shows at the hours of the venue’s clock, and turn
   expect(hour).toBeGreaterThan(20);
   expect(a.height / hour).toBeCloseTo(4.5, 1);
   expect(b.height / hour).toBeCloseTo(3, 1);
+  expect(await axeViolations(page)).toEqual([]);
 
   // the day columns are named for the reader and in the venue's week (Tokyo's clock is ahead)
   await expect(page.locator(`section[data-date="${day}"]`)).toHaveAttribute('aria-label', /\d{4}/);
@@ -139,6 +146,7 @@ test('should list the next 90 days by default, any range chosen with its date fi
   const days = page.getByRole('list', { name: 'Days' });
   await expect(days.locator(`[data-date="${day}"]`)).toContainText(LONG);
   await expect(days.locator(`[data-date="${nextDay}"]`)).toContainText(LATE);
+  expect(await axeViolations(page)).toEqual([]);
 
   // one day: only that day's show
   await to.fill(day);

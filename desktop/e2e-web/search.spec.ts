@@ -3,6 +3,7 @@
 // (nobody highlighted); hits read in words (status labels, the show's time on the venue's clock
 // with its zone, counts with correct plurals), never raw codes or ISO dates; keyboard only.
 import { randomUUID } from 'node:crypto';
+import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { openSignedIn } from './sign-in.js';
 import { DEMO_OWNER, freeDate, startVenueStack, type VenueStack } from './venue-stack.js';
@@ -124,6 +125,8 @@ test('should find a guest with Ctrl-K, read every hit in words, and open the gue
     await expect(guest).toContainText(`+1 · Press and photo · ${SHOW} · `);
     expect(await guest.innerText()).not.toMatch(isoDate);
     await expect(page.getByRole('status').filter({ hasText: /results?$/ })).toHaveText('1 result');
+    const violations = (await new AxeBuilder({ page }).include('[role="dialog"]').analyze()).violations;
+    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
   });
 
   await test.step('Escape closes the palette and gives focus back', async () => {

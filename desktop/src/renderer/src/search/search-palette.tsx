@@ -153,12 +153,12 @@ export function SearchPalette({ onClose, venueZones }: { onClose: () => void; ve
               onClick={() => open(hit)}
               className="flex cursor-pointer items-center gap-3 px-4 py-2 text-sm aria-selected:bg-indigo-50 dark:aria-selected:bg-indigo-950"
             >
-              <span className="w-16 shrink-0 text-[11px] font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">
+              <span className="w-16 shrink-0 text-[11px] font-semibold tracking-wide text-zinc-600 uppercase dark:text-zinc-300">
                 {kindLabel[hit.kind]}
               </span>
               <span className="min-w-0 flex-1">
                 <span className="block truncate font-medium">{hit.title}</span>
-                <span className="block truncate text-xs text-zinc-500 dark:text-zinc-400">
+                <span className="block truncate text-xs text-zinc-600 dark:text-zinc-300">
                   {hitDetails(hit, { venueZones })}
                 </span>
               </span>
@@ -166,12 +166,14 @@ export function SearchPalette({ onClose, venueZones }: { onClose: () => void; ve
           ))}
         </ul>
         {searched && hits.length === 0 && !error && (
-          <p className="px-4 py-6 text-center text-sm text-zinc-500">Nothing matches “{searched}”.</p>
+          <p className="px-4 py-6 text-center text-sm text-zinc-600 dark:text-zinc-400">
+            Nothing matches “{searched}”.
+          </p>
         )}
         <p role="status" className="sr-only">
           {searched && hits.length > 0 && formatCount(hits.length, { one: 'result', other: 'results' })}
         </p>
-        <footer className="flex gap-4 border-t border-zinc-200 px-4 py-2 text-[11px] text-zinc-500 dark:border-zinc-700 dark:text-zinc-400">
+        <footer className="flex gap-4 border-t border-zinc-200 px-4 py-2 text-[11px] text-zinc-600 dark:border-zinc-700 dark:text-zinc-300">
           <span>↑↓ move</span>
           <span>Enter open</span>
           <span>Esc close</span>
