@@ -14,11 +14,13 @@ import { formatRelative } from './relative-time.js';
 import {
   formatDate,
   formatDateTime,
+  formatDayRange,
   formatMonth,
   formatTime,
   formatWallTime,
   formatZoneName,
   sameClock,
+  type DateStyle,
   type Instant,
 } from './venue-time.js';
 
@@ -30,8 +32,10 @@ export * from './venue-time.js';
 
 export interface Formats {
   readonly locale: string;
-  /** a calendar day at the venue: "Fri, Apr 23, 2027"; short "Apr 23"; long "Friday, April 23, 2027" */
-  date(day: string, style?: 'short' | 'medium' | 'long'): string;
+  /** a calendar day at the venue: "Fri, Apr 23, 2027"; short "Apr 23"; long "Friday, April 23, 2027"; weekday "Fri, Apr 23" */
+  date(day: string, style?: DateStyle): string;
+  /** calendar days from and to at the venue: "Apr 19 – 25, 2027" */
+  dayRange(from: string, to: string): string;
   /** 'YYYY-MM' → "April 2027" */
   month(month: string): string;
   /** a venue time as the run of show holds it ('HH:MM'): "3:00 PM" */
@@ -79,6 +83,7 @@ export function formatsFor(locale: string | null | undefined, options: FormatsOp
   return {
     locale: tag,
     date: (day, style) => formatDate(day, tag, style),
+    dayRange: (from, to) => formatDayRange(from, to, tag),
     month: (month) => formatMonth(month, tag),
     wallTime: (time) => formatWallTime(time, tag),
     time: (instant, timeZone) => formatTime(instant, timeZone, tag, showsZone(instant, timeZone)),

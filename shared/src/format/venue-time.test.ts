@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   formatDate,
   formatDateTime,
+  formatDayRange,
   formatMonth,
   formatTime,
   formatWallTime,
@@ -77,5 +78,14 @@ describe('venue times', () => {
     // Sydney and Brisbane agree in winter, not in summer (Brisbane keeps no daylight time)
     expect(sameClock('2027-07-01T10:00:00Z', 'Australia/Sydney', 'Australia/Brisbane')).toBe(true);
     expect(sameClock('2027-01-15T10:00:00Z', 'Australia/Sydney', 'Australia/Brisbane')).toBe(false);
+  });
+
+  it('should write a week’s columns and a range of days, in the locale’s order', () => {
+    expect(formatDate('2027-04-23', 'en-US', 'weekday')).toBe('Fri, Apr 23');
+    expect(formatDate('2027-04-23', 'en-GB', 'weekday')).toBe('Fri 23 Apr');
+    expect(formatDayRange('2027-04-19', '2027-04-25', 'en-US')).toBe('Apr 19 – 25, 2027');
+    expect(formatDayRange('2026-12-28', '2027-01-03', 'en-US')).toBe('Dec 28, 2026 – Jan 3, 2027');
+    expect(formatDayRange('2027-04-19', '2027-04-25', 'en-GB')).toBe('19 – 25 Apr 2027');
+    expect(formatDayRange('2027-04-23', '2027-04-23', 'en-US')).toBe('Apr 23, 2027');
   });
 });

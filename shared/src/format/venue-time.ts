@@ -21,7 +21,7 @@ function hourOf(locale: string): '2-digit' | 'numeric' {
   return cycle === 'h23' || cycle === 'h24' ? '2-digit' : 'numeric';
 }
 
-type DateStyle = 'short' | 'medium' | 'long';
+export type DateStyle = 'short' | 'medium' | 'long' | 'weekday';
 
 const DATE_OPTIONS: Record<DateStyle, Intl.DateTimeFormatOptions> = {
   /** "Apr 23": lists within a season (task due dates) */
@@ -30,6 +30,8 @@ const DATE_OPTIONS: Record<DateStyle, Intl.DateTimeFormatOptions> = {
   medium: { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric' },
   /** "Friday, April 23, 2027" */
   long: { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' },
+  /** "Fri, Apr 23": a week's columns */
+  weekday: { weekday: 'short', month: 'short', day: 'numeric' },
 };
 
 function dateTimeFormat(locale: string, timeZone: string, parts: 'time' | 'dateTime', zone: boolean) {
@@ -73,6 +75,19 @@ export function formatDate(day: string, locale: string, style: DateStyle = 'medi
     () => new Intl.DateTimeFormat(locale, { timeZone: 'UTC', ...DATE_OPTIONS[style] }),
   );
   return plainSpaces(format.format(new Date(Date.UTC(year, month - 1, date))));
+}
+
+/** Two calendar days at the venue as one range: "Apr 19 – 25, 2027", "Dec 28, 2026 – Jan 3, 2027" */
+export function formatDayRange(from: string, to: string, locale: string): string {
+  const day = (date: string) => {
+    const [year, month, number] = date.split('-').map(Number) as [number, number, number];
+    return new Date(Date.UTC(year, month - 1, number));
+  };
+  const format = cached(
+    `dayRange|${locale}`,
+    () => new Intl.DateTimeFormat(locale, { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' }),
+  );
+  return plainSpaces(format.formatRange(day(from), day(to)));
 }
 
 /** A time on the venue's wall clock ('HH:MM', as a run of show holds it): "3:00 PM" / "15:00". */

@@ -3,9 +3,10 @@
 // readable: the whole of it on hover (title) and, for the keyboard, in a tooltip while focused.
 import { statusLabel } from '@promoteros/shared/labels';
 import type { ReactNode } from 'react';
+import type { Formats } from '@promoteros/shared/format';
 import type { CommandResult } from '../../../common/command-map.js';
 import { routeHash } from '../data/route.js';
-import { formatLocalTime } from '../format/venue-time.js';
+import { useFormat } from '../format/use-format.js';
 import { ordinal } from './month-grid.js';
 
 export type CalendarItem = CommandResult<'calendar.range'>[number];
@@ -17,14 +18,14 @@ export function itemHref(item: CalendarItem): string | undefined {
 }
 
 /** everything about the item in one line: "8:00 PM · Amber Fields live · The Hall · Confirmed" */
-export function itemSummary(item: CalendarItem, venueName: string | undefined): string {
+export function itemSummary(item: CalendarItem, venueName: string | undefined, f: Formats): string {
   if (item.kind === 'hold')
     return [`${ordinal(item.rank ?? 1)} hold: ${item.title}`, venueName].filter(Boolean).join(' · ');
   return [
-    item.show && formatLocalTime(item.show),
+    item.show && f.wallTime(item.show),
     item.title,
     venueName,
-    item.doors && `doors ${formatLocalTime(item.doors)}`,
+    item.doors && `doors ${f.wallTime(item.doors)}`,
     statusLabel(item.status, 'event'),
   ]
     .filter(Boolean)
@@ -71,7 +72,7 @@ export function CalendarItemLink({
   style?: React.CSSProperties;
   children: ReactNode;
 }) {
-  const summary = itemSummary(item, venueName);
+  const summary = itemSummary(item, venueName, useFormat());
   const cancelled = item.kind === 'event' && item.status === 'CANCELLED';
   return (
     <a

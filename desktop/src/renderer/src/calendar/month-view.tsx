@@ -1,5 +1,5 @@
 // The month as a grid of weeks: up to four items a day, "+N more" opening the list of that month.
-import { formatLocalDate, formatLocalTime, formatMonth } from '../format/venue-time.js';
+import { useFormat } from '../format/use-format.js';
 import { CalendarItemLink, type CalendarItem } from './calendar-item.js';
 import { monthGrid, ordinal, weekdayNames, type Weekday } from './month-grid.js';
 
@@ -20,19 +20,20 @@ export function MonthView({
   venueName: Map<string, string> | undefined;
   onMore: (date: string) => void;
 }) {
+  const f = useFormat();
   const weeks = monthGrid(month, firstWeekday);
   return (
     // no overflow clipping: a focused item's full title may reach over the next row
     <div
       role="table"
-      aria-label={formatMonth(month)}
+      aria-label={f.month(month)}
       className="flex min-h-[32rem] flex-1 flex-col rounded-lg border border-zinc-200 dark:border-zinc-800"
     >
       <div
         role="row"
         className="grid grid-cols-7 rounded-t-lg border-b border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900"
       >
-        {weekdayNames(firstWeekday).map((name) => (
+        {weekdayNames(firstWeekday, f.locale).map((name) => (
           <div
             role="columnheader"
             key={name}
@@ -56,7 +57,7 @@ export function MonthView({
                 role="cell"
                 key={day.date}
                 data-date={day.date}
-                aria-label={formatLocalDate(day.date)}
+                aria-label={f.date(day.date)}
                 className={`min-w-0 space-y-0.5 border-r border-zinc-200 p-1 last:border-r-0 dark:border-zinc-800 ${day.inMonth ? '' : 'bg-zinc-50/70 dark:bg-zinc-900/50'}`}
               >
                 <div className="flex justify-end">
@@ -77,7 +78,7 @@ export function MonthView({
                       <>
                         {item.show && (
                           <span className="mr-1 text-indigo-700 tabular-nums dark:text-indigo-300">
-                            {formatLocalTime(item.show)}
+                            {f.wallTime(item.show)}
                           </span>
                         )}
                         {item.title}

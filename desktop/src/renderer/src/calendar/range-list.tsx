@@ -1,7 +1,7 @@
 // The calendar as a list of days over any range (the next 90 days unless chosen otherwise):
 // each day with its shows (doors and show on the venue's clock) and holds, status in words.
 import { statusLabel } from '@promoteros/shared/labels';
-import { formatLocalDate, formatLocalTime } from '../format/venue-time.js';
+import { useFormat } from '../format/use-format.js';
 import { itemHref, type CalendarItem } from './calendar-item.js';
 import { ordinal } from './month-grid.js';
 
@@ -16,6 +16,7 @@ export function RangeList({
   venueName: Map<string, string> | undefined;
   loaded: boolean;
 }) {
+  const f = useFormat();
   if (loaded && days.size === 0)
     return <p className="py-10 text-center text-sm text-zinc-500">Nothing booked or held in these days.</p>;
   return (
@@ -29,17 +30,14 @@ export function RangeList({
             aria-current={date === today ? 'date' : undefined}
             className="text-sm aria-[current=date]:font-semibold aria-[current=date]:text-indigo-600 dark:aria-[current=date]:text-indigo-400"
           >
-            {formatLocalDate(date)}
+            {f.date(date)}
           </div>
           <ul className="space-y-1">
             {items.map((item) => (
               <li key={`${item.kind}:${item.id}`} className="flex items-center gap-3 text-sm">
                 <span className="w-48 shrink-0 text-xs text-zinc-500 tabular-nums dark:text-zinc-400">
                   {item.kind === 'event'
-                    ? [
-                        item.doors && `doors ${formatLocalTime(item.doors)}`,
-                        item.show && `show ${formatLocalTime(item.show)}`,
-                      ]
+                    ? [item.doors && `doors ${f.wallTime(item.doors)}`, item.show && `show ${f.wallTime(item.show)}`]
                         .filter(Boolean)
                         .join(' · ')
                     : `${ordinal(item.rank ?? 1)} hold`}

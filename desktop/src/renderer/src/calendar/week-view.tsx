@@ -1,7 +1,7 @@
 // A week as seven day columns on the venue's clock: each show a block from doors to its end
 // (drawn at the height of its hours), holds above the hours since they hold the whole day.
 // Every day is a list in time order, so a screen reader or the Tab key reads the week as it is.
-import { formatLocalDate, formatLocalTime, formatWeekdayAndDay } from '../format/venue-time.js';
+import { useFormat } from '../format/use-format.js';
 import { CalendarItemLink, type CalendarItem } from './calendar-item.js';
 import { ordinal } from './month-grid.js';
 import { showSpan, visibleHours, weekDays } from './week.js';
@@ -20,6 +20,7 @@ export function WeekView({
   days: Map<string, CalendarItem[]>;
   venueName: Map<string, string> | undefined;
 }) {
+  const f = useFormat();
   const dates = weekDays(week);
   const events = dates.flatMap((date) => (days.get(date) ?? []).filter((item) => item.kind === 'event'));
   const { first, last } = visibleHours(events);
@@ -47,7 +48,7 @@ export function WeekView({
               className="absolute right-1 -translate-y-1/2 text-[11px] whitespace-nowrap text-zinc-500 tabular-nums dark:text-zinc-400"
               style={{ top: top(hour * 60) }}
             >
-              {hour > first && formatLocalTime(`${String(hour).padStart(2, '0')}:00`)}
+              {hour > first && f.wallTime(`${String(hour).padStart(2, '0')}:00`)}
             </span>
           ))}
         </div>
@@ -59,7 +60,7 @@ export function WeekView({
         return (
           <section
             key={date}
-            aria-label={formatLocalDate(date)}
+            aria-label={f.date(date)}
             data-date={date}
             className="min-w-0 border-r border-zinc-200 last:border-r-0 dark:border-zinc-800"
           >
@@ -67,7 +68,7 @@ export function WeekView({
               aria-current={date === today ? 'date' : undefined}
               className="flex h-8 items-center justify-center border-b border-zinc-200 text-xs font-medium text-zinc-600 aria-[current=date]:font-semibold aria-[current=date]:text-indigo-600 dark:border-zinc-800 dark:text-zinc-300 dark:aria-[current=date]:text-indigo-400"
             >
-              {formatWeekdayAndDay(date)}
+              {f.date(date, 'weekday')}
             </h2>
             <ul aria-label="Holds" className="space-y-0.5 px-0.5 py-0.5" style={{ height: holdsHeight }}>
               {holds.map((hold) => (
@@ -117,10 +118,7 @@ export function WeekView({
                       }}
                     >
                       <span className="block text-[11px] text-indigo-700 tabular-nums dark:text-indigo-300">
-                        {[
-                          show.doors && `doors ${formatLocalTime(show.doors)}`,
-                          show.show && `show ${formatLocalTime(show.show)}`,
-                        ]
+                        {[show.doors && `doors ${f.wallTime(show.doors)}`, show.show && `show ${f.wallTime(show.show)}`]
                           .filter(Boolean)
                           .join(' · ')}
                       </span>

@@ -11,14 +11,16 @@ import { RangeList } from '../calendar/range-list.js';
 import { WeekView } from '../calendar/week-view.js';
 import { navigate, routeHash } from '../data/route.js';
 import { useQuery } from '../data/use-query.js';
-import { formatDayRange, formatMonth, timeZoneLabel, todayInZone } from '../format/venue-time.js';
+import { useFormat } from '../format/use-format.js';
+import { todayInZone } from '../format/venue-time.js';
 import type { Venue } from '../shell/shell.js';
 import { buttonClass, ErrorNote, inputClass, Spinner } from '../ui/controls.js';
 
 const TABLES = ['events', 'holds', 'venues', 'event_requests'];
 
-function firstWeekday(): Weekday {
-  const locale = new Intl.Locale(navigator.language) as Intl.Locale & {
+/** the week starts where the organization's locale starts it (Monday in en-GB, Sunday in en-US) */
+function firstWeekday(tag: string): Weekday {
+  const locale = new Intl.Locale(tag) as Intl.Locale & {
     getWeekInfo?: () => { firstDay: Weekday };
   };
   return locale.getWeekInfo?.().firstDay ?? 1;
@@ -55,10 +57,11 @@ export function CalendarScreen({
   venue: Venue | null;
   params: URLSearchParams;
 }) {
+  const f = useFormat();
   const zones = [...new Set((venue ? [venue] : venues).map((each) => each.timezone))];
   const zone = zones.length === 1 ? zones[0]! : undefined;
   const today = todayInZone(zone ?? Intl.DateTimeFormat().resolvedOptions().timeZone);
-  const start = firstWeekday();
+  const start = firstWeekday(f.locale);
   const place = readCalendarPlace(params, today, start);
   const go = (next: Partial<CalendarPlace>) => navigate(placeHash({ ...place, ...next }));
 
@@ -100,10 +103,10 @@ export function CalendarScreen({
 
   const heading =
     place.view === 'month'
-      ? formatMonth(place.month)
+      ? f.month(place.month)
       : place.view === 'week'
-        ? formatDayRange(place.week, addDays(place.week, 6))
-        : formatDayRange(place.from, place.to);
+        ? f.dayRange(place.week, addDays(place.week, 6))
+        : f.dayRange(place.from, place.to);
 
   return (
     <div className="flex h-full flex-col p-4">
@@ -143,7 +146,7 @@ export function CalendarScreen({
         </div>
         {place.view === 'list' && <RangePickers place={place} onChange={(from, to) => go({ from, to })} />}
         <p className="ml-auto text-xs text-zinc-500 dark:text-zinc-400" data-testid="calendar-timezone">
-          {zone ? `Times in ${timeZoneLabel(zone)} (${zone})` : 'Times in each venue’s local time'}
+          {zone ? `Times in ${f.zoneName(Date.now(), zone)} (${zone})` : 'Times in each venue’s local time'}
         </p>
         {items.loading && <Spinner label="Loading…" />}
       </div>

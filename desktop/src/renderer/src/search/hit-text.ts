@@ -1,10 +1,10 @@
 // What a search hit says under its title, written from the facts the core found: status labels
-// from the shared map, show times on the venue's clock (with the zone when another clock could be
-// meant), counts with correct plurals. Pure, so it is tested without a browser.
+// from the shared map, a show's start on its venue's clock (with the zone when this computer's
+// clock reads otherwise: the zone rule of shared/src/format), counts with correct plurals. Pure,
+// so it is tested without a browser.
+import type { Formats } from '@promoteros/shared/format';
 import { roleLabel, statusLabel } from '@promoteros/shared/labels';
 import type { CommandResult } from '../../../common/command-map.js';
-import { formatCount } from '../format/count.js';
-import { formatShowTime, zoneIsAmbiguous } from '../format/venue-time.js';
 
 export type SearchHit = CommandResult<'search.query'>[number];
 
@@ -16,22 +16,7 @@ export const kindLabel: Record<SearchHit['kind'], string> = {
   person: 'Person',
 };
 
-export interface HitTextOptions {
-  /** the IANA zones of the organization's venues */
-  readonly venueZones: readonly string[];
-  /** the computer's zone; the runtime's when left out */
-  readonly computerZone?: string;
-  readonly locale?: string;
-}
-
-export function hitDetails(hit: SearchHit, options: HitTextOptions): string {
-  const showTime = (show: { showAt: string; timezone: string }) =>
-    formatShowTime(
-      show.showAt,
-      show.timezone,
-      zoneIsAmbiguous(show.timezone, options.venueZones, options.computerZone),
-      options.locale,
-    );
+export function hitDetails(hit: SearchHit, f: Formats): string {
   const parts: Array<string | false> = [];
   switch (hit.kind) {
     case 'person':
@@ -39,24 +24,24 @@ export function hitDetails(hit: SearchHit, options: HitTextOptions): string {
       break;
     case 'artist':
       parts.push(
-        hit.events > 0 && formatCount(hit.events, { one: 'event', other: 'events' }, options.locale),
-        hit.requests > 0 && formatCount(hit.requests, { one: 'request', other: 'requests' }, options.locale),
+        hit.events > 0 && f.countOf(hit.events, { one: 'event', other: 'events' }),
+        hit.requests > 0 && f.countOf(hit.requests, { one: 'request', other: 'requests' }),
       );
       break;
     case 'event':
       parts.push(
         hit.artistName !== hit.title && hit.artistName,
-        showTime(hit),
+        f.dateTime(hit.showAt, hit.timezone),
         hit.venueName,
         statusLabel(hit.status, 'event'),
       );
       break;
     case 'guest':
       parts.push(
-        hit.admitCount > 1 && `+${hit.admitCount - 1}`,
+        hit.admitCount > 1 && `+${f.count(hit.admitCount - 1)}`,
         hit.listName,
         hit.eventTitle,
-        showTime(hit),
+        f.dateTime(hit.showAt, hit.timezone),
         hit.venueName,
       );
       break;

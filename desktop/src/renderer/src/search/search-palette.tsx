@@ -7,7 +7,7 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { CommandError } from '../../../common/command-map.js';
 import { useBridge } from '../data/bridge-context.js';
 import { navigate, routeHash } from '../data/route.js';
-import { formatCount } from '../format/count.js';
+import { useFormat } from '../format/use-format.js';
 import { ErrorNote } from '../ui/controls.js';
 import { hitDetails, kindLabel, type SearchHit } from './hit-text.js';
 
@@ -26,7 +26,8 @@ export function hitRoute(hit: SearchHit): string | null {
   }
 }
 
-export function SearchPalette({ onClose, venueZones }: { onClose: () => void; venueZones: readonly string[] }) {
+export function SearchPalette({ onClose }: { onClose: () => void }) {
+  const f = useFormat();
   const bridge = useBridge();
   const [text, setText] = useState('');
   const [hits, setHits] = useState<SearchHit[]>([]);
@@ -158,9 +159,7 @@ export function SearchPalette({ onClose, venueZones }: { onClose: () => void; ve
               </span>
               <span className="min-w-0 flex-1">
                 <span className="block truncate font-medium">{hit.title}</span>
-                <span className="block truncate text-xs text-zinc-600 dark:text-zinc-300">
-                  {hitDetails(hit, { venueZones })}
-                </span>
+                <span className="block truncate text-xs text-zinc-600 dark:text-zinc-300">{hitDetails(hit, f)}</span>
               </span>
             </li>
           ))}
@@ -171,7 +170,7 @@ export function SearchPalette({ onClose, venueZones }: { onClose: () => void; ve
           </p>
         )}
         <p role="status" className="sr-only">
-          {searched && hits.length > 0 && formatCount(hits.length, { one: 'result', other: 'results' })}
+          {searched && hits.length > 0 && f.countOf(hits.length, { one: 'result', other: 'results' })}
         </p>
         <footer className="flex gap-4 border-t border-zinc-200 px-4 py-2 text-[11px] text-zinc-600 dark:border-zinc-700 dark:text-zinc-300">
           <span>↑↓ move</span>

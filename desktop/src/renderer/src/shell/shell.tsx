@@ -259,12 +259,7 @@ export function Shell({ session, onSessionChange }: { session: SignedIn; onSessi
           </div>
         )}
       </main>
-      {paletteOpen && (
-        <SearchPalette
-          onClose={() => setPaletteOpen(false)}
-          venueZones={[...new Set(orgVenues.map((venue) => venue.timezone))]}
-        />
-      )}
+      {paletteOpen && <SearchPalette onClose={() => setPaletteOpen(false)} />}
       {refusedOpen && <NeedsAttentionPanel onClose={() => setRefusedOpen(false)} />}
       {unsentWarning && (
         <SignOutDialog
