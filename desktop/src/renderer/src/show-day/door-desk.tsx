@@ -40,6 +40,7 @@ type GuestEntry = GuestListDoor['entries'][number];
 type CheckIn = GuestEntry['checkIns'][number];
 
 const TABLES = ['guest_lists', 'guest_list_entries', 'check_ins', 'events', 'venues', 'memberships'];
+const guestNoun = { one: 'guest', other: 'guests' };
 /** rows shown for a search: the door needs the few best, not the whole list */
 const SHOWN = 30;
 
@@ -185,8 +186,8 @@ export function DoorDesk({
           </h2>
           <p className="text-base" aria-live="polite">
             {query.trim()
-              ? `${f.count(found.total)} of ${f.count(data.entries.length)} guests match`
-              : `${f.count(data.entries.length)} guests · type a name`}
+              ? `${f.count(found.total)} of ${f.countOf(data.entries.length, guestNoun)} ${found.total === 1 ? 'matches' : 'match'}`
+              : `${f.countOf(data.entries.length, guestNoun)} · type a name`}
           </p>
         </div>
         <input
