@@ -21,6 +21,8 @@ export type Privilege = 'SELECT' | 'INSERT' | 'UPDATE' | 'DELETE';
 
 export interface TableAccess {
   readonly privileges: readonly Privilege[];
+  /** columns the relay's role may UPDATE where `privileges` grants no UPDATE of the whole row */
+  readonly updateColumns?: readonly string[];
   /** the policy's condition; absent: relay-private, no row-level security */
   readonly rows?: string;
   /** promoteros_definer reads it across organizations (the functions of migration 0018) */
@@ -45,8 +47,10 @@ const tenant = (privileges: readonly Privilege[] = ALL, extra: Partial<TableAcce
 });
 
 export const TABLES: Readonly<Record<string, TableAccess>> = {
-  // created by the owner with the demo or an operator's script; the relay only reads it
-  organizations: { privileges: ['SELECT'], rows: byOrganization('id'), definerReads: true },
+  // created by the owner with the demo or an operator's script; the relay reads it and changes
+  // its locale alone (organization.setLocale, an owner's setting): not its slug, which the intake
+  // page's address is made of, nor its name or sender address
+  organizations: { privileges: ['SELECT'], updateColumns: ['locale'], rows: byOrganization('id'), definerReads: true },
   venues: tenant(ALL, { definerReads: true }),
   memberships: tenant(ALL, { definerReads: true }),
   invitations: tenant(),
@@ -182,6 +186,11 @@ export async function applyPrivileges(sql: Queryable, servingRole: string): Prom
     if (serving) {
       statements.push(`REVOKE ALL ON ${t} FROM ${ident(servingRole)}`);
       statements.push(`GRANT ${access.privileges.join(', ')} ON ${t} TO ${ident(servingRole)}`);
+      // the REVOKE above took these too (a table's REVOKE ALL includes its columns' privileges)
+      if (access.updateColumns?.length) {
+        const columns = access.updateColumns.map(ident).join(', ');
+        statements.push(`GRANT UPDATE (${columns}) ON ${t} TO ${ident(servingRole)}`);
+      }
     }
     if (definer) {
       const granted = [...(access.definerReads ? ['SELECT'] : []), ...(access.definerInserts ? ['INSERT'] : [])];

@@ -293,7 +293,7 @@ async function planAndWrite(
   }
   // every applied mutation is audited, also one that found nothing to change (the task was
   // already ticked off): the log says who did what, not only what changed
-  const subject = definition.subject(args);
+  const subject = definition.subject(args, context);
   await sp.unsafe(
     `INSERT INTO audit_logs (organization_id, actor_user_id, action, entity_table, entity_id, details)
      VALUES ($1, $2, $3, $4, $5, $6::text::jsonb)`,

@@ -2,6 +2,7 @@
 // an organization's test rows (every-table.ts). A mutation without a factory fails the permission
 // tests, so a new mutation cannot go untested there.
 import { randomUUID } from 'node:crypto';
+import { DEFAULT_LOCALE, LOCALE_CHOICES } from '@promoteros/shared/format';
 import type { Sql } from '../db/database.js';
 import type { OrganizationRows } from '../testing/every-table.js';
 
@@ -14,6 +15,12 @@ export type ArgFactory = (world: World, sql: Sql) => Promise<Record<string, unkn
 
 let counter = 0;
 const next = () => ++counter;
+
+/** a locale no earlier call gave (nor the one organizations start with), so each one applied is
+ * a change whichever organization it is sent to */
+const otherLocales = LOCALE_CHOICES.filter((tag) => tag !== DEFAULT_LOCALE);
+let localesGiven = 0;
+const freshLocale = () => otherLocales[localesGiven++ % otherLocales.length]!;
 
 /** a date nobody holds yet, so each hold placed is the first on its day */
 const freshDate = () => new Date(Date.UTC(2028, 0, 1) + next() * 86_400_000).toISOString().slice(0, 10);
@@ -213,6 +220,7 @@ export const argFactories: Readonly<Record<string, ArgFactory>> = {
   'settlementLine.remove': async (w, sql) => ({ id: await newSettlementLine(sql, w) }),
   'settlementLine.reorder': async (w) => ({ eventId: w.eventId, lineIds: [...w.ids.settlement_lines!].reverse() }),
   'event.settle': async (w, sql) => ({ eventId: await newShowWithDeal(sql, w) }),
+  'organization.setLocale': async () => ({ locale: freshLocale() }),
 };
 
 /** Valid arguments for the mutation, or a failure naming the missing factory. */

@@ -11,8 +11,12 @@ import { fillEveryTable } from '../testing/every-table.js';
 import { argFactories, argsFor, type World } from './arg-factories.js';
 import { envelope, sendBatch } from './test-client.js';
 
-/** mutations whose arguments name no existing row: made against B's rows, they still write A's own */
-const createsOwnRows: Record<string, string[]> = { 'taskTemplate.create': ['task_templates'] };
+/** mutations whose arguments name no existing row: made against B's rows, they still write A's own
+ * (the locale names no organization: it is always the batch's) */
+const createsOwnRows: Record<string, string[]> = {
+  'taskTemplate.create': ['task_templates'],
+  'organization.setLocale': ['organizations'],
+};
 
 describe('who may run each mutation', () => {
   let db: TestDatabase;

@@ -24,7 +24,7 @@ export class PgRowReader implements RowReader {
     // an id that is no uuid names no row (and must not become a cast error)
     if (!isUuid(id)) return undefined;
     const [found] = await this.tx.unsafe<{ row: Row }[]>(
-      `SELECT to_jsonb(t) AS row FROM ${t.quoted} t WHERE t.id = $1 AND t.organization_id = $2 FOR UPDATE`,
+      `SELECT to_jsonb(t) AS row FROM ${t.quoted} t WHERE t.id = $1 AND t.${t.quote(t.organizationColumn)} = $2 ${t.lock}`,
       [id, this.organizationId],
     );
     return found?.row;
@@ -33,7 +33,7 @@ export class PgRowReader implements RowReader {
   async where(table: MutableTable, equals: Readonly<Record<string, unknown>>, orderBy?: string): Promise<Row[]> {
     const t = writableTable(table);
     const params: (string | boolean)[] = [this.organizationId];
-    const conditions = ['t.organization_id = $1'];
+    const conditions = [`t.${t.quote(t.organizationColumn)} = $1`];
     for (const [column, value] of Object.entries(equals)) {
       if (value === null || value === undefined) {
         conditions.push(`t.${t.quote(column)} IS NULL`);
@@ -44,7 +44,7 @@ export class PgRowReader implements RowReader {
     }
     const order = orderBy ? `t.${t.quote(orderBy)}, t.id` : 't.id';
     const rows = await this.tx.unsafe<{ row: Row }[]>(
-      `SELECT to_jsonb(t) AS row FROM ${t.quoted} t WHERE ${conditions.join(' AND ')} ORDER BY ${order} FOR UPDATE`,
+      `SELECT to_jsonb(t) AS row FROM ${t.quoted} t WHERE ${conditions.join(' AND ')} ORDER BY ${order} ${t.lock}`,
       params,
     );
     return rows.map((r) => r.row);

@@ -20,6 +20,9 @@ function columnsOf(table: WritableTable, row: Row, op: RowWrite['op']): string[]
 
 export async function writeRow(tx: postgres.TransactionSql, organizationId: string, write: RowWrite): Promise<void> {
   const t = writableTable(write.table);
+  if (write.op !== 'update' && !t.rowsMayComeAndGo) throw new Error(`a plan may not ${write.op} ${t.name} rows`);
+  // the row's organization: organization_id, or the organization's own id
+  const tenant = t.quote(t.organizationColumn);
   if (write.op === 'insert') {
     const row = { ...write.row, organization_id: organizationId };
     const list = columnsOf(t, row, 'insert')
@@ -36,7 +39,7 @@ export async function writeRow(tx: postgres.TransactionSql, organizationId: stri
   if (write.op === 'update') {
     const columns = columnsOf(t, write.set, 'update');
     if (columns.length === 0) {
-      result = await tx.unsafe(`SELECT 1 FROM ${t.quoted} WHERE id = $1 AND organization_id = $2 FOR UPDATE`, [
+      result = await tx.unsafe(`SELECT 1 FROM ${t.quoted} WHERE id = $1 AND ${tenant} = $2 ${t.lock}`, [
         write.id,
         organizationId,
       ]);
@@ -45,15 +48,12 @@ export async function writeRow(tx: postgres.TransactionSql, organizationId: stri
       // only the named columns change: another device's edit of the others is kept
       result = await tx.unsafe(
         `UPDATE ${t.quoted} SET (${list}) = (SELECT ${list} FROM jsonb_populate_record(NULL::${t.quoted}, $3::text::jsonb))
-          WHERE id = $1 AND organization_id = $2`,
+          WHERE id = $1 AND ${tenant} = $2`,
         [write.id, organizationId, JSON.stringify(write.set)],
       );
     }
   } else {
-    result = await tx.unsafe(`DELETE FROM ${t.quoted} WHERE id = $1 AND organization_id = $2`, [
-      write.id,
-      organizationId,
-    ]);
+    result = await tx.unsafe(`DELETE FROM ${t.quoted} WHERE id = $1 AND ${tenant} = $2`, [write.id, organizationId]);
   }
   // the plan saw the row a moment ago under a lock, so this is another tenant's id or a plan bug;
   // either way the user is told in words and nothing of the mutation stays

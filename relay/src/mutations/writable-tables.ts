@@ -5,6 +5,16 @@ import { findSyncedTable, rowSchemas, type RowTable } from '@promoteros/shared';
 
 export interface WritableTable {
   readonly name: string;
+  /** the column naming the row's organization: organization_id, or the organization's own id */
+  readonly organizationColumn: string;
+  /** a plan may insert and delete rows (not the organization itself: created by an operator) */
+  readonly rowsMayComeAndGo: boolean;
+  /**
+   * How a plan's reads lock the rows. The organization's row takes the weaker FOR NO KEY UPDATE:
+   * every insert into a table referring to it (an intake filing, a job, an audit entry) checks
+   * its key with FOR KEY SHARE, which FOR UPDATE would make wait until the batch commits.
+   */
+  readonly lock: 'FOR UPDATE' | 'FOR NO KEY UPDATE';
   /** the table's columns, from its row schema */
   readonly columns: ReadonlySet<string>;
   /** the table and a column, double-quoted */
@@ -14,11 +24,18 @@ export interface WritableTable {
 
 const tables = new Map<string, WritableTable>();
 for (const name of Object.keys(rowSchemas) as RowTable[]) {
-  // a plan writes an organization's synced rows; the audit log is written by the executor alone
-  if (findSyncedTable(name)?.organizationColumn !== 'organization_id' || name === 'audit_logs') continue;
+  // a plan writes an organization's synced rows (and the organization's own row, which the
+  // database lets the relay change only the locale of: relay/src/db/privileges.ts); the audit log
+  // is written by the executor alone
+  const organizationColumn = findSyncedTable(name)?.organizationColumn;
+  if (!organizationColumn || name === 'audit_logs') continue;
+  if (organizationColumn !== 'organization_id' && name !== 'organizations') continue;
   const columns = new Set(Object.keys(rowSchemas[name].shape));
   tables.set(name, {
     name,
+    organizationColumn,
+    rowsMayComeAndGo: name !== 'organizations',
+    lock: name === 'organizations' ? 'FOR NO KEY UPDATE' : 'FOR UPDATE',
     columns,
     quoted: `"${name}"`,
     quote(column) {
@@ -42,6 +59,7 @@ export const isUuid = (id: string): boolean => UUID.test(id);
 
 /** What a person calls a row of the table, for reasons like "the task no longer exists". */
 const rowWords: Record<string, string> = {
+  organizations: 'the organization',
   events: 'the event',
   deal_terms: 'the deal terms',
   event_tasks: 'the task',

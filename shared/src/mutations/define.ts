@@ -14,8 +14,12 @@ import type { Role } from '../roles.js';
 /** A row as both databases give it to a plan: to_jsonb() of the row (ISO strings, numbers). */
 export type Row = Record<string, unknown>;
 
-/** The tables a plan may read and write. organization_id is added by the reader and writer. */
+/**
+ * The tables a plan may read and write. organization_id is added by the reader and writer; the
+ * organization itself (`organizations`, keyed by its id) may only be read and updated.
+ */
 export type MutableTable =
+  | 'organizations'
   | 'events'
   | 'deal_terms'
   | 'event_tasks'
@@ -85,7 +89,7 @@ export interface MutationDefinition<Args extends z.ZodType = z.ZodType> {
   /** what the user meant, in their words, for the "needs attention" list */
   describe(args: z.output<Args>): string;
   /** the row the edit is about: the audit log's entity, even when the plan changes nothing */
-  subject(args: z.output<Args>): { readonly table: MutableTable; readonly id: string };
+  subject(args: z.output<Args>, context: MutationContext): { readonly table: MutableTable; readonly id: string };
   /** the row changes; throws RuleViolation when a rule forbids it */
   plan(args: z.output<Args>, context: MutationContext, read: RowReader): Promise<PlannedWrite[]>;
 }

@@ -8,6 +8,7 @@ export * from './door-rules.js';
 export * from './events.js';
 export * from './guest-lists.js';
 export * from './holds.js';
+export * from './organization-locale.js';
 export * from './registry.js';
 export * from './request-status.js';
 export * from './request-submit.js';

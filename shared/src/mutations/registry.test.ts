@@ -98,6 +98,7 @@ const examples: Record<string, unknown> = {
   'settlementLine.remove': { id: id(15) },
   'settlementLine.reorder': { eventId: id(2), lineIds: [id(15)] },
   'event.settle': { eventId: id(2) },
+  'organization.setLocale': { locale: 'en-GB' },
 };
 
 const isDefinition = (value: unknown): value is MutationDefinition =>

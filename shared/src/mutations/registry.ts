@@ -13,6 +13,7 @@ import {
   guestListRemove,
   guestListUpdate,
 } from './guest-lists.js';
+import { organizationSetLocale } from './organization-locale.js';
 import { holdChallenge, holdPlace, holdRelease, holdSetExpiry } from './holds.js';
 import { requestSetStatus } from './requests.js';
 import { requestSubmit } from './request-submit.js';
@@ -61,6 +62,7 @@ const all: readonly MutationDefinition[] = [
   settlementLineRemove,
   settlementLineReorder,
   eventSettle,
+  organizationSetLocale,
 ];
 
 export const mutations: ReadonlyMap<string, MutationDefinition> = new Map(all.map((m) => [m.name, m]));
