@@ -1,7 +1,7 @@
 // What a plan reads on the desktop: the app's views (synced rows with this device's pending
 // edits laid over them), so a second edit builds on the first before either reached the relay.
 import type { Transaction } from '@electric-sql/pglite';
-import { rowSchemas } from '@promoteros/shared';
+import { findSyncedTable, rowSchemas } from '@promoteros/shared';
 import type { MutableTable, Row, RowReader } from '@promoteros/shared/mutations';
 
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
@@ -11,6 +11,10 @@ function knownColumn(table: MutableTable, column: string): string {
   if (!schema || !(column in schema.shape)) throw new Error(`${table} has no column ${column}`);
   return ident(column);
 }
+
+/** The column naming a row's organization: organization_id, or the organization's own id. */
+const organizationColumn = (table: MutableTable): string =>
+  findSyncedTable(table)?.organizationColumn ?? 'organization_id';
 
 export function replicaReader(tx: Pick<Transaction, 'query'>, organizationId: string): RowReader {
   return {
@@ -22,13 +26,13 @@ export function replicaReader(tx: Pick<Transaction, 'query'>, organizationId: st
                      WHEN o.op = 'delete' OR (o.op = 'update' AND t.id IS NULL) THEN NULL
                      ELSE to_jsonb(jsonb_populate_record(t, o.patch)) END AS row
            FROM (SELECT 1) AS one
-           LEFT JOIN synced.${ident(table)} t ON t.id = $1 AND t.organization_id = $2
+           LEFT JOIN synced.${ident(table)} t ON t.id = $1 AND t.${ident(organizationColumn(table))} = $2
            LEFT JOIN _overlay o ON o.table_name = $3 AND o.row_id = $1`,
         [id, organizationId, table],
       );
       const row = rows[0]?.row;
       // an overlaid insert of another organization's id cannot happen (the device adds its own)
-      return row && row.organization_id === organizationId ? row : undefined;
+      return row && row[organizationColumn(table)] === organizationId ? row : undefined;
     },
     async where(table, equals, orderBy) {
       const params: unknown[] = [organizationId];
@@ -39,7 +43,7 @@ export function replicaReader(tx: Pick<Transaction, 'query'>, organizationId: st
       const order = orderBy ? `t.${knownColumn(table, orderBy)}, ` : '';
       const { rows } = await tx.query<{ row: Row }>(
         `SELECT to_jsonb(t) AS row FROM public.${ident(table)} t
-          WHERE t.organization_id = $1 ${conditions.map((c) => `AND ${c}`).join(' ')}
+          WHERE t.${ident(organizationColumn(table))} = $1 ${conditions.map((c) => `AND ${c}`).join(' ')}
           ORDER BY ${order}t.id`,
         params,
       );

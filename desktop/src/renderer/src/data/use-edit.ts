@@ -41,7 +41,8 @@ export type EditName =
   | 'settlementLine.update'
   | 'settlementLine.remove'
   | 'settlementLine.reorder'
-  | 'event.settle';
+  | 'event.settle'
+  | 'organization.setLocale';
 
 /** runs an edit; resolves to the refusal, or undefined when it was made */
 export type Edit = (name: EditName, args: Record<string, unknown>) => Promise<CommandError | undefined>;

@@ -49,7 +49,7 @@ function templateFields(draft: Draft): { ok: true; fields: Record<string, unknow
   };
 }
 
-export function TaskTemplatesScreen({ role }: { role: Role | undefined }) {
+export function TaskTemplatesPanel({ role }: { role: Role | undefined }) {
   const templates = useQuery('taskTemplates.list', {}, ['task_templates']);
   const edit = useEdit();
   const [refusal, setRefusal] = useState<CommandError>();
@@ -82,99 +82,95 @@ export function TaskTemplatesScreen({ role }: { role: Role | undefined }) {
   }
 
   return (
-    <div className="mx-auto max-w-4xl space-y-4 p-5">
-      <h1 className="text-xl font-semibold">Settings</h1>
-      <Section title="Task templates" aside="Every confirmed event’s checklist starts with the active ones">
-        {!templates.data ? (
-          <Spinner label="Loading templates…" />
-        ) : (
-          <ol aria-label="Task templates" className="divide-y divide-zinc-100 dark:divide-zinc-800">
-            {templates.data.length === 0 && <li className="py-2 text-sm text-zinc-500">No templates yet.</li>}
-            {templates.data.map((template) =>
-              editing === template.id ? (
-                <li key={template.id} className="py-2">
-                  <TemplateEditor
-                    template={template}
-                    onSave={async (fields) => {
-                      if (await run('taskTemplate.update', { templateId: template.id, ...fields }))
-                        setEditing(undefined);
-                    }}
-                    onCancel={() => setEditing(undefined)}
-                  />
-                </li>
-              ) : (
-                <li
-                  key={template.id}
-                  tabIndex={mayEdit ? 0 : undefined}
-                  aria-label={template.title}
-                  onKeyDown={(key) => mayEdit && move(key, template)}
-                  className={`flex items-center gap-3 py-1.5 text-sm focus:bg-indigo-50 focus:outline-none dark:focus:bg-indigo-950 ${template.active ? '' : 'text-zinc-400 dark:text-zinc-500'}`}
-                >
-                  <span className="flex-1 font-medium">
-                    {template.title}
-                    {!template.active && <span className="ml-2 text-xs font-normal">(off)</span>}
+    <Section title="Task templates" aside="Every confirmed event’s checklist starts with the active ones">
+      {!templates.data ? (
+        <Spinner label="Loading templates…" />
+      ) : (
+        <ol aria-label="Task templates" className="divide-y divide-zinc-100 dark:divide-zinc-800">
+          {templates.data.length === 0 && <li className="py-2 text-sm text-zinc-500">No templates yet.</li>}
+          {templates.data.map((template) =>
+            editing === template.id ? (
+              <li key={template.id} className="py-2">
+                <TemplateEditor
+                  template={template}
+                  onSave={async (fields) => {
+                    if (await run('taskTemplate.update', { templateId: template.id, ...fields })) setEditing(undefined);
+                  }}
+                  onCancel={() => setEditing(undefined)}
+                />
+              </li>
+            ) : (
+              <li
+                key={template.id}
+                tabIndex={mayEdit ? 0 : undefined}
+                aria-label={template.title}
+                onKeyDown={(key) => mayEdit && move(key, template)}
+                className={`flex items-center gap-3 py-1.5 text-sm focus:bg-indigo-50 focus:outline-none dark:focus:bg-indigo-950 ${template.active ? '' : 'text-zinc-400 dark:text-zinc-500'}`}
+              >
+                <span className="flex-1 font-medium">
+                  {template.title}
+                  {!template.active && <span className="ml-2 text-xs font-normal">(off)</span>}
+                </span>
+                <span className="text-xs text-zinc-500 tabular-nums dark:text-zinc-400">
+                  {template.defaultDueDays === 0
+                    ? 'on the day'
+                    : `${template.defaultDueDays} ${template.defaultDueDays === 1 ? 'day' : 'days'} before`}
+                </span>
+                <span className="w-20 text-xs text-zinc-500 dark:text-zinc-400">
+                  {template.defaultRole ? roleLabel(template.defaultRole) : ''}
+                </span>
+                {mayEdit && (
+                  <span className="flex gap-1">
+                    <button
+                      type="button"
+                      className={linkButtonClass}
+                      onClick={() => setEditing(template.id)}
+                      aria-label={`Edit ${template.title}`}
+                    >
+                      Edit
+                    </button>
+                    <button
+                      type="button"
+                      className={linkButtonClass}
+                      onClick={() =>
+                        void run('taskTemplate.update', { templateId: template.id, active: !template.active })
+                      }
+                      aria-label={`${template.active ? 'Switch off' : 'Switch on'} ${template.title}`}
+                    >
+                      {template.active ? 'Switch off' : 'Switch on'}
+                    </button>
+                    <button
+                      type="button"
+                      className={linkButtonClass}
+                      onClick={() => void run('taskTemplate.remove', { templateId: template.id })}
+                      aria-label={`Remove ${template.title}`}
+                    >
+                      Remove
+                    </button>
                   </span>
-                  <span className="text-xs text-zinc-500 tabular-nums dark:text-zinc-400">
-                    {template.defaultDueDays === 0
-                      ? 'on the day'
-                      : `${template.defaultDueDays} ${template.defaultDueDays === 1 ? 'day' : 'days'} before`}
-                  </span>
-                  <span className="w-20 text-xs text-zinc-500 dark:text-zinc-400">
-                    {template.defaultRole ? roleLabel(template.defaultRole) : ''}
-                  </span>
-                  {mayEdit && (
-                    <span className="flex gap-1">
-                      <button
-                        type="button"
-                        className={linkButtonClass}
-                        onClick={() => setEditing(template.id)}
-                        aria-label={`Edit ${template.title}`}
-                      >
-                        Edit
-                      </button>
-                      <button
-                        type="button"
-                        className={linkButtonClass}
-                        onClick={() =>
-                          void run('taskTemplate.update', { templateId: template.id, active: !template.active })
-                        }
-                        aria-label={`${template.active ? 'Switch off' : 'Switch on'} ${template.title}`}
-                      >
-                        {template.active ? 'Switch off' : 'Switch on'}
-                      </button>
-                      <button
-                        type="button"
-                        className={linkButtonClass}
-                        onClick={() => void run('taskTemplate.remove', { templateId: template.id })}
-                        aria-label={`Remove ${template.title}`}
-                      >
-                        Remove
-                      </button>
-                    </span>
-                  )}
-                </li>
-              ),
-            )}
-          </ol>
-        )}
-        {mayEdit ? (
-          <form aria-label="New task template" onSubmit={(submit) => void add(submit)} className="mt-3" noValidate>
-            <DraftFields draft={draft} setDraft={setDraft} problem={problem} />
-            <button type="submit" className={`${primaryButtonClass} mt-2`}>
-              Add template
-            </button>
-          </form>
-        ) : (
-          <p className="mt-3 text-xs text-zinc-500">Owners and managers edit the templates.</p>
-        )}
-        <div className="mt-2">
-          <ErrorNote error={refusal} />
-        </div>
-        {mayEdit && (
-          <p className="mt-2 text-xs text-zinc-500 dark:text-zinc-400">Alt+↑ / Alt+↓ on a template moves it.</p>
-        )}
-      </Section>
-    </div>
+                )}
+              </li>
+            ),
+          )}
+        </ol>
+      )}
+      {mayEdit ? (
+        <form aria-label="New task template" onSubmit={(submit) => void add(submit)} className="mt-3" noValidate>
+          <DraftFields draft={draft} setDraft={setDraft} problem={problem} />
+          <button type="submit" className={`${primaryButtonClass} mt-2`}>
+            Add template
+          </button>
+        </form>
+      ) : (
+        <p className="mt-3 text-xs text-zinc-500">Owners and managers edit the templates.</p>
+      )}
+      <div className="mt-2">
+        <ErrorNote error={refusal} />
+      </div>
+      {mayEdit && (
+        <p className="mt-2 text-xs text-zinc-500 dark:text-zinc-400">Alt+↑ / Alt+↓ on a template moves it.</p>
+      )}
+    </Section>
   );
 }
 
