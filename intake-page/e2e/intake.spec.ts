@@ -9,6 +9,7 @@ import {
   startIntakeStack,
   type IntakeStack,
 } from './intake-stack.js';
+import { intakeWorld } from '../../relay/src/intake/intake-test-world.js';
 
 let stack: IntakeStack;
 
@@ -126,6 +127,28 @@ test.describe('with JavaScript', () => {
       SELECT expected_attendance FROM event_requests
        WHERE organization_id = ${stack.world.organizationId} AND reference = ${reference}`;
     expect(filed).toEqual({ expected_attendance: 450 });
+  });
+
+  test('should write numbers as the venue’s organization does, in its hint and as fields are left', async ({
+    page,
+  }) => {
+    // a hall of a German organization; the page's words stay English, the browser's language too
+    const hall = await intakeWorld(stack.db.sql, { locale: 'de-DE', capacity: 2500, minAttendance: 1200 });
+    await page.goto(`${stack.relay.url}${hall.path}`);
+    const attendance = page.getByLabel('Expected attendance');
+    await expect(page.locator('#f-expectedAttendance-hint')).toHaveText('Between 1.200 and 2.500 people');
+    await attendance.fill('3000');
+    await attendance.press('Tab');
+    // the page's script judged it, in the locale the page handed it
+    await expect(page.locator('#f-expectedAttendance-error')).toHaveText(
+      "Expected attendance must be between 1.200 and 2.500 (the venue's capacity)",
+    );
+    // typed as the hint writes numbers: taken
+    await attendance.fill('2.000');
+    await attendance.press('Tab');
+    await expect(page.locator('#f-expectedAttendance-error')).toHaveText('');
+    await expect(attendance).not.toHaveAttribute('aria-invalid', 'true');
+    expect(await accessibilityViolations(page)).toEqual([]);
   });
 
   test('should answer an unknown venue with a clear page', async ({ page }) => {

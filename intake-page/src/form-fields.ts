@@ -1,5 +1,7 @@
 // The form's fields as the page shows them: label, control, hint. Shared by the server's page and
 // the browser script (which needs the labels' order for its error summary).
+import { formatCount, usableLocale } from '@promoteros/shared/format';
+
 export interface FieldSpec {
   readonly name: string;
   readonly label: string;
@@ -17,9 +19,13 @@ export interface FieldGroup {
   readonly fields: readonly FieldSpec[];
 }
 
-/** The groups of the form, with the venue's zone named where times are asked. */
-export function fieldGroups(zone: string, capacity: number, minAttendance: number): FieldGroup[] {
-  const lowest = Math.max(1, minAttendance).toLocaleString('en-US');
+/**
+ * The groups of the form, with the venue's zone named where times are asked and the numbers
+ * written in the organization's locale (the words stay English).
+ */
+export function fieldGroups(zone: string, capacity: number, minAttendance: number, locale: string): FieldGroup[] {
+  const count = (n: number) => formatCount(n, usableLocale(locale));
+  const lowest = count(Math.max(1, minAttendance));
   return [
     {
       legend: 'About you',
@@ -72,7 +78,7 @@ export function fieldGroups(zone: string, capacity: number, minAttendance: numbe
           control: 'text',
           inputMode: 'numeric',
           required: true,
-          hint: `Between ${lowest} and ${capacity.toLocaleString('en-US')} people`,
+          hint: `Between ${lowest} and ${count(capacity)} people`,
         },
       ],
     },

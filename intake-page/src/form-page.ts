@@ -13,6 +13,8 @@ export interface IntakePageModel {
   readonly zoneLabel: string;
   readonly capacity: number;
   readonly minAttendance: number;
+  /** the organization's locale: how the page writes numbers (its words stay English) */
+  readonly locale: string;
   /** where the form posts (its own path) */
   readonly action: string;
   readonly formToken: string;
@@ -87,13 +89,13 @@ function rows(fields: readonly FieldSpec[], model: IntakePageModel): Markup[] {
 }
 
 export function renderIntakePage(model: IntakePageModel): string {
-  const groups = fieldGroups(model.zoneLabel, model.capacity, model.minAttendance);
+  const groups = fieldGroups(model.zoneLabel, model.capacity, model.minAttendance, model.locale);
   const hasErrors = !!model.notice || Object.keys(model.errors ?? {}).length > 0;
   const body = markup`<main>
 <h1>Request a date at ${model.venueName}</h1>
 <p class="venue">${model.organizationName}. Tell us about your show and we will get back to you.</p>
 ${summary(model, groups)}
-<form method="post" action="${model.action}" novalidate id="intake-form" data-timezone="${model.timezone}" data-capacity="${model.capacity}" data-min-attendance="${model.minAttendance}">
+<form method="post" action="${model.action}" novalidate id="intake-form" data-timezone="${model.timezone}" data-capacity="${model.capacity}" data-min-attendance="${model.minAttendance}" data-locale="${model.locale}">
 <input type="hidden" name="formToken" value="${model.formToken}">
 <div class="hp" aria-hidden="true"><label for="f-website">Leave this field empty</label><input type="text" id="f-website" name="website" tabindex="-1" autocomplete="off"></div>
 ${groups.map((g) => markup`<fieldset><legend>${g.legend}</legend>\n${rows(g.fields, model)}</fieldset>\n`)}

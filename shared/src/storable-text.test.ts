@@ -67,7 +67,7 @@ describe('every input schema in shared', () => {
   });
 
   it('should refuse it in every field of the intake form', () => {
-    const venue = { timezone: 'Europe/London', capacity: 500, minAttendance: 0 };
+    const venue = { timezone: 'Europe/London', capacity: 500, minAttendance: 0, locale: 'en-GB' };
     expect(unguardedTextFields(IntakeFields)).toEqual([]);
     expect(unguardedTextFields(intakeSchemaFor(venue))).toEqual([]);
   });

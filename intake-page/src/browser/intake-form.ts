@@ -13,6 +13,8 @@ function start(form: HTMLFormElement): void {
     timezone: data.timezone ?? 'UTC',
     capacity: Number(data.capacity),
     minAttendance: Number(data.minAttendance ?? 0),
+    // the organization's locale, as the page's own hints write numbers in it
+    locale: data.locale ?? '',
   });
   const summary = document.getElementById('error-summary')!;
   const button = form.querySelector<HTMLButtonElement>('button[type=submit]')!;

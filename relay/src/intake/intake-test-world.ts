@@ -23,12 +23,13 @@ let count = 0;
 
 export async function intakeWorld(
   sql: Sql,
-  venue: { timezone?: string; capacity?: number; minAttendance?: number } = {},
+  venue: { timezone?: string; capacity?: number; minAttendance?: number; locale?: string } = {},
 ): Promise<IntakeWorld> {
   count += 1;
   const orgSlug = `lakeside-${count}-${Math.random().toString(36).slice(2, 8)}`;
   const [org] = await sql<{ id: string }[]>`
-    INSERT INTO organizations (slug, name) VALUES (${orgSlug}, 'Lakeside Live') RETURNING id`;
+    INSERT INTO organizations (slug, name, locale) VALUES (${orgSlug}, 'Lakeside Live', ${venue.locale ?? 'en-US'})
+    RETURNING id`;
   const venueSlug = 'main-room';
   const [row] = await sql<{ id: string }[]>`
     INSERT INTO venues (organization_id, slug, name, timezone, capacity, min_attendance)

@@ -6,6 +6,8 @@ export interface IntakeVenueRow {
   readonly id: string;
   readonly organizationId: string;
   readonly organizationName: string;
+  /** the organization's locale (organizations.locale): how the page writes numbers */
+  readonly locale: string;
   readonly name: string;
   readonly timezone: string;
   readonly capacity: number;
@@ -20,11 +22,11 @@ export async function findIntakeVenue(
   venueSlug: string,
 ): Promise<IntakeVenueRow | undefined> {
   if (!SLUG.test(orgSlug) || !SLUG.test(venueSlug)) return undefined;
-  // any organization's venue, by its slugs: intake_venue (migration 0018) returns only what the
+  // any organization's venue, by its slugs: intake_venue (migrations 0018, 0025) returns only what the
   // page needs, and only while the venue takes requests
   const [venue] = await sql<IntakeVenueRow[]>`
-    SELECT id, organization_id AS "organizationId", organization_name AS "organizationName", name, timezone,
-           capacity, min_attendance AS "minAttendance"
+    SELECT id, organization_id AS "organizationId", organization_name AS "organizationName",
+           organization_locale AS locale, name, timezone, capacity, min_attendance AS "minAttendance"
       FROM intake_venue(${orgSlug}, ${venueSlug})`;
   return venue;
 }

@@ -74,7 +74,7 @@ export const intakeRoutes: FastifyPluginAsync<IntakeRouteOptions> = async (app, 
   // a zod schema is compiled on its first use: one per venue's rules, not one per request
   const schemas = new Map<string, ReturnType<typeof intakeSchemaFor>>();
   const schemaFor = (venue: IntakeVenueRow) => {
-    const key = `${venue.timezone}|${venue.capacity}|${venue.minAttendance}`;
+    const key = `${venue.timezone}|${venue.capacity}|${venue.minAttendance}|${venue.locale}`;
     let schema = schemas.get(key);
     if (!schema) {
       if (schemas.size >= 1000) schemas.clear();
@@ -184,6 +184,7 @@ export const intakeRoutes: FastifyPluginAsync<IntakeRouteOptions> = async (app, 
       zoneLabel: zoneLabel(venue.timezone),
       capacity: venue.capacity,
       minAttendance: venue.minAttendance,
+      locale: venue.locale,
       action: request.url.split('?')[0]!,
       scriptUrl: await scriptUrl(),
       ...extra,

@@ -4,7 +4,7 @@ import { fieldErrors, intakeSchemaFor } from './intake-fields.js';
 import { requestReference } from './request-reference.js';
 import { venueInstant } from '../venue-clock.js';
 
-const venue = { timezone: 'Europe/Berlin', capacity: 300, minAttendance: 50 };
+const venue = { timezone: 'Europe/Berlin', capacity: 300, minAttendance: 50, locale: 'en-US' };
 const now = () => new Date('2030-03-01T12:00:00Z');
 const schema = intakeSchemaFor(venue, now);
 
@@ -59,6 +59,53 @@ describe('the intake schema', () => {
     expect(fieldErrors(result.error!)).toEqual({
       preferredDate: 'Enter the preferred date as a date, like 2027-06-14',
     });
+  });
+});
+
+describe('the intake schema in the organization’s locale', () => {
+  const hall = { timezone: 'Europe/Berlin', capacity: 2500, minAttendance: 1200 };
+  const problems = (locale: string, fields: Record<string, string>) => {
+    const result = intakeSchemaFor({ ...hall, locale }, now).safeParse({ ...valid, ...fields });
+    return result.success ? {} : fieldErrors(result.error);
+  };
+
+  it('should write the numbers of its messages as the locale does, in English words', () => {
+    const tooMany = { expectedAttendance: '3000', description: 'x'.repeat(5001) };
+    expect(problems('en-US', tooMany)).toEqual({
+      description: 'Description must be at most 5,000 characters',
+      expectedAttendance: "Expected attendance must be between 1,200 and 2,500 (the venue's capacity)",
+    });
+    expect(problems('de-DE', tooMany)).toEqual({
+      description: 'Description must be at most 5.000 characters',
+      expectedAttendance: "Expected attendance must be between 1.200 and 2.500 (the venue's capacity)",
+    });
+    expect(problems('fr-FR', tooMany).expectedAttendance).toBe(
+      "Expected attendance must be between 1 200 and 2 500 (the venue's capacity)",
+    );
+  });
+
+  it('should fall back to the default for a stored tag the runtime cannot write in', () => {
+    expect(problems('xx-YY', { expectedAttendance: '3000' }).expectedAttendance).toBe(
+      "Expected attendance must be between 1,200 and 2,500 (the venue's capacity)",
+    );
+  });
+
+  it('should read an attendance grouped as the locale writes it, and commas as before', () => {
+    const attendance = (locale: string, typed: string) =>
+      intakeSchemaFor({ ...hall, locale }, now).safeParse({ ...valid, expectedAttendance: typed }).data
+        ?.expectedAttendance;
+    expect(attendance('de-DE', '2.000')).toBe(2000);
+    expect(attendance('de-DE', '2,000')).toBe(2000);
+    expect(attendance('fr-FR', '2 000')).toBe(2000);
+    expect(attendance('fr-FR', '2\u202f000')).toBe(2000);
+    expect(attendance('de-CH', '2’000')).toBe(2000);
+    expect(attendance('de-CH', "2'000")).toBe(2000);
+    expect(attendance('en-US', '2,000')).toBe(2000);
+    expect(attendance('en-US', '1500')).toBe(1500);
+    // a dot is no grouping in en-US, and a group must have three digits
+    expect(attendance('en-US', '2.000')).toBeUndefined();
+    expect(attendance('de-DE', '2.00')).toBeUndefined();
+    expect(attendance('de-DE', '1,5')).toBeUndefined();
   });
 });
 

@@ -4,10 +4,15 @@
 // Values arrive as a form posts them (strings, blank for "not given") or as JSON (numbers too).
 // Every message is a sentence that makes sense on its own, in the error summary and next to its
 // field. The length limits are the event_requests CHECKs (shared/migrations/0002_booking.sql).
+// Numbers in the messages ("at most 5,000 characters", "between 50 and 2,500") are written in
+// the organization's locale by the shared format module; the words stay English.
 // a namespace import lets the page's bundler drop the parts of zod the page does not use
 import * as z from 'zod';
 import { venueInstant, venueToday } from '../venue-clock.js';
 import { storableText, unstorableCharacter } from '../storable-text.js';
+// the module's parts, not its index: the page's bundle takes only what it uses
+import { DEFAULT_LOCALE, usableLocale } from '../format/locale.js';
+import { formatCount } from '../format/numbers.js';
 
 /** Characters as PostgreSQL's length() counts them (code points, not UTF-16 units). */
 const charLength = (s: string) => Array.from(s).length;
@@ -19,7 +24,8 @@ const trimmed = (value: unknown) => {
   return t === '' ? undefined : t;
 };
 
-const tooLong = (label: string, max: number) => `${label} must be at most ${max.toLocaleString('en-US')} characters`;
+const tooLong = (label: string, max: number, locale: string) =>
+  `${label} must be at most ${formatCount(max, locale)} characters`;
 
 /** Text PostgreSQL cannot store (shared/src/storable-text.ts), in a sentence next to its field. */
 const storable = (label: string) =>
@@ -30,23 +36,23 @@ const storable = (label: string) =>
       : `${label} contains a character that cannot be stored (a cut emoji): retype the end of it and send again`;
   });
 
-function requiredText(label: string, missing: string, max: number) {
+function requiredText(label: string, missing: string, max: number, locale: string) {
   return z.preprocess(
     trimmed,
     z
       .string({ error: missing })
       .check(storable(label))
-      .refine((s) => charLength(s) <= max, tooLong(label, max)),
+      .refine((s) => charLength(s) <= max, tooLong(label, max, locale)),
   );
 }
 
-function optionalText(label: string, max: number) {
+function optionalText(label: string, max: number, locale: string) {
   return z.preprocess(
     trimmed,
     z
       .string({ error: `${label} must be text` })
       .check(storable(label))
-      .refine((s) => charLength(s) <= max, tooLong(label, max))
+      .refine((s) => charLength(s) <= max, tooLong(label, max, locale))
       .optional(),
   );
 }
@@ -98,51 +104,81 @@ function money(label: string) {
   );
 }
 
-function wholeNumber(value: unknown): unknown {
-  const v = trimmed(value);
-  if (typeof v === 'string' && /^\d{1,9}$/.test(v.replace(/,/g, ''))) return Number(v.replace(/,/g, ''));
-  return v;
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * "2500", "2,500", and the number as the locale groups it ("2.500" in de-DE, "2 500" in fr-FR):
+ * the page's hints write the venue's capacity that way, so a person may well type it so.
+ * Anything else is left for the number check to refuse.
+ */
+/** Separators alike to the eye as one: no-break spaces are spaces, a typographic apostrophe
+ * (de-CH "2’500", as some ICU versions write it) is a plain one. */
+const plainSeparators = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ').replace(/\u2019/g, "'");
+
+function wholeNumber(locale: string): (value: unknown) => unknown {
+  // the locale's thousands separator, as the format module writes it
+  const separator = plainSeparators(formatCount(1_000_000, locale)).replace(/\d/g, '').charAt(0);
+  const grouped = [',', ...(separator && separator !== ',' ? [separator] : [])].map(
+    (s) => new RegExp(`^\\d{1,3}(?:${escaped(s)}\\d{3})+$`),
+  );
+  return (value) => {
+    const v = trimmed(value);
+    if (typeof v !== 'string') return v;
+    const typed = plainSeparators(v);
+    if (/^\d{1,9}$/.test(typed)) return Number(typed);
+    if (typed.length <= 13 && grouped.some((pattern) => pattern.test(typed))) return Number(typed.replace(/\D/g, ''));
+    return v;
+  };
 }
 
-/** The fields, each with its own rules; rules between fields are in `intakeFieldRules`. */
-export const intakeFieldsShape = {
-  name: requiredText('Your name', 'Enter your name', 200),
-  email: z.preprocess(
-    trimmed,
-    z
-      .string({ error: 'Enter your email address' })
-      .check(storable('Your email address'))
-      .max(320, tooLong('Email address', 320))
-      .regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, 'Enter an email address like name@example.com')
-      .transform((s) => s.toLowerCase()),
-  ),
-  phone: optionalText('Phone number', 50),
-  company: optionalText('Company', 200),
-  artist: requiredText('Artist', 'Enter the artist or act', 200),
-  eventTitle: requiredText('Event title', 'Enter a title for the event', 200),
-  description: optionalText('Description', 5000),
-  preferredDate: date('Enter the date you would like', 'Enter the preferred date as a date, like 2027-06-14'),
-  startTime: time('Enter the start time', 'Enter the start time as hours and minutes, like 20:00'),
-  endTime: time('Enter the end time', 'Enter the end time as hours and minutes, like 23:00'),
-  alternativeDate: z.preprocess(
-    trimmed,
-    z
-      .string({ error: 'Enter the alternative date as a date' })
-      .refine(isCalendarDate, 'Enter the alternative date as a date, like 2027-06-15')
-      .optional(),
-  ),
-  expectedAttendance: z.preprocess(
-    wholeNumber,
-    z
-      .number({ error: 'Enter the expected attendance as a whole number' })
-      .int('Enter the expected attendance as a whole number')
-      .min(1, 'Expected attendance must be at least 1'),
-  ),
-  budgetMin: money('The lowest budget'),
-  budgetMax: money('The highest budget'),
-  dealNotes: optionalText('Deal notes', 5000),
-  techNeeds: optionalText('Tech needs', 5000),
-};
+/**
+ * The fields, each with its own rules, their messages' numbers written in `locale` (a tag
+ * usableLocale accepts); rules between fields are in `intakeFieldRules`.
+ */
+export function intakeFieldsShapeFor(locale: string) {
+  const tag = usableLocale(locale);
+  return {
+    name: requiredText('Your name', 'Enter your name', 200, tag),
+    email: z.preprocess(
+      trimmed,
+      z
+        .string({ error: 'Enter your email address' })
+        .check(storable('Your email address'))
+        .max(320, tooLong('Email address', 320, tag))
+        .regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, 'Enter an email address like name@example.com')
+        .transform((s) => s.toLowerCase()),
+    ),
+    phone: optionalText('Phone number', 50, tag),
+    company: optionalText('Company', 200, tag),
+    artist: requiredText('Artist', 'Enter the artist or act', 200, tag),
+    eventTitle: requiredText('Event title', 'Enter a title for the event', 200, tag),
+    description: optionalText('Description', 5000, tag),
+    preferredDate: date('Enter the date you would like', 'Enter the preferred date as a date, like 2027-06-14'),
+    startTime: time('Enter the start time', 'Enter the start time as hours and minutes, like 20:00'),
+    endTime: time('Enter the end time', 'Enter the end time as hours and minutes, like 23:00'),
+    alternativeDate: z.preprocess(
+      trimmed,
+      z
+        .string({ error: 'Enter the alternative date as a date' })
+        .refine(isCalendarDate, 'Enter the alternative date as a date, like 2027-06-15')
+        .optional(),
+    ),
+    expectedAttendance: z.preprocess(
+      wholeNumber(tag),
+      z
+        .number({ error: 'Enter the expected attendance as a whole number' })
+        .int('Enter the expected attendance as a whole number')
+        .min(1, 'Expected attendance must be at least 1'),
+    ),
+    budgetMin: money('The lowest budget'),
+    budgetMax: money('The highest budget'),
+    dealNotes: optionalText('Deal notes', 5000, tag),
+    techNeeds: optionalText('Tech needs', 5000, tag),
+  };
+}
+
+/** The fields with the default locale's numbers: the shape of request.submit's arguments. */
+export const intakeFieldsShape = intakeFieldsShapeFor(DEFAULT_LOCALE);
 
 type Fields = z.output<z.ZodObject<typeof intakeFieldsShape>>;
 
@@ -177,6 +213,8 @@ export interface IntakeVenue {
   readonly capacity: number;
   /** the smallest audience the venue books (0 = any) */
   readonly minAttendance: number;
+  /** the venue's organization's locale (organizations.locale): how the messages write numbers */
+  readonly locale: string;
 }
 
 /** The request's times as instants (ISO strings), read on the venue's clock. */
@@ -209,9 +247,10 @@ export function venueIssues(fields: Partial<IntakeFields>, venue: IntakeVenue, n
   const lowest = Math.max(1, venue.minAttendance);
   const n = fields.expectedAttendance;
   if (typeof n === 'number' && (n < lowest || n > venue.capacity)) {
+    const count = (value: number) => formatCount(value, usableLocale(venue.locale));
     issues.push({
       field: 'expectedAttendance',
-      message: `Expected attendance must be between ${lowest.toLocaleString('en-US')} and ${venue.capacity.toLocaleString('en-US')} (the venue's capacity)`,
+      message: `Expected attendance must be between ${count(lowest)} and ${count(venue.capacity)} (the venue's capacity)`,
     });
   }
   const today = venueToday(now, venue.timezone);
@@ -238,7 +277,7 @@ export function venueIssues(fields: Partial<IntakeFields>, venue: IntakeVenue, n
 /** The whole check for one venue at one moment: what the page and the relay's form route run. */
 export function intakeSchemaFor(venue: IntakeVenue, now: () => Date = () => new Date()) {
   return z
-    .object(intakeFieldsShape)
+    .object(intakeFieldsShapeFor(venue.locale))
     .superRefine(intakeFieldRules, always)
     .superRefine((fields, ctx) => {
       for (const issue of venueIssues(fields, venue, now())) {

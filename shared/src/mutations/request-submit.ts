@@ -4,6 +4,7 @@
 // first decision-log entry's id are derived from it, so device and relay make the same rows.
 import { z } from 'zod';
 import { uuid } from '../entities/fields.js';
+import { DEFAULT_LOCALE } from '../format/locale.js';
 import { always, intakeFieldRules, intakeFieldsShape, venueIssues } from '../intake/intake-fields.js';
 import { requestReference } from '../intake/request-reference.js';
 import { planRequestSubmission } from '../intake/submission-plan.js';
@@ -20,12 +21,15 @@ export const requestSubmit = defineMutation({
   describe: (args) => `Request ${args.preferredDate} for ${args.artist}`,
   async plan(args, context, read) {
     const venue = await mustGet(read, 'venues', args.venueId, 'the venue');
+    // its messages write numbers as the organization does (the row is there on both sides)
+    const organization = await read.get('organizations', context.organizationId);
     const problems = venueIssues(
       args,
       {
         timezone: String(venue.timezone),
         capacity: Number(venue.capacity),
         minAttendance: Number(venue.min_attendance),
+        locale: String(organization?.locale ?? DEFAULT_LOCALE),
       },
       new Date(context.at),
     );
