@@ -22,7 +22,7 @@ export async function findIntakeVenue(
   venueSlug: string,
 ): Promise<IntakeVenueRow | undefined> {
   if (!SLUG.test(orgSlug) || !SLUG.test(venueSlug)) return undefined;
-  // any organization's venue, by its slugs: intake_venue (migrations 0018, 0025) returns only what the
+  // any organization's venue, by its slugs: intake_venue (migrations 0018, 0027) returns only what the
   // page needs, and only while the venue takes requests
   const [venue] = await sql<IntakeVenueRow[]>`
     SELECT id, organization_id AS "organizationId", organization_name AS "organizationName",
