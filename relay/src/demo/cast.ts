@@ -1,5 +1,8 @@
-// The demo's fixed cast: two organizations, three venues on three continents, and one person
-// of every role in each organization with an email that is easy to type at sign-in.
+// The demo's fixed cast: two organizations on one relay, and one person of every role in each
+// with an email that is easy to type at sign-in. Lakeshore Live, the demo owner's, runs three
+// rooms on three continents (a Chicago promoter with a London and a Melbourne room, as venue
+// groups do), so one sign-in shows venue times in three zones side by side. Meridian Halls, with
+// a room of its own, shares the relay and shows the tenancy: Lakeshore's people never see it.
 import type { Role } from '@promoteros/shared';
 
 export interface DemoVenue {
@@ -12,6 +15,11 @@ export interface DemoVenue {
   readonly city: string;
   readonly country: string;
   readonly currency: string;
+  /**
+   * how busy its calendar is: shows per month in the coming three months (the demo owner's rooms
+   * are busy; the other organization's room only needs to exist)
+   */
+  readonly showsPerMonth: number;
 }
 
 export interface DemoPerson {
@@ -44,6 +52,31 @@ export const demoOrganizations: readonly DemoOrganization[] = [
         city: 'Chicago',
         country: 'US',
         currency: 'USD',
+        showsPerMonth: 12,
+      },
+      {
+        slug: 'wharf-camden',
+        name: 'The Wharf, Camden',
+        timezone: 'Europe/London',
+        capacity: 1500,
+        minAttendance: 250,
+        address: '12 Chalk Farm Yard',
+        city: 'London',
+        country: 'GB',
+        currency: 'GBP',
+        showsPerMonth: 13,
+      },
+      {
+        slug: 'yarra-theatre',
+        name: 'The Yarra Theatre',
+        timezone: 'Australia/Melbourne',
+        capacity: 3200,
+        minAttendance: 600,
+        address: '220 Flinders Lane',
+        city: 'Melbourne',
+        country: 'AU',
+        currency: 'AUD',
+        showsPerMonth: 10,
       },
     ],
     people: [
@@ -62,36 +95,26 @@ export const demoOrganizations: readonly DemoOrganization[] = [
     name: 'Meridian Halls',
     venues: [
       {
-        slug: 'meridian-camden',
-        name: 'The Meridian, Camden',
-        timezone: 'Europe/London',
-        capacity: 1500,
-        minAttendance: 250,
-        address: '12 Chalk Farm Yard',
-        city: 'London',
-        country: 'GB',
-        currency: 'GBP',
-      },
-      {
         slug: 'meridian-melbourne',
         name: 'Meridian Theatre Melbourne',
         timezone: 'Australia/Melbourne',
-        capacity: 3200,
-        minAttendance: 600,
-        address: '220 Flinders Lane',
+        capacity: 2200,
+        minAttendance: 400,
+        address: '48 Brunswick Street',
         city: 'Melbourne',
         country: 'AU',
         currency: 'AUD',
+        showsPerMonth: 4,
       },
     ],
     people: [
-      { role: 'OWNER', mailbox: 'owner', name: 'Oliver Hartley', phone: '+44 20 7946 0321' },
-      { role: 'MANAGER', mailbox: 'manager', name: 'Priya Shah', phone: '+44 20 7946 0388' },
-      { role: 'MANAGER', mailbox: 'booking', name: 'Chloe Nguyen', phone: '+61 3 9555 0164' },
+      { role: 'OWNER', mailbox: 'owner', name: 'Oliver Hartley', phone: '+61 3 5550 4321' },
+      { role: 'MANAGER', mailbox: 'manager', name: 'Priya Shah', phone: '+61 3 5550 4388' },
+      { role: 'MANAGER', mailbox: 'booking', name: 'Chloe Nguyen', phone: '+61 3 5550 4164' },
       { role: 'STAFF', mailbox: 'staff', name: 'Callum Reid', phone: null },
       { role: 'STAFF', mailbox: 'door', name: 'Mia Thompson', phone: null },
       { role: 'STAFF', mailbox: 'boxoffice', name: "Jack O'Brien", phone: null },
-      { role: 'PROMOTER', mailbox: 'promoter', name: 'Hannah Cole', phone: '+44 7700 900412' },
+      { role: 'PROMOTER', mailbox: 'promoter', name: 'Hannah Cole', phone: '+61 491 570 412' },
       { role: 'PROMOTER', mailbox: 'agent', name: 'Lucas Byrne', phone: null },
     ],
   },

@@ -31,13 +31,22 @@ import {
   type PlannedVenue,
 } from './plan-types.js';
 
-export interface VenueRequestCounts {
-  readonly NEW: number;
-  readonly REVIEW: number;
-  readonly APPROVED: number;
-  readonly DECLINED: number;
-  readonly SCHEDULED: number;
-  readonly WITHDRAWN: number;
+/** How much a venue's calendar holds, around its show tonight. */
+export interface VenueCalendar {
+  /** shows in the ten weeks before tonight (settled, or awaiting settlement in the last week) */
+  readonly past: number;
+  /** shows in the coming three months (13 weeks), where the calendar is busiest */
+  readonly next3Months: number;
+  /** shows confirmed further out, up to six months */
+  readonly later: number;
+  /** requests that are not (yet) shows, by status */
+  readonly requests: {
+    readonly NEW: number;
+    readonly REVIEW: number;
+    readonly APPROVED: number;
+    readonly DECLINED: number;
+    readonly WITHDRAWN: number;
+  };
 }
 
 /** An event of the plan with what the show side needs to know about it. */
@@ -57,7 +66,7 @@ export function planVenueBooking(
   plan: DemoPlan,
   clock: PlanClock,
   venue: PlannedVenue,
-  counts: VenueRequestCounts,
+  calendar: VenueCalendar,
   usedReferences: Set<string>,
 ): PlannedEvent[] {
   const r = clock.random;
@@ -223,11 +232,10 @@ export function planVenueBooking(
   const within = (from: number, to: number, fraction: number) => from + (to - from) * fraction;
 
   // --- scheduled requests and their events: past, tonight, upcoming --------------------------
-  const pastCount = Math.round((counts.SCHEDULED - 1) * 0.55);
-  const futureCount = counts.SCHEDULED - 1 - pastCount;
+  const counts = calendar.requests;
   taken.add(tonight);
-  const pastDates = pickDates(-200, -1, pastCount);
-  const futureDates = pickDates(1, 180, futureCount);
+  const pastDates = pickDates(-70, -1, calendar.past);
+  const futureDates = [...pickDates(1, 91, calendar.next3Months), ...pickDates(92, 182, calendar.later)].sort();
   const cancelledDate = pastDates.length > 2 ? r.pick(pastDates.slice(0, -2)) : null;
   const draftDate = futureDates.at(-1) ?? null;
   const events: PlannedEvent[] = [];
@@ -272,7 +280,7 @@ export function planVenueBooking(
       doors_at: iso(doors),
       show_at: iso(showAt),
       ends_at: iso(showAt + r.pick([180, 195, 210, 240]) * 60_000),
-      capacity_override: r.chance(0.15) ? Math.round((venue.cast.capacity * 0.6) / 50) * 50 : null,
+      capacity_override: date !== tonight && r.chance(0.15) ? Math.round((venue.cast.capacity * 0.6) / 50) * 50 : null,
       promoter_user_id: req.promoter_user_id,
       notes:
         status === 'CANCELLED'
@@ -315,13 +323,13 @@ export function planVenueBooking(
     const placed = reviewedAt + r.int(1, 6) * HOUR;
     if (i < expiredCount) {
       // a hold nobody confirmed in time
-      const date = pickDates(25, 240, 1)[0]!;
+      const date = pickDates(10, 150, 1)[0]!;
       setDate(req, date);
       const h = hold(req, date, placed, manager, 'EXPIRED');
       h.expires_at = iso(anchor - r.int(1, 6) * DAY);
       h.updated_at = h.expires_at;
     } else if (i < expiredCount + unheldCount) {
-      setDate(req, pickDates(25, 300, 1)[0]!);
+      setDate(req, pickDates(20, 240, 1)[0]!);
     } else {
       holding.push({ req, placed, by: manager });
     }
@@ -334,7 +342,8 @@ export function planVenueBooking(
   while (shuffled.length > 0) {
     const size = Math.min(groupSizes.shift() ?? 1, shuffled.length);
     const group = shuffled.splice(0, size).sort((a, b) => a.placed - b.placed);
-    const date = pickDates(25, 240, 1)[0]!;
+    // pencilled into the coming months, between the confirmed shows
+    const date = pickDates(5, 120, 1)[0]!;
     const holds = group.map(({ req, placed, by }, index) => {
       setDate(req, date);
       const h = hold(req, date, placed, by, 'ACTIVE');

@@ -3,7 +3,9 @@
 // task templates, and guest lists with door check-ins around today.
 import type { DealType, GuestListKind, RowOf } from '@promoteros/shared';
 import { addDays, venueInstant } from './venue-time.js';
+import { settleShow } from '@promoteros/shared/settlement';
 import { personName } from './names.js';
+import type { SeededRandom } from './random.js';
 import {
   audit,
   DAY,
@@ -59,6 +61,46 @@ const templateCatalogue: ReadonlyArray<{
     active: false,
   },
 ];
+
+// bills in before the night: the advertising is spent and the ticketing platform's fees known
+const billedAhead = new Set(['Marketing and advertising', 'Box office and ticketing']);
+
+type DealMoney = Pick<
+  RowOf<'deal_terms'>,
+  'guarantee_cents' | 'artist_share_bp' | 'split_basis' | 'promoter_profit_bp' | 'expenses_budget_cents'
+>;
+
+/**
+ * Deal money in proportion to what the room can take (a sell-out's gross): a house nut of about a
+ * fifth of it, guarantees a venue can cover at two-thirds sold, splits as agents ask for them
+ * (80-90 % of the net, 60-70 % of the gross). Rounded to 500 of the currency, as deals are.
+ */
+function dealTerms(r: SeededRandom, dealType: DealType, sellable: number, ticketPrice: number): DealMoney {
+  const sellOut = sellable * ticketPrice;
+  const round = (cents: number) => Math.max(50_000, Math.round(cents / 50_000) * 50_000);
+  const gross = dealType === 'DOOR_SPLIT' && r.chance(0.5);
+  return {
+    expenses_budget_cents: round(sellOut * r.between(0.16, 0.24)),
+    guarantee_cents: dealType === 'DOOR_SPLIT' ? 0 : round(sellOut * r.between(0.22, dealType === 'FLAT' ? 0.4 : 0.32)),
+    artist_share_bp: dealType === 'FLAT' ? 0 : gross ? r.pick([6000, 6500, 7000]) : r.pick([8000, 8500, 9000]),
+    split_basis: gross ? 'GROSS' : 'NET',
+    promoter_profit_bp: dealType === 'GUARANTEE_PLUS' ? r.pick([1000, 1500]) : 0,
+  };
+}
+
+/**
+ * Tonight's show is the one every screen opens on: it must not show the venue losing money on a
+ * night that sold well. Should the drawn numbers say otherwise, the artist's side comes down until
+ * the venue at least breaks even on the advance alone (door sales are still to come).
+ */
+function keepTheNightHealthy(deal: RowOf<'deal_terms'>, lines: readonly RowOf<'settlement_lines'>[]): void {
+  for (let step = 0; step < 40; step++) {
+    if (settleShow(deal, lines).promoterResultCents >= 0n) return;
+    deal.guarantee_cents = Math.round((deal.guarantee_cents * 0.9) / 50_000) * 50_000;
+    if (deal.artist_share_bp > 5000) deal.artist_share_bp -= 250;
+  }
+  throw new Error(`demo: tonight's deal for event ${deal.event_id} cannot be made to break even`);
+}
 
 const extraTasks = [
   'Confirm wheelchair platform',
@@ -134,24 +176,21 @@ export function planShow(
   const cancelled = ev.status === 'CANCELLED';
   const sellable = ev.capacity_override ?? venue.cast.capacity;
 
-  // --- deal: the four types in turn, with believable numbers --------------------------------
+  // --- deal: the four types in turn, with numbers in proportion to the room ----------------
   const dealType = (['FLAT', 'DOOR_SPLIT', 'VERSUS', 'GUARANTEE_PLUS'] as const)[index % 4] as DealType;
   const ticketPrice = r.int(5, 15) * 500;
-  const expensesBudget = r.int(16, 50) * 50_000;
-  const guarantee = dealType === 'DOOR_SPLIT' ? 0 : r.int(5, 60) * 50_000;
-  plan.deal_terms.push({
+  const terms = dealTerms(r, dealType, sellable, ticketPrice);
+  // tonight's show has sold well (the screens show a healthy night); past shows did what shows do
+  const sold = event.tonight ? Math.round(sellable * r.between(0.8, 0.88)) : Math.round(sellable * r.between(0.55, 1));
+  const deal: RowOf<'deal_terms'> = {
     id: r.uuid(),
     organization_id: org.id,
     event_id: ev.id,
     deal_type: dealType,
     currency: venue.cast.currency,
-    guarantee_cents: guarantee,
-    artist_share_bp: dealType === 'FLAT' ? 0 : r.pick([7000, 7500, 8000, 8500, 9000]),
-    split_basis: dealType === 'DOOR_SPLIT' && r.chance(0.5) ? 'GROSS' : 'NET',
-    promoter_profit_bp: dealType === 'GUARANTEE_PLUS' ? r.pick([1000, 1500]) : 0,
+    ...terms,
     ticket_price_cents: ticketPrice,
     sellable_capacity: sellable,
-    expenses_budget_cents: expensesBudget,
     bonuses:
       dealType === 'GUARANTEE_PLUS'
         ? [
@@ -162,12 +201,13 @@ export function planShow(
     notes: dealType === 'VERSUS' ? 'Versus deal: the greater of the guarantee or the share of net.' : null,
     created_at: iso(event.bookedAt),
     updated_at: iso(event.bookedAt),
-  });
+  };
+  plan.deal_terms.push(deal);
 
-  // --- settlement: actuals after the show, budgets before it --------------------------------
+  // --- settlement: actuals after the show, advance sales tonight, budgets before it ---------
   if (!cancelled) {
     const settled = ev.status === 'SETTLED';
-    let position = 0;
+    const lines: Array<RowOf<'settlement_lines'>> = [];
     const line = (
       kind: RowOf<'settlement_lines'>['kind'],
       label: string,
@@ -176,7 +216,7 @@ export function planShow(
       budget: number,
       actual: number | null,
     ) => {
-      plan.settlement_lines.push({
+      lines.push({
         id: r.uuid(),
         organization_id: org.id,
         event_id: ev.id,
@@ -186,26 +226,33 @@ export function planShow(
         unit_cents: unit,
         budget_cents: budget,
         actual_cents: actual,
-        position: position++,
+        position: lines.length,
         created_at: iso(event.bookedAt),
-        updated_at: iso(isPast ? Math.min(Date.parse(ev.ends_at) + DAY, clock.anchor - HOUR) : event.bookedAt),
+        updated_at: iso(
+          isPast || event.tonight ? Math.min(Date.parse(ev.ends_at) + DAY, clock.anchor - HOUR) : event.bookedAt,
+        ),
       });
     };
+    const projected = Math.round(sellable * 0.75);
     if (isPast) {
-      const sold = Math.round(sellable * r.between(0.55, 1));
       const advance = Math.round(sold * r.between(0.7, 0.9));
-      const projected = Math.round(sellable * 0.75);
       line('TICKETS', 'Advance tickets', advance, ticketPrice, projected * ticketPrice, advance * ticketPrice);
       line('TICKETS', 'Door sales', sold - advance, ticketPrice + 500, 0, (sold - advance) * (ticketPrice + 500));
       line('COMPS', 'Comps', r.int(20, 80), 0, 0, 0);
+    } else if (event.tonight) {
+      // the advance is in from the ticketing platform; the door's sales are counted tonight
+      line('TICKETS', 'Advance tickets', sold, ticketPrice, projected * ticketPrice, sold * ticketPrice);
+      line('TICKETS', 'Door sales', 0, ticketPrice + 500, 0, null);
     }
     for (const [label, share] of expenseLines) {
-      const budget = Math.round((expensesBudget * share) / 100) * 100;
-      const actual =
-        isPast && (settled || r.chance(0.6)) ? Math.round((budget * r.between(0.85, 1.15)) / 100) * 100 : null;
+      const budget = Math.round((deal.expenses_budget_cents * share) / 100) * 100;
+      const known = isPast ? settled || r.chance(0.6) : event.tonight && billedAhead.has(label);
+      const actual = known ? Math.round((budget * r.between(0.85, 1.1)) / 100) * 100 : null;
       line('EXPENSE', label, 1, budget, budget, actual);
     }
     if (isPast && r.chance(0.3)) line('ADJUSTMENT', 'Parking reimbursement', 1, 15_000, 0, 15_000);
+    if (event.tonight) keepTheNightHealthy(deal, lines);
+    plan.settlement_lines.push(...lines);
     if (settled) {
       audit(plan, clock, {
         organizationId: org.id,
@@ -267,16 +314,18 @@ export function planShow(
   }
 
   // --- guest lists for the shows around today, with the door's check-ins for past ones ------
+  // (lists are built in the last weeks before a show; the door's history of the last weeks)
   const daysFromToday = (Date.parse(ev.show_date) - Date.parse(clock.today)) / DAY;
-  if (daysFromToday < -30 || daysFromToday > 30) return;
+  if (daysFromToday < -21 || daysFromToday > 21) return;
   const doors = Date.parse(ev.doors_at);
   const cutoff = venueInstant(ev.show_date, '17:00', tz).getTime();
   const listsOpened = Math.min(event.bookedAt + DAY, clock.anchor - HOUR);
   const door = membersWith(org, 'STAFF');
   const doorsClosed = Date.parse(ev.ends_at) < clock.anchor;
   const admits: Array<{ id: string; admitted: number; at: number; device: string; by: string }> = [];
-  // tonight's show has every list, and long ones: a few hundred names for show-day mode's search
-  const scale = event.tonight ? 15 : 1;
+  // tonight's show has every list, and long ones: about a name for every 11th place in the room
+  // (over a hundred for show-day mode's search), within what the room holds besides the tickets
+  const scale = event.tonight ? Math.max(5, Math.round(sellable / 300)) : 1;
 
   for (const spec of guestListPlan) {
     if (!event.tonight && !r.chance(spec.p)) continue;
@@ -286,7 +335,7 @@ export function planShow(
       event_id: ev.id,
       name: spec.name(ev.artist_name),
       kind: spec.kind,
-      allotment: spec.allotment === null ? null : spec.allotment * (event.tonight ? 22 : 1),
+      allotment: spec.allotment === null ? null : spec.allotment * scale * 2,
       cutoff_at: iso(cutoff),
       created_at: iso(listsOpened),
       updated_at: iso(listsOpened),
@@ -296,7 +345,10 @@ export function planShow(
       spec.kind === 'PROMOTER' && ev.promoter_user_id
         ? ev.promoter_user_id
         : r.pick(membersWith(org, 'MANAGER', 'STAFF')).userId;
-    const count = r.int(spec.entries[0] * scale, spec.entries[1] * scale);
+    const [fewest, most] = spec.entries;
+    const count = event.tonight
+      ? Math.round(((fewest + most) / 2) * scale * r.between(0.85, 1.15))
+      : r.int(fewest, most);
     for (let i = 0; i < count; i++) {
       const admitCount = r.chance(0.6) ? 1 : r.chance(0.85) ? 2 : r.int(3, 4);
       const addedAt = Math.min(listsOpened + r.between(0, 10) * DAY, clock.anchor - HOUR, cutoff - HOUR);

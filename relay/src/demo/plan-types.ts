@@ -1,10 +1,30 @@
 // The demo as plain rows, table by table, before anything touches the database. Rows have the
 // shape of the shared row schemas' output, so a plan can be checked against them directly.
-import type { Role, RowOf, RowTable } from '@promoteros/shared';
+import type { DocumentKind, Role, RowOf, RowTable } from '@promoteros/shared';
+import type { NoteName } from '@promoteros/shared/notes';
 import type { DemoOrganization, DemoVenue } from './cast.js';
 import type { SeededRandom } from './random.js';
 
-export type DemoPlan = { [T in DemoTable]: RowOf<T>[] };
+export type DemoPlan = { [T in DemoTable]: RowOf<T>[] } & {
+  /** the shared notes, relay-private: Yjs state as the note rooms store it */
+  note_documents: NoteDocumentRow[];
+  /** documents the relay's job loop draws once the demo is in (a PDF is not drawn in the load) */
+  document_renders: DocumentRender[];
+};
+
+export interface NoteDocumentRow {
+  organization_id: string;
+  event_id: string;
+  name: NoteName;
+  state: Uint8Array;
+  updated_at: string;
+}
+
+export interface DocumentRender {
+  readonly organizationId: string;
+  readonly eventId: string;
+  readonly kind: DocumentKind;
+}
 
 /** The tables the demo fills, parents before children. */
 export const demoTables = [
@@ -66,7 +86,8 @@ export function membersWith(org: PlannedOrganization, ...roles: Role[]): Planned
 }
 
 export function emptyPlan(): DemoPlan {
-  return Object.fromEntries(demoTables.map((t) => [t, []])) as unknown as DemoPlan;
+  const tables = Object.fromEntries(demoTables.map((t) => [t, []])) as unknown as DemoPlan;
+  return { ...tables, note_documents: [], document_renders: [] };
 }
 
 export function audit(

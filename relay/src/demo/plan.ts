@@ -2,7 +2,8 @@
 import { DEFAULT_LOCALE } from '@promoteros/shared/format';
 import { demoEmail, demoOrganizations } from './cast.js';
 import { SeededRandom } from './random.js';
-import { planVenueBooking, type PlannedEvent, type VenueRequestCounts } from './plan-booking.js';
+import { planVenueBooking, type PlannedEvent, type VenueCalendar } from './plan-booking.js';
+import { planNotes } from './plan-notes.js';
 import { planShow, planTemplates } from './plan-show.js';
 import { venueDate } from './venue-time.js';
 import {
@@ -29,12 +30,21 @@ export interface DemoPlanOptions {
   readonly now?: Date;
 }
 
-// ~300 requests over three venues; the 80 SCHEDULED ones are the events
-const requestCounts: readonly VenueRequestCounts[] = [
-  { NEW: 13, REVIEW: 14, APPROVED: 10, DECLINED: 23, SCHEDULED: 27, WITHDRAWN: 13 },
-  { NEW: 13, REVIEW: 14, APPROVED: 10, DECLINED: 23, SCHEDULED: 27, WITHDRAWN: 13 },
-  { NEW: 13, REVIEW: 14, APPROVED: 10, DECLINED: 24, SCHEDULED: 26, WITHDRAWN: 13 },
-];
+/**
+ * A venue's calendar from how many shows it puts on a month: busiest in the coming three months
+ * (what a booker looks at), lighter further out and in the weeks already past, with the requests
+ * a room of that pace has on the table. Past shows are kept to ten weeks: enough for settlements
+ * and the door's history, without rows nobody opens slowing the first start.
+ */
+export function venueCalendar(showsPerMonth: number): VenueCalendar {
+  const n = (factor: number) => Math.max(1, Math.round(showsPerMonth * factor));
+  return {
+    past: n(1.2),
+    next3Months: n(3),
+    later: n(0.6),
+    requests: { NEW: n(0.8), REVIEW: n(0.9), APPROVED: n(0.6), DECLINED: n(1.1), WITHDRAWN: n(0.5) },
+  };
+}
 
 export function buildDemoPlan(options: DemoPlanOptions): DemoPlan {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(options.today))
@@ -52,7 +62,6 @@ export function buildDemoPlan(options: DemoPlanOptions): DemoPlan {
   const usedReferences = new Set<string>();
   const events: PlannedEvent[] = [];
   const templatesByOrg = new Map<string, ReturnType<typeof planTemplates>>();
-  let venueIndex = 0;
 
   for (const cast of demoOrganizations) {
     const orgId = random.uuid();
@@ -143,14 +152,20 @@ export function buildDemoPlan(options: DemoPlanOptions): DemoPlan {
         updated_at: opened,
       });
       const venue: PlannedVenue = { id: venueId, organization: org, cast: venueCast };
-      const counts = requestCounts[venueIndex++ % requestCounts.length]!;
-      events.push(...planVenueBooking(plan, clock, venue, counts, usedReferences));
+      events.push(...planVenueBooking(plan, clock, venue, venueCalendar(venueCast.showsPerMonth), usedReferences));
     }
   }
 
-  events.forEach((event, index) =>
-    planShow(plan, clock, event, index, templatesByOrg.get(event.venue.organization.id)!),
-  );
+  events.forEach((event, index) => {
+    planShow(plan, clock, event, index, templatesByOrg.get(event.venue.organization.id)!);
+    planNotes(plan, clock, event);
+    // tonight's paperwork is out: the confirmation went to the agent, the day sheet to the crew
+    if (event.tonight) {
+      for (const kind of ['CONFIRMATION', 'ADVANCE'] as const) {
+        plan.document_renders.push({ organizationId: event.venue.organization.id, eventId: event.row.id, kind });
+      }
+    }
+  });
 
   // rows that point at rows of their own table go after them, so that chunked inserts and
   // foreign keys agree

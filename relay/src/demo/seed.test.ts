@@ -33,16 +33,21 @@ async function dump(sql: TestDatabase['sql']): Promise<Record<string, unknown[]>
 }
 
 describe('seedDemo', () => {
-  it('should create two organizations with three venues of 1,200–3,500 in three timezones', async () => {
+  it("should create two organizations: the demo owner's with venues of 1,200–3,500 in three timezones, and another", async () => {
     expect(result.created).toBe(true);
     expect(await count('organizations')).toBe(2);
-    const venues = await db.sql<{ capacity: number; timezone: string }[]>`SELECT capacity, timezone FROM venues`;
-    expect(venues).toHaveLength(3);
+    const venues = await db.sql<{ slug: string; capacity: number; timezone: string }[]>`
+      SELECT o.slug, v.capacity, v.timezone FROM venues v JOIN organizations o ON o.id = v.organization_id`;
     for (const v of venues) {
       expect(v.capacity).toBeGreaterThanOrEqual(1200);
       expect(v.capacity).toBeLessThanOrEqual(3500);
     }
-    expect(new Set(venues.map((v) => v.timezone)).size).toBe(3);
+    const lakeshore = venues.filter((v) => v.slug === 'lakeshore-live');
+    expect(lakeshore).toHaveLength(3);
+    expect(new Set(lakeshore.map((v) => v.timezone))).toEqual(
+      new Set(['America/Chicago', 'Europe/London', 'Australia/Melbourne']),
+    );
+    expect(venues.filter((v) => v.slug === 'meridian-halls').length).toBeGreaterThan(0);
   });
 
   it('should give every organization a member of every role, with print-friendly emails', async () => {
@@ -57,10 +62,10 @@ describe('seedDemo', () => {
     if (result.created) expect(result.people.map((p) => p.email)).toContain('door@meridian-halls.demo');
   });
 
-  it('should spread about 300 requests over every status, with decision logs that follow the status path', async () => {
+  it('should spread about 350 requests over every status, with decision logs that follow the status path', async () => {
     const requests = await count('event_requests');
-    expect(requests).toBeGreaterThanOrEqual(280);
-    expect(requests).toBeLessThanOrEqual(320);
+    expect(requests).toBeGreaterThanOrEqual(320);
+    expect(requests).toBeLessThanOrEqual(380);
     const statuses = await db.sql<{ status: string }[]>`SELECT DISTINCT status FROM event_requests`;
     expect(new Set(statuses.map((s) => s.status))).toEqual(new Set(requestStatuses));
 
@@ -103,11 +108,11 @@ describe('seedDemo', () => {
     expect(await count('holds', `status = 'CONVERTED' AND event_id IS NOT NULL`)).toBe(await count('events'));
   });
 
-  it('should book about 80 past and upcoming events at the venue wall-clock times', async () => {
+  it('should book about 190 past and upcoming events at the venue wall-clock times', async () => {
     const events = await count('events');
-    expect(events).toBeGreaterThanOrEqual(75);
-    expect(events).toBeLessThanOrEqual(85);
-    expect(await count('events', `doors_at > now() AND status IN ('CONFIRMED', 'DRAFT')`)).toBeGreaterThan(20);
+    expect(events).toBeGreaterThanOrEqual(175);
+    expect(events).toBeLessThanOrEqual(205);
+    expect(await count('events', `doors_at > now() AND status IN ('CONFIRMED', 'DRAFT')`)).toBeGreaterThan(100);
     expect(await count('events', `ends_at < now() AND status = 'SETTLED'`)).toBeGreaterThan(20);
     // show_date is the venue's date, and doors open in the evening on the venue's clock
     const off = await db.sql`

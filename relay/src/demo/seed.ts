@@ -6,6 +6,7 @@ import { demoEmail, demoOrganizations } from './cast.js';
 import { buildDemoPlan } from './plan.js';
 import { demoTables, type DemoPlan, type DemoTable } from './plan-types.js';
 import { utcToday } from './venue-time.js';
+import { DOCUMENT_RENDER } from '../documents/render-job.js';
 
 export interface SeedDemoOptions {
   /** the same seed and day give the same rows, ids included */
@@ -77,6 +78,12 @@ export async function seedDemo(sql: Sql, options: SeedDemoOptions = {}): Promise
     for (const table of demoTables) {
       if (table !== 'users') await insertRows(tx as unknown as Sql, table, plan[table] as object[]);
     }
+    await insertRows(
+      tx as unknown as Sql,
+      'note_documents',
+      plan.note_documents.map((note) => ({ ...note, state: Buffer.from(note.state) })),
+    );
+    await queueDocumentRenders(tx as unknown as Sql, plan);
     const counts = Object.fromEntries(demoTables.map((t) => [t, plan[t].length])) as Record<DemoTable, number>;
     return { created: true as const, people: demoPeople(), counts };
   });
@@ -106,7 +113,27 @@ async function insertUsers(sql: Sql, plan: DemoPlan): Promise<void> {
   }
 }
 
-async function insertRows(sql: Sql, table: DemoTable, rows: readonly object[], suffix = ''): Promise<void> {
+/**
+ * Drawing a PDF takes a worker and tens of milliseconds a sheet: the demo's documents are queued
+ * for the relay's job loop (relay/src/documents/render-job.ts), as a member's Generate is, and
+ * are there seconds after the first start instead of holding the load up.
+ */
+async function queueDocumentRenders(sql: Sql, plan: DemoPlan): Promise<void> {
+  if (plan.document_renders.length === 0) return;
+  const jobs = plan.document_renders.map((render) => ({
+    organization_id: render.organizationId,
+    kind: DOCUMENT_RENDER,
+    payload: sql.json({ eventId: render.eventId, kind: render.kind }),
+  }));
+  await sql`INSERT INTO jobs ${sql(jobs)}`;
+}
+
+async function insertRows(
+  sql: Sql,
+  table: DemoTable | 'note_documents',
+  rows: readonly object[],
+  suffix = '',
+): Promise<void> {
   if (rows.length === 0) return;
   const columns = Object.keys(rows[0]!);
   const chunk = Math.max(1, Math.floor(MAX_PARAMETERS / columns.length));

@@ -25,6 +25,7 @@ describe('the demo show tonight', () => {
       ['America/Chicago', '2026-11-26', ['CONFIRMED']],
       ['Europe/London', '2026-11-26', ['CONFIRMED']],
       ['Australia/Melbourne', '2026-11-26', ['CONFIRMED']],
+      ['Australia/Melbourne', '2026-11-26', ['CONFIRMED']],
     ]);
     // at 01:00 UTC Chicago's evening is still the 25th there
     const early = tonightAtEachVenue(new Date('2026-11-26T01:00:00Z'));
@@ -32,14 +33,15 @@ describe('the demo show tonight', () => {
       ['America/Chicago', '2026-11-25', 1],
       ['Europe/London', '2026-11-26', 1],
       ['Australia/Melbourne', '2026-11-26', 1],
+      ['Australia/Melbourne', '2026-11-26', 1],
     ]);
   });
 
-  it('should give each show tonight every kind of list and a few hundred guests, none checked in yet', () => {
+  it('should give each show tonight every kind of list and over a hundred guests, none checked in yet', () => {
     for (const { shows, entries, plan } of tonightAtEachVenue(now)) {
       const lists = plan.guest_lists.filter((l) => l.event_id === shows[0]!.id);
       expect(lists.map((l) => l.kind).sort()).toEqual(['ARTIST', 'MEDIA', 'PROMOTER', 'WILL_CALL']);
-      expect(entries.length).toBeGreaterThanOrEqual(200);
+      expect(entries.length).toBeGreaterThanOrEqual(100);
       expect(plan.check_ins.filter((c) => c.event_id === shows[0]!.id)).toEqual([]);
     }
   });

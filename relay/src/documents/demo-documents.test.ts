@@ -1,4 +1,4 @@
-// Every kind of document drawn for demo events at each demo venue (Chicago, London, Melbourne),
+// Every kind of document drawn for demo events at each demo venue (Chicago, London, two in Melbourne),
 // its text read back with pdfjs and checked against the rows: names, the show's times on the
 // venue's clock, and the settlement's payout as the shared arithmetic settles the stored lines.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,10 +9,11 @@ import { flat } from './document-test-world.js';
 import { ensureDocument } from './ensure-document.js';
 import { pdfText } from './pdf-text.js';
 
+const TODAY = '2026-03-01';
 let db: TestDatabase;
 beforeAll(async () => {
   db = await createTestDatabase('demo_documents');
-  await seedDemo(db.sql, { seed: 1, today: '2026-03-01' });
+  await seedDemo(db.sql, { seed: 1, today: TODAY });
 });
 afterAll(() => db.drop());
 
@@ -36,6 +37,7 @@ async function demoEvents(): Promise<DemoEvent[]> {
       FROM events e JOIN venues v ON v.id = e.venue_id JOIN organizations o ON o.id = e.organization_id
       JOIN deal_terms d ON d.event_id = e.id
      WHERE EXISTS (SELECT 1 FROM settlement_lines s WHERE s.event_id = e.id AND s.kind = 'TICKETS')
+       AND e.show_date < ${TODAY}
      ORDER BY v.id, e.show_date DESC`;
 }
 
@@ -59,9 +61,10 @@ function clockText(instant: Date, timeZone: string): string {
 }
 
 describe('documents of demo events', () => {
-  it('should find a settled-looking show at each of the three demo venues', async () => {
+  it('should find a settled-looking show at each of the demo venues', async () => {
     expect((await demoEvents()).map((e) => e.timezone).sort()).toEqual([
       'America/Chicago',
+      'Australia/Melbourne',
       'Australia/Melbourne',
       'Europe/London',
     ]);
