@@ -85,7 +85,7 @@ describe('embedded relay smoke test', () => {
     // PostgreSQL and reaches the live replica (woken by the head poll: no NOTIFY here)
     const [venue] = await relay.db.sql<{ id: string }[]>`
       UPDATE venues SET name = 'Lakeshore Ballroom (renamed)'
-       WHERE organization_id = ${organizationId}
+       WHERE organization_id = ${organizationId} AND slug = 'lakeshore-ballroom'
        RETURNING id`;
     const deadline = Date.now() + 10_000;
     let name: string | undefined;

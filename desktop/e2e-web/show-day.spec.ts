@@ -12,9 +12,10 @@ import { expect, test, type Page } from '@playwright/test';
 import { startDesktopClient, type DesktopClient } from './desktop-client.js';
 import { startVenueStack, type VenueStack } from './venue-stack.js';
 
-const DOOR = 'door@meridian-halls.demo';
-const OWNER = 'owner@meridian-halls.demo';
-const VENUE = 'Meridian Theatre Melbourne';
+// the Melbourne room of the organization with venues in three zones, so the picker is there
+const DOOR = 'door@lakeshore-live.demo';
+const OWNER = 'owner@lakeshore-live.demo';
+const VENUE = 'The Yarra Theatre';
 const SHOW = 'Door Test Night';
 
 let stack: VenueStack;

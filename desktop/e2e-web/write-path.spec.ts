@@ -38,14 +38,17 @@ interface Show {
   open: string[];
 }
 
-/** upcoming confirmed shows of the demo with at least `openTasks` open tasks, soonest first */
+/**
+ * upcoming confirmed shows at the demo's Chicago room (dollars, Chicago's clock) with at least
+ * `openTasks` open tasks, soonest first
+ */
 async function upcomingShows(openTasks: number): Promise<Show[]> {
   return stack.db.sql<Show[]>`
     SELECT e.id, e.title, e.show_date::text AS show_date,
            array(SELECT t.title FROM event_tasks t WHERE t.event_id = e.id AND t.completed_at IS NULL
                   ORDER BY t.position, t.due_date NULLS LAST, t.id) AS open
       FROM events e JOIN organizations o ON o.id = e.organization_id JOIN venues v ON v.id = e.venue_id
-     WHERE o.slug = 'lakeshore-live' AND e.status = 'CONFIRMED'
+     WHERE o.slug = 'lakeshore-live' AND v.slug = 'lakeshore-ballroom' AND e.status = 'CONFIRMED'
        AND e.show_date >= (now() AT TIME ZONE v.timezone)::date
        AND (SELECT count(*) FROM event_tasks t WHERE t.event_id = e.id AND t.completed_at IS NULL) >= ${openTasks}
      ORDER BY e.show_date, e.id LIMIT 2`;

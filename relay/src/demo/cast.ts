@@ -52,7 +52,7 @@ export const demoOrganizations: readonly DemoOrganization[] = [
         city: 'Chicago',
         country: 'US',
         currency: 'USD',
-        showsPerMonth: 12,
+        showsPerMonth: 10,
       },
       {
         slug: 'wharf-camden',
@@ -64,7 +64,7 @@ export const demoOrganizations: readonly DemoOrganization[] = [
         city: 'London',
         country: 'GB',
         currency: 'GBP',
-        showsPerMonth: 13,
+        showsPerMonth: 11,
       },
       {
         slug: 'yarra-theatre',
@@ -76,7 +76,7 @@ export const demoOrganizations: readonly DemoOrganization[] = [
         city: 'Melbourne',
         country: 'AU',
         currency: 'AUD',
-        showsPerMonth: 10,
+        showsPerMonth: 9,
       },
     ],
     people: [

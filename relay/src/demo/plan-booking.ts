@@ -33,7 +33,7 @@ import {
 
 /** How much a venue's calendar holds, around its show tonight. */
 export interface VenueCalendar {
-  /** shows in the ten weeks before tonight (settled, or awaiting settlement in the last week) */
+  /** shows in the eight weeks before tonight (settled, or awaiting settlement in the last week) */
   readonly past: number;
   /** shows in the coming three months (13 weeks), where the calendar is busiest */
   readonly next3Months: number;
@@ -234,8 +234,15 @@ export function planVenueBooking(
   // --- scheduled requests and their events: past, tonight, upcoming --------------------------
   const counts = calendar.requests;
   taken.add(tonight);
-  const pastDates = pickDates(-70, -1, calendar.past);
-  const futureDates = [...pickDates(1, 91, calendar.next3Months), ...pickDates(92, 182, calendar.later)].sort();
+  const pastDates = pickDates(-56, -1, calendar.past);
+  // month by month, so that no stretch of the coming three months is quiet by chance
+  const perMonth = Math.ceil(calendar.next3Months / 3);
+  const futureDates = [
+    ...pickDates(1, 30, perMonth),
+    ...pickDates(31, 60, perMonth),
+    ...pickDates(61, 91, calendar.next3Months - 2 * perMonth),
+    ...pickDates(92, 182, calendar.later),
+  ].sort();
   const cancelledDate = pastDates.length > 2 ? r.pick(pastDates.slice(0, -2)) : null;
   const draftDate = futureDates.at(-1) ?? null;
   const events: PlannedEvent[] = [];

@@ -62,6 +62,9 @@ const templateCatalogue: ReadonlyArray<{
   },
 ];
 
+/** shows this near have their expenses itemised line by line */
+const ITEMISED_DAYS = 21;
+
 // bills in before the night: the advertising is spent and the ticketing platform's fees known
 const billedAhead = new Set(['Marketing and advertising', 'Box office and ticketing']);
 
@@ -175,6 +178,7 @@ export function planShow(
   const isPast = ev.show_date < clock.tonight(tz);
   const cancelled = ev.status === 'CANCELLED';
   const sellable = ev.capacity_override ?? venue.cast.capacity;
+  const daysAway = (Date.parse(ev.show_date) - Date.parse(clock.tonight(tz))) / DAY;
 
   // --- deal: the four types in turn, with numbers in proportion to the room ----------------
   const dealType = (['FLAT', 'DOOR_SPLIT', 'VERSUS', 'GUARANTEE_PLUS'] as const)[index % 4] as DealType;
@@ -244,7 +248,10 @@ export function planShow(
       line('TICKETS', 'Advance tickets', sold, ticketPrice, projected * ticketPrice, sold * ticketPrice);
       line('TICKETS', 'Door sales', 0, ticketPrice + 500, 0, null);
     }
-    for (const [label, share] of expenseLines) {
+    // expenses are itemised as the show comes near (the advance); further out, the deal's budget
+    // stands in for them (settleShow), as it does in the office
+    const itemised = isPast || daysAway <= ITEMISED_DAYS;
+    for (const [label, share] of itemised ? expenseLines : []) {
       const budget = Math.round((deal.expenses_budget_cents * share) / 100) * 100;
       const known = isPast ? settled || r.chance(0.6) : event.tonight && billedAhead.has(label);
       const actual = known ? Math.round((budget * r.between(0.85, 1.1)) / 100) * 100 : null;

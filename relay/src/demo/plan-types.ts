@@ -77,6 +77,9 @@ export interface PlannedVenue {
   readonly cast: DemoVenue;
 }
 
+/** how far back the demo's audit log reaches */
+const AUDIT_HISTORY_DAYS = 90;
+
 export const HOUR = 3_600_000;
 export const DAY = 86_400_000;
 export const iso = (ms: number) => new Date(Math.round(ms / 1000) * 1000).toISOString();
@@ -103,6 +106,9 @@ export function audit(
     details?: Record<string, unknown>;
   },
 ): void {
+  // the log as kept on this relay covers the last few months: older entries would only lengthen
+  // the first sync of every desktop
+  if (fields.at < clock.anchor - AUDIT_HISTORY_DAYS * DAY) return;
   plan.audit_logs.push({
     id: clock.random.uuid(),
     organization_id: fields.organizationId,

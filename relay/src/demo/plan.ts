@@ -33,15 +33,15 @@ export interface DemoPlanOptions {
 /**
  * A venue's calendar from how many shows it puts on a month: busiest in the coming three months
  * (what a booker looks at), lighter further out and in the weeks already past, with the requests
- * a room of that pace has on the table. Past shows are kept to ten weeks: enough for settlements
- * and the door's history, without rows nobody opens slowing the first start.
+ * a room of that pace has on the table. Past shows are kept to eight weeks: enough for settlements
+ * and the door's history, without rows nobody opens slowing every desktop's first sync.
  */
 export function venueCalendar(showsPerMonth: number): VenueCalendar {
   const n = (factor: number) => Math.max(1, Math.round(showsPerMonth * factor));
   return {
-    past: n(1.2),
+    past: n(1),
     next3Months: n(3),
-    later: n(0.6),
+    later: n(0.5),
     requests: { NEW: n(0.8), REVIEW: n(0.9), APPROVED: n(0.6), DECLINED: n(1.1), WITHDRAWN: n(0.5) },
   };
 }
