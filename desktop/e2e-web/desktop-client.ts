@@ -68,6 +68,7 @@ export async function signInAt(page: Page, pageUrl: string, stack: VenueStack, e
   const code = await stack.nextSignInCode(email);
   await page.getByLabel('Six-digit code').fill(code);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  // a first sign-in creates this computer's replica of the organization (PGlite): seconds, more on a busy machine
-  await expect(organization).toBeVisible({ timeout: 60_000 });
+  // a first sign-in creates this computer's replica of the organization (PGlite) and syncs the
+  // demo's three busy venues into it: seconds, more on a busy machine
+  await expect(organization).toBeVisible({ timeout: 90_000 });
 }

@@ -15,6 +15,7 @@ export async function openSignedIn(page: Page, stack: VenueStack, email: string)
   const code = await stack.nextSignInCode(email);
   await page.getByLabel('Six-digit code').fill(code);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  // the first open of the replica may take a while on a busy machine
-  await expect(organization).toBeVisible({ timeout: 60_000 });
+  // the first open of the replica, and the first sync of the demo's three busy venues into it, may
+  // take a while on a busy machine
+  await expect(organization).toBeVisible({ timeout: 90_000 });
 }

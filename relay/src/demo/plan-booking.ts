@@ -286,7 +286,8 @@ export function planVenueBooking(
       show_date: date,
       doors_at: iso(doors),
       show_at: iso(showAt),
-      ends_at: iso(showAt + r.pick([180, 195, 210, 240]) * 60_000),
+      // the curfew: a few hours after the headliner goes on, never past 23:30 on the venue's clock
+      ends_at: iso(Math.min(showAt + r.pick([150, 165, 180]) * 60_000, at(date, '23:30'))),
       capacity_override: date !== tonight && r.chance(0.15) ? Math.round((venue.cast.capacity * 0.6) / 50) * 50 : null,
       promoter_user_id: req.promoter_user_id,
       notes:
