@@ -1,6 +1,6 @@
 // What each demo event carries: a deal of every type across the calendar, settlement sheets
-// for past shows (budgets only for upcoming ones), checklists made from the organization's
-// task templates, and guest lists with door check-ins around today.
+// for past shows (tonight's advance sales; itemised budgets for the coming weeks), checklists
+// made from the organization's task templates, and guest lists with door check-ins around today.
 import type { DealType, GuestListKind, RowOf } from '@promoteros/shared';
 import { addDays, venueInstant } from './venue-time.js';
 import { settleShow } from '@promoteros/shared/settlement';
