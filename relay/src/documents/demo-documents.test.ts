@@ -85,7 +85,8 @@ describe('documents of demo events', () => {
         }
       }
     }
-  });
+    // twelve sheets (four venues), drawn one after another by the one PDF worker
+  }, 90_000);
 
   it("should settle each demo show to the shared arithmetic's payout, in the deal's currency", async () => {
     // en-US names the Australian dollar A$ beside the US one
