@@ -330,6 +330,16 @@ export function planShow(
   const door = membersWith(org, 'STAFF');
   const doorsClosed = Date.parse(ev.ends_at) < clock.anchor;
   const admits: Array<{ id: string; admitted: number; at: number; device: string; by: string }> = [];
+  // one name once per show: the door flags a name met twice on the lists as a possible mistake
+  const named = new Set<string>();
+  const guestName = () => {
+    for (;;) {
+      const name = personName(r);
+      if (named.has(name)) continue;
+      named.add(name);
+      return name;
+    }
+  };
   // tonight's show has every list, and long ones: about a name for every 11th place in the room
   // (over a hundred for show-day mode's search), within what the room holds besides the tickets
   const scale = event.tonight ? Math.max(5, Math.round(sellable / 300)) : 1;
@@ -364,7 +374,7 @@ export function planShow(
         organization_id: org.id,
         event_id: ev.id,
         guest_list_id: list.id,
-        guest_name: personName(r),
+        guest_name: guestName(),
         admit_count: admitCount,
         note: r.chance(0.15) ? r.pick(entryNotes) : null,
         added_by: addedBy,
