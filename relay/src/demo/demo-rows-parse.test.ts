@@ -37,9 +37,15 @@ beforeAll(async () => {
   const [event] = await sql<{ id: string }[]>`SELECT id FROM events WHERE organization_id = ${org!.id} LIMIT 1`;
   const member = await createMember(sql, [{ organizationId: org!.id, role: 'MANAGER' }]);
   const pdf = Buffer.from('%PDF-1.4 demo');
-  await sql`INSERT INTO documents (organization_id, event_id, kind, version, sha256, byte_size, file_name)
-            VALUES (${org!.id}, ${event!.id}, 'CONFIRMATION', 1, ${createHash('sha256').update(pdf).digest('hex')},
-                    ${pdf.length}, 'confirmation-v1.pdf')`;
+  const [document] = await sql<{ id: string }[]>`
+    INSERT INTO documents (organization_id, event_id, kind, version, sha256, byte_size, file_name)
+    VALUES (${org!.id}, ${event!.id}, 'CONFIRMATION', 1, ${createHash('sha256').update(pdf).digest('hex')},
+            ${pdf.length}, 'confirmation-v1.pdf')
+    RETURNING id`;
+  await sql`INSERT INTO confirmation_sends (id, organization_id, event_id, status, requested_by, recipients, document_id,
+                                            document_version, with_deal_terms, written_at, sent_at)
+            VALUES (${randomUUID()}, ${org!.id}, ${event!.id}, 'SENT', ${member.userId}, ${['agent@example.com']},
+                    ${document!.id}, 1, true, now(), now())`;
   await sql`INSERT INTO sign_in_tokens (email, user_id, code_hash, link_token_hash, expires_at, request_ip)
             VALUES (${member.email}, ${member.userId}, 'c0de', 'l1nk', now() + interval '10 minutes', '127.0.0.1')`;
   await sql`INSERT INTO mutation_ledger (id, organization_id, user_id, session_id, name, args, outcome, result, txid)
