@@ -112,4 +112,15 @@ test('should show a promoter only their own requests, no decisions, and send a n
   const [sent] = await stack.db.sql<{ status: string; event_title: string }[]>`
     SELECT status, event_title FROM event_requests WHERE promoter_user_id = ${promoter!.id} AND artist_name = 'Sam and the Whitakers'`;
   expect(sent).toEqual({ status: 'NEW', event_title: 'Homecoming' });
+
+  // one of their booked shows: none of the venue's side is shown as if it were empty
+  const [show] = await stack.db.sql<{ id: string; title: string }[]>`
+    SELECT id, title FROM events WHERE promoter_user_id = ${promoter!.id} ORDER BY show_at LIMIT 1`;
+  expect(show, 'the demo books shows for its promoter').toBeDefined();
+  await page.evaluate((to) => (window.location.hash = to), `#/events/${show!.id}`);
+  await expect(page.getByRole('heading', { name: show!.title })).toBeVisible();
+  await expect(page.getByText('The venue keeps the deal terms')).toBeVisible();
+  await expect(page.getByText('No deal terms yet')).toHaveCount(0);
+  await expect(page.getByText('No tasks yet')).toHaveCount(0);
+  await expect(page.getByText('This event was not booked from a request')).toHaveCount(0);
 });

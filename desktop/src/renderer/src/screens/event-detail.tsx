@@ -79,6 +79,9 @@ export function EventDetailView({ event, role }: { event: EventDetail; role: Rol
   const zoneLabel = `${f.zoneName(event.showAt, zone)} (${zone})`;
   const deal = event.deal;
   const rights = editRights(role, event.status);
+  // A promoter's replica holds none of the venue's side of a show (deal terms, checklist, the
+  // request's decisions): empty sections would tell them there is none, so they are not shown.
+  const venueSide = role !== undefined && role !== 'PROMOTER';
   const edit = useEdit();
   const [editing, setEditing] = useState<'event' | 'deal'>();
   const [refusal, setRefusal] = useState<CommandError>();
@@ -188,8 +191,12 @@ export function EventDetailView({ event, role }: { event: EventDetail; role: Rol
               <Term label="Expenses budget">{f.money(deal.expensesBudgetCents, deal.currency)}</Term>
               {deal.notes && <p className="pt-2 text-sm text-zinc-600 dark:text-zinc-300">{deal.notes}</p>}
             </dl>
-          ) : (
+          ) : venueSide ? (
             <p className="text-sm text-zinc-500">No deal terms yet.</p>
+          ) : (
+            <p className="text-sm text-zinc-500">
+              The venue keeps the deal terms; the confirmation email it sends you carries them.
+            </p>
           )}
         </Section>
       </div>
@@ -198,7 +205,7 @@ export function EventDetailView({ event, role }: { event: EventDetail; role: Rol
         <SharedNotes eventId={event.id} readOnly={event.status === 'SETTLED'} zoneLabel={zoneLabel} />
       )}
 
-      <TaskChecklist event={event} rights={rights} />
+      {venueSide && <TaskChecklist event={event} rights={rights} />}
 
       {role && role !== 'PROMOTER' && (
         <SettlementPanel eventId={event.id} title={event.title} status={event.status} role={role} />
@@ -208,13 +215,15 @@ export function EventDetailView({ event, role }: { event: EventDetail; role: Rol
 
       {role && role !== 'PROMOTER' && <ConfirmationEmails event={event} />}
 
-      <Section title="Request history">
-        {event.requestHistory.length === 0 ? (
-          <p className="text-sm text-zinc-500">This event was not booked from a request.</p>
-        ) : (
-          <DecisionSteps steps={event.requestHistory} zone={zone} />
-        )}
-      </Section>
+      {venueSide && (
+        <Section title="Request history">
+          {event.requestHistory.length === 0 ? (
+            <p className="text-sm text-zinc-500">This event was not booked from a request.</p>
+          ) : (
+            <DecisionSteps steps={event.requestHistory} zone={zone} />
+          )}
+        </Section>
+      )}
     </div>
   );
 }
