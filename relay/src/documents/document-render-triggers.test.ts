@@ -109,7 +109,8 @@ describe('document renders that follow the door, the notes and the places', () =
     expect(latest).toMatchObject({ created: false, version: 2 });
     expect(latest.sha256).not.toBe(v1.sha256);
     const text = flat((await pdfText(latest.bytes)).text);
-    expect(text).toContain('Promoter guest list 500 Walk-ups (counted, not priced) 1,500 Total came in 2,000');
+    // the list by its name (the world's default, "PROMOTER list"), its kind beside it
+    expect(text).toContain('PROMOTER list Promoter 500 Walk-ups (counted, not priced) 1,500 Total came in 2,000');
     expect(await queued(night)).toEqual([]);
   });
 
