@@ -9,12 +9,8 @@
 //
 // At start with a stored token and a remembered organization, the replica opens at once and
 // reads work before (or without) the relay answering.
-import { join } from 'node:path';
 import type { BackoffOptions } from '@electric-sql/client';
 import type { EventName, EventPayload, Outcome } from '../../common/command-map.js';
-import { openReplica, type Replica } from '../replica/open-replica.js';
-import { TEMPLATE_DIR_VARIABLE } from '../replica/replica-template.js';
-import { startSync, type SyncSession } from '../sync/start-sync.js';
 import { AppEvents, type AnyEventListener } from './app-events.js';
 import { CommandFailure, notFound, notSignedIn } from './command-failure.js';
 import type { CredentialStore } from './credential-store.js';
@@ -29,18 +25,17 @@ import { holdsOnDate } from './queries/holds.js';
 import { requestDetail } from './queries/request-detail.js';
 import { listRequests } from './queries/request-list.js';
 import { listTaskTemplates } from './queries/task-templates.js';
-import { ReplicaSearch } from './queries/search.js';
 import { listVenues } from './queries/venues.js';
 import { organizationSettings } from './queries/organization.js';
 import { showDay } from './queries/show-day.js';
 import { guestListDoor } from './queries/guest-list.js';
 import { doorCount } from './queries/door-count.js';
 import { settlementSheet } from './queries/settlement-sheet.js';
-import { MutationRefused, Outbox, type OutboxCounts } from '../outbox/index.js';
+import { MutationRefused, type Outbox, type OutboxCounts } from '../outbox/index.js';
+import { OpenOrganization } from './open-organization.js';
 import { deliveryProblemCommands } from '../delivery/delivery-problem-commands.js';
 import { auditCommands } from '../audit/audit-commands.js';
-import { EventNotes } from '../notes/event-notes.js';
-import { noteCommands, toBase64 } from '../notes/note-commands.js';
+import { noteCommands } from '../notes/note-commands.js';
 import { documentCommands, type DocumentFiles } from '../documents/document-commands.js';
 
 export interface DesktopAppOptions {
@@ -72,17 +67,6 @@ export interface DesktopApp {
 }
 
 type SessionState = EventPayload<'session.changed'>;
-
-interface OpenOrganization {
-  readonly organizationId: string;
-  readonly replica: Replica;
-  readonly sync: SyncSession;
-  readonly search: ReplicaSearch;
-  readonly outbox: Outbox;
-  /** the shared notes open on a screen (advance notes, run of show) */
-  readonly notes: EventNotes;
-  readonly unsubscribe: Array<() => void>;
-}
 
 export async function startDesktopApp(options: DesktopAppOptions): Promise<DesktopApp> {
   const log = options.log ?? ((message, error) => console.error(`[desktop] ${message}`, error ?? ''));
@@ -142,84 +126,33 @@ export async function startDesktopApp(options: DesktopAppOptions): Promise<Deskt
 
   async function openOrganization(organizationId: string): Promise<void> {
     await closeOrganization();
-    const replica = await openReplica({
-      dataDir: join(options.dataDir, organizationId),
-      // each further organization (and this one, should its replica be dropped) opens in under a second
-      templateDir: process.env[TEMPLATE_DIR_VARIABLE] ?? join(options.dataDir, 'replica-template'),
-    });
-    const search = new ReplicaSearch(replica, organizationId, log);
     const known = session!;
-    const outbox = new Outbox({
-      replica,
+    const organization = await OpenOrganization.open({
+      dataDir: options.dataDir,
       organizationId,
+      relayUrl: known.relayUrl,
       userId: known.user.id,
       role: () => session?.organizations.find((o) => o.id === organizationId)?.role,
-      relayUrl: known.relayUrl,
       getToken: async () => (await options.credentials.get()) ?? undefined,
       ...(options.fetch ? { fetch: options.fetch } : {}),
-      ...(options.uploadBackoff ? { backoff: options.uploadBackoff } : {}),
+      ...(options.backoff ? { backoff: options.backoff } : {}),
+      ...(options.uploadBackoff ? { uploadBackoff: options.uploadBackoff } : {}),
       log,
+      events,
+      onOutboxCounts: publishOutbox,
+      onSyncStatus: (status) => publishSync(syncStatusView(status)),
+      onSignedOut: sessionEnded,
     });
-    const unsubscribe = [
-      replica.onChange((change) => {
-        search.noteChange(change.tables);
-        events.emit('replica.changed', { tables: [...change.tables] });
-      }),
-      outbox.onCounts(publishOutbox),
-    ];
-    let sync: SyncSession;
-    try {
-      sync = await startSync({
-        replica,
-        relayUrl: session!.relayUrl,
-        organizationId,
-        // read on every request: a sign-out in another path is seen at once
-        getToken: async () => (await options.credentials.get()) ?? '',
-        ...(options.fetch ? { fetch: options.fetch } : {}),
-        ...(options.backoff ? { backoff: options.backoff } : {}),
-        reconcile: (tx) => outbox.reconcileIn(tx),
-      });
-    } catch (error) {
-      for (const stop of unsubscribe) stop();
-      await search.close();
-      await replica.close();
-      throw error;
-    }
-    unsubscribe.push(
-      sync.subscribe((status) => {
-        publishSync(syncStatusView(status));
-        // the relay answers again: upload now rather than at the end of a backoff
-        if (status.phase === 'live') outbox.kick();
-        void outbox.afterReconcile();
-        if (status.phase === 'signed-out') sessionEnded(status.reason ?? 'the relay ended this session');
-      }),
-    );
-    const notes = new EventNotes({
-      replica,
-      relayUrl: known.relayUrl,
-      getToken: async () => (await options.credentials.get()) ?? undefined,
-      onRemoteUpdate: (eventId, name, update) =>
-        events.emit('notes.changed', { eventId, name, update: toBase64(update) }),
-      onConnection: (eventId, name, state, reason) =>
-        events.emit('notes.connection', { eventId, name, connection: { state, ...(reason ? { reason } : {}) } }),
-      log,
-    });
-    open = { organizationId, replica, sync, search, outbox, notes, unsubscribe };
-    outbox.start();
-    publishOutbox(await outbox.counts());
-    publishSync(syncStatusView(sync.status));
+    open = organization;
+    organization.start();
+    publishOutbox(await organization.outbox.counts());
+    publishSync(syncStatusView(organization.sync.status));
   }
 
   async function closeOrganization(): Promise<void> {
     const closing = open;
     open = undefined;
-    if (!closing) return;
-    for (const stop of closing.unsubscribe) stop();
-    await closing.notes.close();
-    await closing.outbox.stop();
-    await closing.sync.stop();
-    await closing.search.close();
-    await closing.replica.close();
+    await closing?.close();
   }
 
   /** forget the session locally: the token, what was remembered, the open replica (not its files) */
