@@ -1,24 +1,14 @@
-// The desktop app behind the command map: who is signed in to which relay, which organization
-// is open, its replica on disk (<dataDir>/<organizationId>) and the sync session that keeps it
-// current. Plain Node: the Electron main process and the browser dev host both drive it through
-// dispatch().
-//
-//   signed-out ──verify code/link──► signed-in, first organization open, sync running
-//       ▲                                 │  organization.select: close one replica, open another
-//       └──── sign-out / relay refuses ───┘  (the replica stays on disk for the next sign-in)
-//
-// At start with a stored token and a remembered organization, the replica opens at once and
-// reads work before (or without) the relay answering.
-import type { BackoffOptions } from '@electric-sql/client';
+// The desktop app behind the command map: the shared context (app-context.ts: the session, the
+// open organization, the events pushed to the screens) and every command's handler. Plain Node:
+// the Electron main process and the browser dev host both drive it through dispatch().
 import type { EventName, EventPayload, Outcome } from '../../common/command-map.js';
-import { AppEvents, type AnyEventListener } from './app-events.js';
+import { type AnyEventListener } from './app-events.js';
+import { AppContext } from './app-context.js';
 import { CommandFailure, notFound, notSignedIn } from './command-failure.js';
-import type { CredentialStore } from './credential-store.js';
+import type { DesktopAppOptions } from './desktop-app-options.js';
 import { createDispatch, type CommandHandlers } from './dispatch.js';
-import { RelayAuth, type VerifiedSession, type VerifyProof } from './relay-auth.js';
-import { LastSignInEmail } from './last-sign-in-email.js';
-import { RememberedSessionFile, type RememberedSession } from './remembered-session.js';
-import { syncStatusView, type SyncStatusView } from './sync-status-view.js';
+import { RelayAuth, type VerifyProof } from './relay-auth.js';
+import { normalizeRelayUrl } from './relay-url.js';
 import { calendarMonth, calendarRange } from './queries/calendar-month.js';
 import { eventDetail } from './queries/event-detail.js';
 import { holdsOnDate } from './queries/holds.js';
@@ -31,32 +21,13 @@ import { showDay } from './queries/show-day.js';
 import { guestListDoor } from './queries/guest-list.js';
 import { doorCount } from './queries/door-count.js';
 import { settlementSheet } from './queries/settlement-sheet.js';
-import { MutationRefused, type Outbox, type OutboxCounts } from '../outbox/index.js';
-import { OpenOrganization } from './open-organization.js';
+import { MutationRefused, type Outbox } from '../outbox/index.js';
 import { deliveryProblemCommands } from '../delivery/delivery-problem-commands.js';
 import { auditCommands } from '../audit/audit-commands.js';
 import { noteCommands } from '../notes/note-commands.js';
-import { documentCommands, type DocumentFiles } from '../documents/document-commands.js';
+import { documentCommands } from '../documents/document-commands.js';
 
-export interface DesktopAppOptions {
-  /** the relay to sign in to until the member names another (auth.requestCode) */
-  readonly relayUrl: string;
-  /** holds session.json and one replica directory per organization */
-  readonly dataDir: string;
-  readonly credentials: CredentialStore;
-  /** shown in the sign-in mail and the member's list of sessions */
-  readonly deviceName?: string;
-  /** the sign-in form's email until this device has used one (`npm start`: the demo owner) */
-  readonly suggestedEmail?: string;
-  readonly fetch?: typeof fetch;
-  /** sync's retry pacing (tests shorten it) */
-  readonly backoff?: Partial<BackoffOptions>;
-  /** the outbox's upload retry pacing (tests shorten it) */
-  readonly uploadBackoff?: { readonly initialMs: number; readonly maxMs: number };
-  readonly log?: (message: string, error?: unknown) => void;
-  /** the host's save dialog and PDF viewer for documents.save / .open (the Electron shell); else the renderer's browser */
-  readonly documentFiles?: DocumentFiles;
-}
+export type { DesktopAppOptions } from './desktop-app-options.js';
 
 export interface DesktopApp {
   dispatch(name: string, rawArgs: unknown): Promise<Outcome<unknown>>;
@@ -66,192 +37,24 @@ export interface DesktopApp {
   close(): Promise<void>;
 }
 
-type SessionState = EventPayload<'session.changed'>;
-
 export async function startDesktopApp(options: DesktopAppOptions): Promise<DesktopApp> {
-  const log = options.log ?? ((message, error) => console.error(`[desktop] ${message}`, error ?? ''));
-  const deviceName = options.deviceName ?? 'PromoterOS desktop';
-  const events = new AppEvents();
-  const remembered = new RememberedSessionFile(options.dataDir);
-  const lastEmail = new LastSignInEmail(options.dataDir);
-  let relayUrl = normalizeRelayUrl(options.relayUrl);
-  let session: RememberedSession | undefined;
-  let signedOutReason: string | undefined;
-  let open: OpenOrganization | undefined;
-  let syncStatus: SyncStatusView = { phase: 'signed-out' };
-  let outboxCounts: OutboxCounts = { pending: 0, refused: 0 };
-  let closed = false;
-  const background = new Set<Promise<void>>();
-
-  // Session changes (sign-in, sign-out, switching organization, closing) run one at a time.
-  let serial: Promise<unknown> = Promise.resolve();
-  const exclusively = <T>(work: () => Promise<T>): Promise<T> => {
-    const next = serial.then(work, work);
-    serial = next.catch(() => {});
-    return next;
-  };
-
-  const sessionState = (): SessionState =>
-    session
-      ? {
-          state: 'signed-in',
-          relayUrl: session.relayUrl,
-          user: session.user,
-          organizations: session.organizations,
-          organizationId: session.organizationId,
-        }
-      : {
-          state: 'signed-out',
-          relayUrl,
-          ...(signedOutReason ? { reason: signedOutReason } : {}),
-          ...signInEmail(),
-        };
-
-  const signInEmail = (): { email?: string } => {
-    const email = lastEmail.read() ?? options.suggestedEmail;
-    return email ? { email } : {};
-  };
-
-  const publishSession = () => events.emit('session.changed', sessionState());
-  const publishSync = (status: SyncStatusView) => {
-    const { pendingChanges: _previous, ...rest } = status;
-    syncStatus = { ...rest, ...(outboxCounts.pending > 0 ? { pendingChanges: outboxCounts.pending } : {}) };
-    events.emit('sync.status', syncStatus);
-  };
-  const publishOutbox = (counts: OutboxCounts) => {
-    outboxCounts = counts;
-    events.emit('outbox.changed', counts);
-    publishSync(syncStatus);
-  };
-
-  async function openOrganization(organizationId: string): Promise<void> {
-    await closeOrganization();
-    const known = session!;
-    const organization = await OpenOrganization.open({
-      dataDir: options.dataDir,
-      organizationId,
-      relayUrl: known.relayUrl,
-      userId: known.user.id,
-      role: () => session?.organizations.find((o) => o.id === organizationId)?.role,
-      getToken: async () => (await options.credentials.get()) ?? undefined,
-      ...(options.fetch ? { fetch: options.fetch } : {}),
-      ...(options.backoff ? { backoff: options.backoff } : {}),
-      ...(options.uploadBackoff ? { uploadBackoff: options.uploadBackoff } : {}),
-      log,
-      events,
-      onOutboxCounts: publishOutbox,
-      onSyncStatus: (status) => publishSync(syncStatusView(status)),
-      onSignedOut: sessionEnded,
-    });
-    open = organization;
-    organization.start();
-    publishOutbox(await organization.outbox.counts());
-    publishSync(syncStatusView(organization.sync.status));
-  }
-
-  async function closeOrganization(): Promise<void> {
-    const closing = open;
-    open = undefined;
-    await closing?.close();
-  }
-
-  /** forget the session locally: the token, what was remembered, the open replica (not its files) */
-  async function forgetSession(reason?: string): Promise<void> {
-    await closeOrganization();
-    await options.credentials.delete();
-    remembered.forget();
-    if (session) relayUrl = session.relayUrl;
-    session = undefined;
-    signedOutReason = reason;
-    publishSync({ phase: 'signed-out', ...(reason ? { reason } : {}) });
-    publishSession();
-  }
-
-  /** the relay refused the token (revoked or expired elsewhere): back to the sign-in screen */
-  function sessionEnded(reason: string): void {
-    track(
-      exclusively(async () => {
-        if (session && !closed) await forgetSession(`signed out: ${reason}`);
-      }),
-    );
-  }
-
-  function track(work: Promise<void>): void {
-    const done = work
-      .catch((error: unknown) => log('background session work failed', error))
-      .finally(() => background.delete(done));
-    background.add(done);
-  }
-
-  async function signedIn(verified: VerifiedSession, viaRelay: string): Promise<SessionState> {
-    await closeOrganization();
-    await options.credentials.set(verified.sessionToken);
-    const previous = remembered.read();
-    // the same member on the same relay gets back the organization they had open
-    const keep =
-      previous?.relayUrl === viaRelay &&
-      previous.user.id === verified.user.id &&
-      verified.organizations.some((o) => o.id === previous.organizationId);
-    session = {
-      relayUrl: viaRelay,
-      user: verified.user,
-      organizations: verified.organizations,
-      organizationId: keep ? previous.organizationId : (verified.organizations[0]?.id ?? null),
-    };
-    signedOutReason = undefined;
-    remembered.write(session);
-    lastEmail.write(verified.user.email);
-    if (session.organizationId) await openOrganization(session.organizationId);
-    else publishSync({ phase: 'idle', reason: 'this account belongs to no organization yet' });
-    publishSession();
-    return sessionState();
-  }
+  const ctx = new AppContext(options);
+  const { log, deviceName } = ctx;
+  const reading = () => ctx.reading();
+  const fetchOption = () => ctx.fetchOption();
 
   const verify = (proof: VerifyProof) =>
-    exclusively(async () => {
-      const viaRelay = relayUrl;
+    ctx.exclusively(async () => {
+      const viaRelay = ctx.relayUrl;
       const verified = await new RelayAuth({ relayUrl: viaRelay, ...fetchOption() }).verify(proof, deviceName);
-      return signedIn(verified, viaRelay);
+      return ctx.signedIn(verified, viaRelay);
     });
 
   /** the sign-in each address last asked for from this app (auth.requestCode), by lower-cased email */
   const signInIds = new Map<string, string>();
 
-  const fetchOption = () => (options.fetch ? { fetch: options.fetch } : {});
-
-  /** the open replica for a read, or why there is none */
-  function reading(): OpenOrganization {
-    if (!session) throw notSignedIn();
-    if (!open) {
-      throw session.organizationId
-        ? new CommandFailure('internal', 'the organization is still opening; try again')
-        : notFound('choose an organization first');
-    }
-    return open;
-  }
-
-  /** refresh who the member is and their organizations, when the relay answers; reads never wait for it */
-  function refreshAccount(token: string): void {
-    const known = session!;
-    track(
-      new RelayAuth({ relayUrl: known.relayUrl, ...fetchOption() }).account(token).then(
-        (account) =>
-          exclusively(async () => {
-            if (session !== known || closed) return;
-            session = { ...known, ...account };
-            remembered.write(session);
-            publishSession();
-          }),
-        (error: unknown) => {
-          if (error instanceof CommandFailure && error.code === 'not_signed_in') sessionEnded(error.message);
-          // offline: keep what was remembered; sync reports the relay's absence
-        },
-      ),
-    );
-  }
-
   const handlers: CommandHandlers = {
-    'session.get': async () => sessionState(),
+    'session.get': async () => ctx.sessionState(),
     'auth.requestCode': async ({ relayUrl: asked, email }) => {
       const target = normalizeRelayUrl(asked);
       const { message, signInId } = await new RelayAuth({ relayUrl: target, ...fetchOption() }).requestCode(
@@ -261,10 +64,10 @@ export async function startDesktopApp(options: DesktopAppOptions): Promise<Deskt
       // the code typed next answers this sign-in: only this app can use up its tries
       if (signInId) signInIds.set(email.trim().toLowerCase(), signInId);
       else signInIds.delete(email.trim().toLowerCase());
-      lastEmail.write(email);
-      if (!session) {
-        relayUrl = target;
-        signedOutReason = undefined;
+      ctx.lastEmail.write(email);
+      if (!ctx.session) {
+        ctx.relayUrl = target;
+        ctx.signedOutReason = undefined;
       }
       return { message };
     },
@@ -274,7 +77,8 @@ export async function startDesktopApp(options: DesktopAppOptions): Promise<Deskt
     },
     'auth.verifyLink': ({ token }) => verify({ token }),
     'auth.signOut': ({ discardPending }) =>
-      exclusively(async () => {
+      ctx.exclusively(async () => {
+        const open = ctx.open;
         if (open && !discardPending) {
           const counts = await open.outbox.counts();
           if (counts.pending > 0 || counts.refused > 0) {
@@ -293,8 +97,9 @@ export async function startDesktopApp(options: DesktopAppOptions): Promise<Deskt
           }
         }
         const token = await options.credentials.get();
+        const session = ctx.session;
         if (session && token) {
-          await closeOrganization();
+          await ctx.closeOrganization();
           try {
             await new RelayAuth({ relayUrl: session.relayUrl, ...fetchOption() }).signOut(token);
           } catch (error) {
@@ -302,24 +107,25 @@ export async function startDesktopApp(options: DesktopAppOptions): Promise<Deskt
             log('sign-out at the relay failed; signing out locally', error);
           }
         }
-        await forgetSession();
-        return sessionState();
+        await ctx.forgetSession();
+        return ctx.sessionState();
       }),
     'organization.select': ({ organizationId }) =>
-      exclusively(async () => {
+      ctx.exclusively(async () => {
+        const session = ctx.session;
         if (!session) throw notSignedIn();
         if (!session.organizations.some((o) => o.id === organizationId)) {
           throw notFound(`you are not a member of organization ${organizationId}`);
         }
-        if (open?.organizationId !== organizationId) {
-          session = { ...session, organizationId };
-          remembered.write(session);
-          await openOrganization(organizationId);
+        if (ctx.open?.organizationId !== organizationId) {
+          ctx.session = { ...session, organizationId };
+          ctx.remembered.write(ctx.session);
+          await ctx.openOrganization(organizationId);
         }
-        publishSession();
-        return sessionState();
+        ctx.publishSession();
+        return ctx.sessionState();
       }),
-    'sync.status': async () => syncStatus,
+    'sync.status': async () => ctx.syncStatus,
     'venues.list': async () => {
       const { replica, organizationId } = reading();
       return listVenues(replica, organizationId);
@@ -384,20 +190,20 @@ export async function startDesktopApp(options: DesktopAppOptions): Promise<Deskt
       const { organizationId } = reading();
       return {
         organizationId,
-        relayUrl: session!.relayUrl,
+        relayUrl: ctx.session!.relayUrl,
         getToken: async () => (await options.credentials.get()) ?? undefined,
         ...(options.fetch ? { fetch: options.fetch } : {}),
-        role: session?.organizations.find((o) => o.id === organizationId)?.role,
+        role: ctx.session?.organizations.find((o) => o.id === organizationId)?.role,
       };
     }),
     ...auditCommands(() => {
       const { organizationId } = reading();
       return {
         organizationId,
-        relayUrl: session!.relayUrl,
+        relayUrl: ctx.session!.relayUrl,
         getToken: async () => (await options.credentials.get()) ?? undefined,
         ...(options.fetch ? { fetch: options.fetch } : {}),
-        role: session?.organizations.find((o) => o.id === organizationId)?.role,
+        role: ctx.session?.organizations.find((o) => o.id === organizationId)?.role,
       };
     }),
     ...documentCommands(() => {
@@ -405,16 +211,16 @@ export async function startDesktopApp(options: DesktopAppOptions): Promise<Deskt
       return {
         organizationId,
         replica,
-        relayUrl: session!.relayUrl,
+        relayUrl: ctx.session!.relayUrl,
         getToken: async () => (await options.credentials.get()) ?? undefined,
         ...(options.fetch ? { fetch: options.fetch } : {}),
         ...(options.documentFiles ? { files: options.documentFiles } : {}),
-        role: session?.organizations.find((o) => o.id === organizationId)?.role,
+        role: ctx.session?.organizations.find((o) => o.id === organizationId)?.role,
       };
     }),
     ...noteCommands(() => {
       const { organizationId, replica, notes } = reading();
-      const role = session?.organizations.find((o) => o.id === organizationId)?.role;
+      const role = ctx.session?.organizations.find((o) => o.id === organizationId)?.role;
       return { organizationId, replica, notes, role };
     }),
   };
@@ -431,48 +237,12 @@ export async function startDesktopApp(options: DesktopAppOptions): Promise<Deskt
     }
   }
 
-  // start: a stored token and a remembered organization open the replica before any network
-  const token = await options.credentials.get();
-  const previous = remembered.read();
-  if (token && previous) {
-    session = previous;
-    relayUrl = previous.relayUrl;
-    if (previous.organizationId) await openOrganization(previous.organizationId);
-    else publishSync({ phase: 'idle' });
-    refreshAccount(token);
-  } else if (previous) {
-    // remembered without a token: the keychain lost it, or it was cleared; sign in again
-    relayUrl = previous.relayUrl;
-    remembered.forget();
-  }
-
+  await ctx.restore();
   const dispatch = createDispatch(handlers, { log });
   return {
     dispatch,
-    on: (name, listener) => events.on(name, listener),
-    onAny: (listener) => events.onAny(listener),
-    close: () =>
-      exclusively(async () => {
-        closed = true;
-        await closeOrganization();
-      }).then(async () => {
-        await Promise.allSettled([...background]);
-      }),
+    on: (name, listener) => ctx.events.on(name, listener),
+    onAny: (listener) => ctx.events.onAny(listener),
+    close: () => ctx.close(),
   };
-}
-
-/** a relay address as typed: http(s) only, no trailing slash */
-function normalizeRelayUrl(value: string): string {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new CommandFailure('invalid_arguments', `${value} is not a relay address`, { relayUrl: 'must be a URL' });
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new CommandFailure('invalid_arguments', `the relay address must start with http:// or https://`, {
-      relayUrl: 'must be an http or https URL',
-    });
-  }
-  return url.toString().replace(/\/+$/, '');
 }

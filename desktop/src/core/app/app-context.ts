@@ -1,0 +1,287 @@
+// What every command handler shares (handlers/*.ts each receive it): who is signed in to which
+// relay, the organization open on this device, what the screens were last told about sync and
+// the outbox, and the one lane in which session changes run.
+//
+//   signed-out ──verify code/link──► signed-in, first organization open, sync running
+//       ▲                                 │  organization.select: close one replica, open another
+//       └──── sign-out / relay refuses ───┘  (the replica stays on disk for the next sign-in)
+//
+// At start with a stored token and a remembered organization, the replica opens at once and
+// reads work before (or without) the relay answering (`restore`).
+import type { Role } from '@promoteros/shared';
+import type { EventPayload } from '../../common/command-map.js';
+import type { OutboxCounts } from '../outbox/index.js';
+import { AppEvents } from './app-events.js';
+import { CommandFailure, notFound, notSignedIn } from './command-failure.js';
+import type { DesktopAppOptions } from './desktop-app-options.js';
+import { OpenOrganization } from './open-organization.js';
+import { RelayAuth, type VerifiedSession } from './relay-auth.js';
+import { LastSignInEmail } from './last-sign-in-email.js';
+import { normalizeRelayUrl } from './relay-url.js';
+import { RememberedSessionFile, type RememberedSession } from './remembered-session.js';
+import { syncStatusView, type SyncStatusView } from './sync-status-view.js';
+
+export type SessionState = EventPayload<'session.changed'>;
+
+/** what a command that calls the relay for the open organization needs */
+export interface RelayAccess {
+  readonly organizationId: string;
+  readonly relayUrl: string;
+  readonly getToken: () => Promise<string | undefined>;
+  readonly fetch?: typeof fetch;
+  /** the member's role in the open organization, as last known */
+  readonly role: Role | undefined;
+}
+
+export class AppContext {
+  readonly events = new AppEvents();
+  readonly remembered: RememberedSessionFile;
+  /** the email this device last signed in with, for the sign-in form */
+  readonly lastEmail: LastSignInEmail;
+  readonly log: (message: string, error?: unknown) => void;
+  readonly deviceName: string;
+  /** where the next sign-in goes; while signed in, the session's relay */
+  relayUrl: string;
+  /** who is signed in, their organizations and the one chosen; undefined while signed out */
+  session: RememberedSession | undefined;
+  /** why the member was last signed out, for the sign-in screen */
+  signedOutReason: string | undefined;
+  #open: OpenOrganization | undefined;
+  #syncStatus: SyncStatusView = { phase: 'signed-out' };
+  #outboxCounts: OutboxCounts = { pending: 0, refused: 0 };
+  #closed = false;
+  readonly #background = new Set<Promise<void>>();
+  #serial: Promise<unknown> = Promise.resolve();
+
+  constructor(readonly options: DesktopAppOptions) {
+    this.log = options.log ?? ((message, error) => console.error(`[desktop] ${message}`, error ?? ''));
+    this.deviceName = options.deviceName ?? 'PromoterOS desktop';
+    this.remembered = new RememberedSessionFile(options.dataDir);
+    this.lastEmail = new LastSignInEmail(options.dataDir);
+    this.relayUrl = normalizeRelayUrl(options.relayUrl);
+  }
+
+  /** the organization open now, if any (reads go through `reading` instead) */
+  get open(): OpenOrganization | undefined {
+    return this.#open;
+  }
+
+  get syncStatus(): SyncStatusView {
+    return this.#syncStatus;
+  }
+
+  /** Session changes (sign-in, sign-out, switching organization, closing) run one at a time. */
+  exclusively<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.#serial.then(work, work);
+    this.#serial = next.catch(() => {});
+    return next;
+  }
+
+  /** work nobody awaits; closing waits for it, and its failure is logged */
+  track(work: Promise<void>): void {
+    const done = work
+      .catch((error: unknown) => this.log('background session work failed', error))
+      .finally(() => this.#background.delete(done));
+    this.#background.add(done);
+  }
+
+  /** the token, read on every call: a sign-out in another path is seen at once */
+  readonly getToken = async (): Promise<string | undefined> => (await this.options.credentials.get()) ?? undefined;
+
+  fetchOption(): { fetch?: typeof fetch } {
+    return this.options.fetch ? { fetch: this.options.fetch } : {};
+  }
+
+  roleIn(organizationId: string): Role | undefined {
+    return this.session?.organizations.find((o) => o.id === organizationId)?.role;
+  }
+
+  sessionState(): SessionState {
+    const session = this.session;
+    return session
+      ? {
+          state: 'signed-in',
+          relayUrl: session.relayUrl,
+          user: session.user,
+          organizations: session.organizations,
+          organizationId: session.organizationId,
+        }
+      : {
+          state: 'signed-out',
+          relayUrl: this.relayUrl,
+          ...(this.signedOutReason ? { reason: this.signedOutReason } : {}),
+          ...this.#signInEmail(),
+        };
+  }
+
+  /** the sign-in form's email: the last one used on this device, else the one the shell suggests */
+  #signInEmail(): { email?: string } {
+    const email = this.lastEmail.read() ?? this.options.suggestedEmail;
+    return email ? { email } : {};
+  }
+
+  publishSession(): void {
+    this.events.emit('session.changed', this.sessionState());
+  }
+
+  /** sync's status as the screens see it, with the edits still waiting to upload */
+  publishSync(status: SyncStatusView): void {
+    const { pendingChanges: _previous, ...rest } = status;
+    const pending = this.#outboxCounts.pending;
+    this.#syncStatus = { ...rest, ...(pending > 0 ? { pendingChanges: pending } : {}) };
+    this.events.emit('sync.status', this.#syncStatus);
+  }
+
+  publishOutbox(counts: OutboxCounts): void {
+    this.#outboxCounts = counts;
+    this.events.emit('outbox.changed', counts);
+    this.publishSync(this.#syncStatus);
+  }
+
+  /** the open organization for a read, or why there is none */
+  reading(): OpenOrganization {
+    if (!this.session) throw notSignedIn();
+    if (!this.#open) {
+      throw this.session.organizationId
+        ? new CommandFailure('internal', 'the organization is still opening; try again')
+        : notFound('choose an organization first');
+    }
+    return this.#open;
+  }
+
+  /** the open organization as the relay-backed commands (documents, audit, delivery) need it */
+  relayAccess(): RelayAccess {
+    const { organizationId } = this.reading();
+    return {
+      organizationId,
+      relayUrl: this.session!.relayUrl,
+      getToken: this.getToken,
+      ...this.fetchOption(),
+      role: this.roleIn(organizationId),
+    };
+  }
+
+  async openOrganization(organizationId: string): Promise<void> {
+    await this.closeOrganization();
+    const known = this.session!;
+    const { options } = this;
+    const organization = await OpenOrganization.open({
+      dataDir: options.dataDir,
+      organizationId,
+      relayUrl: known.relayUrl,
+      userId: known.user.id,
+      role: () => this.roleIn(organizationId),
+      getToken: this.getToken,
+      ...this.fetchOption(),
+      ...(options.backoff ? { backoff: options.backoff } : {}),
+      ...(options.uploadBackoff ? { uploadBackoff: options.uploadBackoff } : {}),
+      log: this.log,
+      events: this.events,
+      onOutboxCounts: (counts) => this.publishOutbox(counts),
+      onSyncStatus: (status) => this.publishSync(syncStatusView(status)),
+      onSignedOut: (reason) => this.sessionEnded(reason),
+    });
+    this.#open = organization;
+    organization.start();
+    this.publishOutbox(await organization.outbox.counts());
+    this.publishSync(syncStatusView(organization.sync.status));
+  }
+
+  async closeOrganization(): Promise<void> {
+    const closing = this.#open;
+    this.#open = undefined;
+    await closing?.close();
+  }
+
+  /** forget the session locally: the token, what was remembered, the open replica (not its files) */
+  async forgetSession(reason?: string): Promise<void> {
+    await this.closeOrganization();
+    await this.options.credentials.delete();
+    this.remembered.forget();
+    if (this.session) this.relayUrl = this.session.relayUrl;
+    this.session = undefined;
+    this.signedOutReason = reason;
+    this.publishSync({ phase: 'signed-out', ...(reason ? { reason } : {}) });
+    this.publishSession();
+  }
+
+  /** the relay refused the token (revoked or expired elsewhere): back to the sign-in screen */
+  sessionEnded(reason: string): void {
+    this.track(
+      this.exclusively(async () => {
+        if (this.session && !this.#closed) await this.forgetSession(`signed out: ${reason}`);
+      }),
+    );
+  }
+
+  async signedIn(verified: VerifiedSession, viaRelay: string): Promise<SessionState> {
+    await this.closeOrganization();
+    await this.options.credentials.set(verified.sessionToken);
+    const previous = this.remembered.read();
+    // the same member on the same relay gets back the organization they had open
+    const keep =
+      previous?.relayUrl === viaRelay &&
+      previous.user.id === verified.user.id &&
+      verified.organizations.some((o) => o.id === previous.organizationId);
+    const session: RememberedSession = {
+      relayUrl: viaRelay,
+      user: verified.user,
+      organizations: verified.organizations,
+      organizationId: keep ? previous.organizationId : (verified.organizations[0]?.id ?? null),
+    };
+    this.session = session;
+    this.signedOutReason = undefined;
+    this.remembered.write(session);
+    this.lastEmail.write(verified.user.email);
+    if (session.organizationId) await this.openOrganization(session.organizationId);
+    else this.publishSync({ phase: 'idle', reason: 'this account belongs to no organization yet' });
+    this.publishSession();
+    return this.sessionState();
+  }
+
+  /** at start: a stored token and a remembered organization open the replica before any network */
+  async restore(): Promise<void> {
+    const token = await this.options.credentials.get();
+    const previous = this.remembered.read();
+    if (token && previous) {
+      this.session = previous;
+      this.relayUrl = previous.relayUrl;
+      if (previous.organizationId) await this.openOrganization(previous.organizationId);
+      else this.publishSync({ phase: 'idle' });
+      this.#refreshAccount(token);
+    } else if (previous) {
+      // remembered without a token: the keychain lost it, or it was cleared; sign in again
+      this.relayUrl = previous.relayUrl;
+      this.remembered.forget();
+    }
+  }
+
+  /** refresh who the member is and their organizations, when the relay answers; reads never wait for it */
+  #refreshAccount(token: string): void {
+    const known = this.session!;
+    this.track(
+      new RelayAuth({ relayUrl: known.relayUrl, ...this.fetchOption() }).account(token).then(
+        (account) =>
+          this.exclusively(async () => {
+            if (this.session !== known || this.#closed) return;
+            this.session = { ...known, ...account };
+            this.remembered.write(this.session);
+            this.publishSession();
+          }),
+        (error: unknown) => {
+          if (error instanceof CommandFailure && error.code === 'not_signed_in') this.sessionEnded(error.message);
+          // offline: keep what was remembered; sync reports the relay's absence
+        },
+      ),
+    );
+  }
+
+  /** stops sync and closes the replica; the token and the replica stay for the next start */
+  async close(): Promise<void> {
+    await this.exclusively(async () => {
+      this.#closed = true;
+      await this.closeOrganization();
+    });
+    await Promise.allSettled([...this.#background]);
+  }
+}
