@@ -4,11 +4,10 @@
 import type { EventName, EventPayload, Outcome } from '../../common/command-map.js';
 import { type AnyEventListener } from './app-events.js';
 import { AppContext } from './app-context.js';
-import { CommandFailure, notFound, notSignedIn } from './command-failure.js';
+import { CommandFailure } from './command-failure.js';
 import type { DesktopAppOptions } from './desktop-app-options.js';
 import { createDispatch, type CommandHandlers } from './dispatch.js';
-import { RelayAuth, type VerifyProof } from './relay-auth.js';
-import { normalizeRelayUrl } from './relay-url.js';
+import { sessionHandlers } from './handlers/session.js';
 import { calendarMonth, calendarRange } from './queries/calendar-month.js';
 import { eventDetail } from './queries/event-detail.js';
 import { holdsOnDate } from './queries/holds.js';
@@ -39,93 +38,11 @@ export interface DesktopApp {
 
 export async function startDesktopApp(options: DesktopAppOptions): Promise<DesktopApp> {
   const ctx = new AppContext(options);
-  const { log, deviceName } = ctx;
+  const { log } = ctx;
   const reading = () => ctx.reading();
-  const fetchOption = () => ctx.fetchOption();
-
-  const verify = (proof: VerifyProof) =>
-    ctx.exclusively(async () => {
-      const viaRelay = ctx.relayUrl;
-      const verified = await new RelayAuth({ relayUrl: viaRelay, ...fetchOption() }).verify(proof, deviceName);
-      return ctx.signedIn(verified, viaRelay);
-    });
-
-  /** the sign-in each address last asked for from this app (auth.requestCode), by lower-cased email */
-  const signInIds = new Map<string, string>();
 
   const handlers: CommandHandlers = {
-    'session.get': async () => ctx.sessionState(),
-    'auth.requestCode': async ({ relayUrl: asked, email }) => {
-      const target = normalizeRelayUrl(asked);
-      const { message, signInId } = await new RelayAuth({ relayUrl: target, ...fetchOption() }).requestCode(
-        email,
-        deviceName,
-      );
-      // the code typed next answers this sign-in: only this app can use up its tries
-      if (signInId) signInIds.set(email.trim().toLowerCase(), signInId);
-      else signInIds.delete(email.trim().toLowerCase());
-      ctx.lastEmail.write(email);
-      if (!ctx.session) {
-        ctx.relayUrl = target;
-        ctx.signedOutReason = undefined;
-      }
-      return { message };
-    },
-    'auth.verifyCode': ({ email, code }) => {
-      const signInId = signInIds.get(email.trim().toLowerCase());
-      return verify(signInId ? { email, code, signInId } : { email, code });
-    },
-    'auth.verifyLink': ({ token }) => verify({ token }),
-    'auth.signOut': ({ discardPending }) =>
-      ctx.exclusively(async () => {
-        const open = ctx.open;
-        if (open && !discardPending) {
-          const counts = await open.outbox.counts();
-          if (counts.pending > 0 || counts.refused > 0) {
-            throw new CommandFailure(
-              'pending_changes',
-              [
-                counts.pending === 1 ? '1 edit has not reached the relay yet' : '',
-                counts.pending > 1 ? `${counts.pending} edits have not reached the relay yet` : '',
-                counts.refused === 1 ? '1 refused edit is waiting for you' : '',
-                counts.refused > 1 ? `${counts.refused} refused edits are waiting for you` : '',
-              ]
-                .filter(Boolean)
-                .join(' and ') + '. They stay on this computer and upload at your next sign-in here.',
-              { pending: String(counts.pending), refused: String(counts.refused) },
-            );
-          }
-        }
-        const token = await options.credentials.get();
-        const session = ctx.session;
-        if (session && token) {
-          await ctx.closeOrganization();
-          try {
-            await new RelayAuth({ relayUrl: session.relayUrl, ...fetchOption() }).signOut(token);
-          } catch (error) {
-            // offline or already revoked: the token is gone from this computer all the same
-            log('sign-out at the relay failed; signing out locally', error);
-          }
-        }
-        await ctx.forgetSession();
-        return ctx.sessionState();
-      }),
-    'organization.select': ({ organizationId }) =>
-      ctx.exclusively(async () => {
-        const session = ctx.session;
-        if (!session) throw notSignedIn();
-        if (!session.organizations.some((o) => o.id === organizationId)) {
-          throw notFound(`you are not a member of organization ${organizationId}`);
-        }
-        if (ctx.open?.organizationId !== organizationId) {
-          ctx.session = { ...session, organizationId };
-          ctx.remembered.write(ctx.session);
-          await ctx.openOrganization(organizationId);
-        }
-        ctx.publishSession();
-        return ctx.sessionState();
-      }),
-    'sync.status': async () => ctx.syncStatus,
+    ...sessionHandlers(ctx),
     'venues.list': async () => {
       const { replica, organizationId } = reading();
       return listVenues(replica, organizationId);
