@@ -7,14 +7,12 @@ import { AppContext } from './app-context.js';
 import { CommandFailure } from './command-failure.js';
 import type { DesktopAppOptions } from './desktop-app-options.js';
 import { createDispatch, type CommandHandlers } from './dispatch.js';
+import { eventHandlers } from './handlers/events.js';
 import { sessionHandlers } from './handlers/session.js';
-import { calendarMonth, calendarRange } from './queries/calendar-month.js';
-import { eventDetail } from './queries/event-detail.js';
 import { holdsOnDate } from './queries/holds.js';
 import { requestDetail } from './queries/request-detail.js';
 import { listRequests } from './queries/request-list.js';
 import { listTaskTemplates } from './queries/task-templates.js';
-import { listVenues } from './queries/venues.js';
 import { organizationSettings } from './queries/organization.js';
 import { showDay } from './queries/show-day.js';
 import { guestListDoor } from './queries/guest-list.js';
@@ -43,25 +41,10 @@ export async function startDesktopApp(options: DesktopAppOptions): Promise<Deskt
 
   const handlers: CommandHandlers = {
     ...sessionHandlers(ctx),
-    'venues.list': async () => {
-      const { replica, organizationId } = reading();
-      return listVenues(replica, organizationId);
-    },
+    ...eventHandlers(ctx),
     'organization.get': async () => {
       const { replica, organizationId } = reading();
       return organizationSettings(replica, organizationId);
-    },
-    'calendar.month': async (args) => {
-      const { replica, organizationId } = reading();
-      return calendarMonth(replica, organizationId, args);
-    },
-    'calendar.range': async (args) => {
-      const { replica, organizationId } = reading();
-      return calendarRange(replica, organizationId, args);
-    },
-    'events.get': async ({ eventId }) => {
-      const { replica, organizationId } = reading();
-      return eventDetail(replica, organizationId, eventId);
     },
     'requests.list': async (args) => {
       const { replica, organizationId } = reading();
