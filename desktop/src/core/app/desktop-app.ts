@@ -7,11 +7,10 @@ import { AppContext } from './app-context.js';
 import { CommandFailure } from './command-failure.js';
 import type { DesktopAppOptions } from './desktop-app-options.js';
 import { createDispatch, type CommandHandlers } from './dispatch.js';
+import { requestHandlers } from './handlers/requests.js';
 import { eventHandlers } from './handlers/events.js';
 import { sessionHandlers } from './handlers/session.js';
 import { holdsOnDate } from './queries/holds.js';
-import { requestDetail } from './queries/request-detail.js';
-import { listRequests } from './queries/request-list.js';
 import { listTaskTemplates } from './queries/task-templates.js';
 import { organizationSettings } from './queries/organization.js';
 import { showDay } from './queries/show-day.js';
@@ -46,14 +45,7 @@ export async function startDesktopApp(options: DesktopAppOptions): Promise<Deskt
       const { replica, organizationId } = reading();
       return organizationSettings(replica, organizationId);
     },
-    'requests.list': async (args) => {
-      const { replica, organizationId } = reading();
-      return listRequests(replica, organizationId, args);
-    },
-    'requests.get': async ({ requestId }) => {
-      const { replica, organizationId } = reading();
-      return requestDetail(replica, organizationId, requestId);
-    },
+    ...requestHandlers(ctx),
     'holds.onDate': async ({ venueId, date }) => {
       const { replica, organizationId } = reading();
       return holdsOnDate(replica, organizationId, venueId, date);
