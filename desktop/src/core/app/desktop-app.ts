@@ -7,10 +7,10 @@ import { AppContext } from './app-context.js';
 import { CommandFailure } from './command-failure.js';
 import type { DesktopAppOptions } from './desktop-app-options.js';
 import { createDispatch, type CommandHandlers } from './dispatch.js';
+import { holdHandlers } from './handlers/holds.js';
 import { requestHandlers } from './handlers/requests.js';
 import { eventHandlers } from './handlers/events.js';
 import { sessionHandlers } from './handlers/session.js';
-import { holdsOnDate } from './queries/holds.js';
 import { listTaskTemplates } from './queries/task-templates.js';
 import { organizationSettings } from './queries/organization.js';
 import { showDay } from './queries/show-day.js';
@@ -46,10 +46,7 @@ export async function startDesktopApp(options: DesktopAppOptions): Promise<Deskt
       return organizationSettings(replica, organizationId);
     },
     ...requestHandlers(ctx),
-    'holds.onDate': async ({ venueId, date }) => {
-      const { replica, organizationId } = reading();
-      return holdsOnDate(replica, organizationId, venueId, date);
-    },
+    ...holdHandlers(ctx),
     'taskTemplates.list': async () => {
       const { replica, organizationId } = reading();
       return listTaskTemplates(replica, organizationId);
