@@ -7,16 +7,13 @@ import { AppContext } from './app-context.js';
 import { CommandFailure } from './command-failure.js';
 import type { DesktopAppOptions } from './desktop-app-options.js';
 import { createDispatch, type CommandHandlers } from './dispatch.js';
+import { showDayHandlers } from './handlers/show-day.js';
 import { holdHandlers } from './handlers/holds.js';
 import { requestHandlers } from './handlers/requests.js';
 import { eventHandlers } from './handlers/events.js';
 import { sessionHandlers } from './handlers/session.js';
 import { listTaskTemplates } from './queries/task-templates.js';
 import { organizationSettings } from './queries/organization.js';
-import { showDay } from './queries/show-day.js';
-import { guestListDoor } from './queries/guest-list.js';
-import { doorCount } from './queries/door-count.js';
-import { settlementSheet } from './queries/settlement-sheet.js';
 import { MutationRefused, type Outbox } from '../outbox/index.js';
 import { deliveryProblemCommands } from '../delivery/delivery-problem-commands.js';
 import { auditCommands } from '../audit/audit-commands.js';
@@ -54,22 +51,7 @@ export async function startDesktopApp(options: DesktopAppOptions): Promise<Deskt
     'search.query': async ({ text, limit }) => {
       return reading().search.search(text, limit);
     },
-    'showDay.get': async (args) => {
-      const { replica, organizationId } = reading();
-      return showDay(replica, organizationId, args);
-    },
-    'guestList.get': async ({ eventId }) => {
-      const { replica, organizationId } = reading();
-      return guestListDoor(replica, organizationId, eventId);
-    },
-    'doorCount.get': async ({ eventId }) => {
-      const { replica, organizationId } = reading();
-      return doorCount(replica, organizationId, eventId);
-    },
-    'settlement.get': async ({ eventId }) => {
-      const { replica, organizationId } = reading();
-      return settlementSheet(replica, organizationId, eventId);
-    },
+    ...showDayHandlers(ctx),
     'mutation.run': ({ name, args }) => editing((outbox) => outbox.run(name, args)),
     'outbox.counts': () => editing((outbox) => outbox.counts()),
     'outbox.needsAttention': () => editing((outbox) => outbox.needsAttention()),
