@@ -7,6 +7,7 @@ import { AppContext } from './app-context.js';
 import { CommandFailure } from './command-failure.js';
 import type { DesktopAppOptions } from './desktop-app-options.js';
 import { createDispatch, type CommandHandlers } from './dispatch.js';
+import { searchHandlers } from './handlers/search.js';
 import { showDayHandlers } from './handlers/show-day.js';
 import { holdHandlers } from './handlers/holds.js';
 import { requestHandlers } from './handlers/requests.js';
@@ -48,9 +49,7 @@ export async function startDesktopApp(options: DesktopAppOptions): Promise<Deskt
       const { replica, organizationId } = reading();
       return listTaskTemplates(replica, organizationId);
     },
-    'search.query': async ({ text, limit }) => {
-      return reading().search.search(text, limit);
-    },
+    ...searchHandlers(ctx),
     ...showDayHandlers(ctx),
     'mutation.run': ({ name, args }) => editing((outbox) => outbox.run(name, args)),
     'outbox.counts': () => editing((outbox) => outbox.counts()),
