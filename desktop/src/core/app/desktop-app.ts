@@ -4,9 +4,9 @@
 import type { EventName, EventPayload, Outcome } from '../../common/command-map.js';
 import { type AnyEventListener } from './app-events.js';
 import { AppContext } from './app-context.js';
-import { CommandFailure } from './command-failure.js';
 import type { DesktopAppOptions } from './desktop-app-options.js';
 import { createDispatch, type CommandHandlers } from './dispatch.js';
+import { editHandlers } from './handlers/edits.js';
 import { searchHandlers } from './handlers/search.js';
 import { showDayHandlers } from './handlers/show-day.js';
 import { holdHandlers } from './handlers/holds.js';
@@ -15,7 +15,6 @@ import { eventHandlers } from './handlers/events.js';
 import { sessionHandlers } from './handlers/session.js';
 import { listTaskTemplates } from './queries/task-templates.js';
 import { organizationSettings } from './queries/organization.js';
-import { MutationRefused, type Outbox } from '../outbox/index.js';
 import { deliveryProblemCommands } from '../delivery/delivery-problem-commands.js';
 import { auditCommands } from '../audit/audit-commands.js';
 import { noteCommands } from '../notes/note-commands.js';
@@ -51,11 +50,7 @@ export async function startDesktopApp(options: DesktopAppOptions): Promise<Deskt
     },
     ...searchHandlers(ctx),
     ...showDayHandlers(ctx),
-    'mutation.run': ({ name, args }) => editing((outbox) => outbox.run(name, args)),
-    'outbox.counts': () => editing((outbox) => outbox.counts()),
-    'outbox.needsAttention': () => editing((outbox) => outbox.needsAttention()),
-    'outbox.retry': ({ mutationId, args }) => editing((outbox) => outbox.retry(mutationId, args)),
-    'outbox.discard': ({ mutationId }) => editing(async (outbox) => (await outbox.discard(mutationId), {})),
+    ...editHandlers(ctx),
     ...deliveryProblemCommands(() => {
       const { organizationId } = reading();
       return {
@@ -94,18 +89,6 @@ export async function startDesktopApp(options: DesktopAppOptions): Promise<Deskt
       return { organizationId, replica, notes, role };
     }),
   };
-
-  /** an outbox command on the open organization, its refusals as command errors */
-  async function editing<T>(work: (outbox: Outbox) => Promise<T>): Promise<T> {
-    const { outbox } = reading();
-    try {
-      return await work(outbox);
-    } catch (error) {
-      if (!(error instanceof MutationRefused)) throw error;
-      const code = error.code === 'unknown_mutation' ? 'invalid_arguments' : error.code;
-      throw new CommandFailure(code, error.message, error.details);
-    }
-  }
 
   await ctx.restore();
   const dispatch = createDispatch(handlers, { log });
