@@ -6,6 +6,7 @@ import { type AnyEventListener } from './app-events.js';
 import { AppContext } from './app-context.js';
 import type { DesktopAppOptions } from './desktop-app-options.js';
 import { createDispatch, type CommandHandlers } from './dispatch.js';
+import { documentHandlers } from './handlers/documents.js';
 import { editHandlers } from './handlers/edits.js';
 import { searchHandlers } from './handlers/search.js';
 import { showDayHandlers } from './handlers/show-day.js';
@@ -18,7 +19,6 @@ import { organizationSettings } from './queries/organization.js';
 import { deliveryProblemCommands } from '../delivery/delivery-problem-commands.js';
 import { auditCommands } from '../audit/audit-commands.js';
 import { noteCommands } from '../notes/note-commands.js';
-import { documentCommands } from '../documents/document-commands.js';
 
 export type { DesktopAppOptions } from './desktop-app-options.js';
 
@@ -71,18 +71,7 @@ export async function startDesktopApp(options: DesktopAppOptions): Promise<Deskt
         role: ctx.session?.organizations.find((o) => o.id === organizationId)?.role,
       };
     }),
-    ...documentCommands(() => {
-      const { organizationId, replica } = reading();
-      return {
-        organizationId,
-        replica,
-        relayUrl: ctx.session!.relayUrl,
-        getToken: async () => (await options.credentials.get()) ?? undefined,
-        ...(options.fetch ? { fetch: options.fetch } : {}),
-        ...(options.documentFiles ? { files: options.documentFiles } : {}),
-        role: ctx.session?.organizations.find((o) => o.id === organizationId)?.role,
-      };
-    }),
+    ...documentHandlers(ctx),
     ...noteCommands(() => {
       const { organizationId, replica, notes } = reading();
       const role = ctx.session?.organizations.find((o) => o.id === organizationId)?.role;
