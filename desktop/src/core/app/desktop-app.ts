@@ -6,6 +6,7 @@ import { type AnyEventListener } from './app-events.js';
 import { AppContext } from './app-context.js';
 import type { DesktopAppOptions } from './desktop-app-options.js';
 import { createDispatch, type CommandHandlers } from './dispatch.js';
+import { noteHandlers } from './handlers/notes.js';
 import { documentHandlers } from './handlers/documents.js';
 import { editHandlers } from './handlers/edits.js';
 import { searchHandlers } from './handlers/search.js';
@@ -18,7 +19,6 @@ import { listTaskTemplates } from './queries/task-templates.js';
 import { organizationSettings } from './queries/organization.js';
 import { deliveryProblemCommands } from '../delivery/delivery-problem-commands.js';
 import { auditCommands } from '../audit/audit-commands.js';
-import { noteCommands } from '../notes/note-commands.js';
 
 export type { DesktopAppOptions } from './desktop-app-options.js';
 
@@ -72,11 +72,7 @@ export async function startDesktopApp(options: DesktopAppOptions): Promise<Deskt
       };
     }),
     ...documentHandlers(ctx),
-    ...noteCommands(() => {
-      const { organizationId, replica, notes } = reading();
-      const role = ctx.session?.organizations.find((o) => o.id === organizationId)?.role;
-      return { organizationId, replica, notes, role };
-    }),
+    ...noteHandlers(ctx),
   };
 
   await ctx.restore();
