@@ -6,6 +6,7 @@ import { type AnyEventListener } from './app-events.js';
 import { AppContext } from './app-context.js';
 import type { DesktopAppOptions } from './desktop-app-options.js';
 import { createDispatch, type CommandHandlers } from './dispatch.js';
+import { settingsHandlers } from './handlers/settings.js';
 import { noteHandlers } from './handlers/notes.js';
 import { documentHandlers } from './handlers/documents.js';
 import { editHandlers } from './handlers/edits.js';
@@ -15,10 +16,6 @@ import { holdHandlers } from './handlers/holds.js';
 import { requestHandlers } from './handlers/requests.js';
 import { eventHandlers } from './handlers/events.js';
 import { sessionHandlers } from './handlers/session.js';
-import { listTaskTemplates } from './queries/task-templates.js';
-import { organizationSettings } from './queries/organization.js';
-import { deliveryProblemCommands } from '../delivery/delivery-problem-commands.js';
-import { auditCommands } from '../audit/audit-commands.js';
 
 export type { DesktopAppOptions } from './desktop-app-options.js';
 
@@ -33,44 +30,16 @@ export interface DesktopApp {
 export async function startDesktopApp(options: DesktopAppOptions): Promise<DesktopApp> {
   const ctx = new AppContext(options);
   const { log } = ctx;
-  const reading = () => ctx.reading();
 
   const handlers: CommandHandlers = {
     ...sessionHandlers(ctx),
     ...eventHandlers(ctx),
-    'organization.get': async () => {
-      const { replica, organizationId } = reading();
-      return organizationSettings(replica, organizationId);
-    },
+    ...settingsHandlers(ctx),
     ...requestHandlers(ctx),
     ...holdHandlers(ctx),
-    'taskTemplates.list': async () => {
-      const { replica, organizationId } = reading();
-      return listTaskTemplates(replica, organizationId);
-    },
     ...searchHandlers(ctx),
     ...showDayHandlers(ctx),
     ...editHandlers(ctx),
-    ...deliveryProblemCommands(() => {
-      const { organizationId } = reading();
-      return {
-        organizationId,
-        relayUrl: ctx.session!.relayUrl,
-        getToken: async () => (await options.credentials.get()) ?? undefined,
-        ...(options.fetch ? { fetch: options.fetch } : {}),
-        role: ctx.session?.organizations.find((o) => o.id === organizationId)?.role,
-      };
-    }),
-    ...auditCommands(() => {
-      const { organizationId } = reading();
-      return {
-        organizationId,
-        relayUrl: ctx.session!.relayUrl,
-        getToken: async () => (await options.credentials.get()) ?? undefined,
-        ...(options.fetch ? { fetch: options.fetch } : {}),
-        role: ctx.session?.organizations.find((o) => o.id === organizationId)?.role,
-      };
-    }),
     ...documentHandlers(ctx),
     ...noteHandlers(ctx),
   };
