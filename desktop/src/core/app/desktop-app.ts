@@ -1,21 +1,22 @@
-// The desktop app behind the command map: the shared context (app-context.ts: the session, the
-// open organization, the events pushed to the screens) and every command's handler. Plain Node:
-// the Electron main process and the browser dev host both drive it through dispatch().
+// The desktop app behind the command map, wired: one AppContext (app-context.ts: the session, the
+// open organization, the events pushed to the screens) handed to each area's handlers
+// (handlers/*.ts), and dispatch() in front of them. Plain Node: the Electron main process and the
+// browser dev host both drive it through dispatch().
 import type { EventName, EventPayload, Outcome } from '../../common/command-map.js';
-import { type AnyEventListener } from './app-events.js';
+import type { AnyEventListener } from './app-events.js';
 import { AppContext } from './app-context.js';
 import type { DesktopAppOptions } from './desktop-app-options.js';
 import { createDispatch, type CommandHandlers } from './dispatch.js';
-import { settingsHandlers } from './handlers/settings.js';
-import { noteHandlers } from './handlers/notes.js';
-import { documentHandlers } from './handlers/documents.js';
-import { editHandlers } from './handlers/edits.js';
-import { searchHandlers } from './handlers/search.js';
-import { showDayHandlers } from './handlers/show-day.js';
-import { holdHandlers } from './handlers/holds.js';
-import { requestHandlers } from './handlers/requests.js';
-import { eventHandlers } from './handlers/events.js';
 import { sessionHandlers } from './handlers/session.js';
+import { eventHandlers } from './handlers/events.js';
+import { requestHandlers } from './handlers/requests.js';
+import { holdHandlers } from './handlers/holds.js';
+import { showDayHandlers } from './handlers/show-day.js';
+import { searchHandlers } from './handlers/search.js';
+import { editHandlers } from './handlers/edits.js';
+import { documentHandlers } from './handlers/documents.js';
+import { noteHandlers } from './handlers/notes.js';
+import { settingsHandlers } from './handlers/settings.js';
 
 export type { DesktopAppOptions } from './desktop-app-options.js';
 
@@ -29,23 +30,23 @@ export interface DesktopApp {
 
 export async function startDesktopApp(options: DesktopAppOptions): Promise<DesktopApp> {
   const ctx = new AppContext(options);
-  const { log } = ctx;
 
+  // each area registers its commands on the one context; the type checks that every command has a handler
   const handlers: CommandHandlers = {
     ...sessionHandlers(ctx),
     ...eventHandlers(ctx),
-    ...settingsHandlers(ctx),
     ...requestHandlers(ctx),
     ...holdHandlers(ctx),
-    ...searchHandlers(ctx),
     ...showDayHandlers(ctx),
+    ...searchHandlers(ctx),
     ...editHandlers(ctx),
     ...documentHandlers(ctx),
     ...noteHandlers(ctx),
+    ...settingsHandlers(ctx),
   };
 
   await ctx.restore();
-  const dispatch = createDispatch(handlers, { log });
+  const dispatch = createDispatch(handlers, { log: ctx.log });
   return {
     dispatch,
     on: (name, listener) => ctx.events.on(name, listener),
