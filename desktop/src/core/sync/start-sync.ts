@@ -11,7 +11,8 @@ import type { Replica } from '../replica/open-replica.js';
 import { syncedTable } from '../replica/replica-schema.js';
 import { MultiShapeBuffer, type ReadyBatch } from './multi-shape-buffer.js';
 import { applyBatch, loadTableColumns, type TableColumns } from './apply-batch.js';
-import { deriveStatus, SyncStatusBoard, type SyncStatus } from './sync-status.js';
+import { initialSyncState, type SyncStatus } from './sync-status.js';
+import { SyncStatusBoard } from './sync-status-board.js';
 import { createRelayFetch } from './relay-fetch.js';
 
 export interface StartSyncOptions {
@@ -66,58 +67,35 @@ export async function startSync(options: StartSyncOptions): Promise<SyncSession>
   const abort = new AbortController();
   // every stream (and each of its requests) listens on this one signal
   setMaxListeners(0, abort.signal);
-  const snapshotting = new Set(tables.filter((t) => !resumeFrom.has(t)));
-  const skippedTables: string[] = [];
-  let fatal: { phase: 'signed-out' | 'error'; reason: string } | undefined;
-  let offlineSince: Date | undefined;
-  let rowsReceived = 0;
-  let rowsTotal: number | undefined;
-  let lastSyncedAt: Date | undefined = lastSync?.last_synced_at;
-
+  // what happened is recorded on the board; the reducer (sync-status.ts) makes it a status
   const board = new SyncStatusBoard(
-    deriveStatus({ snapshotting: false, everyShapeComplete: false, rowsReceived, skippedTables }),
+    initialSyncState({
+      snapshotting: tables.filter((t) => !resumeFrom.has(t)),
+      lastSyncedAt: lastSync?.last_synced_at,
+    }),
   );
-  const caughtUpWaiters = new Set<{ resolve: () => void; reject: (e: Error) => void }>();
-  const refreshStatus = () => {
-    const status = deriveStatus({
-      ...(fatal ? { fatal } : {}),
-      ...(offlineSince ? { offlineSince } : {}),
-      snapshotting: snapshotting.size > 0,
-      everyShapeComplete: buffer.completeLsn() !== undefined,
-      rowsReceived,
-      ...(rowsTotal !== undefined ? { rowsTotal } : {}),
-      ...(lastSyncedAt ? { lastSyncedAt } : {}),
-      skippedTables: [...skippedTables],
-    });
-    board.publish(status);
-    if (fatal) {
-      for (const waiter of caughtUpWaiters) waiter.reject(new Error(`sync stopped: ${fatal.reason}`));
-      caughtUpWaiters.clear();
-    } else if (status.phase === 'live' && buffer.isCaughtUp()) {
-      for (const waiter of caughtUpWaiters) waiter.resolve();
-      caughtUpWaiters.clear();
-    }
-  };
+  const publish = () => board.publish(buffer.isCaughtUp());
+  const everyShapeComplete = () => buffer.completeLsn() !== undefined;
 
   const stopWith = (phase: 'signed-out' | 'error', reason: string) => {
-    if (!fatal) fatal = { phase, reason };
+    board.record({ type: 'stopped', phase, reason });
     abort.abort();
-    refreshStatus();
+    publish();
   };
 
   // one apply at a time, in the order batches were released
   let applying: Promise<void> = Promise.resolve();
   const drain = () => {
     applying = applying.then(async () => {
-      if (fatal) return;
+      if (board.state.stopped) return;
       try {
         for (let batch = buffer.takeReady(); batch; batch = buffer.takeReady()) await commit(batch);
-        if (buffer.isCaughtUp()) lastSyncedAt = new Date();
+        if (buffer.isCaughtUp()) board.record({ type: 'caught-up', at: new Date() });
       } catch (error) {
         // the transaction rolled back and the offsets were not saved: a restart replays it
         stopWith('error', `could not apply synced changes: ${(error as Error).message}`);
       }
-      refreshStatus();
+      publish();
       if (buffer.isCaughtUp()) analyzeStaleTables();
     });
     return applying;
@@ -154,7 +132,7 @@ export async function startSync(options: StartSyncOptions): Promise<SyncSession>
       if (options.reconcile) for (const table of await options.reconcile(tx)) touched.add(table);
     });
     // a checkpoint after a snapshot is released only with the whole snapshot
-    for (const table of batch.checkpoints.keys()) snapshotting.delete(table);
+    board.record({ type: 'applied', checkpointed: [...batch.checkpoints.keys()] });
     if (touched.size > 0) replica.notifyChange({ tables: [...touched] });
     for (const table of bulkLoaded) staleStatistics.add(table);
   }
@@ -175,10 +153,9 @@ export async function startSync(options: StartSyncOptions): Promise<SyncSession>
 
   /** The relay refused this table to the member: forget it, and what the replica held of it. */
   const skipTable = (table: string) => {
-    if (skippedTables.includes(table)) return;
-    skippedTables.push(table);
+    if (board.state.skippedTables.includes(table)) return;
     buffer.drop(table);
-    snapshotting.delete(table);
+    board.record({ type: 'table-refused', table, everyShapeComplete: everyShapeComplete() });
     applying = applying.then(async () => {
       try {
         const column = findSyncedTable(table)?.organizationColumn ?? 'organization_id';
@@ -206,10 +183,9 @@ export async function startSync(options: StartSyncOptions): Promise<SyncSession>
 
   const relayFetch = createRelayFetch(options.fetch ?? fetch, (reachable) => {
     if (abort.signal.aborted) return;
-    const wasOffline = offlineSince !== undefined;
-    if (reachable) offlineSince = undefined;
-    else offlineSince ??= new Date();
-    if (wasOffline !== !reachable) refreshStatus();
+    const wasOffline = board.state.offlineSince !== undefined;
+    board.record(reachable ? { type: 'reachable' } : { type: 'unreachable', at: new Date() });
+    if (wasOffline !== !reachable) publish();
   });
 
   const onError = (table: string) => (error: Error) => {
@@ -225,7 +201,7 @@ export async function startSync(options: StartSyncOptions): Promise<SyncSession>
   };
 
   // the total first, so that the first progress shown already has it
-  if (snapshotting.size > 0) await countSnapshotRows();
+  if (board.state.snapshotting.size > 0) await countSnapshotRows();
 
   const shapeUrl = `${options.relayUrl.replace(/\/+$/, '')}/v1/shape`;
   for (const table of tables) {
@@ -247,11 +223,16 @@ export async function startSync(options: StartSyncOptions): Promise<SyncSession>
     });
     stream.subscribe(
       async (messages: Message[]) => {
-        if (abort.signal.aborted || fatal || skippedTables.includes(table)) return;
+        if (abort.signal.aborted || board.state.stopped || board.state.skippedTables.includes(table)) return;
         try {
-          if (snapshotting.has(table)) rowsReceived += messages.filter((m) => 'key' in m).length;
-          if (messages.some((m) => m.headers.control === 'must-refetch')) snapshotting.add(table);
           buffer.receive(table, messages, { handle: stream.shapeHandle, offset: stream.lastOffset });
+          board.record({
+            type: 'received',
+            table,
+            rows: messages.filter((m) => 'key' in m).length,
+            mustRefetch: messages.some((m) => m.headers.control === 'must-refetch'),
+            everyShapeComplete: everyShapeComplete(),
+          });
           // awaiting the apply holds the stream's next request: memory stays bounded
           await drain();
         } catch (error) {
@@ -263,7 +244,7 @@ export async function startSync(options: StartSyncOptions): Promise<SyncSession>
       },
     );
   }
-  refreshStatus();
+  publish();
 
   /** Asks the relay how many rows the snapshots hold, for progress; best effort. */
   async function countSnapshotRows(): Promise<void> {
@@ -278,8 +259,8 @@ export async function startSync(options: StartSyncOptions): Promise<SyncSession>
       );
       if (!response.ok) return;
       const { counts } = (await response.json()) as { counts: Record<string, number> };
-      rowsTotal = [...snapshotting].reduce((sum, table) => sum + (counts[table] ?? 0), 0) + rowsReceived;
-      refreshStatus();
+      board.record({ type: 'counted', counts });
+      publish();
     } catch {
       // no total: progress shows rows received only
     }
@@ -291,11 +272,7 @@ export async function startSync(options: StartSyncOptions): Promise<SyncSession>
       return board.current;
     },
     subscribe: (listener) => board.subscribe(listener),
-    waitUntilLive() {
-      if (fatal) return Promise.reject(new Error(`sync stopped: ${fatal.reason}`));
-      if (board.current.phase === 'live' && buffer.isCaughtUp()) return Promise.resolve();
-      return new Promise((resolve, reject) => caughtUpWaiters.add({ resolve, reject }));
-    },
+    waitUntilLive: () => board.waitUntilLive(buffer.isCaughtUp()),
     stop() {
       stopping ??= (async () => {
         abort.abort();
