@@ -62,6 +62,11 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       // fail fast while the database is away, reconnect within a second once it is back
       ...outageConnectionOptions,
     });
+    // The pool learns the server's array types on its first connection, and a `sql.array(...)`
+    // parameter built before that is sent untyped ("op ANY/ALL (array) requires array on right
+    // side"): one query first, so the relay's first real query can be any query. A database that
+    // is away now is no reason to fail here; the first query that reaches it does the same.
+    await sql`SELECT 1`.catch(() => {});
     const url = new URL(options.databaseUrl);
     const { migrationUrl } = options;
     return {

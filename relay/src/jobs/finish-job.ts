@@ -47,3 +47,18 @@ export async function returnJobToQueue(sql: Sql, job: ClaimedJob): Promise<boole
      WHERE id = ${id} AND status = 'RUNNING' AND locked_by = ${worker} AND attempts = ${attempts}`;
   return result.count === 1;
 }
+
+/**
+ * Hands back the jobs of claims whose answer never arrived (the connection died after the claim
+ * committed): they are RUNNING under a claim token no lane holds, so nothing else would end them
+ * before their lease. Their attempt is given back, as for any job the database took from a lane.
+ */
+export async function returnLostClaims(sql: Sql, claimTokens: readonly string[]): Promise<number> {
+  if (claimTokens.length === 0) return 0;
+  const result = await sql`
+    UPDATE jobs
+       SET status = 'QUEUED', attempts = attempts - 1, run_at = now(), locked_at = NULL, locked_by = NULL,
+           updated_at = now()
+     WHERE status = 'RUNNING' AND locked_by = ANY(${sql.array([...claimTokens])})`;
+  return result.count;
+}

@@ -13,6 +13,11 @@
 // under way, and the last writes of those that finished, get shutdownTimeoutMs to finish; those still running then are aborted (ctx.signal)
 // and their jobs put back to QUEUED for the next start or another relay. A job whose relay dies
 // without stop() is taken again after the lease.
+//
+// Each claim locks its jobs under a token of its own (the worker's id and a claim number). A claim
+// can commit and still fail here, when the connection dies before its answer arrives; its jobs
+// would then sit RUNNING, held by no lane, until their lease ran out. The worker remembers the
+// token of every claim that failed and hands those jobs back before it claims again.
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
@@ -23,7 +28,7 @@ import { organizationSql } from '../db/as-organizations.js';
 import { PermanentJobFailure, type ClaimedJob, type FinishedJob, type JobHandlers } from './job-handlers.js';
 import type { JobMetrics } from './job-metrics.js';
 import { claimJobs } from './claim-job.js';
-import { markJobDead, markJobDone, returnJobToQueue, scheduleJobRetry } from './finish-job.js';
+import { markJobDead, markJobDone, returnJobToQueue, returnLostClaims, scheduleJobRetry } from './finish-job.js';
 import { retryDelayMs } from './retry-delay.js';
 
 export interface JobWorkerOptions {
@@ -51,8 +56,11 @@ interface Finishing {
 }
 
 export class JobWorker {
-  /** names this worker in locked_by: which relay process holds a job */
+  /** names this worker in locked_by (with a claim number): which relay process holds a job */
   readonly id = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+  #claims = 0;
+  /** tokens of claims that failed without an answer: their jobs, if they committed, are no lane's */
+  readonly #lostClaims = new Set<string>();
   readonly #db: Database;
   readonly #options: JobWorkerOptions;
   readonly #inFlight = new Map<string, { job: ClaimedJob; abort: AbortController; done: Promise<unknown> }>();
@@ -87,7 +95,7 @@ export class JobWorker {
    * step the queue one job at a time; the lanes take their jobs from shared claims instead.
    */
   async work(): Promise<boolean> {
-    const [job] = await claimJobs(this.#db.sql, this.id, this.#options.leaseSeconds, this.#options.handlers.kinds(), 1);
+    const [job] = await this.#claim(1);
     if (!job) return false;
     // a test stepping the queue reads the job's end next: wait for the handler's last write too
     await (
@@ -133,11 +141,29 @@ export class JobWorker {
   }
 
   async #claimForLanes(): Promise<number> {
-    const { leaseSeconds, handlers, concurrency } = this.#options;
-    const jobs = await claimJobs(this.#db.sql, this.id, leaseSeconds, handlers.kinds(), concurrency);
+    const jobs = await this.#claim(this.#options.concurrency);
     const claimedAt = performance.now();
     for (const job of jobs) this.#ready.push({ job, claimedAt });
     return jobs.length;
+  }
+
+  /** One claim under its own token; the jobs of earlier claims that lost their answer go back first. */
+  async #claim(limit: number): Promise<ClaimedJob[]> {
+    const { leaseSeconds, handlers, log } = this.#options;
+    const sql = this.#db.sql;
+    if (this.#lostClaims.size > 0) {
+      const tokens = [...this.#lostClaims];
+      const returned = await returnLostClaims(sql, tokens);
+      for (const token of tokens) this.#lostClaims.delete(token);
+      if (returned > 0) log.info({ returned }, 'jobs of a claim whose answer was lost returned to the queue');
+    }
+    const token = `${this.id}#${++this.#claims}`;
+    try {
+      return await claimJobs(sql, token, leaseSeconds, handlers.kinds(), limit);
+    } catch (error) {
+      this.#lostClaims.add(token);
+      throw error;
+    }
   }
 
   async stop(): Promise<void> {
@@ -157,6 +183,11 @@ export class JobWorker {
     for (const { job } of this.#ready.splice(0)) {
       await returnJobToQueue(this.#db.sql, job).catch((error: unknown) =>
         this.#options.log.warn({ err: error, jobId: job.id }, 'could not return a job at shutdown; the lease will'),
+      );
+    }
+    if (this.#lostClaims.size > 0) {
+      await returnLostClaims(this.#db.sql, [...this.#lostClaims]).catch((error: unknown) =>
+        this.#options.log.warn({ err: error }, 'could not return the jobs of a lost claim at shutdown; the lease will'),
       );
     }
     // still running after the grace period: hand the jobs back, then stop waiting for them
