@@ -6,7 +6,8 @@ import type { EventName, EventPayload, Outcome } from '../../common/command-map.
 import type { AnyEventListener } from './app-events.js';
 import { AppContext } from './app-context.js';
 import type { DesktopAppOptions } from './desktop-app-options.js';
-import { createDispatch, type CommandHandlers } from './dispatch.js';
+import { assembleHandlers } from './assemble-handlers.js';
+import { createDispatch } from './dispatch.js';
 import { sessionHandlers } from './handlers/session.js';
 import { eventHandlers } from './handlers/events.js';
 import { requestHandlers } from './handlers/requests.js';
@@ -31,19 +32,20 @@ export interface DesktopApp {
 export async function startDesktopApp(options: DesktopAppOptions): Promise<DesktopApp> {
   const ctx = new AppContext(options);
 
-  // each area registers its commands on the one context; the type checks that every command has a handler
-  const handlers: CommandHandlers = {
-    ...sessionHandlers(ctx),
-    ...eventHandlers(ctx),
-    ...requestHandlers(ctx),
-    ...holdHandlers(ctx),
-    ...showDayHandlers(ctx),
-    ...searchHandlers(ctx),
-    ...editHandlers(ctx),
-    ...documentHandlers(ctx),
-    ...noteHandlers(ctx),
-    ...settingsHandlers(ctx),
-  };
+  // each area registers its commands on the one context; assembleHandlers checks that every
+  // command has a handler (when compiling) and that none has two (when starting)
+  const handlers = assembleHandlers({
+    session: sessionHandlers(ctx),
+    events: eventHandlers(ctx),
+    requests: requestHandlers(ctx),
+    holds: holdHandlers(ctx),
+    'show day': showDayHandlers(ctx),
+    search: searchHandlers(ctx),
+    edits: editHandlers(ctx),
+    documents: documentHandlers(ctx),
+    notes: noteHandlers(ctx),
+    settings: settingsHandlers(ctx),
+  });
 
   await ctx.restore();
   const dispatch = createDispatch(handlers, { log: ctx.log });
