@@ -1,6 +1,6 @@
 // Once per `vitest run`: one empty replica template for every test's new replicas
 // (desktop/src/core/replica/replica-template.ts). Each test that opens a replica would otherwise
-// create a PGlite database from scratch, about 5 s each; a copy opens in under one. Made by the
+// create a PGlite database from scratch, seconds each; a copy opens far sooner. Made by the
 // first replica that needs it, removed when the run ends.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

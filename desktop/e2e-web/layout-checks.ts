@@ -1,8 +1,8 @@
 // What "laid out properly" means for a screen of editable lists, measured in the page: every
 // control (field, select, button, link) lies inside the card it belongs to, and every text field
-// is wide enough to read what is typed in it. A run of show once gave its time field ~394 px and
-// squeezed "What happens" to ~20 px, its buttons spilling out of the card; this catches that, and
-// the same fault in any other list, without knowing the list.
+// is wide enough to read what is typed in it. A row whose time field takes most of the width
+// squeezes "What happens" to a sliver and pushes its buttons out of the card; this catches that,
+// and the same fault in any other list, without knowing the list.
 import type { Locator } from '@playwright/test';
 
 /** narrower than this, a text field shows a few characters at most */

@@ -6,7 +6,7 @@ import { z } from 'zod';
 /**
  * The embedded database's default home: .data/relay at the repository's root, wherever the relay
  * is started from. `npm start` runs at the root and `npm run relay -w relay` inside relay/; a
- * default relative to the working directory gave them two different databases.
+ * default relative to the working directory would give them two different databases.
  */
 export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../.data/relay', import.meta.url));
 

@@ -56,8 +56,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       onnotice: () => {},
       types,
       // the relay runs short OLTP queries; JIT compiling them (on by default when the planner's
-      // estimates for the fast-growing change log are high) costs more than it saves: 160 ms
-      // measured on a long-poll wake-up query that runs in under 1 ms without it
+      // estimates for the fast-growing change log are high) costs far more than it saves: a
+      // long-poll wake-up query that takes under a millisecond would wait for the compiler
       connection: { jit: 'off' },
       // fail fast while the database is away, reconnect within a second once it is back
       ...outageConnectionOptions,

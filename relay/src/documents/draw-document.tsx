@@ -1,7 +1,7 @@
 /** @jsxRuntime automatic @jsxImportSource react */
 // Draws a document's data as PDF bytes, in the thread that calls it: the PDF drawing worker's
 // (pdf-worker.ts). The relay's own thread goes through renderDocument (render-document.ts), so that
-// the 50-150 ms of layout never hold up its event loop. Deterministic: the same data gives the same
+// a sheet's synchronous layout never holds up its event loop. Deterministic: the same data gives the same
 // bytes (the dates in the file are the data's, see document-metadata.ts; the fonts are built in).
 import { renderToBuffer } from '@react-pdf/renderer';
 import { createHash } from 'node:crypto';

@@ -1,6 +1,6 @@
-// Draws PDFs in worker threads (node:worker_threads, pdf-worker.ts), so that a sheet's 50-150 ms
-// of synchronous layout never holds up the relay's event loop: every request, long-poll, mutation
-// and note message of every user would wait behind it.
+// Draws PDFs in worker threads (node:worker_threads, pdf-worker.ts), so that a sheet's synchronous
+// layout (tens of milliseconds of CPU, docs/jobs.md) never holds up the relay's event loop: every
+// request, long-poll, mutation and note message of every user would wait behind it.
 //
 //   a render:  QUEUED (here, in order) ──> DRAWING (with one worker, timer running) ──> drawn | failed
 //   a worker:  started when a render needs one ──> idle ⇄ drawing ──> ended

@@ -1,5 +1,5 @@
 // The icon of the relay's public pages (the intake form, the sign-in link's page). Browsers ask
-// for /favicon.ico on their own, and without an answer each page view logged a 404; the pages
+// for /favicon.ico on their own, and without an answer each page view would log a 404; the pages
 // name /favicon.svg. One small SVG serves both addresses: every current browser draws an SVG icon.
 import type { FastifyPluginAsync } from 'fastify';
 

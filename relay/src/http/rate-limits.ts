@@ -1,14 +1,15 @@
 // The relay's rate limits, counted in the database (table rate_limits, migration 0020) so that a
-// limit holds across restarts and is shared by every relay in front of one database: with the
-// counts in each relay's memory, a restart forgot them and N relays let a client through N times.
+// limit holds across restarts and is shared by every relay in front of one database: counts kept
+// in each relay's memory would be forgotten at a restart, and N relays would let a client through
+// N times.
 //
 // A fixed window per key: the first request of a key opens a window of the limit's length, every
 // request in it adds a point (refused ones too), the window's end resets the count. The counts
 // are taken in batches: requests counted while a batch is on its way to the database go together
 // in the next one, one upsert for all of them. The intake form counts twice per submission (its
 // sender's address, and the confirmation to the address typed in it), and one statement per count
-// cost more than the whole filing's share of a commit (bench:intake: rps 301 → 206 with
-// rate-limiter-flexible's RateLimiterPostgres, one upsert per count). Windows are timed by the
+// would cost more than the whole filing's share of a commit (docs/intake-page.md). Windows are
+// timed by the
 // database's clock, so relays whose clocks differ agree on them.
 import type { FastifyBaseLogger } from 'fastify';
 import type { Sql } from '../db/database.js';

@@ -11,9 +11,9 @@
 // request's row: a form sent twice (also two sends racing: the second waits on the first's row)
 // writes nothing the second time and answers with the request the first send filed. The id is
 // the primary key the request has anyway, so this costs no row, index or foreign key of its own
-// (a row per form in intake_submissions, keyed by the token's hash, did it before: with its two
-// foreign keys, a sixth of the filing statement's time, EXPLAIN ANALYZE of a round of 8). Forms
-// handed out before that are still looked up there until they expire (FORM_TOKEN_MAX_AGE_MS).
+// (a row per form, with two foreign keys, is a noticeable share of the filing statement).
+// intake_submissions, keyed by the token's hash, is read and never written: a form that has a row
+// there is answered with that row's request until it expires (FORM_TOKEN_MAX_AGE_MS).
 import { randomUUID } from 'node:crypto';
 import { planRequestSubmission, type IntakeFields } from '@promoteros/shared/intake';
 import { isRowWrite, type JobRequest, type RowWrite } from '@promoteros/shared/mutations';
@@ -68,8 +68,8 @@ interface PlannedFiling {
 }
 
 /**
- * The request this form filed before: the one with its id, or (a form handed out before requests
- * took their ids from tokens, and sent again after) the one intake_submissions names.
+ * The request this form filed before: the one with its id, or the one intake_submissions names
+ * for its token.
  */
 async function filedBefore(sql: Sql, filing: PlannedFiling): Promise<FiledRequest | undefined> {
   const [row] = await asOrganizations(

@@ -1,8 +1,8 @@
 // Requests sent while the relay is filing others wait for the round in progress to commit, then go
 // in the next round together: one statement and one commit for all of them (file-request.ts).
 // A commit that writes synced rows holds the change log's sequence lock while the WAL is flushed,
-// so filings committed one by one are limited to one flush at a time (about 600 a second on the
-// team's machine); a round pays that once for everyone in it. With no one else sending, a round
+// so filings committed one by one are limited to one flush at a time (docs/intake-page.md has
+// the figures); a round pays that once for everyone in it. With no one else sending, a round
 // is one request, filed at once: waiting for company would only add latency.
 //
 // Each sender is answered when its own round commits (never before: nothing is acknowledged that
@@ -14,7 +14,7 @@ export interface FilingRoundsOptions {
   /**
    * Rounds under way at once. One files the most per CPU second: two let the next round's
    * statement run while the last one's commit flushes, but each round is then about half as
-   * large (measured: 40% more relay and PostgreSQL CPU per request at the bench's concurrency).
+   * large, and the relay and PostgreSQL spend more CPU per request.
    */
   readonly concurrentRounds: number;
   /** requests in one round at most: a round is one statement, its parameter grows with it */

@@ -66,5 +66,5 @@ export function requestIdFor(token: string, attempt = 1): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
-/** What intake_submissions kept of a token, for forms that filed before requests took their ids from tokens. */
+/** What intake_submissions keeps of a token (its SHA-256), to find the request a row there names. */
 export const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');

@@ -1,6 +1,6 @@
 // The members the last rounds of filings were planned with, by organization, so that a busy form
-// does not read them again for every round: that read was a round trip of its own per round, as dear
-// as a third of the filing statement (relay and PostgreSQL CPU, rounds of 8). Nothing here is
+// does not read them again for every round: that read is a round trip of its own, costing about as
+// much as a good part of the filing statement. Nothing here is
 // trusted: the filing statement checks that the members it needs are still these before it writes
 // (OrganizationPeople.stillSql), and a round planned with changed members is planned again with
 // the members read anew.

@@ -26,9 +26,9 @@ export async function claimJobs(
   const wanted = sql.array([...kinds]);
   // Two lookups, each walking its own partial index in order and stopping once it has locked
   // enough rows: dead workers' jobs first (overdue by a lease already), then the longest-due
-  // queued ones. One query with OR between them could use neither index's order and sorted every
-  // due job on every claim: 85 ms a claim with 100,000 queued (an outage's backlog), against
-  // 0.05 ms so. `picked` reads the second lookup only as far as the first leaves room for.
+  // queued ones. One query with OR between them could use neither index's order and would sort
+  // every due job on every claim, a cost that grows with the backlog an outage leaves (docs/jobs.md).
+  // `picked` reads the second lookup only as far as the first leaves room for.
   const rows = await sql<ClaimedJob[]>`
     WITH lapsed AS (
       SELECT id FROM jobs

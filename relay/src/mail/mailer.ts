@@ -94,8 +94,8 @@ type SocketCallback = (error: Error | null, socket?: { connection: Socket }) => 
  * The TCP connection to the SMTP server, with Nagle's algorithm off (nodemailer's documented
  * getSocket hook; TLS, smtps:// or STARTTLS, is still nodemailer's). nodemailer writes a message's
  * last line ("\r\n.\r\n") as a small write of its own; with Nagle on, the kernel holds it until the
- * server ACKs the previous segment, which servers delay by up to 40 ms: every message then took
- * ≥ 40 ms (46 ms a message measured against a local server, 7 ms without).
+ * server ACKs the previous segment, which servers delay by up to 40 ms: every message would
+ * wait that long.
  */
 function connectWithoutDelay(
   options: { host?: string; port?: number | string; secure?: boolean },

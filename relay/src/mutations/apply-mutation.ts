@@ -13,7 +13,7 @@
 // device sends it again.
 //
 // Why one transaction per batch and not per mutation: a device coming back online sends its
-// backlog, hundreds of edits; a commit each (a WAL flush each) made that several times slower
+// backlog, hundreds of edits; a commit each (a WAL flush each) makes that several times slower
 // than the same edits written straight to PostgreSQL, and a batch half committed when the relay
 // dies is a state the device must then untangle. All of a batch's mutations share a txid, which
 // is what the shape stream then shows for all of them.

@@ -3,7 +3,7 @@
 // Returned as planned writes so that the relay's form route and the request.submit mutation apply
 // the very same rows; the audit entry is written by whoever applies them.
 //
-// Jobs (sent by the job loop, issue 6):
+// Jobs (sent by the job loop's email handlers, relay/src/notify):
 //   request.received         {requestId, reference, venueId, venueName, eventTitle, artist,
 //                             preferredStart, preferredEnd, timezone, to: {email, name}}
 //                             the confirmation to the requester

@@ -1,7 +1,7 @@
 // A new replica starts as a copy of an empty one. Creating a PGlite database runs initdb inside
-// WebAssembly: about 5 s on a 2-core laptop, most of what a first sign-in waits for. Copying the
-// files of a closed, empty, migrated replica and opening the copy takes under a second (measured:
-// 5.8 s to create and migrate, 0.3 s to copy 40 MB, 0.5 s to open). The template is made once, by
+// WebAssembly: seconds on a laptop, most of what a first sign-in waits for. Copying the files of
+// a closed, empty, migrated replica and opening the copy takes a fraction of that (docs/sync.md).
+// The template is made once, by
 // the first replica that needs it, and never opened again once made; a copy of an older template
 // is brought up to date by migrateReplica like any replica.
 import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync } from 'node:fs';

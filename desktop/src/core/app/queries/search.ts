@@ -7,15 +7,14 @@
 // artists cost a few hundred milliseconds a keystroke. So the replica keeps a local table,
 // _search_hits: one row per thing that can be found, with one lower-cased text to match.
 // Sync does not maintain it (sync writes run as replication, where triggers stay quiet);
-// instead it is rebuilt in one statement (about a second at 20,000 requests) once sync has been
-// quiet for a moment after touching a table it is made from, and a keystroke then scans one
-// short column (tens of milliseconds). A search that comes while the entries are stale waits
-// for the rebuild: results are never older than the replica.
+// instead it is rebuilt in one statement once sync has been quiet for a moment after touching a
+// table it is made from. A search that comes while the entries are stale waits for the rebuild:
+// results are never older than the replica.
 //
-// A keystroke must answer within a frame or two, and scanning 40,000 haystacks with LIKE in
-// PGlite took about 25 ms on the team's laptops. So after each build the entries are also held
-// in memory, already in result order, and a keystroke walks that array (a few milliseconds),
-// stopping as soon as enough word-start matches are found. The table stays the durable copy
+// A keystroke must answer within a frame or two, and a LIKE scan over every entry in PGlite
+// takes longer than that on a large organization. So after each build the entries are also held
+// in memory, already in result order, and a keystroke walks that array, stopping as soon as
+// enough word-start matches are found. The table stays the durable copy
 // that lets an unchanged replica skip the rebuild when it is opened again.
 import { venueToday } from '@promoteros/shared/venue-clock';
 import type { CommandResult } from '../../../common/command-map.js';
