@@ -16,17 +16,17 @@
 //   stores every unstored document once more before the database closes. It is idempotent.
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import * as Y from 'yjs';
-import { WebSocketServer, type WebSocket } from 'ws';
-import { Counter, Gauge, type Registry } from 'prom-client';
-import { NOTES_PROTOCOL } from '@promoteros/shared/notes';
-import type { Sql } from '../db/database.js';
-import { accessOf, isNotesPath, resolveNoteAccess } from './note-access.js';
-import { NoteRoom } from './note-room.js';
 import { randomUUID } from 'node:crypto';
+import * as Y from 'yjs';
+import type { Counter, Registry } from 'prom-client';
+import type { Sql } from '../db/database.js';
+import { isNotesPath, resolveNoteAccess } from './note-access.js';
+import { NoteConnections, rejectUpgrade, type NoteConnectionsOptions } from './note-connections.js';
+import { NoteRoom } from './note-room.js';
+import { noteRoomMetrics } from './note-room-metrics.js';
 import { NOTES_CHANNEL, loadNoteState, parseNoteStored, storeNoteState, type NoteKey } from './note-store.js';
 
-export interface NoteRoomsOptions {
+export interface NoteRoomsOptions extends NoteConnectionsOptions {
   /** a store waits this long after the last edit (Hocuspocus: 2 s) */
   readonly storeDebounceMs: number;
   /** …but no longer than this after the first unstored edit (Hocuspocus: 10 s) */
@@ -34,10 +34,6 @@ export interface NoteRoomsOptions {
   /** the pause after a failed store, doubling up to retryMaxMs */
   readonly retryMs: number;
   readonly retryMaxMs: number;
-  /** how often connections are pinged; one missed pong ends a connection */
-  readonly pingMs: number;
-  /** how often each connection's session and role are checked again */
-  readonly recheckMs: number;
 }
 
 export const defaultNoteRoomsOptions: NoteRoomsOptions = {
@@ -75,13 +71,7 @@ export class NoteRooms {
   readonly #options: NoteRoomsOptions;
   readonly #rooms = new Map<string, Entry>();
   readonly #loading = new Map<string, Promise<Entry>>();
-  readonly #alive = new WeakSet<WebSocket>();
-  /** whose session each connection runs under, to check it again */
-  readonly #sessions = new Map<WebSocket, { tokenHash: string; entry: Entry }>();
-  readonly #recheck: NodeJS.Timeout;
-  #rechecking = false;
-  readonly #wss: WebSocketServer;
-  readonly #ping: NodeJS.Timeout;
+  readonly #connections: NoteConnections;
   readonly #stores: Counter<'outcome'> | undefined;
   #stopping: Promise<void> | undefined;
   /** tells this relay's stores from other relays' in notifications */
@@ -95,34 +85,9 @@ export class NoteRooms {
     registry?: Registry,
   ) {
     this.#options = { ...defaultNoteRoomsOptions, ...options };
-    // the client offers the room's protocol and its bearer token; only the first is echoed
-    this.#wss = new WebSocketServer({
-      noServer: true,
-      maxPayload: 8 * 1024 * 1024,
-      handleProtocols: (offered) => (offered.has(NOTES_PROTOCOL) ? NOTES_PROTOCOL : false),
-    });
-    this.#ping = setInterval(() => this.#pingAll(), this.#options.pingMs);
-    this.#ping.unref();
-    this.#recheck = setInterval(() => void this.#recheckAll(), this.#options.recheckMs);
-    this.#recheck.unref();
-    if (registry) {
-      const registers = [registry];
-      this.#stores = new Counter({
-        name: 'promoteros_note_stores_total',
-        help: 'Note documents written to PostgreSQL, by outcome (stored, failed, event_gone)',
-        labelNames: ['outcome'],
-        registers,
-      });
-      const rooms = this.#rooms;
-      new Gauge({
-        name: 'promoteros_note_rooms_open',
-        help: 'Note documents held in memory by this relay (being edited, or holding unstored edits)',
-        registers,
-        collect() {
-          this.set(rooms.size);
-        },
-      });
-    }
+    this.#connections = new NoteConnections(sql, log, this.#options, () => this.#stopping !== undefined);
+    const rooms = this.#rooms;
+    this.#stores = registry && noteRoomMetrics(registry, () => rooms.size);
   }
 
   /**
@@ -182,8 +147,7 @@ export class NoteRooms {
   stop(): Promise<void> {
     this.#stopping ??= (async () => {
       await this.#unlisten?.().catch(() => {});
-      clearInterval(this.#ping);
-      clearInterval(this.#recheck);
+      this.#connections.stopTimers();
       for (const entry of this.#rooms.values()) entry.room.closeAll(1012, 'the relay is restarting');
       await Promise.all(
         [...this.#rooms.values()].map(async (entry) => {
@@ -200,10 +164,7 @@ export class NoteRooms {
         }),
       );
       this.#rooms.clear();
-      // the close frames went out before the stores; a client that has not answered by now is
-      // not waited for (the server's close would otherwise wait for every socket to end)
-      for (const ws of this.#wss.clients) ws.terminate();
-      await new Promise<void>((resolve) => this.#wss.close(() => resolve()));
+      await this.#connections.close();
     })();
     return this.#stopping;
   }
@@ -211,33 +172,16 @@ export class NoteRooms {
   async #upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     if (this.#stopping) return rejectUpgrade(socket, 503, 'unavailable', 'the relay is stopping');
     const access = await resolveNoteAccess(this.sql, request);
-    if (!access.ok) {
-      // refused after the handshake, with a 44xx close code, so that a y-websocket client stops
-      // retrying and shows why; nothing of the room is ever sent
-      this.#wss.handleUpgrade(request, socket, head, (ws) => ws.close(access.refusal.code, access.refusal.reason));
-      return;
-    }
+    if (!access.ok) return this.#connections.refuse(request, socket, head, access.refusal);
     let entry = await this.#open(access.key);
     // the last editor may have left and closed the room while it loaded for this one
     while (this.#rooms.get(keyOf(access.key)) !== entry) entry = await this.#open(access.key);
     entry.arriving++;
     try {
-      await new Promise<void>((resolve) => {
-        this.#wss.handleUpgrade(request, socket, head, (ws) => {
-          resolve();
-          if (this.#stopping) return ws.close(1012, 'the relay is restarting');
-          this.#alive.add(ws);
-          this.#sessions.set(ws, { tokenHash: access.tokenHash, entry });
-          ws.on('pong', () => this.#alive.add(ws));
-          ws.on('close', () => {
-            this.#sessions.delete(ws);
-            entry.room.leave(ws);
-            this.#maybeClose(entry);
-          });
-          entry.room.join(ws);
-        });
-        // a handshake the client abandoned never calls back
-        socket.once('close', () => resolve());
+      await this.#connections.join(request, socket, head, {
+        tokenHash: access.tokenHash,
+        room: entry.room,
+        onClose: () => this.#maybeClose(entry),
       });
     } finally {
       entry.arriving--;
@@ -348,43 +292,6 @@ export class NoteRooms {
     if (this.#rooms.get(id) === entry) this.#rooms.delete(id);
     entry.room.destroy();
   }
-
-  /** closes the connections whose session or membership no longer lets them in */
-  async #recheckAll(): Promise<void> {
-    if (this.#rechecking || this.#stopping) return;
-    this.#rechecking = true;
-    try {
-      // one check per (session, document), however many windows share it
-      const checks = new Map<string, Promise<Awaited<ReturnType<typeof accessOf>>>>();
-      for (const [ws, { tokenHash, entry }] of [...this.#sessions]) {
-        const { eventId, name } = entry.room.key;
-        const id = `${tokenHash}/${eventId}/${name}`;
-        if (!checks.has(id)) checks.set(id, accessOf(this.sql, tokenHash, eventId, name));
-        const access = await checks.get(id)!;
-        if (!access.ok && this.#sessions.has(ws)) {
-          this.#sessions.delete(ws);
-          entry.room.leave(ws);
-          ws.close(access.refusal.code, access.refusal.reason);
-        }
-      }
-    } catch (error) {
-      // the database is away: keep the connections, check again next time
-      this.log.warn({ err: error }, 'checking note room sessions again failed');
-    } finally {
-      this.#rechecking = false;
-    }
-  }
-
-  #pingAll(): void {
-    for (const ws of this.#wss.clients) {
-      if (!this.#alive.has(ws)) {
-        ws.terminate();
-        continue;
-      }
-      this.#alive.delete(ws);
-      ws.ping();
-    }
-  }
 }
 
 /** a foreign key violation on note_documents: the event (or its organization) was deleted */
@@ -394,13 +301,4 @@ function isEventGone(error: unknown): boolean {
 
 function keyOf(key: Pick<NoteKey, 'eventId' | 'name'>): string {
   return `${key.eventId}/${key.name}`;
-}
-
-function rejectUpgrade(socket: Duplex, status: number, code: string, message: string): void {
-  const body = JSON.stringify({ error: { code, message } });
-  const reason = status === 404 ? 'Not Found' : 'Service Unavailable';
-  socket.end(
-    `HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: application/json\r\n` +
-      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
-  );
 }
