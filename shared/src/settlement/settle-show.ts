@@ -32,9 +32,10 @@
  * from zero (see divideRounded for why).
  */
 import { DealType, SplitBasis } from '../entities/deals.js';
-import { maxCents, percentText, shareOf, toCents } from './cents-math.js';
+import { applyDeal } from './apply-deal.js';
+import { toCents } from './cents-math.js';
 import type { SettlementDealTerms, SettlementLine } from './settlement-inputs.js';
-import { tallyLines, type ExpenseItem } from './tally-lines.js';
+import { tallyLines, type ExpenseItem, type LineTally } from './tally-lines.js';
 
 export interface SheetLine {
   label: string;
@@ -103,102 +104,17 @@ export function settleShow(terms: SettlementDealTerms, lines: readonly Settlemen
   const tally = tallyLines(lines);
   const sheet: SheetLine[] = [];
 
-  for (const t of tally.ticketLines) sheet.push({ label: `${t.label} (${t.quantity} tickets)`, cents: t.cents });
-  sheet.push({ label: `Gross ticket receipts (${tally.ticketsSold} tickets)`, cents: tally.grossCents });
-  sheet.push({ label: `Comps (${tally.comps}, no charge)`, cents: 0n });
-
-  const adjustmentsCents = tally.adjustments.reduce((sum, a) => sum + a.cents, 0n);
-  const adjustedGrossCents = tally.grossCents + adjustmentsCents;
-  if (tally.adjustments.length > 0) {
-    for (const a of tally.adjustments) sheet.push({ label: `Adjustment: ${a.label}`, cents: a.cents });
-    sheet.push({ label: 'Adjusted gross', cents: adjustedGrossCents });
-  }
-
-  const expenses: ExpenseItem[] =
-    tally.expenses.length > 0
-      ? tally.expenses
-      : [
-          {
-            label: 'Expenses as budgeted in the deal',
-            budgetCents: toCents(terms.expenses_budget_cents, 'expenses_budget_cents'),
-            actualCents: null,
-            appliedCents: toCents(terms.expenses_budget_cents, 'expenses_budget_cents'),
-          },
-        ];
-  const expensesBudgetCents = expenses.reduce((sum, e) => sum + e.budgetCents, 0n);
-  const expensesCents = expenses.reduce((sum, e) => sum + e.appliedCents, 0n);
-  for (const e of expenses) {
-    sheet.push({
-      label: `Expense: ${e.label} (${e.actualCents === null ? 'budget' : 'actual'})`,
-      cents: e.appliedCents,
-    });
-  }
-  sheet.push({ label: 'Total expenses, budget', cents: expensesBudgetCents });
-  sheet.push({ label: 'Total expenses, actual (budget where no actual)', cents: expensesCents });
-
+  const { adjustmentsCents, adjustedGrossCents } = receipts(tally, sheet);
+  const { expenses, expensesBudgetCents, expensesCents } = chargedExpenses(terms, tally, sheet);
   const netCents = adjustedGrossCents - expensesCents;
   sheet.push({ label: 'Net receipts (adjusted gross less expenses)', cents: netCents });
 
-  const share = terms.artist_share_bp;
-  const basisCents = terms.split_basis === 'GROSS' ? adjustedGrossCents : netCents;
-  const basisName = terms.split_basis === 'GROSS' ? 'adjusted gross' : 'net';
-  let dealCents: bigint;
-  let shareCents: bigint | null = null;
-  let versusSide: Settlement['versusSide'] = null;
-  let promoterProfitCents: bigint | null = null;
-  let splitPointCents: bigint | null = null;
-  let overageCents: bigint | null = null;
-
-  switch (terms.deal_type) {
-    case 'FLAT':
-      dealCents = guaranteeCents;
-      sheet.push({ label: 'Flat guarantee', cents: guaranteeCents });
-      break;
-    case 'DOOR_SPLIT':
-      // a share of a loss is not a bill for the artist: below zero the share is 0
-      shareCents = shareOf(maxCents(basisCents, 0n), share);
-      dealCents = shareCents;
-      sheet.push({ label: `Door split: ${percentText(share)} of ${basisName}`, cents: shareCents });
-      break;
-    case 'VERSUS':
-      shareCents = shareOf(maxCents(basisCents, 0n), share);
-      versusSide = shareCents > guaranteeCents ? 'SHARE' : 'GUARANTEE';
-      dealCents = maxCents(guaranteeCents, shareCents);
-      sheet.push({ label: 'Guarantee', cents: guaranteeCents });
-      sheet.push({ label: `Versus: ${percentText(share)} of ${basisName}`, cents: shareCents });
-      sheet.push({
-        label: `Versus deal pays the larger: the ${versusSide === 'SHARE' ? 'percentage' : 'guarantee'}`,
-        cents: dealCents,
-      });
-      break;
-    case 'GUARANTEE_PLUS': {
-      const covered = expensesCents + guaranteeCents;
-      promoterProfitCents = shareOf(maxCents(covered, 0n), terms.promoter_profit_bp);
-      splitPointCents = covered + promoterProfitCents;
-      overageCents = maxCents(adjustedGrossCents - splitPointCents, 0n);
-      shareCents = shareOf(overageCents, share);
-      dealCents = guaranteeCents + shareCents;
-      sheet.push({ label: 'Guarantee', cents: guaranteeCents });
-      sheet.push({
-        label: `Promoter profit (${percentText(terms.promoter_profit_bp)} of expenses and guarantee)`,
-        cents: promoterProfitCents,
-      });
-      sheet.push({ label: 'Split point (expenses + guarantee + promoter profit)', cents: splitPointCents });
-      sheet.push({ label: 'Adjusted gross above the split point', cents: overageCents });
-      sheet.push({ label: `Artist's ${percentText(share)} above the split point`, cents: shareCents });
-      break;
-    }
-  }
-
-  let bonusCents = 0n;
-  const reached = terms.bonuses
-    .filter((b) => tally.ticketsSold >= b.atTickets)
-    .sort((a, b) => a.atTickets - b.atTickets);
-  for (const bonus of reached) {
-    const cents = toCents(bonus.bonusCents, 'bonusCents');
-    bonusCents += cents;
-    sheet.push({ label: `Bonus at ${bonus.atTickets} tickets sold`, cents });
-  }
+  const { dealCents, ...deal } = applyDeal(
+    terms,
+    { guaranteeCents, adjustedGrossCents, expensesCents, netCents },
+    sheet,
+  );
+  const bonusCents = bonuses(terms, tally.ticketsSold, sheet);
 
   const artistPayoutCents = dealCents + bonusCents;
   const promoterResultCents = netCents - artistPayoutCents;
@@ -221,14 +137,67 @@ export function settleShow(terms: SettlementDealTerms, lines: readonly Settlemen
     expensesWithoutActual: expenses.filter((e) => e.actualCents === null).length,
     netCents,
     guaranteeCents,
-    shareCents,
-    versusSide,
-    promoterProfitCents,
-    splitPointCents,
-    overageCents,
+    shareCents: deal.shareCents,
+    versusSide: deal.versusSide,
+    promoterProfitCents: deal.promoterProfitCents,
+    splitPointCents: deal.splitPointCents,
+    overageCents: deal.overageCents,
     bonusCents,
     artistPayoutCents,
     promoterResultCents,
     explanation: sheet,
   };
+}
+
+/** The ticket lines, the gross, the comps and the adjustments to it. */
+function receipts(tally: LineTally, sheet: SheetLine[]) {
+  for (const t of tally.ticketLines) sheet.push({ label: `${t.label} (${t.quantity} tickets)`, cents: t.cents });
+  sheet.push({ label: `Gross ticket receipts (${tally.ticketsSold} tickets)`, cents: tally.grossCents });
+  sheet.push({ label: `Comps (${tally.comps}, no charge)`, cents: 0n });
+
+  const adjustmentsCents = tally.adjustments.reduce((sum, a) => sum + a.cents, 0n);
+  const adjustedGrossCents = tally.grossCents + adjustmentsCents;
+  if (tally.adjustments.length > 0) {
+    for (const a of tally.adjustments) sheet.push({ label: `Adjustment: ${a.label}`, cents: a.cents });
+    sheet.push({ label: 'Adjusted gross', cents: adjustedGrossCents });
+  }
+  return { adjustmentsCents, adjustedGrossCents };
+}
+
+/** The expense lines at actual or budget; without any, the deal's expenses budget stands in. */
+function chargedExpenses(terms: SettlementDealTerms, tally: LineTally, sheet: SheetLine[]) {
+  const expenses: ExpenseItem[] =
+    tally.expenses.length > 0
+      ? tally.expenses
+      : [
+          {
+            label: 'Expenses as budgeted in the deal',
+            budgetCents: toCents(terms.expenses_budget_cents, 'expenses_budget_cents'),
+            actualCents: null,
+            appliedCents: toCents(terms.expenses_budget_cents, 'expenses_budget_cents'),
+          },
+        ];
+  const expensesBudgetCents = expenses.reduce((sum, e) => sum + e.budgetCents, 0n);
+  const expensesCents = expenses.reduce((sum, e) => sum + e.appliedCents, 0n);
+  for (const e of expenses) {
+    sheet.push({
+      label: `Expense: ${e.label} (${e.actualCents === null ? 'budget' : 'actual'})`,
+      cents: e.appliedCents,
+    });
+  }
+  sheet.push({ label: 'Total expenses, budget', cents: expensesBudgetCents });
+  sheet.push({ label: 'Total expenses, actual (budget where no actual)', cents: expensesCents });
+  return { expenses, expensesBudgetCents, expensesCents };
+}
+
+/** Every bonus whose threshold the tickets sold reach, lowest first; they stack. */
+function bonuses(terms: SettlementDealTerms, ticketsSold: number, sheet: SheetLine[]): bigint {
+  let bonusCents = 0n;
+  const reached = terms.bonuses.filter((b) => ticketsSold >= b.atTickets).sort((a, b) => a.atTickets - b.atTickets);
+  for (const bonus of reached) {
+    const cents = toCents(bonus.bonusCents, 'bonusCents');
+    bonusCents += cents;
+    sheet.push({ label: `Bonus at ${bonus.atTickets} tickets sold`, cents });
+  }
+  return bonusCents;
 }
