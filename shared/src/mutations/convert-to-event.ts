@@ -13,7 +13,15 @@ import { z } from 'zod';
 import type { RequestStatus } from '../entities/booking.js';
 import { instantOf, int, text, timestamp, uuid } from '../entities/fields.js';
 import { firstConfirmationId, queueConfirmation } from './confirmation-sends.js';
-import { defineMutation, mustGet, RuleViolation, type PlannedWrite, type Row, type RowReader } from './define.js';
+import {
+  defineMutation,
+  mustGet,
+  RuleViolation,
+  type MutationContext,
+  type PlannedWrite,
+  type Row,
+  type RowReader,
+} from './define.js';
 import { derivedId } from './derived-id.js';
 import { showDateOf } from './events.js';
 import { activeHoldsOn, closeGap, rankName } from './holds.js';
@@ -35,38 +43,42 @@ const refusedStatus: Partial<Record<RequestStatus, string>> = {
   REVIEW: 'a request under review must be approved before it becomes an event',
 };
 
+const convertToEventArgs = z
+  .object({
+    requestId: uuid,
+    /** made by the device: the event's id, the tasks' ids derive from it */
+    eventId: uuid,
+    /** made by the device: the decision log row's id */
+    decisionId: uuid,
+    /** the hold to convert; left out: the request's active hold on the show's date, if any */
+    holdId: uuid.nullable().optional(),
+    title: text({ min: 1, max: 200 }),
+    artistName: text({ min: 1, max: 200 }),
+    /** instants; the UI turns the venue's local times into them */
+    doorsAt: timestamp,
+    showAt: timestamp,
+    endsAt: timestamp,
+    capacityOverride: int({ min: 1, max: 100000 }).nullable().optional(),
+    /** confirm over a confirmed event or a higher hold on the date, saying why */
+    override: z
+      .object({ reason: text({ min: 1, max: 2000 }).refine((s) => s.trim() !== '', 'must not be empty') })
+      .optional(),
+  })
+  .refine((a) => instantOf(a.showAt) >= instantOf(a.doorsAt), {
+    message: 'the show must start at or after doors',
+    path: ['showAt'],
+  })
+  .refine((a) => instantOf(a.endsAt) > instantOf(a.showAt), {
+    message: 'the show must end after it starts',
+    path: ['endsAt'],
+  });
+
+type ConvertToEventArgs = z.output<typeof convertToEventArgs>;
+
 export const requestConvertToEvent = defineMutation({
   name: 'request.convertToEvent',
   minimumRole: requestDecidingRole,
-  args: z
-    .object({
-      requestId: uuid,
-      /** made by the device: the event's id, the tasks' ids derive from it */
-      eventId: uuid,
-      /** made by the device: the decision log row's id */
-      decisionId: uuid,
-      /** the hold to convert; left out: the request's active hold on the show's date, if any */
-      holdId: uuid.nullable().optional(),
-      title: text({ min: 1, max: 200 }),
-      artistName: text({ min: 1, max: 200 }),
-      /** instants; the UI turns the venue's local times into them */
-      doorsAt: timestamp,
-      showAt: timestamp,
-      endsAt: timestamp,
-      capacityOverride: int({ min: 1, max: 100000 }).nullable().optional(),
-      /** confirm over a confirmed event or a higher hold on the date, saying why */
-      override: z
-        .object({ reason: text({ min: 1, max: 2000 }).refine((s) => s.trim() !== '', 'must not be empty') })
-        .optional(),
-    })
-    .refine((a) => instantOf(a.showAt) >= instantOf(a.doorsAt), {
-      message: 'the show must start at or after doors',
-      path: ['showAt'],
-    })
-    .refine((a) => instantOf(a.endsAt) > instantOf(a.showAt), {
-      message: 'the show must end after it starts',
-      path: ['endsAt'],
-    }),
+  args: convertToEventArgs,
   subject: (args) => ({ table: 'event_requests', id: args.requestId }),
   describe: (args) => `Confirm “${args.title}” as an event`,
   async plan(args, context, read) {
@@ -86,100 +98,15 @@ export const requestConvertToEvent = defineMutation({
     if (conflicts.length > 0 && !args.override)
       throw new RuleViolation(`${conflicts.join('; ')}: give a reason to confirm anyway`);
     const overrideReason = args.override?.reason ?? null;
+    const decisionNote = overrideReason === null ? null : `confirmed over ${conflicts.join('; ')}: ${overrideReason}`;
 
     const writes: PlannedWrite[] = [
-      {
-        op: 'insert',
-        table: 'events',
-        row: {
-          id: args.eventId,
-          venue_id: request.venue_id,
-          request_id: args.requestId,
-          title: args.title,
-          artist_name: args.artistName,
-          status: 'CONFIRMED',
-          show_date: showDate,
-          doors_at: args.doorsAt,
-          show_at: args.showAt,
-          ends_at: args.endsAt,
-          capacity_override: args.capacityOverride ?? null,
-          promoter_user_id: request.promoter_user_id ?? null,
-          notes: null,
-          created_at: context.at,
-          updated_at: context.at,
-        },
-      },
-      {
-        op: 'update',
-        table: 'event_requests',
-        id: args.requestId,
-        set: { status: 'SCHEDULED', updated_at: context.at },
-      },
-      {
-        op: 'insert',
-        table: 'decision_logs',
-        row: {
-          id: args.decisionId,
-          request_id: args.requestId,
-          from_status: status,
-          to_status: 'SCHEDULED',
-          note: overrideReason === null ? null : `confirmed over ${conflicts.join('; ')}: ${overrideReason}`,
-          actor_user_id: context.userId,
-          created_at: context.at,
-        },
-      },
+      ...confirmedEvent(args, context, request, showDate),
+      ...scheduledRequest(args, context, status, decisionNote),
     ];
-    if (hold) {
-      writes.push(
-        {
-          op: 'update',
-          table: 'holds',
-          id: String(hold.id),
-          set: { status: 'CONVERTED', event_id: args.eventId, updated_at: context.at },
-        },
-        ...closeGap(hold, active, context.at),
-      );
-    }
-    // a scheduled request holds no dates: its holds on other days are released for the others
-    const otherHolds = await read.where('holds', { request_id: args.requestId, status: 'ACTIVE' }, 'hold_date');
-    for (const other of otherHolds) {
-      if (other.id === hold?.id) continue;
-      writes.push(
-        {
-          op: 'update',
-          table: 'holds',
-          id: String(other.id),
-          set: {
-            status: 'RELEASED',
-            released_at: context.at,
-            release_reason: `the request became an event on ${showDate}`,
-            updated_at: context.at,
-          },
-        },
-        ...closeGap(other, await activeHoldsOn(read, other.venue_id, other.hold_date), context.at),
-      );
-    }
-    const templates = await read.where('task_templates', { active: true }, 'position');
-    templates.forEach((template, position) => {
-      writes.push({
-        op: 'insert',
-        table: 'event_tasks',
-        row: {
-          id: templateTaskId(args.eventId, String(template.id)),
-          event_id: args.eventId,
-          template_id: template.id,
-          title: template.title,
-          description: template.description ?? null,
-          assignee_user_id: null,
-          due_date: daysBefore(showDate, Number(template.default_due_days)),
-          completed_at: null,
-          completed_by: null,
-          position,
-          created_at: context.at,
-          updated_at: context.at,
-        },
-      });
-    });
+    if (hold) writes.push(...convertedHold(hold, active, args.eventId, context.at));
+    writes.push(...(await releaseOtherHolds(read, args.requestId, hold, showDate, context.at)));
+    writes.push(...(await checklist(read, args.eventId, showDate, context.at)));
     writes.push(
       ...queueConfirmation({ id: firstConfirmationId(args.eventId), eventId: args.eventId, revised: false }, context, {
         requestId: args.requestId,
@@ -192,6 +119,134 @@ export const requestConvertToEvent = defineMutation({
     return writes;
   },
 });
+
+/** The event, CONFIRMED on the show's date at the request's venue, for the request's promoter. */
+function confirmedEvent(
+  args: ConvertToEventArgs,
+  context: MutationContext,
+  request: Row,
+  showDate: string,
+): PlannedWrite[] {
+  return [
+    {
+      op: 'insert',
+      table: 'events',
+      row: {
+        id: args.eventId,
+        venue_id: request.venue_id,
+        request_id: args.requestId,
+        title: args.title,
+        artist_name: args.artistName,
+        status: 'CONFIRMED',
+        show_date: showDate,
+        doors_at: args.doorsAt,
+        show_at: args.showAt,
+        ends_at: args.endsAt,
+        capacity_override: args.capacityOverride ?? null,
+        promoter_user_id: request.promoter_user_id ?? null,
+        notes: null,
+        created_at: context.at,
+        updated_at: context.at,
+      },
+    },
+  ];
+}
+
+/** The request SCHEDULED, with its decision log entry (the override's reason as its note). */
+function scheduledRequest(
+  args: ConvertToEventArgs,
+  context: MutationContext,
+  fromStatus: RequestStatus,
+  note: string | null,
+): PlannedWrite[] {
+  return [
+    {
+      op: 'update',
+      table: 'event_requests',
+      id: args.requestId,
+      set: { status: 'SCHEDULED', updated_at: context.at },
+    },
+    {
+      op: 'insert',
+      table: 'decision_logs',
+      row: {
+        id: args.decisionId,
+        request_id: args.requestId,
+        from_status: fromStatus,
+        to_status: 'SCHEDULED',
+        note,
+        actor_user_id: context.userId,
+        created_at: context.at,
+      },
+    },
+  ];
+}
+
+/** The hold CONVERTED to the event; the holds behind it on the date move up. */
+function convertedHold(hold: Row, active: readonly Row[], eventId: string, at: string): PlannedWrite[] {
+  return [
+    {
+      op: 'update',
+      table: 'holds',
+      id: String(hold.id),
+      set: { status: 'CONVERTED', event_id: eventId, updated_at: at },
+    },
+    ...closeGap(hold, active, at),
+  ];
+}
+
+/** A scheduled request holds no dates: its holds on other days are released for the others. */
+async function releaseOtherHolds(
+  read: RowReader,
+  requestId: string,
+  converted: Row | undefined,
+  showDate: string,
+  at: string,
+): Promise<PlannedWrite[]> {
+  const writes: PlannedWrite[] = [];
+  const otherHolds = await read.where('holds', { request_id: requestId, status: 'ACTIVE' }, 'hold_date');
+  for (const other of otherHolds) {
+    if (other.id === converted?.id) continue;
+    writes.push(
+      {
+        op: 'update',
+        table: 'holds',
+        id: String(other.id),
+        set: {
+          status: 'RELEASED',
+          released_at: at,
+          release_reason: `the request became an event on ${showDate}`,
+          updated_at: at,
+        },
+      },
+      ...closeGap(other, await activeHoldsOn(read, other.venue_id, other.hold_date), at),
+    );
+  }
+  return writes;
+}
+
+/** The event's checklist, one task per active template, due its days before the show. */
+async function checklist(read: RowReader, eventId: string, showDate: string, at: string): Promise<PlannedWrite[]> {
+  const templates = await read.where('task_templates', { active: true }, 'position');
+  return templates.map((template, position) => ({
+    op: 'insert',
+    table: 'event_tasks',
+    row: {
+      id: templateTaskId(eventId, String(template.id)),
+      event_id: eventId,
+      template_id: template.id,
+      title: template.title,
+      description: template.description ?? null,
+      assignee_user_id: null,
+      due_date: daysBefore(showDate, Number(template.default_due_days)),
+      completed_at: null,
+      completed_by: null,
+      position,
+      created_at: at,
+      updated_at: at,
+    },
+  }));
+}
 
 /** The named hold (which must be the request's, active, on the show's date) or the request's
  * active hold on that date; undefined when the request holds nothing there. */
