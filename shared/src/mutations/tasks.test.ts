@@ -151,7 +151,7 @@ describe('task.update', () => {
     await expect(
       run(taskUpdate, { taskId: id(1), assigneeUserId: PROMOTER }, rows([task(1, 0)])),
     ).rejects.toMatchObject(promoterRefused);
-    // a task a promoter held before the rule can still be renamed, or handed to the venue
+    // a task a promoter already holds (an assignment the rule refuses now) can still be renamed, or handed to the venue
     const theirs = rows([task(1, 0, { assignee_user_id: PROMOTER })]);
     expect(await run(taskUpdate, { taskId: id(1), title: 'Advance sent' }, theirs)).toMatchObject([
       { set: { title: 'Advance sent' } },

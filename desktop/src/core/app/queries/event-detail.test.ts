@@ -34,7 +34,7 @@ INSERT INTO synced.events (id, organization_id, venue_id, title, artist_name, st
     ends_at, promoter_user_id) VALUES
   ('${event}', '${org}', '${venue}', 'Amber Fields live', 'Amber Fields', 'CONFIRMED', '2026-11-27',
    '2026-11-27T06:00:00Z', '2026-11-27T07:30:00Z', '2026-11-27T10:00:00Z', '${promoter}');
--- given to the promoter before assignees were limited to the venue's people
+-- held by the promoter: an assignment the rules refuse now, but a replica may still hold
 INSERT INTO synced.event_tasks (id, organization_id, event_id, title, position, assignee_user_id) VALUES
   (gen_random_uuid(), '${org}', '${event}', 'Send the poster files', 0, '${promoter}'),
   (gen_random_uuid(), '${org}', '${event}', 'Print the guest list', 1, '${staff}');

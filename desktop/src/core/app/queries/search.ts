@@ -32,9 +32,9 @@ export const searchedTables: ReadonlySet<string> = new Set([
   'guest_list_entries',
 ]);
 
-// Named _search_hits since hits became facts instead of a subtitle: a replica opened by an older
-// version has _search_entries, dropped at the first rebuild, and no _search_hits_state row that
-// could let the new version reuse old rows.
+// A replica may still hold _search_entries and _search_state, tables of an earlier layout of this
+// index whose rows cannot be reused: they are dropped at the first rebuild, and with no
+// _search_hits_state row the index is built afresh.
 const dropOldTables = 'DROP TABLE IF EXISTS _search_entries; DROP TABLE IF EXISTS _search_state';
 
 const createEntries = `
