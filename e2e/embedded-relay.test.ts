@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRelay, loadConfig, type Relay } from '@promoteros/relay';
-import { TestMailbox } from '@promoteros/relay/mail/test-mailbox';
+import { TestMailbox } from '@promoteros/relay/testing/test-mailbox';
 import { openReplica, startSync, type Replica, type SyncSession } from '@promoteros/desktop/core';
 
 describe('embedded relay smoke test', () => {

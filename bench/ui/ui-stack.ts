@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { seedDemo } from '@promoteros/relay/demo/seed';
-import { TestMailbox } from '@promoteros/relay/mail/test-mailbox';
+import { TestMailbox } from '@promoteros/relay/testing/test-mailbox';
 import { createTestDatabase, type TestDatabase } from '@promoteros/relay/testing/test-database';
 import { startTestRelay, type TestRelay } from '@promoteros/relay/testing/test-relay';
 import { MemoryCredentialStore, startDesktopApp, type DesktopApp } from '@promoteros/desktop/core';

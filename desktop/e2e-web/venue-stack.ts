@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { seedDemo } from '../../relay/src/demo/seed.js';
-import { TestMailbox } from '../../relay/src/mail/test-mailbox.js';
+import { TestMailbox } from '../../relay/src/testing/test-mailbox.js';
 import { createTestDatabase, type TestDatabase } from '../../relay/src/testing/test-database.js';
 import { startTestRelay, type TestRelay } from '../../relay/src/testing/test-relay.js';
 import { MemoryCredentialStore } from '../src/core/app/credential-store.js';

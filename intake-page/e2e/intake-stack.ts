@@ -4,7 +4,7 @@ import type { Browser, Page } from '@playwright/test';
 import { AxeBuilder } from '@axe-core/playwright';
 import { createTestDatabase, type TestDatabase } from '../../relay/src/testing/test-database.js';
 import { startTestRelay, type TestRelay } from '../../relay/src/testing/test-relay.js';
-import { intakeWorld, type IntakeWorld } from '../../relay/src/intake/intake-test-world.js';
+import { intakeWorld, type IntakeWorld } from '../../relay/src/testing/intake-world.js';
 
 export interface IntakeStack {
   readonly db: TestDatabase;

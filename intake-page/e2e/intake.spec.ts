@@ -9,7 +9,7 @@ import {
   startIntakeStack,
   type IntakeStack,
 } from './intake-stack.js';
-import { intakeWorld } from '../../relay/src/intake/intake-test-world.js';
+import { intakeWorld } from '../../relay/src/testing/intake-world.js';
 
 let stack: IntakeStack;
 

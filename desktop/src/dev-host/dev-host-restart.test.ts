@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { WebSocket } from 'ws';
 import { createTestDatabase, type TestDatabase } from '@promoteros/relay/testing/test-database';
 import { startTestRelay, type TestRelay } from '@promoteros/relay/testing/test-relay';
-import { TestMailbox } from '@promoteros/relay/mail/test-mailbox';
+import { TestMailbox } from '@promoteros/relay/testing/test-mailbox';
 import { seedDemo } from '@promoteros/relay/demo/seed';
 import { BRIDGE_PATH, SECRET_PARAM } from './wire.js';
 

@@ -9,7 +9,7 @@ import { createTestDatabase, type TestDatabase } from '../testing/test-database.
 import { applyBatch } from '../mutations/apply-mutation.js';
 import { fileRequests, type Filing } from '../intake/file-request.js';
 import { findIntakeVenue, type IntakeVenueRow } from '../intake/intake-venue.js';
-import { intakeWorld, validFields, type IntakeWorld } from '../intake/intake-test-world.js';
+import { intakeWorld, validFields, type IntakeWorld } from '../testing/intake-world.js';
 import { sweepHolds } from '../holds/expire-holds.js';
 import { verifyAuditChains } from './verify-chain.js';
 

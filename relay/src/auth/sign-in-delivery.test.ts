@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
 import { startTestRelay, type TestRelay } from '../testing/test-relay.js';
 import { createMember, createOrganization } from '../testing/fixtures.js';
-import { FlakyMailbox, type Fate } from '../notify/flaky-mailbox.js';
+import { FlakyMailbox, type Fate } from '../testing/flaky-mailbox.js';
 
 let db: TestDatabase;
 let organizationId: string;

@@ -8,7 +8,7 @@ import { Writable } from 'node:stream';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
 import { startTestRelay, type TestRelay } from '../testing/test-relay.js';
 import { createMember, createOrganization } from '../testing/fixtures.js';
-import { TestMailbox } from '../mail/test-mailbox.js';
+import { TestMailbox } from '../testing/test-mailbox.js';
 
 let db: TestDatabase;
 let mailbox: TestMailbox;

@@ -13,7 +13,7 @@ import { privateClusterUnavailable, startPrivateCluster, type PrivateCluster } f
 import { startRelayChild, type RelayChild } from '../testing/relay-child.js';
 import { createMember, createOrganization, type TestMember } from '../testing/fixtures.js';
 import { fillEveryTable } from '../testing/every-table.js';
-import { intakeWorld, validFields, type IntakeWorld } from '../intake/intake-test-world.js';
+import { intakeWorld, validFields, type IntakeWorld } from '../testing/intake-world.js';
 import { FormTokens } from '../intake/form-token.js';
 
 // this file's own ports (55430-55439 are reserved for the faults tests)

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { settleShow, type SettlementDealTerms, type SettlementLine } from '@promoteros/shared/settlement';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
 import { ensureDocument } from '../documents/ensure-document.js';
-import { flat } from '../documents/document-test-world.js';
+import { flat } from '../testing/document-world.js';
 import { pdfText } from '../documents/pdf-text.js';
 import { readEventNotes } from '../notes/read-event-notes.js';
 import { seedDemo } from './seed.js';

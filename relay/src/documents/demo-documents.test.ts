@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { settleShow, type SettlementDealTerms, type SettlementLine } from '@promoteros/shared/settlement';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
 import { seedDemo } from '../demo/seed.js';
-import { flat } from './document-test-world.js';
+import { flat } from '../testing/document-world.js';
 import { ensureDocument } from './ensure-document.js';
 import { pdfText } from './pdf-text.js';
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { ADVANCE_NOTES_TEXT } from '@promoteros/shared/notes';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
-import { newWorker, until } from '../jobs/job-test-kit.js';
+import { newWorker, until } from '../testing/job-kit.js';
 import { storeNoteState } from '../notes/note-store.js';
 import {
   addGuest,
@@ -16,7 +16,7 @@ import {
   forgetRenders,
   queuedRenders,
   type Night,
-} from './document-test-world.js';
+} from '../testing/document-world.js';
 import { ensureDocument } from './ensure-document.js';
 import { pdfText } from './pdf-text.js';
 import { DOCUMENT_RENDER, renderDocumentJob } from './render-job.js';

@@ -4,8 +4,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
-import { insertJob, newWorker, readJob, until } from '../jobs/job-test-kit.js';
-import { createNight } from './document-test-world.js';
+import { insertJob, newWorker, readJob, until } from '../testing/job-kit.js';
+import { createNight } from '../testing/document-world.js';
 import { ensureDocument } from './ensure-document.js';
 import { loadDocumentData } from './document-data.js';
 import { renderDocument } from './render-document.js';

@@ -5,7 +5,7 @@ import * as Y from 'yjs';
 import { ADVANCE_NOTES_TEXT, RUN_OF_SHOW_ROWS } from '@promoteros/shared/notes';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
 import { createMember } from '../testing/fixtures.js';
-import { createNight, flat } from './document-test-world.js';
+import { createNight, flat } from '../testing/document-world.js';
 import { ensureDocument } from './ensure-document.js';
 import { pdfText } from './pdf-text.js';
 

@@ -4,8 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
 import { createMember } from '../testing/fixtures.js';
-import { newWorker } from '../jobs/job-test-kit.js';
-import { createNight, forgetRenders, queuedRenders, type Night } from './document-test-world.js';
+import { newWorker } from '../testing/job-kit.js';
+import { createNight, forgetRenders, queuedRenders, type Night } from '../testing/document-world.js';
 import { ensureDocument } from './ensure-document.js';
 import { pdfText } from './pdf-text.js';
 import { DOCUMENT_RENDER, renderDocumentJob } from './render-job.js';

@@ -11,7 +11,7 @@ import { serialize } from 'node:v8';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
 import { createMember } from '../testing/fixtures.js';
-import { addGuest, checkIn, createNight, type Night } from './document-test-world.js';
+import { addGuest, checkIn, createNight, type Night } from '../testing/document-world.js';
 import { loadDocumentData, type DocumentData } from './document-data.js';
 import { drawDocument } from './draw-document.js';
 import { PdfDrawingFailed, PdfDrawingPool, PdfDrawingTimedOut } from './pdf-drawing-pool.js';

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
 import { startTestRelay, type TestRelay } from '../testing/test-relay.js';
 import { createMember, createOrganization, type TestMember } from '../testing/fixtures.js';
-import { createNight, type Night } from './document-test-world.js';
+import { createNight, type Night } from '../testing/document-world.js';
 import { ensureDocument } from './ensure-document.js';
 import { pdfText } from './pdf-text.js';
 

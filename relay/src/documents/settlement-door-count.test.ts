@@ -3,7 +3,7 @@
 // 350 tickets sold, 20 comps, gross $9,000.00).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
-import { addGuest, checkIn, createNight, flat, type Night } from './document-test-world.js';
+import { addGuest, checkIn, createNight, flat, type Night } from '../testing/document-world.js';
 import { ensureDocument } from './ensure-document.js';
 import { pdfText } from './pdf-text.js';
 

@@ -2,7 +2,7 @@
 // night: see document-test-world.ts; gross 9,000.00, expenses 3,100.00, net 5,900.00).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
-import { createNight, flat, type NightOptions } from './document-test-world.js';
+import { createNight, flat, type NightOptions } from '../testing/document-world.js';
 import { ensureDocument } from './ensure-document.js';
 import { pdfText } from './pdf-text.js';
 

@@ -23,7 +23,7 @@ import { createTestDatabase, type TestDatabase } from '../testing/test-database.
 import { startTestRelay, type TestRelay } from '../testing/test-relay.js';
 import { fillEveryTable, type OrganizationRows } from '../testing/every-table.js';
 import { argsFor } from '../mutations/arg-factories.js';
-import { formToken, intakeWorld, validFields, type IntakeWorld } from '../intake/intake-test-world.js';
+import { formToken, intakeWorld, validFields, type IntakeWorld } from '../testing/intake-world.js';
 import {
   contentType,
   headerValue,

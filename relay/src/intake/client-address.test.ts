@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
 import { startTestRelay } from '../testing/test-relay.js';
-import { formToken, intakeWorld, validFields, type IntakeWorld } from './intake-test-world.js';
+import { formToken, intakeWorld, validFields, type IntakeWorld } from '../testing/intake-world.js';
 
 let db: TestDatabase;
 let world: IntakeWorld;

@@ -3,7 +3,7 @@
 // any other (the venue's managers hear of each one); only the confirmation is left out, and that
 // is counted on /metrics and said in the request's audit entry.
 import { describe, expect, it } from 'vitest';
-import { formToken, postJson, useIntakeRelay, validFields } from './intake-test-world.js';
+import { formToken, postJson, useIntakeRelay, validFields } from '../testing/intake-world.js';
 
 const world = useIntakeRelay('intake_confirmation_limit', {
   INTAKE_RATE_LIMIT: '10000',

@@ -11,7 +11,7 @@ import { FilingRounds } from './filing-rounds.js';
 import { requestIdFor, tokenHash } from './form-token.js';
 import { KnownPeople } from './known-people.js';
 import { findIntakeVenue, type IntakeVenueRow } from './intake-venue.js';
-import { intakeWorld, rowCounts, validFields, type IntakeWorld } from './intake-test-world.js';
+import { intakeWorld, rowCounts, validFields, type IntakeWorld } from '../testing/intake-world.js';
 
 let db: TestDatabase;
 let world: IntakeWorld;

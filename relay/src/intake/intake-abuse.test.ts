@@ -11,7 +11,7 @@ import {
   rowCounts,
   validFields,
   useIntakeRelay,
-} from './intake-test-world.js';
+} from '../testing/intake-world.js';
 
 const world = useIntakeRelay('intake_abuse', {
   INTAKE_RATE_LIMIT: '10000',

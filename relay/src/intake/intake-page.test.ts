@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
 import { startTestRelay, type TestRelay } from '../testing/test-relay.js';
-import { intakeWorld, postJson, validFields, formToken, type IntakeWorld } from './intake-test-world.js';
+import { intakeWorld, postJson, validFields, formToken, type IntakeWorld } from '../testing/intake-world.js';
 
 let db: TestDatabase;
 let relay: TestRelay;

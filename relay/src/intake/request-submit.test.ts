@@ -8,7 +8,7 @@ import { createMember, type TestMember } from '../testing/fixtures.js';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
 import { startTestRelay, type TestRelay } from '../testing/test-relay.js';
 import { sendBatch } from '../mutations/test-client.js';
-import { daysAhead, intakeWorld, type IntakeWorld } from './intake-test-world.js';
+import { daysAhead, intakeWorld, type IntakeWorld } from '../testing/intake-world.js';
 
 let db: TestDatabase;
 let relay: TestRelay;

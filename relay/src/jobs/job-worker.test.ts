@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../db/database.js';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
-import { insertJob, newWorker, readJob, until } from './job-test-kit.js';
+import { insertJob, newWorker, readJob, until } from '../testing/job-kit.js';
 import { retryDelayBounds } from './retry-delay.js';
 import { markJobDone } from './finish-job.js';
 import { claimJobs } from './claim-job.js';

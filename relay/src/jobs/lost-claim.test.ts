@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../db/database.js';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
 import { startAnswerLosingProxy, type AnswerLosingProxy } from '../testing/answer-losing-proxy.js';
-import { insertJob, newWorker, readJob } from './job-test-kit.js';
+import { insertJob, newWorker, readJob } from '../testing/job-kit.js';
 
 describe('a claim whose answer is lost', () => {
   let db: TestDatabase;

@@ -11,7 +11,7 @@ import { startTestRelay, type TestRelay } from '../testing/test-relay.js';
 import { createMember, createOrganization } from '../testing/fixtures.js';
 import { fillEveryTable } from '../testing/every-table.js';
 import { envelope, sendBatch } from '../mutations/test-client.js';
-import { insertJob, readJob, until } from './job-test-kit.js';
+import { insertJob, readJob, until } from '../testing/job-kit.js';
 import { JobHandlers } from './job-handlers.js';
 
 const scrape = async (relay: TestRelay) => (await fetch(`${relay.url}/metrics`)).text();

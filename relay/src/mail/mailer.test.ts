@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type AddressInfo } from 'node:net';
 import { createSmtpMailer } from './mailer.js';
-import { TestMailbox } from './test-mailbox.js';
+import { TestMailbox } from '../testing/test-mailbox.js';
 import { isPermanentSmtpFailure } from '../notify/smtp-failure.js';
 
 describe('SMTP mailer', () => {

@@ -1,7 +1,7 @@
 // POST /v1/mutations against a real relay and PostgreSQL: applying, replaying, ordering.
 import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { useMutationWorld } from './mutation-test-world.js';
+import { useMutationWorld } from '../testing/mutation-world.js';
 import { envelope, sendBatch } from './test-client.js';
 
 interface ShapeMessage {

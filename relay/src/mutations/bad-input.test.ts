@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { MAX_MUTATIONS_PER_BATCH } from '@promoteros/shared/mutations';
-import { useMutationWorld } from './mutation-test-world.js';
+import { useMutationWorld } from '../testing/mutation-world.js';
 import { envelope, sendBatch } from './test-client.js';
 
 describe('POST /v1/mutations with bad input', () => {

@@ -2,7 +2,7 @@
 // admissions, walk-ups and undos, and what it refuses.
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { useMutationWorld } from './mutation-test-world.js';
+import { useMutationWorld } from '../testing/mutation-world.js';
 import { envelope, sendBatch } from './test-client.js';
 
 const world = useMutationWorld('mutation_door', 'Door Hall');

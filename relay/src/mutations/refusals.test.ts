@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { defineMutation, MutationEnvelope, type MutationDefinition, type RowWrite } from '@promoteros/shared/mutations';
 import { applyMutation } from './apply-mutation.js';
 import { createMember, createOrganization } from '../testing/fixtures.js';
-import { useMutationWorld } from './mutation-test-world.js';
+import { useMutationWorld } from '../testing/mutation-world.js';
 import { envelope, sendBatch } from './test-client.js';
 
 describe('refused mutations', () => {

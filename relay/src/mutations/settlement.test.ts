@@ -4,7 +4,7 @@
 // deal, not the event.
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { useMutationWorld } from './mutation-test-world.js';
+import { useMutationWorld } from '../testing/mutation-world.js';
 import { envelope, sendBatch } from './test-client.js';
 
 describe('settling a show through the relay', () => {

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { findMutation, mutations } from '@promoteros/shared/mutations';
 import { applyBatch } from './apply-mutation.js';
 import { argsFor, type World } from './arg-factories.js';
-import { useMutationWorld } from './mutation-test-world.js';
+import { useMutationWorld } from '../testing/mutation-world.js';
 import { envelope, sendBatch } from './test-client.js';
 
 const NUL = 'Sound\u0000check';

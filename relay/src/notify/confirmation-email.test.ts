@@ -10,7 +10,7 @@ import { firstConfirmationId } from '@promoteros/shared/mutations';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
 import { startTestRelay, type TestRelay } from '../testing/test-relay.js';
 import { createMember, createOrganization, createVenue, type TestMember } from '../testing/fixtures.js';
-import { TestMailbox, type ReceivedMail } from '../mail/test-mailbox.js';
+import { TestMailbox, type ReceivedMail } from '../testing/test-mailbox.js';
 import { pdfText } from '../documents/pdf-text.js';
 import { envelope, sendBatch } from '../mutations/test-client.js';
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
 import { startTestRelay, type TestRelay } from '../testing/test-relay.js';
 import { createMember, createOrganization, createVenue, type TestMember } from '../testing/fixtures.js';
-import { TestMailbox } from '../mail/test-mailbox.js';
+import { TestMailbox } from '../testing/test-mailbox.js';
 import { envelope, sendBatch } from '../mutations/test-client.js';
 
 describe('a decision’s note', () => {

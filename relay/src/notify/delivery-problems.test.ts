@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
 import { startTestRelay, type TestRelay } from '../testing/test-relay.js';
 import { createMember, createOrganization, type TestMember } from '../testing/fixtures.js';
-import { readJob, until } from '../jobs/job-test-kit.js';
-import { FlakyMailbox } from './flaky-mailbox.js';
-import { createNotifyWorld, queueJob, workflowPayloads, type NotifyWorld } from './notify-test-world.js';
+import { readJob, until } from '../testing/job-kit.js';
+import { FlakyMailbox } from '../testing/flaky-mailbox.js';
+import { createNotifyWorld, queueJob, workflowPayloads, type NotifyWorld } from '../testing/notify-world.js';
 
 describe('delivery problems', () => {
   let db: TestDatabase;

@@ -3,10 +3,10 @@
 // venue's data on its clock, and the Message-ID derived from the job.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
-import { TestMailbox, type ReceivedMail } from '../mail/test-mailbox.js';
+import { TestMailbox, type ReceivedMail } from '../testing/test-mailbox.js';
 import type { JobWorker } from '../jobs/job-worker.js';
 import type { Mailer } from '../mail/mailer.js';
-import { readJob } from '../jobs/job-test-kit.js';
+import { readJob } from '../testing/job-kit.js';
 import { pdfText } from '../documents/pdf-text.js';
 import { eventConfirmationPdf } from './confirmation-attachment.js';
 import {
@@ -16,7 +16,7 @@ import {
   statusChangedPayload,
   workflowPayloads,
   type NotifyWorld,
-} from './notify-test-world.js';
+} from '../testing/notify-world.js';
 
 const addresses = (mail: ReceivedMail) => mail.to.slice().sort();
 const fromOf = (mail: ReceivedMail) => mail.parsed.from?.value[0];

@@ -6,9 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type Database } from '../db/database.js';
 import { startTestRelay, type TestRelay } from '../testing/test-relay.js';
-import { TestMailbox } from '../mail/test-mailbox.js';
-import { until } from '../jobs/job-test-kit.js';
-import { createNotifyWorld, queueJob, statusChangedPayload, workflowPayloads } from './notify-test-world.js';
+import { TestMailbox } from '../testing/test-mailbox.js';
+import { until } from '../testing/job-kit.js';
+import { createNotifyWorld, queueJob, statusChangedPayload, workflowPayloads } from '../testing/notify-world.js';
 
 describe('email on the embedded database', () => {
   let dir: string;

@@ -8,11 +8,11 @@ import { fileURLToPath } from 'node:url';
 import { Registry } from 'prom-client';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
 import { retryDelayBounds } from '../jobs/retry-delay.js';
-import { readJob, until } from '../jobs/job-test-kit.js';
+import { readJob, until } from '../testing/job-kit.js';
 import type { Mailer } from '../mail/mailer.js';
-import { TestMailbox } from '../mail/test-mailbox.js';
+import { TestMailbox } from '../testing/test-mailbox.js';
 import { EmailMetrics } from './email-metrics.js';
-import { FlakyMailbox } from './flaky-mailbox.js';
+import { FlakyMailbox } from '../testing/flaky-mailbox.js';
 import { emailMessageId } from './message-id.js';
 import {
   createNotifyWorld,
@@ -21,7 +21,7 @@ import {
   statusChangedPayload,
   workflowPayloads,
   type NotifyWorld,
-} from './notify-test-world.js';
+} from '../testing/notify-world.js';
 
 const STATUSES = ['REVIEW', 'APPROVED', 'DECLINED'];
 
@@ -153,7 +153,7 @@ describe('email delivery through SMTP trouble', () => {
     const jobId = await queue('request.received', workflowPayloads(world)['request.received']);
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', fileURLToPath(new URL('./killed-worker.ts', import.meta.url))],
+      ['--import', 'tsx', fileURLToPath(new URL('../testing/killed-worker.ts', import.meta.url))],
       {
         env: { ...process.env, DATABASE_URL: db.url, SMTP_URL: smtp.url },
         stdio: ['ignore', 'pipe', 'inherit'],

@@ -3,7 +3,7 @@
 // still the worker's, and one bad record failing alone.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
-import { readJob } from '../jobs/job-test-kit.js';
+import { readJob } from '../testing/job-kit.js';
 import type { ClaimedJob } from '../jobs/job-handlers.js';
 import { SentLedger } from './sent-ledger.js';
 

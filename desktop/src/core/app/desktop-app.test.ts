@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestDatabase, type TestDatabase } from '@promoteros/relay/testing/test-database';
 import { startTestRelay, type TestRelay } from '@promoteros/relay/testing/test-relay';
-import { TestMailbox } from '@promoteros/relay/mail/test-mailbox';
+import { TestMailbox } from '@promoteros/relay/testing/test-mailbox';
 import { seedDemo } from '@promoteros/relay/demo/seed';
 import type { CommandName, CommandResult, EventPayload, Outcome } from '../../common/command-map.js';
 import { eventually } from '../testing/sync-fixture.js';

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestDatabase, type TestDatabase } from '@promoteros/relay/testing/test-database';
 import { startTestRelay, type TestRelay } from '@promoteros/relay/testing/test-relay';
-import { TestMailbox } from '@promoteros/relay/mail/test-mailbox';
+import { TestMailbox } from '@promoteros/relay/testing/test-mailbox';
 import { recordAuditAnchors } from '@promoteros/relay/audit/anchor-writer';
 import type { CommandResult, Outcome } from '../../common/command-map.js';
 import { MemoryCredentialStore } from '../app/credential-store.js';

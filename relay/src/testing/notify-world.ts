@@ -6,9 +6,9 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { Database, Sql } from '../db/database.js';
 import { JobHandlers } from '../jobs/job-handlers.js';
 import { JobWorker, type JobWorkerOptions } from '../jobs/job-worker.js';
-import { silentLog } from '../jobs/job-test-kit.js';
+import { silentLog } from './job-kit.js';
 import { createSmtpMailer, type Mailer } from '../mail/mailer.js';
-import { emailJobHandlers, type EmailHandlerDeps } from './email-handlers.js';
+import { emailJobHandlers, type EmailHandlerDeps } from '../notify/email-handlers.js';
 
 export const MAIL_FROM = 'PromoterOS <no-reply@promoteros.test>';
 export const ID_DOMAIN = 'promoteros.test';

@@ -1,10 +1,10 @@
 // For the tests of this folder: a real PostgreSQL and relay, one organization with an owner and a
 // staff member, and (unless a test wants an empty organization) a row in every table to mutate.
 import { afterAll, beforeAll } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
-import { startTestRelay, type TestRelay } from '../testing/test-relay.js';
-import { createMember, createOrganization, type TestMember } from '../testing/fixtures.js';
-import { fillEveryTable, type OrganizationRows } from '../testing/every-table.js';
+import { createTestDatabase, type TestDatabase } from './test-database.js';
+import { startTestRelay, type TestRelay } from './test-relay.js';
+import { createMember, createOrganization, type TestMember } from './fixtures.js';
+import { fillEveryTable, type OrganizationRows } from './every-table.js';
 
 export interface MutationWorld {
   readonly db: TestDatabase;

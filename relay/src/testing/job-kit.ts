@@ -3,8 +3,8 @@
 import { pino } from 'pino';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database, Sql } from '../db/database.js';
-import { JobHandlers, type JobHandler } from './job-handlers.js';
-import { JobWorker, type JobWorkerOptions } from './job-worker.js';
+import { JobHandlers, type JobHandler } from '../jobs/job-handlers.js';
+import { JobWorker, type JobWorkerOptions } from '../jobs/job-worker.js';
 
 export const silentLog = pino({ level: 'silent' }) as unknown as FastifyBaseLogger;
 

@@ -3,10 +3,10 @@
 // the minimum fill time (made with the test relay's own secret).
 import { afterAll, beforeAll } from 'vitest';
 import type { Sql } from '../db/database.js';
-import { createMember, type TestMember } from '../testing/fixtures.js';
-import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
-import { startTestRelay, type TestRelay } from '../testing/test-relay.js';
-import { FormTokens } from './form-token.js';
+import { createMember, type TestMember } from './fixtures.js';
+import { createTestDatabase, type TestDatabase } from './test-database.js';
+import { startTestRelay, type TestRelay } from './test-relay.js';
+import { FormTokens } from '../intake/form-token.js';
 
 export interface IntakeWorld {
   readonly organizationId: string;

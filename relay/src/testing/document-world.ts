@@ -5,8 +5,8 @@
 // charged 3,100.00 (budget 3,000.00), net 5,900.00.
 import type { DealType } from '@promoteros/shared';
 import type { Sql } from '../db/database.js';
-import { createOrganization } from '../testing/fixtures.js';
-import { DOCUMENT_RENDER } from './render-job.js';
+import { createOrganization } from './fixtures.js';
+import { DOCUMENT_RENDER } from '../documents/render-job.js';
 
 export interface Night {
   readonly organizationId: string;
