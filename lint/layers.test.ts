@@ -69,7 +69,7 @@ const layers: Record<string, Layer> = {
       ['../renderer/src/bridge.js', 'only zod, @promoteros/shared'],
       ['@promoteros/shared/migrations', 'Node only'],
     ],
-    allowed: ['zod', '@promoteros/shared', '@promoteros/shared/unguarded-text-fields', './ipc-channels.js'],
+    allowed: ['zod', '@promoteros/shared', '@promoteros/shared/testing/unguarded-text-fields', './ipc-channels.js'],
   },
   'desktop common tests': {
     file: 'desktop/src/common/layer-probe.test.ts',

@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { pdfText } from '../../relay/src/documents/pdf-text.js';
+import { pdfText } from '../../relay/src/testing/pdf-text.js';
 import type { ReceivedMail } from '../../relay/src/testing/test-mailbox.js';
 import { signInAt } from './desktop-client.js';
 import { DEMO_OWNER, freeDate, startVenueStack, type VenueStack } from './venue-stack.js';

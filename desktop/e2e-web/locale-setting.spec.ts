@@ -6,7 +6,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { formatsFor } from '@promoteros/shared/format';
-import { pdfText } from '../../relay/src/documents/pdf-text.js';
+import { pdfText } from '../../relay/src/testing/pdf-text.js';
 import { flat } from '../../relay/src/testing/document-world.js';
 import { signInAt, startDesktopClient, type DesktopClient } from './desktop-client.js';
 import { openSignedIn } from './sign-in.js';

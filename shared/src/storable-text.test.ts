@@ -10,7 +10,7 @@ import {
   unstorableCharacter,
   unstorableMessage,
 } from './storable-text.js';
-import { unguardedTextFields } from './unguarded-text-fields.js';
+import { unguardedTextFields } from './testing/unguarded-text-fields.js';
 
 const CUT_EMOJI = 'Encore 🎸'.slice(0, -1);
 

@@ -2,7 +2,7 @@
 // of shared/src/storable-text.ts), so a NUL or a cut emoji never reaches the replica or the
 // outbox. A new command with a bare z.string() argument fails here.
 import { describe, expect, it } from 'vitest';
-import { unguardedTextFields } from '@promoteros/shared/unguarded-text-fields';
+import { unguardedTextFields } from '@promoteros/shared/testing/unguarded-text-fields';
 import { commands } from './command-map.js';
 
 describe('the commands’ arguments', () => {

@@ -9,7 +9,7 @@ import { settleShow, type SettlementDealTerms, type SettlementLine } from '@prom
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
 import { ensureDocument } from '../documents/ensure-document.js';
 import { flat } from '../testing/document-world.js';
-import { pdfText } from '../documents/pdf-text.js';
+import { pdfText } from '../testing/pdf-text.js';
 import { readEventNotes } from '../notes/read-event-notes.js';
 import { seedDemo } from './seed.js';
 import { addDays, utcToday, venueDate } from './venue-time.js';

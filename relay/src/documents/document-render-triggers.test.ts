@@ -18,7 +18,7 @@ import {
   type Night,
 } from '../testing/document-world.js';
 import { ensureDocument } from './ensure-document.js';
-import { pdfText } from './pdf-text.js';
+import { pdfText } from '../testing/pdf-text.js';
 import { DOCUMENT_RENDER, renderDocumentJob } from './render-job.js';
 
 let db: TestDatabase;

@@ -7,7 +7,7 @@ import { createTestDatabase, type TestDatabase } from '../testing/test-database.
 import { createMember } from '../testing/fixtures.js';
 import { createNight, flat } from '../testing/document-world.js';
 import { ensureDocument } from './ensure-document.js';
-import { pdfText } from './pdf-text.js';
+import { pdfText } from '../testing/pdf-text.js';
 
 let db: TestDatabase;
 beforeAll(async () => {

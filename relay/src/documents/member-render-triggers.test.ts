@@ -7,7 +7,7 @@ import { createMember } from '../testing/fixtures.js';
 import { newWorker } from '../testing/job-kit.js';
 import { createNight, forgetRenders, queuedRenders, type Night } from '../testing/document-world.js';
 import { ensureDocument } from './ensure-document.js';
-import { pdfText } from './pdf-text.js';
+import { pdfText } from '../testing/pdf-text.js';
 import { DOCUMENT_RENDER, renderDocumentJob } from './render-job.js';
 
 let db: TestDatabase;

@@ -7,7 +7,7 @@ import { startTestRelay, type TestRelay } from '../testing/test-relay.js';
 import { createMember, createOrganization, type TestMember } from '../testing/fixtures.js';
 import { createNight, type Night } from '../testing/document-world.js';
 import { ensureDocument } from './ensure-document.js';
-import { pdfText } from './pdf-text.js';
+import { pdfText } from '../testing/pdf-text.js';
 
 let db: TestDatabase;
 let relay: TestRelay;

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
 import { createNight, flat, type NightOptions } from '../testing/document-world.js';
 import { ensureDocument } from './ensure-document.js';
-import { pdfText } from './pdf-text.js';
+import { pdfText } from '../testing/pdf-text.js';
 
 let db: TestDatabase;
 beforeAll(async () => {

@@ -22,7 +22,7 @@ import { syncedTables } from '@promoteros/shared';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
 import { startTestRelay, type TestRelay } from '../testing/test-relay.js';
 import { fillEveryTable, type OrganizationRows } from '../testing/every-table.js';
-import { argsFor } from '../mutations/arg-factories.js';
+import { argsFor } from '../testing/arg-factories.js';
 import { formToken, intakeWorld, validFields, type IntakeWorld } from '../testing/intake-world.js';
 import {
   contentType,
@@ -37,8 +37,8 @@ import {
   urlEncoded,
   urlPart,
   type Json,
-} from './fuzz-arbitraries.js';
-import { FuzzHarness, type FuzzRequest } from './fuzz-harness.js';
+} from '../testing/fuzz-arbitraries.js';
+import { FuzzHarness, type FuzzRequest } from '../testing/fuzz-harness.js';
 
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : Math.floor(Math.random() * 2 ** 31);
 const SCALE = Number(process.env.FUZZ_SCALE ?? 1);

@@ -2,7 +2,7 @@
 // text PostgreSQL cannot store (shared/src/storable-text.ts). The shapes' query strings are read
 // by hand and checked against formats (shape-request.ts); the fuzz (fuzz.test.ts) covers them.
 import { describe, expect, it } from 'vitest';
-import { unguardedTextFields } from '@promoteros/shared/unguarded-text-fields';
+import { unguardedTextFields } from '@promoteros/shared/testing/unguarded-text-fields';
 import { LinkToken, SignInBody, VerifyBody } from '../auth/body-schemas.js';
 import { DocumentParams, EventParams, KindParams } from '../documents/routes.js';
 import { JobParams, OrganizationParams } from '../notify/delivery-problem-routes.js';

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
 import { startTestRelay, type TestRelay } from '../testing/test-relay.js';
-import { envelope, sendBatch } from '../mutations/test-client.js';
+import { envelope, sendBatch } from '../testing/mutation-client.js';
 import { formToken, intakeWorld, postForm, postJson, validFields, type IntakeWorld } from '../testing/intake-world.js';
 
 let db: TestDatabase;

@@ -7,7 +7,7 @@ import { derivedId } from '@promoteros/shared/mutations';
 import { createMember, type TestMember } from '../testing/fixtures.js';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
 import { startTestRelay, type TestRelay } from '../testing/test-relay.js';
-import { sendBatch } from '../mutations/test-client.js';
+import { sendBatch } from '../testing/mutation-client.js';
 import { daysAhead, intakeWorld, type IntakeWorld } from '../testing/intake-world.js';
 
 let db: TestDatabase;

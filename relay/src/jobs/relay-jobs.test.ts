@@ -10,7 +10,7 @@ import { createTestDatabase, type TestDatabase } from '../testing/test-database.
 import { startTestRelay, type TestRelay } from '../testing/test-relay.js';
 import { createMember, createOrganization } from '../testing/fixtures.js';
 import { fillEveryTable } from '../testing/every-table.js';
-import { envelope, sendBatch } from '../mutations/test-client.js';
+import { envelope, sendBatch } from '../testing/mutation-client.js';
 import { insertJob, readJob, until } from '../testing/job-kit.js';
 import { JobHandlers } from './job-handlers.js';
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { useMutationWorld } from '../testing/mutation-world.js';
-import { envelope, sendBatch } from './test-client.js';
+import { envelope, sendBatch } from '../testing/mutation-client.js';
 
 interface ShapeMessage {
   key?: string;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { MAX_MUTATIONS_PER_BATCH } from '@promoteros/shared/mutations';
 import { useMutationWorld } from '../testing/mutation-world.js';
-import { envelope, sendBatch } from './test-client.js';
+import { envelope, sendBatch } from '../testing/mutation-client.js';
 
 describe('POST /v1/mutations with bad input', () => {
   const world = useMutationWorld('mutation_bad_input', 'Basement Bar', { everyTable: false });

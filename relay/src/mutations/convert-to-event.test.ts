@@ -6,7 +6,7 @@ import { derivedId, firstConfirmationId } from '@promoteros/shared/mutations';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
 import { startTestRelay, type TestRelay } from '../testing/test-relay.js';
 import { createMember, createOrganization, createVenue, type TestMember } from '../testing/fixtures.js';
-import { envelope, sendBatch } from './test-client.js';
+import { envelope, sendBatch } from '../testing/mutation-client.js';
 
 describe('request.convertToEvent through POST /v1/mutations', () => {
   let db: TestDatabase;

@@ -8,7 +8,7 @@ import { createTestDatabase, type TestDatabase } from '../testing/test-database.
 import { startTestRelay, type TestRelay } from '../testing/test-relay.js';
 import { createMember, createOrganization, type TestMember } from '../testing/fixtures.js';
 import { fillEveryTable, type OrganizationRows } from '../testing/every-table.js';
-import { envelope, sendBatch } from './test-client.js';
+import { envelope, sendBatch } from '../testing/mutation-client.js';
 
 describe('POST /v1/mutations when the database fails mid-batch', () => {
   let db: TestDatabase;

@@ -9,7 +9,7 @@ import { openDatabase, type Database } from '../db/database.js';
 import { startTestRelay, type TestRelay } from '../testing/test-relay.js';
 import { createMember, createOrganization, type TestMember } from '../testing/fixtures.js';
 import { fillEveryTable, type OrganizationRows } from '../testing/every-table.js';
-import { envelope, sendBatch } from './test-client.js';
+import { envelope, sendBatch } from '../testing/mutation-client.js';
 
 describe('POST /v1/mutations on embedded PGlite', () => {
   let dir: string;

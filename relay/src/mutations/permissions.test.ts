@@ -8,8 +8,8 @@ import { createTestDatabase, type TestDatabase } from '../testing/test-database.
 import { startTestRelay, type TestRelay } from '../testing/test-relay.js';
 import { createMember, createOrganization, type TestMember } from '../testing/fixtures.js';
 import { fillEveryTable } from '../testing/every-table.js';
-import { argFactories, argsFor, type World } from './arg-factories.js';
-import { envelope, sendBatch } from './test-client.js';
+import { argFactories, argsFor, type World } from '../testing/arg-factories.js';
+import { envelope, sendBatch } from '../testing/mutation-client.js';
 
 /** mutations whose arguments name no existing row: made against B's rows, they still write A's own
  * (the locale names no organization: it is always the batch's) */

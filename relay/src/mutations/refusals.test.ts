@@ -7,7 +7,7 @@ import { defineMutation, MutationEnvelope, type MutationDefinition, type RowWrit
 import { applyMutation } from './apply-mutation.js';
 import { createMember, createOrganization } from '../testing/fixtures.js';
 import { useMutationWorld } from '../testing/mutation-world.js';
-import { envelope, sendBatch } from './test-client.js';
+import { envelope, sendBatch } from '../testing/mutation-client.js';
 
 describe('refused mutations', () => {
   const world = useMutationWorld('mutation_refusals', 'Southside Hall');

@@ -7,7 +7,7 @@ import { createTestDatabase, type TestDatabase } from '../testing/test-database.
 import { startTestRelay, type TestRelay } from '../testing/test-relay.js';
 import { createMember, createOrganization, type TestMember } from '../testing/fixtures.js';
 import { fillEveryTable } from '../testing/every-table.js';
-import { envelope, sendBatch } from './test-client.js';
+import { envelope, sendBatch } from '../testing/mutation-client.js';
 
 // allowed moves and refused ones (a final status, a skipped step, SCHEDULED by hand)
 const transitions: ReadonlyArray<[RequestStatus, RequestStatus, boolean]> = [

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { useMutationWorld } from '../testing/mutation-world.js';
-import { envelope, sendBatch } from './test-client.js';
+import { envelope, sendBatch } from '../testing/mutation-client.js';
 
 describe('settling a show through the relay', () => {
   const world = useMutationWorld('mutation_settlement', 'Harbour Stage');

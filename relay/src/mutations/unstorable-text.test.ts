@@ -6,9 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { findMutation, mutations } from '@promoteros/shared/mutations';
 import { applyBatch } from './apply-mutation.js';
-import { argsFor, type World } from './arg-factories.js';
+import { argsFor, type World } from '../testing/arg-factories.js';
 import { useMutationWorld } from '../testing/mutation-world.js';
-import { envelope, sendBatch } from './test-client.js';
+import { envelope, sendBatch } from '../testing/mutation-client.js';
 
 const NUL = 'Sound\u0000check';
 /** what cutting "Encore 🎸" in the middle of its emoji leaves */

@@ -8,7 +8,7 @@ import { createTestDatabase, type TestDatabase } from '../testing/test-database.
 import { startTestRelay, type TestRelay } from '../testing/test-relay.js';
 import { createMember, createOrganization, createVenue, type TestMember } from '../testing/fixtures.js';
 import type { Sql } from '../db/database.js';
-import { connectNoteClient } from './note-test-client.js';
+import { connectNoteClient } from '../testing/note-client.js';
 import { readEventNotes } from './read-event-notes.js';
 import { loadNoteState } from './note-store.js';
 

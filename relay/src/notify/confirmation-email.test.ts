@@ -11,8 +11,8 @@ import { createTestDatabase, type TestDatabase } from '../testing/test-database.
 import { startTestRelay, type TestRelay } from '../testing/test-relay.js';
 import { createMember, createOrganization, createVenue, type TestMember } from '../testing/fixtures.js';
 import { TestMailbox, type ReceivedMail } from '../testing/test-mailbox.js';
-import { pdfText } from '../documents/pdf-text.js';
-import { envelope, sendBatch } from '../mutations/test-client.js';
+import { pdfText } from '../testing/pdf-text.js';
+import { envelope, sendBatch } from '../testing/mutation-client.js';
 
 const html = (mail: ReceivedMail) => (typeof mail.parsed.html === 'string' ? mail.parsed.html : '');
 /** the email's text, its HTML without tags, and its one attachment's text */

@@ -8,7 +8,7 @@ import { createTestDatabase, type TestDatabase } from '../testing/test-database.
 import { startTestRelay, type TestRelay } from '../testing/test-relay.js';
 import { createMember, createOrganization, createVenue, type TestMember } from '../testing/fixtures.js';
 import { TestMailbox } from '../testing/test-mailbox.js';
-import { envelope, sendBatch } from '../mutations/test-client.js';
+import { envelope, sendBatch } from '../testing/mutation-client.js';
 
 describe('a decision’s note', () => {
   let db: TestDatabase;

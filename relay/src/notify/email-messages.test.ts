@@ -7,7 +7,7 @@ import { TestMailbox, type ReceivedMail } from '../testing/test-mailbox.js';
 import type { JobWorker } from '../jobs/job-worker.js';
 import type { Mailer } from '../mail/mailer.js';
 import { readJob } from '../testing/job-kit.js';
-import { pdfText } from '../documents/pdf-text.js';
+import { pdfText } from '../testing/pdf-text.js';
 import { eventConfirmationPdf } from './confirmation-attachment.js';
 import {
   createNotifyWorld,

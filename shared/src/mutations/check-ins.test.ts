@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { MutationDefinition, Row } from './define.js';
 import { checkInAdmit, checkInUndo, checkInWalkUp } from './check-ins.js';
 import { isOverAllotment, sumAdmitted } from './door-rules.js';
-import { MemoryRows } from './memory-reader.js';
-import { AT, EVENT, USER, contextAs, id } from './test-fixtures.js';
+import { MemoryRows } from './testing/memory-reader.js';
+import { AT, EVENT, USER, contextAs, id } from './testing/fixtures.js';
 
 const LIST = id(10);
 const ENTRY = id(1);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { eventSendConfirmation, firstConfirmationId } from './confirmation-sends.js';
 import type { Row } from './define.js';
-import { MemoryRows } from './memory-reader.js';
-import { AT, EVENT, USER, context, id } from './test-fixtures.js';
+import { MemoryRows } from './testing/memory-reader.js';
+import { AT, EVENT, USER, context, id } from './testing/fixtures.js';
 
 const SEND = id(0x5e1d);
 

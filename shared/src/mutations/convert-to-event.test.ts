@@ -3,8 +3,8 @@ import { firstConfirmationId } from './confirmation-sends.js';
 import { requestConvertToEvent, daysBefore, templateTaskId } from './convert-to-event.js';
 import type { PlannedWrite, Row } from './define.js';
 import { derivedId } from './derived-id.js';
-import { MemoryRows } from './memory-reader.js';
-import { VENUE, OTHER_VENUE, REQUEST, DECISION, EVENT, HOLD, USER, AT, context } from './test-fixtures.js';
+import { MemoryRows } from './testing/memory-reader.js';
+import { VENUE, OTHER_VENUE, REQUEST, DECISION, EVENT, HOLD, USER, AT, context } from './testing/fixtures.js';
 
 const OTHER_REQUEST = '00000000-0000-4000-8000-00000000c002';
 const OTHER_HOLD = '00000000-0000-4000-8000-00000000a002';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { dealTermsSet } from './deal-terms.js';
 import type { Row } from './define.js';
-import { MemoryRows } from './memory-reader.js';
-import { EVENT, AT, context } from './test-fixtures.js';
+import { MemoryRows } from './testing/memory-reader.js';
+import { EVENT, AT, context } from './testing/fixtures.js';
 
 const TERMS = '00000000-0000-4000-8000-00000000d001';
 const NEW_TERMS = '00000000-0000-4000-8000-00000000d002';

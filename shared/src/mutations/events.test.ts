@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eventUpdate, showDateOf } from './events.js';
-import { MemoryRows } from './memory-reader.js';
-import { VENUE, EVENT, AT, context } from './test-fixtures.js';
+import { MemoryRows } from './testing/memory-reader.js';
+import { VENUE, EVENT, AT, context } from './testing/fixtures.js';
 
 const TOKYO = '00000000-0000-4000-8000-00000000f002';
 

@@ -9,8 +9,8 @@ import {
   guestListRemove,
   guestListUpdate,
 } from './guest-lists.js';
-import { MemoryRows } from './memory-reader.js';
-import { AT, EVENT, USER, contextAs, id } from './test-fixtures.js';
+import { MemoryRows } from './testing/memory-reader.js';
+import { AT, EVENT, USER, contextAs, id } from './testing/fixtures.js';
 
 const LIST = id(10);
 const OTHER_EVENT = id(20);

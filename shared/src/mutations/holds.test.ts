@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Row } from './define.js';
 import { holdChallenge, holdPlace, holdRelease, holdSetExpiry, rankName } from './holds.js';
-import { MemoryRows } from './memory-reader.js';
-import { VENUE, OTHER_VENUE, REQUEST, HOLD, USER, AT, context, id } from './test-fixtures.js';
+import { MemoryRows } from './testing/memory-reader.js';
+import { VENUE, OTHER_VENUE, REQUEST, HOLD, USER, AT, context, id } from './testing/fixtures.js';
 
 const DATE = '2026-07-03';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { MemoryRows } from './memory-reader.js';
+import { MemoryRows } from './testing/memory-reader.js';
 import { organizationSetLocale } from './organization-locale.js';
-import { contextAs } from './test-fixtures.js';
+import { contextAs } from './testing/fixtures.js';
 
 const owner = contextAs('OWNER');
 const organization = (locale: string) => ({ id: owner.organizationId, slug: 'harbour', name: 'Harbour', locale });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { requestStatuses, type RequestStatus } from '../entities/booking.js';
-import { MemoryRows } from './memory-reader.js';
+import { MemoryRows } from './testing/memory-reader.js';
 import { roleAtLeast, roles, type Role } from '../roles.js';
 import { canMoveRequest, mayMoveRequest } from './request-status.js';
 import { requestSetStatus } from './requests.js';
-import { REQUEST, DECISION, USER, AT, context } from './test-fixtures.js';
+import { REQUEST, DECISION, USER, AT, context } from './testing/fixtures.js';
 
 function rows(status: string, extra: Partial<ConstructorParameters<typeof MemoryRows>[0]> = {}) {
   return new MemoryRows({ event_requests: [{ id: REQUEST, status, event_title: 'Summer Night' }], ...extra });

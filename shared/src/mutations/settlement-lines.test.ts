@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MutationDefinition, Row } from './define.js';
-import { MemoryRows } from './memory-reader.js';
+import { MemoryRows } from './testing/memory-reader.js';
 import { findMutation } from './registry.js';
 import { roleAtLeast } from '../roles.js';
 import {
@@ -10,7 +10,7 @@ import {
   settlementLineReorder,
   settlementLineUpdate,
 } from './settlement-lines.js';
-import { AT, EVENT, context, id } from './test-fixtures.js';
+import { AT, EVENT, context, id } from './testing/fixtures.js';
 
 const LINE = id(1);
 

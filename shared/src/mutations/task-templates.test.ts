@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Row } from './define.js';
-import { MemoryRows } from './memory-reader.js';
+import { MemoryRows } from './testing/memory-reader.js';
 import { taskTemplateCreate, taskTemplateRemove, taskTemplateReorder, taskTemplateUpdate } from './task-templates.js';
-import { AT, context, id } from './test-fixtures.js';
+import { AT, context, id } from './testing/fixtures.js';
 
 const template = (n: number, position: number, extra: Row = {}): Row => ({
   id: id(n),

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { MutationDefinition, Row } from './define.js';
-import { MemoryRows } from './memory-reader.js';
+import { MemoryRows } from './testing/memory-reader.js';
 import { taskComplete, taskCreate, taskRemove, taskReopen, taskReorder, taskUpdate } from './tasks.js';
-import { EVENT, USER, AT, contextAs, id } from './test-fixtures.js';
+import { EVENT, USER, AT, contextAs, id } from './testing/fixtures.js';
 
 const MEMBER = '00000000-0000-4000-8000-0000000000b2';
 const STRANGER = '00000000-0000-4000-8000-0000000000b9';

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_LOCALE, LOCALE_CHOICES } from '@promoteros/shared/format';
 import type { Sql } from '../db/database.js';
-import type { OrganizationRows } from '../testing/every-table.js';
+import type { OrganizationRows } from './every-table.js';
 
 export interface World extends OrganizationRows {
   readonly organizationId: string;

@@ -1,7 +1,7 @@
 // For the tests of this folder: POST /v1/mutations as a device does, and the envelopes it sends.
 import { randomUUID } from 'node:crypto';
 import type { MutationBatchResult, MutationEnvelope } from '@promoteros/shared/mutations';
-import type { TestRelay } from '../testing/test-relay.js';
+import type { TestRelay } from './test-relay.js';
 
 export interface Answer {
   readonly status: number;

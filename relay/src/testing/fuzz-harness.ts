@@ -5,7 +5,7 @@
 // status, to show what the cases reached.
 import { expect } from 'vitest';
 import type { Sql } from '../db/database.js';
-import type { TestRelay } from '../testing/test-relay.js';
+import type { TestRelay } from './test-relay.js';
 
 export interface FuzzRequest {
   readonly method: string;

@@ -1,7 +1,7 @@
 // For the tests of this folder: the ids, the moment and the caller that every mutation's test plans
 // with, so one organization's story reads the same from file to file.
-import type { Role } from '../roles.js';
-import type { MutationContext } from './define.js';
+import type { Role } from '../../roles.js';
+import type { MutationContext } from '../define.js';
 
 export const VENUE = '00000000-0000-4000-8000-00000000f001';
 export const OTHER_VENUE = '00000000-0000-4000-8000-00000000f002';

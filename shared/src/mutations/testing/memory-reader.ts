@@ -1,5 +1,5 @@
 // A RowReader over plain arrays, for tests of plans without a database.
-import { isRowWrite, type MutableTable, type PlannedWrite, type Row, type RowReader } from './define.js';
+import { isRowWrite, type MutableTable, type PlannedWrite, type Row, type RowReader } from '../define.js';
 
 export class MemoryRows implements RowReader {
   readonly tables = new Map<MutableTable, Row[]>();
