@@ -31,7 +31,7 @@ import { performance } from 'node:perf_hooks';
 import nodemailer from 'nodemailer';
 import { createTestDatabase } from '@promoteros/relay/testing/test-database';
 import { loadConfig } from '../relay/src/config.js';
-import { createNotifyWorld, workflowPayloads } from '../relay/src/testing/notify-world.js';
+import { createNotifyWorld, workflowPayloads } from '@promoteros/relay/testing/notify-world';
 import { writeRequestReceived } from '../relay/src/notify/request-letters.js';
 import { createSmtpMailer } from '../relay/src/mail/mailer.js';
 import { measureSettlementPdf } from './jobs-pdf.js';

@@ -9,8 +9,8 @@
 import { randomUUID } from 'node:crypto';
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { pdfText } from '../../relay/src/testing/pdf-text.js';
-import type { ReceivedMail } from '../../relay/src/testing/test-mailbox.js';
+import { pdfText } from '@promoteros/relay/testing/pdf-text';
+import type { ReceivedMail } from '@promoteros/relay/testing/test-mailbox';
 import { signInAt } from './desktop-client.js';
 import { DEMO_OWNER, freeDate, startVenueStack, type VenueStack } from './venue-stack.js';
 

@@ -6,8 +6,8 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { formatsFor } from '@promoteros/shared/format';
-import { pdfText } from '../../relay/src/testing/pdf-text.js';
-import { flat } from '../../relay/src/testing/document-world.js';
+import { pdfText } from '@promoteros/relay/testing/pdf-text';
+import { flat } from '@promoteros/relay/testing/document-world';
 import { signInAt, startDesktopClient, type DesktopClient } from './desktop-client.js';
 import { openSignedIn } from './sign-in.js';
 import { DEMO_OWNER, startVenueStack, type VenueStack } from './venue-stack.js';

@@ -3,8 +3,8 @@
 // the PDF attached to it (its text read with pdfjs), says the same date and the same time, in
 // the organization's locale and with the venue's zone, on a computer whose clock is elsewhere.
 import { expect, test } from '@playwright/test';
-import { pdfText } from '../../relay/src/testing/pdf-text.js';
-import { flat } from '../../relay/src/testing/document-world.js';
+import { pdfText } from '@promoteros/relay/testing/pdf-text';
+import { flat } from '@promoteros/relay/testing/document-world';
 import { openSignedIn } from './sign-in.js';
 import { DEMO_OWNER, startVenueStack, type VenueStack } from './venue-stack.js';
 

@@ -3,7 +3,7 @@
 // appears in time order on both, edits made while the relay is away are kept on each computer
 // and merge when it comes back, and what PostgreSQL stores is what both screens show.
 import { expect, test, type Page } from '@playwright/test';
-import { readEventNotes } from '../../relay/src/notes/read-event-notes.js';
+import { readEventNotes } from '@promoteros/relay/notes/read-event-notes';
 import { startDesktopClient, type DesktopClient } from './desktop-client.js';
 import { DEMO_OWNER, startVenueStack, type VenueStack } from './venue-stack.js';
 

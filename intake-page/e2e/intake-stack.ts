@@ -2,9 +2,9 @@
 // its venue (in Los Angeles) and managers, and a relay serving the venue's request page.
 import type { Browser, Page } from '@playwright/test';
 import { AxeBuilder } from '@axe-core/playwright';
-import { createTestDatabase, type TestDatabase } from '../../relay/src/testing/test-database.js';
-import { startTestRelay, type TestRelay } from '../../relay/src/testing/test-relay.js';
-import { intakeWorld, type IntakeWorld } from '../../relay/src/testing/intake-world.js';
+import { createTestDatabase, type TestDatabase } from '@promoteros/relay/testing/test-database';
+import { startTestRelay, type TestRelay } from '@promoteros/relay/testing/test-relay';
+import { intakeWorld, type IntakeWorld } from '@promoteros/relay/testing/intake-world';
 
 export interface IntakeStack {
   readonly db: TestDatabase;

@@ -9,7 +9,7 @@ import {
   startIntakeStack,
   type IntakeStack,
 } from './intake-stack.js';
-import { intakeWorld } from '../../relay/src/testing/intake-world.js';
+import { intakeWorld } from '@promoteros/relay/testing/intake-world';
 
 let stack: IntakeStack;
 

@@ -1,6 +1,6 @@
 // The drop count on the settlement sheet: who came in at the door (check_ins), per guest list by
-// its name and walk-ups, beside the tickets sold and comps entered (the night of document-test-world.ts:
-// 350 tickets sold, 20 comps, gross $9,000.00).
+// its name and walk-ups, beside the tickets sold and comps entered (the night of
+// relay/src/testing/document-world.ts: 350 tickets sold, 20 comps, gross $9,000.00).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
 import { addGuest, checkIn, createNight, flat, type Night } from '../testing/document-world.js';

@@ -1,5 +1,5 @@
 // The settlement sheet of one night under each deal, against figures worked out by hand (the
-// night: see document-test-world.ts; gross 9,000.00, expenses 3,100.00, net 5,900.00).
+// night: see relay/src/testing/document-world.ts; gross 9,000.00, expenses 3,100.00, net 5,900.00).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
 import { createNight, flat, type NightOptions } from '../testing/document-world.js';

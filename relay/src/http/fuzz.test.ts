@@ -3,12 +3,12 @@
 // intake form (JSON and form posts), shapes and their counts, documents, delivery problems, the
 // note rooms' WebSocket upgrades and frames, and anything at all on any path. Inputs carry NUL
 // and lone surrogates, huge strings, deep nesting, `__proto__` keys, wrong types, numbers and
-// dates out of range (fuzz-arbitraries.ts).
+// dates out of range (relay/src/testing/fuzz-arbitraries.ts).
 //
-// Every answer must be below 500; a refused request (4xx) must leave every table as it was (no
-// row written, counted by a trigger on every table: fuzz-harness.ts); a batch whose mutations
-// are all refused must leave everything but the ledger as it was; the relay answers /healthz
-// afterwards.
+// Every answer must be below 500; a refused request (4xx) must leave every table as it was (no row
+// written, counted by a trigger on every table: relay/src/testing/fuzz-harness.ts); a batch whose
+// mutations are all refused must leave everything but the ledger as it was; the relay answers
+// /healthz afterwards.
 //
 // Seeded and replayable: the seed is printed at the start; FUZZ_SEED=<seed> runs the same cases,
 // FUZZ_SCALE=<n> runs n times as many (the default, 1, is a few thousand cases in all).

@@ -1,6 +1,7 @@
-// Who may run what, for every mutation in the registry: the roles at or above its minimum apply
-// it, every other caller is refused `forbidden` in words, and no caller ever reaches another
-// organization's rows. Arguments come from arg-factories.ts; a mutation without a factory fails.
+// Who may run what, for every mutation in the registry: the roles at or above its minimum apply it,
+// every other caller is refused `forbidden` in words, and no caller ever reaches another
+// organization's rows. Arguments come from relay/src/testing/arg-factories.ts; a mutation without a
+// factory fails.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roleAtLeast, roles, syncedTables, type Role } from '@promoteros/shared';
 import { mutations } from '@promoteros/shared/mutations';

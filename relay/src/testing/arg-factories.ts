@@ -1,6 +1,6 @@
-// For the tests of this folder: valid arguments for every mutation of the registry, made against
-// an organization's test rows (every-table.ts). A mutation without a factory fails the permission
-// tests, so a new mutation cannot go untested there.
+// For the mutation tests (relay/src/mutations) and the fuzz: valid arguments for every mutation of
+// the registry, made against an organization's test rows (every-table.ts). A mutation without a
+// factory fails the permission tests, so a new mutation cannot go untested there.
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_LOCALE, LOCALE_CHOICES } from '@promoteros/shared/format';
 import type { Sql } from '../db/database.js';
@@ -103,7 +103,7 @@ async function newSettlementLine(sql: Sql, world: World): Promise<string> {
   return row!.id;
 }
 
-/** a date after every envelope's clock (test-client.ts) */
+/** a date after every envelope's clock (mutation-client.ts) */
 const LATER = '2030-01-01T00:00:00Z';
 
 export const argFactories: Readonly<Record<string, ArgFactory>> = {

@@ -1,8 +1,8 @@
-// For the tests of this folder: a night at a venue written straight to PostgreSQL, with figures
-// simple enough to settle by hand (the same night as shared/src/settlement/settle-show.test.ts):
-// 300 advance tickets × 25.00 + 50 at the door × 30.00 = 9,000.00 gross, 20 comps; sound and
-// lights 2,000.00 budgeted / 2,100.00 actual, security 1,000.00 budgeted, no actual: expenses
-// charged 3,100.00 (budget 3,000.00), net 5,900.00.
+// For the tests of the PDF documents (relay/src/documents): a night at a venue written straight to
+// PostgreSQL, with figures simple enough to settle by hand (the same night as
+// shared/src/settlement/settle-show.test.ts): 300 advance tickets × 25.00 + 50 at the door × 30.00
+// = 9,000.00 gross, 20 comps; sound and lights 2,000.00 budgeted / 2,100.00 actual, security
+// 1,000.00 budgeted, no actual: expenses charged 3,100.00 (budget 3,000.00), net 5,900.00.
 import type { DealType } from '@promoteros/shared';
 import type { Sql } from '../db/database.js';
 import { createOrganization } from './fixtures.js';

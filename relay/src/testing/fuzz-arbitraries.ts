@@ -1,7 +1,7 @@
-// For the fuzz (fuzz.test.ts): hostile request parts. Bodies are built as JSON text from a tree,
-// not with JSON.stringify of an object, so that they can carry what an object cannot hold or a
-// serializer would tidy away: `__proto__` and duplicate keys, numerals out of range (1e400), and
-// nesting deeper than a recursive serializer survives.
+// For the fuzz (relay/src/http/fuzz.test.ts): hostile request parts. Bodies are built as JSON text
+// from a tree, not with JSON.stringify of an object, so that they can carry what an object cannot
+// hold or a serializer would tidy away: `__proto__` and duplicate keys, numerals out of range
+// (1e400), and nesting deeper than a recursive serializer survives.
 import fc from 'fast-check';
 
 /** A JSON value as text will carry it: objects as their entries, numerals as written. */

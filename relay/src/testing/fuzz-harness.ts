@@ -1,8 +1,8 @@
-// For the fuzz (fuzz.test.ts): sends a request to a test relay and checks what every answer must
-// be, whatever was sent: below 500, and, when refused (4xx), no row written anywhere. Rows written
-// are counted per table by a trigger in the writing transaction (a write rolled back is not
-// counted), cheap enough to read around every request. Keeps a tally of the answers by route and
-// status, to show what the cases reached.
+// For the fuzz (relay/src/http/fuzz.test.ts): sends a request to a test relay and checks what every
+// answer must be, whatever was sent: below 500, and, when refused (4xx), no row written anywhere.
+// Rows written are counted per table by a trigger in the writing transaction (a write rolled back
+// is not counted), cheap enough to read around every request. Keeps a tally of the answers by route
+// and status, to show what the cases reached.
 import { expect } from 'vitest';
 import type { Sql } from '../db/database.js';
 import type { TestRelay } from './test-relay.js';

@@ -1,6 +1,6 @@
-// For the tests of this folder: an organization with a venue taking requests, its members, and
-// helpers that send the form as a browser or a script does, with a form token old enough to pass
-// the minimum fill time (made with the test relay's own secret).
+// For the intake page's tests (relay/src/intake, intake-page/e2e): an organization with a venue
+// taking requests, its members, and helpers that send the form as a browser or a script does, with
+// a form token old enough to pass the minimum fill time (made with the test relay's own secret).
 import { afterAll, beforeAll } from 'vitest';
 import type { Sql } from '../db/database.js';
 import { createMember, type TestMember } from './fixtures.js';

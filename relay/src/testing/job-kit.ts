@@ -1,5 +1,6 @@
-// For the tests of this folder: jobs inserted as the relay's code does, a worker with a silent
-// log, and a wait for a condition (behaviour, not a timing).
+// For the tests of the job loop (relay/src/jobs) and its emails (relay/src/notify): jobs inserted
+// as the relay's code does, a worker with a silent log, and a wait for a condition (behaviour, not
+// a timing).
 import { pino } from 'pino';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database, Sql } from '../db/database.js';

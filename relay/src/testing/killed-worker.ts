@@ -1,6 +1,6 @@
-// For flaky-smtp.test.ts: a relay's job loop in a process of its own, to be killed (SIGKILL) in
-// the middle of a job. Runs the email handlers against DATABASE_URL and SMTP_URL with a one-second
-// lease until it is killed.
+// For relay/src/notify/flaky-smtp.test.ts: a relay's job loop in a process of its own, to be killed
+// (SIGKILL) in the middle of a job. Runs the email handlers against DATABASE_URL and SMTP_URL with
+// a one-second lease until it is killed.
 import { openDatabase } from '../db/database.js';
 import { emailWorker } from './notify-world.js';
 

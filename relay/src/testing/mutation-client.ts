@@ -1,4 +1,4 @@
-// For the tests of this folder: POST /v1/mutations as a device does, and the envelopes it sends.
+// For tests through the mutation route: POST /v1/mutations as a device does, and the envelopes it sends.
 import { randomUUID } from 'node:crypto';
 import type { MutationBatchResult, MutationEnvelope } from '@promoteros/shared/mutations';
 import type { TestRelay } from './test-relay.js';

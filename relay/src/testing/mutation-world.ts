@@ -1,5 +1,6 @@
-// For the tests of this folder: a real PostgreSQL and relay, one organization with an owner and a
-// staff member, and (unless a test wants an empty organization) a row in every table to mutate.
+// For the mutation tests (relay/src/mutations): a real PostgreSQL and relay, one organization with
+// an owner and a staff member, and (unless a test wants an empty organization) a row in every table
+// to mutate.
 import { afterAll, beforeAll } from 'vitest';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 import { startTestRelay, type TestRelay } from './test-relay.js';

@@ -1,7 +1,7 @@
-// For the tests of this folder: one organization with its own sender address, a venue in New
-// York, an OWNER, a MANAGER who places holds, a PROMOTER, two requests, a challenged 1st hold and
-// a confirmed event with a deal; email jobs queued with the payloads the workflow gives them; a
-// worker that delivers them to a given SMTP server.
+// For the emails' tests (relay/src/notify) and bench:jobs: one organization with its own sender
+// address, a venue in New York, an OWNER, a MANAGER who places holds, a PROMOTER, two requests, a
+// challenged 1st hold and a confirmed event with a deal; email jobs queued with the payloads the
+// workflow gives them; a worker that delivers them to a given SMTP server.
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Database, Sql } from '../db/database.js';
 import { JobHandlers } from '../jobs/job-handlers.js';

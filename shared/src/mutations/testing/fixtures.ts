@@ -1,5 +1,5 @@
-// For the tests of this folder: the ids, the moment and the caller that every mutation's test plans
-// with, so one organization's story reads the same from file to file.
+// For the tests of shared/src/mutations: the ids, the moment and the caller that every mutation's
+// test plans with, so one organization's story reads the same from file to file.
 import type { Role } from '../../roles.js';
 import type { MutationContext } from '../define.js';
 
