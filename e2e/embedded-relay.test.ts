@@ -1,10 +1,12 @@
-// The one-laptop default, end to end: a relay with no DATABASE_URL (embedded PGlite, demo data
-// loaded on first start), a sign-in by mailed code, and a desktop replica synced from it.
+// The one-laptop default, end to end: a relay with no DATABASE_URL (embedded PGlite, handed the
+// demo to load on its first start, as `npm start` does), a sign-in by mailed code, and a desktop
+// replica synced from it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRelay, loadConfig, type Relay } from '@promoteros/relay';
+import { seedDemoIfEmpty } from '@promoteros/relay/demo/seed-if-empty';
 import { TestMailbox } from '@promoteros/relay/testing/test-mailbox';
 import { openReplica, startSync, type Replica, type SyncSession } from '@promoteros/desktop/core';
 
@@ -27,7 +29,7 @@ describe('embedded relay smoke test', () => {
       DEMO_DATA: 'auto',
     });
     expect(config.DATABASE_URL).toBeUndefined();
-    relay = await createRelay(config);
+    relay = await createRelay(config, { seed: (db, log) => seedDemoIfEmpty(db, config, log) });
     url = await relay.listen();
   }, 120_000);
 

@@ -1,12 +1,11 @@
 // Builds a relay: database, migrations, change feed and HTTP routes, with one stop() that
 // shuts them down in the right order. main.ts wires it to the process; tests build their own.
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import cors from '@fastify/cors';
 import type { RelayConfig } from './config.js';
 import { openConfiguredDatabase, type Database } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { DatabaseWatch } from './db/database-watch.js';
-import { seedDemoIfEmpty } from './demo/seed-if-empty.js';
 import { ChangeFeed } from './change-feed.js';
 import { frameworkErrors, installErrorHandler } from './http/errors.js';
 import { serializeRequest } from './http/log-redaction.js';
@@ -62,6 +61,12 @@ export interface RelayDeps {
   readonly feedPollMs?: number;
   /** the job loop's handlers (relay/src/jobs), used as given; by default the email handlers (relay/src/notify) */
   readonly jobHandlers?: JobHandlers;
+  /**
+   * Rows to load once the migrations are in, before anything is served, as the tables' owner: the
+   * demo on a laptop's first start, handed in by `npm start` (relay/src/demo/start.ts). The relay
+   * loads none of its own.
+   */
+  readonly seed?: (owner: Database, log: FastifyBaseLogger) => Promise<unknown>;
   /** the waits between tries of a sign-in email (tests shorten them) */
   readonly signInRetryDelaysMs?: readonly number[];
   /** the note rooms' store pacing (tests shorten it) */
@@ -109,7 +114,8 @@ export async function createRelay(config: RelayConfig, deps: RelayDeps = {}): Pr
       `serving as ${serving!.role}, which bypasses row-level security: set DATABASE_URL to the relay's own role and MIGRATION_DATABASE_URL to the owner (docs/database-roles.md)`,
     );
   }
-  await db.withOwner((owner) => seedDemoIfEmpty({ ...db, sql: owner }, config, app.log));
+  const { seed } = deps;
+  if (seed) await db.withOwner((owner) => seed({ ...db, sql: owner }, app.log));
 
   // whether the database answers now: routes answer 503 and the job loop waits while it does not
   const database = new DatabaseWatch(db.sql, { log: app.log });

@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { RelayDeps } from '../app.js';
 import { openDatabase, type Database } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
 import { createTestDatabase } from '../testing/test-database.js';
@@ -48,16 +49,23 @@ describe('seedDemoIfEmpty', () => {
     expect(lines).toHaveLength(1);
   }, 120_000);
 
-  it('should run when a relay starts on an empty embedded database, and never on PostgreSQL', async () => {
+  it('should run as the seed a relay is handed: on an empty embedded database, never on PostgreSQL', async () => {
     const db = await embedded();
-    const relay = await startTestRelay(db, { DEMO_DATA: 'auto' });
+    const seed: RelayDeps['seed'] = (owner, log) => seedDemoIfEmpty(owner, { DEMO_DATA: 'auto' }, log);
+    const relay = await startTestRelay(db, { DEMO_DATA: 'auto' }, { seed });
     cleanups.push(() => relay.stop());
     expect(await organizations(db)).toEqual(['lakeshore-live', 'meridian-halls']);
 
     const central = await createTestDatabase('demo_central');
     cleanups.push(() => central.drop());
-    const other = await startTestRelay(central, { DEMO_DATA: 'auto' });
+    const other = await startTestRelay(central, { DEMO_DATA: 'auto' }, { seed });
     cleanups.push(() => other.stop());
     expect(await organizations(central)).toEqual([]);
+
+    // the relay alone (relay/src/main.ts) is handed none, and loads nothing of its own
+    const bare = await embedded();
+    const alone = await startTestRelay(bare, { DEMO_DATA: 'auto' });
+    cleanups.push(() => alone.stop());
+    expect(await organizations(bare)).toEqual([]);
   }, 120_000);
 });
