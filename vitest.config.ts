@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['{shared,relay,desktop,intake-page}/src/**/*.test.ts', 'e2e/**/*.test.ts', 'lint/**/*.test.ts'],
+    include: ['{shared,relay,demo,desktop,intake-page}/src/**/*.test.ts', 'e2e/**/*.test.ts', 'lint/**/*.test.ts'],
     // one empty replica for the run's tests to copy (vitest.global-setup.ts)
     globalSetup: ['./vitest.global-setup.ts'],
     testTimeout: 30_000,

@@ -18,7 +18,7 @@ import { performance } from 'node:perf_hooks';
 import postgres from 'postgres';
 import { syncedTables } from '@promoteros/shared';
 import { createTestDatabase } from '@promoteros/relay/testing/test-database';
-import { seedBulkOrganization } from '@promoteros/relay/demo/bulk';
+import { seedBulkOrganization } from '@promoteros/demo/bulk';
 import { openReplica, startSync, type Replica } from '@promoteros/desktop/core';
 import { percentile, rssMb, startRelayProcess, rowLevelSecurity } from './relay-process.js';
 

@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import postgres from 'postgres';
 import { createTestDatabase } from '@promoteros/relay/testing/test-database';
-import { seedBulkOrganization } from '@promoteros/relay/demo/bulk';
+import { seedBulkOrganization } from '@promoteros/demo/bulk';
 import { TestDevice } from '@promoteros/desktop/core/testing/test-device';
 import { percentile, startRelayProcess, rowLevelSecurity } from './relay-process.js';
 

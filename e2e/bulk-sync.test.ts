@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestDatabase, type TestDatabase } from '@promoteros/relay/testing/test-database';
 import { startTestRelay, type TestRelay } from '@promoteros/relay/testing/test-relay';
-import { seedBulkOrganization, type BulkOrganization } from '@promoteros/relay/demo/bulk';
+import { seedBulkOrganization, type BulkOrganization } from '@promoteros/demo/bulk';
 import { openReplica, startSync, type Replica, type SyncSession } from '@promoteros/desktop/core';
 import { readReplicaTables, readServerTables } from '@promoteros/desktop/core/testing/replica-equality';
 import { eventually } from '@promoteros/desktop/core/testing/sync-fixture';

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRelay, loadConfig, type Relay } from '@promoteros/relay';
-import { seedDemoIfEmpty } from '@promoteros/relay/demo/seed-if-empty';
+import { seedDemoIfEmpty } from '@promoteros/demo/seed-if-empty';
 import { TestMailbox } from '@promoteros/relay/testing/test-mailbox';
 import { openReplica, startSync, type Replica, type SyncSession } from '@promoteros/desktop/core';
 

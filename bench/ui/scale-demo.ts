@@ -6,7 +6,7 @@
 // carry no request (events.request_id is unique); copied requests keep their venue and contact.
 import type { TestDatabase } from '@promoteros/relay/testing/test-database';
 
-import { adjectives as demoAdjectives, nouns as demoNouns } from '@promoteros/relay/demo/names';
+import { adjectives as demoAdjectives, nouns as demoNouns } from '@promoteros/demo/names';
 
 type Sql = TestDatabase['sql'];
 

@@ -63,7 +63,7 @@ export interface RelayDeps {
   readonly jobHandlers?: JobHandlers;
   /**
    * Rows to load once the migrations are in, before anything is served, as the tables' owner: the
-   * demo on a laptop's first start, handed in by `npm start` (relay/src/demo/start.ts). The relay
+   * demo on a laptop's first start, handed in by `npm start` (demo/src/start.ts). The relay
    * loads none of its own.
    */
   readonly seed?: (owner: Database, log: FastifyBaseLogger) => Promise<unknown>;

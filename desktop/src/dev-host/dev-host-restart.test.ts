@@ -15,7 +15,7 @@ import { WebSocket } from 'ws';
 import { createTestDatabase, type TestDatabase } from '@promoteros/relay/testing/test-database';
 import { startTestRelay, type TestRelay } from '@promoteros/relay/testing/test-relay';
 import { TestMailbox } from '@promoteros/relay/testing/test-mailbox';
-import { seedDemo } from '@promoteros/relay/demo/seed';
+import { seedDemo } from '@promoteros/demo/seed';
 import { BRIDGE_PATH, SECRET_PARAM } from './wire.js';
 
 const desktopDir = fileURLToPath(new URL('../../', import.meta.url));

@@ -1,6 +1,6 @@
 // `npm start` from a fresh clone: PromoterOS on one machine.
 //   1. the relay on its embedded database, the demo loaded on its first start, its request log in
-//      a file, and a sign-in code for the demo owner (relay/src/demo/start.ts);
+//      a file, and a sign-in code for the demo owner (demo/src/start.ts);
 //   2. once it listens, the desktop app, built first (a few seconds): in Electron where its
 //      binary is installed, otherwise the same screens in a browser through the dev host
 //      (desktop-shell.ts says which, and why);
@@ -11,8 +11,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { formatStartUpBlock, type DesktopOpened } from '@promoteros/relay/demo/start-up-block';
-import type { RelayStarted, StartUpFacts } from '@promoteros/relay/demo/start-up-facts';
+import { formatStartUpBlock, type DesktopOpened } from '@promoteros/demo/start-up-block';
+import type { RelayStarted, StartUpFacts } from '@promoteros/demo/start-up-facts';
 import { chooseDesktopShell, type DesktopShell } from './desktop-shell.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -56,7 +56,7 @@ async function build(what: string, args: string[]): Promise<void> {
 
 /** The relay, its output passed through; resolves with its start-up facts once it listens. */
 function startRelay(): Promise<{ relay: ChildProcess; facts: StartUpFacts }> {
-  const relay = start(process.execPath, ['--import', 'tsx', 'relay/src/demo/start.ts'], {
+  const relay = start(process.execPath, ['--import', 'tsx', 'demo/src/start.ts'], {
     cwd: root,
     pipe: true,
     ipc: true,

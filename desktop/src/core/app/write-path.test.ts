@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { createTestDatabase, type TestDatabase } from '@promoteros/relay/testing/test-database';
 import { startTestRelay, type TestRelay } from '@promoteros/relay/testing/test-relay';
 import { TestMailbox } from '@promoteros/relay/testing/test-mailbox';
-import { seedDemo } from '@promoteros/relay/demo/seed';
+import { seedDemo } from '@promoteros/demo/seed';
 import type { CommandName, CommandResult } from '../../common/command-map.js';
 import { eventually } from '../testing/sync-fixture.js';
 import { MemoryCredentialStore } from './credential-store.js';

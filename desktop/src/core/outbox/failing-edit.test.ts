@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestDatabase, type TestDatabase } from '@promoteros/relay/testing/test-database';
 import { startTestRelay, type TestRelay } from '@promoteros/relay/testing/test-relay';
-import { seedBulkOrganization, type BulkOrganization } from '@promoteros/relay/demo/bulk';
+import { seedBulkOrganization, type BulkOrganization } from '@promoteros/demo/bulk';
 import { TestDevice } from '../testing/test-device.js';
 import { eventually } from '../testing/sync-fixture.js';
 

@@ -4,8 +4,8 @@
 // A change meant to alter the rows updates the hashes (the failure shows the new ones).
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Sql } from '../db/database.js';
-import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
+import type { Sql } from '@promoteros/relay';
+import { createTestDatabase, type TestDatabase } from '@promoteros/relay/testing/test-database';
 import { ROWS_PER_EVENT, seedBulkOrganization, type BulkOrganization } from './bulk.js';
 
 let db: TestDatabase;

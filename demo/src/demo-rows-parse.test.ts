@@ -5,8 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash, randomUUID } from 'node:crypto';
 import { describeIssues, findSyncedTable, rowSchemas, type RowTable } from '@promoteros/shared';
-import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
-import { createMember } from '../testing/fixtures.js';
+import { createTestDatabase, type TestDatabase } from '@promoteros/relay/testing/test-database';
+import { createMember } from '@promoteros/relay/testing/fixtures';
 import { seedDemo } from './seed.js';
 
 // tables that hold machinery rather than entities

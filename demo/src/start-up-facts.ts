@@ -2,10 +2,7 @@
 // where the relay is, the intake page of every demo venue that takes requests, who can sign in,
 // and a sign-in code for the demo owner. The start-up block (start-up-block.ts) prints it; the
 // facts travel as JSON from the relay process to `npm start` (desktop/src/launch).
-import type { Relay } from '../app.js';
-import type { UnmailedSignInCode } from '../auth/routes.js';
-import { SIGN_IN_VALID_MINUTES } from '../auth/sign-in-tokens.js';
-import { findIntakeVenue } from '../intake/intake-venue.js';
+import { type Relay, type UnmailedSignInCode, SIGN_IN_VALID_MINUTES, findIntakeVenue } from '@promoteros/relay';
 import { demoOrganizations } from './cast.js';
 import { demoPeople, type DemoPerson } from './seed.js';
 

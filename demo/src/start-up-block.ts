@@ -1,4 +1,4 @@
-// The few lines that end the start-up of the demo relay (`npm start`, or `npm run start -w relay`
+// The few lines that end the start-up of the demo relay (`npm start`, or `npm run start -w demo`
 // for the relay alone): everything needed to use what just started, readable at a glance, and
 // nothing that asks for the command that was just typed.
 import type { StartUpFacts } from './start-up-facts.js';

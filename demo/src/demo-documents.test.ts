@@ -3,11 +3,11 @@
 // venue's clock, and the settlement's payout as the shared arithmetic settles the stored lines.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { settleShow, type SettlementDealTerms, type SettlementLine } from '@promoteros/shared/settlement';
-import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
-import { seedDemo } from '../demo/seed.js';
-import { flat } from '../testing/document-world.js';
-import { ensureDocument } from './ensure-document.js';
-import { pdfText } from '../testing/pdf-text.js';
+import { createTestDatabase, type TestDatabase } from '@promoteros/relay/testing/test-database';
+import { seedDemo } from './seed.js';
+import { flat } from '@promoteros/relay/testing/document-world';
+import { ensureDocument } from '@promoteros/relay/documents';
+import { pdfText } from '@promoteros/relay/testing/pdf-text';
 
 const TODAY = '2026-03-01';
 let db: TestDatabase;

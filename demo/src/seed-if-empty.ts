@@ -1,8 +1,7 @@
 // First start on a laptop: an empty embedded database gets the demo, so that one command
 // shows a working venue. Central PostgreSQL is never touched, and DEMO_DATA=never turns it off.
 // The relay runs it as its `seed` (RelayDeps) where a start script hands it in (start.ts).
-import type { RelayConfig } from '../config.js';
-import type { Database } from '../db/database.js';
+import type { RelayConfig, Database } from '@promoteros/relay';
 import { seedDemo, type SeedDemoResult } from './seed.js';
 
 export interface DemoLog {

@@ -1,4 +1,4 @@
-// The demo relay as a process (`npm run start -w relay`, the relay half of `npm start`), on a
+// The demo relay as a process (`npm run start -w demo`, the relay half of `npm start`), on a
 // PostgreSQL database holding the demo: its terminal ends with the start-up block, whose
 // addresses answer and whose sign-in code signs in; the request log goes to the file beside
 // DATA_DIR, not to the terminal; codes asked for later are printed as they come.
@@ -8,11 +8,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
+import { createTestDatabase, type TestDatabase } from '@promoteros/relay/testing/test-database';
 import { demoOrganizations } from './cast.js';
 import { demoPeople, seedDemo } from './seed.js';
 
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const OWNER = 'owner@lakeshore-live.demo';
 
 let db: TestDatabase;
@@ -36,7 +36,7 @@ beforeAll(async () => {
   expect((await seedDemo(db.sql)).created).toBe(true);
   dataRoot = mkdtempSync(join(tmpdir(), 'promoteros-demo-start-'));
   const { SMTP_URL: _smtp, LOG_LEVEL: _level, ...inherited } = process.env;
-  relay = spawn(process.execPath, ['--import', 'tsx', 'relay/src/demo/start.ts'], {
+  relay = spawn(process.execPath, ['--import', 'tsx', 'demo/src/start.ts'], {
     cwd: repoRoot,
     env: {
       ...inherited,

@@ -6,11 +6,11 @@
 // checklist partly done.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { settleShow, type SettlementDealTerms, type SettlementLine } from '@promoteros/shared/settlement';
-import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
-import { ensureDocument } from '../documents/ensure-document.js';
-import { flat } from '../testing/document-world.js';
-import { pdfText } from '../testing/pdf-text.js';
-import { readEventNotes } from '../notes/read-event-notes.js';
+import { createTestDatabase, type TestDatabase } from '@promoteros/relay/testing/test-database';
+import { ensureDocument } from '@promoteros/relay/documents';
+import { flat } from '@promoteros/relay/testing/document-world';
+import { pdfText } from '@promoteros/relay/testing/pdf-text';
+import { readEventNotes } from '@promoteros/relay/notes/read-event-notes';
 import { seedDemo } from './seed.js';
 import { addDays, utcToday, venueDate } from './venue-time.js';
 

@@ -6,8 +6,7 @@
 // (md5, shaped as a version-4 uuid), so children find their parents without reading them back.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { syncedTables } from '@promoteros/shared';
-import type { Sql } from '../db/database.js';
-import { hashSessionToken, newSessionToken } from '../auth/session-token.js';
+import { type Sql, hashSessionToken, newSessionToken } from '@promoteros/relay';
 
 export interface BulkOrganizationOptions {
   /** about how many synced rows the organization should hold (at least ROWS_PER_EVENT + 13) */

@@ -5,7 +5,7 @@
 // without end.
 import { resolve } from 'node:path';
 import { pino } from 'pino';
-import type { RelayConfig } from '../config.js';
+import type { RelayConfig } from '@promoteros/relay';
 
 export interface DevelopmentLog {
   /** the relay's log stream (RelayDeps.logStream) */

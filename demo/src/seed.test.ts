@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dealTypes, requestStatuses, roles } from '@promoteros/shared';
-import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
+import { createTestDatabase, type TestDatabase } from '@promoteros/relay/testing/test-database';
 import { seedDemo, type SeedDemoResult } from './seed.js';
 import { demoTables } from './plan-types.js';
 import { utcToday } from './venue-time.js';

@@ -2,10 +2,9 @@
 // desktop app): the relay on its embedded database, handed the demo to load on its first start
 // (seed-if-empty.ts), its log split between a file and the terminal (development-log.ts), and a
 // sign-in code for the demo owner. Started by `npm start`, it hands the start-up facts to it over the IPC channel, and
-// `npm start` prints them with the desktop app's address; alone (`npm run start -w relay`), it
+// `npm start` prints them with the desktop app's address; alone (`npm run start -w demo`), it
 // prints them itself. Sign-in codes asked for later are printed as they come.
-import { serve } from '../serve.js';
-import type { UnmailedSignInCode } from '../auth/routes.js';
+import { serve, type UnmailedSignInCode } from '@promoteros/relay';
 import { developmentLog, type DevelopmentLog } from './development-log.js';
 import { seedDemoIfEmpty } from './seed-if-empty.js';
 import { formatStartUpBlock } from './start-up-block.js';

@@ -1,12 +1,10 @@
 // Loads the demo into a database in one transaction, with multi-row inserts. Refuses, without
 // touching anything, when the demo organizations are already there.
-import { setOrganizations } from '../db/as-organizations.js';
-import type { Sql } from '../db/database.js';
+import { setOrganizations, type Sql, DOCUMENT_RENDER } from '@promoteros/relay';
 import { demoEmail, demoOrganizations } from './cast.js';
 import { buildDemoPlan } from './plan.js';
 import { demoTables, type DemoPlan, type DemoTable } from './plan-types.js';
 import { utcToday } from './venue-time.js';
-import { DOCUMENT_RENDER } from '../documents/render-job.js';
 
 export interface SeedDemoOptions {
   /** the same seed and day give the same rows, ids included */

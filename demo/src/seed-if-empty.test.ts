@@ -2,11 +2,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { RelayDeps } from '../app.js';
-import { openDatabase, type Database } from '../db/database.js';
-import { migrate } from '../db/migrate.js';
-import { createTestDatabase } from '../testing/test-database.js';
-import { startTestRelay } from '../testing/test-relay.js';
+import { type RelayDeps, openDatabase, type Database, migrate } from '@promoteros/relay';
+import { createTestDatabase } from '@promoteros/relay/testing/test-database';
+import { startTestRelay } from '@promoteros/relay/testing/test-relay';
 import { seedDemoIfEmpty } from './seed-if-empty.js';
 
 const cleanups: Array<() => Promise<void>> = [];

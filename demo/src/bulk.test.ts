@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowSchemas, describeIssues, type RowTable } from '@promoteros/shared';
-import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
-import { startTestRelay, type TestRelay } from '../testing/test-relay.js';
+import { createTestDatabase, type TestDatabase } from '@promoteros/relay/testing/test-database';
+import { startTestRelay, type TestRelay } from '@promoteros/relay/testing/test-relay';
 import { ROWS_PER_EVENT, seedBulkOrganization, type BulkOrganization } from './bulk.js';
 
 let db: TestDatabase;
