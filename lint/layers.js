@@ -6,7 +6,7 @@
 //
 // The rules read the import as written, not the file it resolves to: a relative import is
 // refused when it walks into a folder of a refused name ('../../../core/app/dispatch.js'). The
-// names (core, main, preload, renderer, dev-host, launch, relay, desktop) are each one folder in
+// names (core, main, preload, renderer, dev-host, launch, relay, desktop, demo) are each one folder in
 // this repository, so the name stands for the place. A package import is refused by its name
 // ('@promoteros/desktop/core' reaches the core as surely as a relative path does).
 //
@@ -58,7 +58,7 @@ const electronInWindow = {
   message: 'Only the preload touches Electron; the renderer gets window.promoteros through renderer/src/bridge.ts.',
 };
 const relayInWindow = {
-  regex: `${packageNamed('@promoteros/relay')}|${folderNamed('relay')}`,
+  regex: `${packageNamed('@promoteros/relay')}|${packageNamed('@promoteros/demo')}|${folderNamed('relay')}`,
   message:
     'The renderer reaches the relay only through the core. What both sides need (schemas, mutations) is in @promoteros/shared.',
 };
@@ -139,6 +139,18 @@ const desktopInRelay = {
   regex: `${packageNamed('@promoteros/desktop')}|${folderNamed('desktop')}`,
   message: 'The relay is a server apart from the desktop app; what both need goes in @promoteros/shared.',
 };
+const demoInRelay = {
+  regex: `${packageNamed('@promoteros/demo')}|${folderNamed('demo')}`,
+  message:
+    'The relay serves requests; the demo (demo/) is built on the relay, not into it. A start script hands ' +
+    'the relay what it loads at start (RelayDeps.seed, as demo/src/start.ts does).',
+};
+
+const desktopInDemo = {
+  regex: `${packageNamed('@promoteros/desktop')}|${folderNamed('desktop')}`,
+  message:
+    'The demo is data and a start script for the relay; `npm start` (desktop/src/launch) calls it, never the other way round.',
+};
 
 // --- where each applies ------------------------------------------------------------------------
 // Each file falls in at most one block below: flat config lets a later block's options for a rule
@@ -212,7 +224,12 @@ const layers = [
   {
     name: 'relay',
     files: [within('relay/src')],
-    refused: [desktopInRelay],
+    refused: [desktopInRelay, demoInRelay],
+  },
+  {
+    name: 'demo',
+    files: [within('demo/src')],
+    refused: [desktopInDemo],
   },
 ];
 

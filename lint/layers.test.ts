@@ -36,6 +36,7 @@ const layers: Record<string, Layer> = {
       ['electron', 'Only the preload'],
       ['@promoteros/relay', 'through the core'],
       ['@promoteros/relay/testing/fixtures', 'through the core'],
+      ['@promoteros/demo/seed', 'through the core'],
       ['../../../../../relay/src/index.js', 'through the core'],
       ['@promoteros/shared/migrations', 'Node only'],
       ['../../../dev-host/dev-host.js', 'Node server'],
@@ -149,8 +150,19 @@ const layers: Record<string, Layer> = {
     refused: [
       ['@promoteros/desktop/core', 'apart from the desktop'],
       ['../../../desktop/src/core/index.js', 'apart from the desktop'],
+      ['@promoteros/demo/seed', 'not into it'],
+      ['@promoteros/demo/seed-if-empty', 'not into it'],
+      ['../../../demo/src/seed.js', 'not into it'],
     ],
-    allowed: ['@promoteros/shared', '@promoteros/intake-page', 'node:crypto', '../db/database.js'],
+    allowed: ['@promoteros/shared', '@promoteros/intake-page', 'node:crypto', '../db/database.js', './demo-request.js'],
+  },
+  demo: {
+    file: 'demo/src/layer-probe.ts',
+    refused: [
+      ['@promoteros/desktop/core', 'never the other way round'],
+      ['../../desktop/src/launch/desktop-shell.js', 'never the other way round'],
+    ],
+    allowed: ['@promoteros/relay', '@promoteros/relay/testing/test-database', '@promoteros/shared', 'yjs', './seed.js'],
   },
 };
 
