@@ -4,7 +4,8 @@ import { demoEmail, demoOrganizations } from './cast.js';
 import { SeededRandom } from './random.js';
 import { planVenueBooking, type PlannedEvent, type VenueCalendar } from './plan-booking.js';
 import { planNotes } from './plan-notes.js';
-import { planShow, planTemplates } from './plan-show.js';
+import { planShow } from './plan-show.js';
+import { planTemplates } from './plan-checklist.js';
 import { venueDate } from './venue-time.js';
 import {
   audit,
