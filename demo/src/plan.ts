@@ -1,23 +1,15 @@
-// Builds the whole demo as rows, deterministically from a seed and a reference day.
-import { DEFAULT_LOCALE } from '@promoteros/shared/format';
-import { demoEmail, demoOrganizations } from './cast.js';
+// Builds the whole demo as rows, deterministically from a seed and a reference day: each
+// organization of the cast with its people and venues (plan-organization.ts), each venue's
+// booking history (plan-booking.ts), then what each show carries (plan-show.ts, plan-notes.ts).
+import { demoOrganizations } from './cast.js';
 import { SeededRandom } from './random.js';
 import { planVenueBooking, type PlannedEvent, type VenueCalendar } from './plan-booking.js';
 import { planNotes } from './plan-notes.js';
+import { planOrganization, planVenue } from './plan-organization.js';
 import { planShow } from './plan-show.js';
 import { planTemplates } from './plan-checklist.js';
 import { venueDate } from './venue-time.js';
-import {
-  audit,
-  DAY,
-  emptyPlan,
-  HOUR,
-  iso,
-  type DemoPlan,
-  type PlanClock,
-  type PlannedOrganization,
-  type PlannedVenue,
-} from './plan-types.js';
+import { DAY, emptyPlan, type DemoPlan, type PlanClock } from './plan-types.js';
 
 export interface DemoPlanOptions {
   readonly seed: number;
@@ -50,10 +42,9 @@ export function venueCalendar(showsPerMonth: number): VenueCalendar {
 export function buildDemoPlan(options: DemoPlanOptions): DemoPlan {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(options.today))
     throw new Error(`demo: today must be YYYY-MM-DD, got ${options.today}`);
-  const random = new SeededRandom(options.seed);
   const { now } = options;
   const clock: PlanClock = {
-    random,
+    random: new SeededRandom(options.seed),
     today: options.today,
     anchor: Date.parse(`${options.today}T00:00:00Z`),
     tonight: (timeZone) => (now ? venueDate(now, timeZone) : options.today),
@@ -65,94 +56,10 @@ export function buildDemoPlan(options: DemoPlanOptions): DemoPlan {
   const templatesByOrg = new Map<string, ReturnType<typeof planTemplates>>();
 
   for (const cast of demoOrganizations) {
-    const orgId = random.uuid();
-    plan.organizations.push({
-      id: orgId,
-      slug: cast.slug,
-      name: cast.name,
-      email_from: `bookings@${cast.slug}.demo`,
-      locale: DEFAULT_LOCALE,
-      created_at: iso(founded),
-      updated_at: iso(founded),
-    });
-    const members = cast.people.map((person, i) => {
-      const userId = random.uuid();
-      const email = demoEmail(cast, person);
-      const joined = iso(founded + i * DAY);
-      plan.users.push({
-        id: userId,
-        email,
-        display_name: person.name,
-        phone: person.phone,
-        created_at: joined,
-        updated_at: joined,
-      });
-      plan.memberships.push({
-        id: random.uuid(),
-        organization_id: orgId,
-        user_id: userId,
-        role: person.role,
-        user_email: email,
-        user_name: person.name,
-        created_at: joined,
-        updated_at: joined,
-      });
-      return { userId, role: person.role, name: person.name, email };
-    });
-    const org: PlannedOrganization = { id: orgId, cast, members };
-    const owner = members.find((m) => m.role === 'OWNER')!;
-
-    // one invitation still open, one withdrawn
-    for (const [mailbox, revoked] of [
-      ['new.staff', false],
-      ['old.intern', true],
-    ] as const) {
-      const sent = clock.anchor - (revoked ? 40 : 2) * DAY;
-      plan.invitations.push({
-        id: random.uuid(),
-        organization_id: orgId,
-        email: `${mailbox}@${cast.slug}.demo`,
-        role: 'STAFF',
-        token_hash: random.hex(64),
-        invited_by: owner.userId,
-        expires_at: iso(sent + 7 * DAY),
-        accepted_at: null,
-        revoked_at: revoked ? iso(sent + 3 * DAY) : null,
-        created_at: iso(sent),
-        updated_at: iso(revoked ? sent + 3 * DAY : sent),
-      });
-      audit(plan, clock, {
-        organizationId: orgId,
-        actor: owner.userId,
-        action: 'member.invited',
-        table: 'invitations',
-        entityId: plan.invitations.at(-1)!.id,
-        at: sent,
-        details: { email: `${mailbox}@${cast.slug}.demo`, role: 'STAFF' },
-      });
-    }
-
-    templatesByOrg.set(orgId, planTemplates(plan, clock, org));
-
+    const org = planOrganization(plan, clock, cast, founded);
+    templatesByOrg.set(org.id, planTemplates(plan, clock, org));
     for (const venueCast of cast.venues) {
-      const venueId = random.uuid();
-      const opened = iso(founded + HOUR);
-      plan.venues.push({
-        id: venueId,
-        organization_id: orgId,
-        slug: venueCast.slug,
-        name: venueCast.name,
-        timezone: venueCast.timezone,
-        capacity: venueCast.capacity,
-        min_attendance: venueCast.minAttendance,
-        address: venueCast.address,
-        city: venueCast.city,
-        country: venueCast.country,
-        intake_enabled: true,
-        created_at: opened,
-        updated_at: opened,
-      });
-      const venue: PlannedVenue = { id: venueId, organization: org, cast: venueCast };
+      const venue = planVenue(plan, clock, org, venueCast, founded);
       events.push(...planVenueBooking(plan, clock, venue, venueCalendar(venueCast.showsPerMonth), usedReferences));
     }
   }
