@@ -25,7 +25,7 @@ import { intakeRoutes } from './intake/routes.js';
 import { JobHandlers } from './jobs/job-handlers.js';
 import { JobMetrics } from './jobs/job-metrics.js';
 import { JobWorker } from './jobs/job-worker.js';
-import { createSmtpMailer } from './mail/mailer.js';
+import { createSmtpMailer, type Mailer } from './mail/mailer.js';
 import { createLogMailer } from './mail/log-mailer.js';
 import { emailJobHandlers } from './notify/email-handlers.js';
 import { eventConfirmationPdf } from './notify/confirmation-attachment.js';
@@ -81,41 +81,10 @@ export interface RelayDeps {
 }
 
 export async function createRelay(config: RelayConfig, deps: RelayDeps = {}): Promise<Relay> {
-  const app = Fastify({
-    logger:
-      config.LOG_LEVEL === 'silent'
-        ? false
-        : {
-            level: config.LOG_LEVEL,
-            // no secret in a log line: sign-in URLs lose their query (http/log-redaction.ts)
-            serializers: { req: serializeRequest },
-            redact: ['req.headers.authorization', 'req.headers.cookie'],
-            ...(deps.logStream && { stream: deps.logStream }),
-          },
-    bodyLimit: 1_000_000,
-    // believe X-Forwarded-For for as many hops as there are proxies in front (request.ip)
-    trustProxy: config.TRUST_PROXY_HOPS > 0 ? (_address: string, hop: number) => hop < config.TRUST_PROXY_HOPS : false,
-    // long-polls hold a request for LIVE_POLL_TIMEOUT_MS; leave room above it
-    requestTimeout: config.LIVE_POLL_TIMEOUT_MS + 30_000,
-    forceCloseConnections: 'idle',
-    return503OnClosing: true,
-    frameworkErrors,
-  });
+  const app = relayServer(config, deps.logStream);
   const ownsDb = !deps.db;
   const db = deps.db ?? (await openConfiguredDatabase(config));
-  app.log.info(`database: ${db.description}`);
-  // migrations and grants as the tables' owner, for the role this relay serves as
-  const [serving] = await db.sql<{ role: string; owner: boolean }[]>`
-    SELECT current_user AS role, rolsuper OR rolbypassrls AS owner FROM pg_roles WHERE rolname = current_user`;
-  const { applied } = await db.withOwner((owner) => migrate(owner, { servingRole: serving!.role }));
-  if (applied.length > 0) app.log.info(`migrations applied: ${applied.join(', ')}`);
-  if (serving!.owner && db.kind === 'postgres') {
-    app.log.warn(
-      `serving as ${serving!.role}, which bypasses row-level security: set DATABASE_URL to the relay's own role and MIGRATION_DATABASE_URL to the owner (docs/database-roles.md)`,
-    );
-  }
-  const { seed } = deps;
-  if (seed) await db.withOwner((owner) => seed({ ...db, sql: owner }, app.log));
+  await prepareDatabase(db, app.log, deps.seed);
 
   // whether the database answers now: routes answer 503 and the job loop waits while it does not
   const database = new DatabaseWatch(db.sql, { log: app.log });
@@ -167,37 +136,11 @@ export async function createRelay(config: RelayConfig, deps: RelayDeps = {}): Pr
     log: app.log,
   });
 
-  // the job loop's emails: SMTP with a pool as wide as the loop, or the relay log without SMTP_URL
-  const mailer = config.SMTP_URL
-    ? createSmtpMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, pool: config.JOBS_CONCURRENCY })
-    : createLogMailer(app.log, config.MAIL_FROM, config.NODE_ENV !== 'production');
-  const jobHandlers =
-    deps.jobHandlers ??
-    new JobHandlers({
-      ...emailJobHandlers({
-        mailer,
-        mailFrom: config.MAIL_FROM,
-        messageIdDomain: messageIdDomain(config.MAIL_FROM),
-        metrics: emailMetrics,
-        confirmationPdf: eventConfirmationPdf,
-      }),
-      // PDF documents (relay/src/documents), on every relay like the emails
-      [DOCUMENT_RENDER]: renderDocumentJob,
-    });
-  // the queue's depth is worth watching from any relay, whether or not it runs jobs itself
-  const jobMetrics = new JobMetrics(app.metrics.registry, db.sql);
-  const jobs = config.JOBS_ENABLED
-    ? new JobWorker(db, {
-        handlers: jobHandlers,
-        log: app.log,
-        concurrency: config.JOBS_CONCURRENCY,
-        pollMs: config.JOBS_POLL_MS,
-        leaseSeconds: config.JOBS_LEASE_SECONDS,
-        shutdownTimeoutMs: config.JOBS_SHUTDOWN_TIMEOUT_MS,
-        metrics: jobMetrics,
-        database,
-      })
-    : undefined;
+  const { mailer, jobHandlers, jobs } = jobLoop(config, db, app, {
+    emailMetrics,
+    database,
+    handlers: deps.jobHandlers,
+  });
   await jobs?.start();
 
   let stopping: Promise<void> | undefined;
@@ -239,4 +182,87 @@ export async function createRelay(config: RelayConfig, deps: RelayDeps = {}): Pr
     },
   };
   return relay;
+}
+
+/** The HTTP server, its log redacted and its timeouts above the longest long-poll. */
+function relayServer(config: RelayConfig, logStream: NodeJS.WritableStream | undefined): FastifyInstance {
+  return Fastify({
+    logger:
+      config.LOG_LEVEL === 'silent'
+        ? false
+        : {
+            level: config.LOG_LEVEL,
+            // no secret in a log line: sign-in URLs lose their query (http/log-redaction.ts)
+            serializers: { req: serializeRequest },
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            ...(logStream && { stream: logStream }),
+          },
+    bodyLimit: 1_000_000,
+    // believe X-Forwarded-For for as many hops as there are proxies in front (request.ip)
+    trustProxy: config.TRUST_PROXY_HOPS > 0 ? (_address: string, hop: number) => hop < config.TRUST_PROXY_HOPS : false,
+    // long-polls hold a request for LIVE_POLL_TIMEOUT_MS; leave room above it
+    requestTimeout: config.LIVE_POLL_TIMEOUT_MS + 30_000,
+    forceCloseConnections: 'idle',
+    return503OnClosing: true,
+    frameworkErrors,
+  });
+}
+
+/** Migrations and grants as the tables' owner, for the role this relay serves as; then the seed, if any. */
+async function prepareDatabase(db: Database, log: FastifyBaseLogger, seed: RelayDeps['seed']): Promise<void> {
+  log.info(`database: ${db.description}`);
+  const [serving] = await db.sql<{ role: string; owner: boolean }[]>`
+    SELECT current_user AS role, rolsuper OR rolbypassrls AS owner FROM pg_roles WHERE rolname = current_user`;
+  const { applied } = await db.withOwner((owner) => migrate(owner, { servingRole: serving!.role }));
+  if (applied.length > 0) log.info(`migrations applied: ${applied.join(', ')}`);
+  if (serving!.owner && db.kind === 'postgres') {
+    log.warn(
+      `serving as ${serving!.role}, which bypasses row-level security: set DATABASE_URL to the relay's own role and MIGRATION_DATABASE_URL to the owner (docs/database-roles.md)`,
+    );
+  }
+  if (seed) await db.withOwner((owner) => seed({ ...db, sql: owner }, log));
+}
+
+/**
+ * The job loop's parts: the emails' mailer (SMTP with a pool as wide as the loop, or the relay
+ * log without SMTP_URL), the handlers (the emails and the PDF documents, unless given), and the
+ * worker where this relay runs jobs (JOBS_ENABLED), not yet started.
+ */
+function jobLoop(
+  config: RelayConfig,
+  db: Database,
+  app: FastifyInstance,
+  parts: { emailMetrics: EmailMetrics; database: DatabaseWatch; handlers: JobHandlers | undefined },
+): { mailer: Mailer; jobHandlers: JobHandlers; jobs: JobWorker | undefined } {
+  const mailer = config.SMTP_URL
+    ? createSmtpMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, pool: config.JOBS_CONCURRENCY })
+    : createLogMailer(app.log, config.MAIL_FROM, config.NODE_ENV !== 'production');
+  const jobHandlers =
+    parts.handlers ??
+    new JobHandlers({
+      ...emailJobHandlers({
+        mailer,
+        mailFrom: config.MAIL_FROM,
+        messageIdDomain: messageIdDomain(config.MAIL_FROM),
+        metrics: parts.emailMetrics,
+        confirmationPdf: eventConfirmationPdf,
+      }),
+      // PDF documents (relay/src/documents), on every relay like the emails
+      [DOCUMENT_RENDER]: renderDocumentJob,
+    });
+  // the queue's depth is worth watching from any relay, whether or not it runs jobs itself
+  const jobMetrics = new JobMetrics(app.metrics.registry, db.sql);
+  const jobs = config.JOBS_ENABLED
+    ? new JobWorker(db, {
+        handlers: jobHandlers,
+        log: app.log,
+        concurrency: config.JOBS_CONCURRENCY,
+        pollMs: config.JOBS_POLL_MS,
+        leaseSeconds: config.JOBS_LEASE_SECONDS,
+        shutdownTimeoutMs: config.JOBS_SHUTDOWN_TIMEOUT_MS,
+        metrics: jobMetrics,
+        database: parts.database,
+      })
+    : undefined;
+  return { mailer, jobHandlers, jobs };
 }
