@@ -1,4 +1,4 @@
-// `npm run demo -w demo [-- --seed=N]`: loads the demo into the configured database
+// `npm run demo [-- --seed=N]`: loads the demo into the configured database
 // (DATABASE_URL, or the embedded one in DATA_DIR) and prints whom to sign in as.
 import { loadConfig, ConfigError, openConfiguredDatabase, migrate } from '@promoteros/relay';
 import { DEFAULT_DEMO_SEED, seedDemo, type DemoPerson } from './seed.js';
