@@ -2,3 +2,4 @@ export * from './roles.js';
 export * from './synced-tables.js';
 export * from './entities/index.js';
 export * from './storable-text.js';
+export * from './delivery-problems.js';

@@ -8,7 +8,8 @@ export const dealTypes = ['FLAT', 'DOOR_SPLIT', 'VERSUS', 'GUARANTEE_PLUS'] as c
 export const DealType = z.enum(dealTypes);
 export type DealType = z.infer<typeof DealType>;
 
-export const splitBases = ['GROSS', 'NET'] as const;
+/** NET (after expenses) first: what a new deal starts with (mutations/deal-terms.ts) and the form offers first. */
+export const splitBases = ['NET', 'GROSS'] as const;
 export const SplitBasis = z.enum(splitBases);
 export type SplitBasis = z.infer<typeof SplitBasis>;
 

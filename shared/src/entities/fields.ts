@@ -35,6 +35,12 @@ export function int(limits: { min?: number; max?: number } = {}) {
 
 export const bool = z.boolean('must be true or false');
 
+/** One of a vocabulary's codes, refused in words that name them all: "must be GROSS or NET". */
+export function oneOf<const T extends readonly [string, ...string[]]>(codes: T) {
+  const named = codes.length === 1 ? codes[0] : `${codes.slice(0, -1).join(', ')} or ${codes.at(-1)}`;
+  return z.enum(codes, `must be ${named}`);
+}
+
 const dateText = /^(\d{4})-(\d{2})-(\d{2})$/;
 const timestampText = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)$/;
 

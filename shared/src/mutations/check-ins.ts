@@ -15,6 +15,7 @@
 // - a settled or cancelled event's door is closed (door-rules.ts);
 // - ids come from the device: the same check-in sent again is counted once.
 import { z } from 'zod';
+import type { CheckInKind } from '../entities/guest-lists.js';
 import { int, text, timestamp, uuid } from '../entities/fields.js';
 import {
   defineMutation,
@@ -43,7 +44,7 @@ async function alreadyRecorded(read: RowReader, id: string, same: (row: Row) => 
 function appendCheckIn(
   args: { id: string; eventId: string; deviceId: string; occurredAt: string },
   context: MutationContext,
-  what: { kind: 'ADMIT' | 'WALK_UP' | 'UNDO'; entry_id: unknown; admitted: number; undoes_id: string | null },
+  what: { kind: CheckInKind; entry_id: unknown; admitted: number; undoes_id: string | null },
 ): RowWrite {
   return {
     op: 'insert',

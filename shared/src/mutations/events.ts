@@ -1,12 +1,13 @@
 // Editing an event: its names, times, capacity, notes and whether it is on. Settling is not an
 // edit (it freezes the paperwork), so it is not among the statuses offered here.
 import { z } from 'zod';
-import { instantOf, int, text, timestamp, uuid } from '../entities/fields.js';
+import type { EventStatus } from '../entities/booking.js';
+import { instantOf, int, oneOf, text, timestamp, uuid } from '../entities/fields.js';
 import { defineMutation, mustGet, RuleViolation, type Row } from './define.js';
 import { editableEvent } from './rules.js';
 
 /** The statuses a manager may set by editing; SETTLED comes only from settling the night. */
-export const editableEventStatuses = ['DRAFT', 'CONFIRMED', 'CANCELLED'] as const;
+export const editableEventStatuses = ['DRAFT', 'CONFIRMED', 'CANCELLED'] as const satisfies readonly EventStatus[];
 
 /**
  * The calendar day an instant falls on at the venue ('YYYY-MM-DD'): a show at 23:30 in New York
@@ -33,7 +34,7 @@ export const eventUpdate = defineMutation({
       endsAt: timestamp.optional(),
       capacityOverride: int({ min: 1, max: 100000 }).nullable().optional(),
       notes: text({ max: 20000 }).nullable().optional(),
-      status: z.enum(editableEventStatuses, 'must be DRAFT, CONFIRMED or CANCELLED').optional(),
+      status: oneOf(editableEventStatuses).optional(),
     })
     .refine((a) => Object.keys(a).length > 1, 'name at least one field to change'),
   subject: (args) => ({ table: 'events', id: args.eventId }),

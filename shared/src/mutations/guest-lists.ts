@@ -13,14 +13,13 @@
 // - a settled or cancelled event's lists no longer change (door-rules.ts).
 import { z } from 'zod';
 import { roleAtLeast } from '../roles.js';
-import { instantOf, int, text, timestamp, uuid } from '../entities/fields.js';
+import { instantOf, int, oneOf, text, timestamp, uuid } from '../entities/fields.js';
+import { guestListKinds } from '../entities/guest-lists.js';
 import { defineMutation, mustGet, RuleViolation, type MutationContext, type Row, type RowReader } from './define.js';
 import { openDoorEvent, sumAdmitted } from './door-rules.js';
 
-export const guestListKinds = ['ARTIST', 'PROMOTER', 'COMP', 'WILL_CALL', 'MEDIA', 'OTHER'] as const;
-
 const listName = text({ min: 1, max: 200 });
-const kind = z.enum(guestListKinds, 'must be ARTIST, PROMOTER, COMP, WILL_CALL, MEDIA or OTHER');
+const kind = oneOf(guestListKinds);
 /** admissions the list's entries may add up to; null = no limit */
 const allotment = int({ min: 0, max: 100000 }).nullable();
 const cutoffAt = timestamp.nullable();

@@ -16,7 +16,7 @@ import { calendarDate, instantOf, text, timestamp, uuid } from '../entities/fiel
 import { defineMutation, mustGet, RuleViolation, type Row, type RowReader, type RowWrite } from './define.js';
 
 /** A request still being decided on may hold a date; a declined, withdrawn or scheduled one may not. */
-const holdingRequestStatuses: readonly RequestStatus[] = ['NEW', 'REVIEW', 'APPROVED'];
+export const holdingRequestStatuses: readonly RequestStatus[] = ['NEW', 'REVIEW', 'APPROVED'];
 
 const endedHold: Record<Exclude<HoldStatus, 'ACTIVE'>, string> = {
   RELEASED: 'this hold was already released',

@@ -2,8 +2,8 @@
 // advance sheet 14 days before, print wristbands 2 days before …). Editing a template changes
 // the checklists of events confirmed from then on, never those of events that already have one.
 import { z } from 'zod';
-import { Role } from '../roles.js';
-import { bool, int, text, uuid } from '../entities/fields.js';
+import { roles } from '../roles.js';
+import { bool, int, oneOf, text, uuid } from '../entities/fields.js';
 import { defineMutation, mustGet, RuleViolation, type Row } from './define.js';
 import { orderedIds, reorderWrites } from './reorder.js';
 
@@ -12,7 +12,7 @@ const description = text({ max: 5000 }).nullable();
 /** the task falls due this many calendar days before the show, at the venue */
 const defaultDueDays = int({ min: 0, max: 365 });
 /** who usually does it (a hint for assigning; tasks are assigned to people) */
-const defaultRole = z.enum(Role.options, 'must be OWNER, MANAGER, STAFF or PROMOTER').nullable();
+const defaultRole = oneOf(roles).nullable();
 
 export const taskTemplateCreate = defineMutation({
   name: 'taskTemplate.create',
