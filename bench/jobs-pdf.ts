@@ -8,7 +8,7 @@
 // Run alone: `npx tsx bench/jobs-pdf.ts [runs]` prints one JSON line, with the same figures for
 // drawing in this thread (drawDocument, as the relay did before the worker) as the floor.
 import { performance } from 'node:perf_hooks';
-import type { DealType } from '@promoteros/shared';
+import { dealTypes } from '@promoteros/shared';
 import {
   drawDocument,
   renderDocument,
@@ -26,11 +26,10 @@ const expenseLines: [string, number][] = [
   ['Hospitality and catering', 7],
   ['Cleaning', 5],
 ];
-const dealTypes: DealType[] = ['FLAT', 'DOOR_SPLIT', 'VERSUS', 'GUARANTEE_PLUS'];
 
 /** The n-th demo-like night: figures vary with n so no two renders draw the same sheet. */
 export function demoSettlement(n: number): Extract<DocumentData, { kind: 'SETTLEMENT' }> {
-  const dealType = dealTypes[n % 4]!;
+  const dealType = dealTypes[n % dealTypes.length]!;
   const capacity = 1_800;
   const sold = 1_000 + ((n * 37) % 800);
   const advance = Math.round(sold * 0.8);

@@ -5,6 +5,7 @@
 //
 // Every row's id is derived from the organization id and the row's place in the series (md5,
 // shaped as a version-4 uuid), so children find their parents without reading them back.
+import { dealTypes } from '@promoteros/shared';
 
 /** the task templates, as the demo's checklists have them */
 export const TEMPLATES = 8;
@@ -95,7 +96,7 @@ export const bulkStatements: readonly string[] = [
   `
       INSERT INTO deal_terms (id, organization_id, event_id, deal_type, currency, guarantee_cents, artist_share_bp,
              promoter_profit_bp, ticket_price_cents, sellable_capacity, expenses_budget_cents)
-      SELECT ${id('dt', 'g')}, $1, ${id('ev', 'g')}, (ARRAY['FLAT', 'DOOR_SPLIT', 'VERSUS', 'GUARANTEE_PLUS'])[1 + g % 4],
+      SELECT ${id('dt', 'g')}, $1, ${id('ev', 'g')}, (ARRAY[${dealTypes.map((type) => `'${type}'`).join(', ')}])[1 + g % ${dealTypes.length}],
              ${currency}, CASE WHEN g % 4 = 1 THEN 0 ELSE 1000000 + (g % 50) * 50000 END,
              CASE WHEN g % 4 = 0 THEN 0 ELSE 8000 END, CASE WHEN g % 4 = 3 THEN 1500 ELSE 0 END,
              2500 + (g % 10) * 500, ${capacity}, 1500000

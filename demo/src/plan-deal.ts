@@ -1,12 +1,10 @@
 // A show's deal: the four deal types in turn across the calendar, with money in proportion to
 // what the room can take, and tickets sold to match (tonight's show has sold well).
-import type { DealType, RowOf } from '@promoteros/shared';
+import { dealTypes, type RowOf } from '@promoteros/shared';
 import { settleShow } from '@promoteros/shared/settlement';
 import type { SeededRandom } from './random.js';
 import { iso } from './plan-types.js';
 import type { ShowContext } from './plan-show.js';
-
-const DEAL_TYPES = ['FLAT', 'DOOR_SPLIT', 'VERSUS', 'GUARANTEE_PLUS'] as const;
 
 type DealMoney = Pick<
   RowOf<'deal_terms'>,
@@ -23,7 +21,7 @@ export interface PlannedDeal {
 /** The deal of the `index`-th event of the demo. */
 export function planDeal(show: ShowContext, index: number): PlannedDeal {
   const { r, ev, event, venue, sellable } = show;
-  const dealType = DEAL_TYPES[index % 4] as DealType;
+  const dealType = dealTypes[index % dealTypes.length]!;
   const ticketPrice = r.int(5, 15) * 500;
   const terms = dealTerms(r, dealType, sellable, ticketPrice);
   // tonight's show has sold well (the screens show a healthy night); past shows did what shows do

@@ -3,7 +3,7 @@
 // changes nothing. Applied mutations keep their transaction id; their seq is looked up in
 // change_transactions, which assigns it only at commit.
 import type postgres from 'postgres';
-import { escapeUnstorable, storableJson } from '@promoteros/shared';
+import { escapeUnstorable, storableJson, type MutationOutcome } from '@promoteros/shared';
 import type { MutationResult, RefusalCode } from '@promoteros/shared/mutations';
 
 type Queryable = Pick<postgres.Sql, 'unsafe'> | Pick<postgres.TransactionSql, 'unsafe'>;
@@ -13,7 +13,7 @@ export interface LedgerEntry {
   readonly organization_id: string | null;
   readonly user_id: string | null;
   readonly name: string;
-  readonly outcome: 'APPLIED' | 'REFUSED';
+  readonly outcome: MutationOutcome;
   readonly result: Record<string, unknown>;
   /** the xid8 as a decimal string */
   readonly txid: string | null;

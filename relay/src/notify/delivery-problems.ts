@@ -4,14 +4,15 @@
 // for the last PARTLY_SENT_DAYS, the emails the server took for some recipients but refused for
 // others (an address mistyped on a request): sending again would repeat it to those who have it,
 // so they are shown for the address to be corrected, not retried.
+import type { DeliveryProblemStatus } from '@promoteros/shared';
 import { asOrganizations } from '../db/as-organizations.js';
 import type { Sql } from '../db/database.js';
 
 export interface DeliveryProblem {
   readonly jobId: string;
   readonly kind: string;
-  /** DEAD: given up; QUEUED: the job loop tries again at nextTryAt; PARTLY_SENT: see above */
-  readonly status: 'DEAD' | 'QUEUED' | 'PARTLY_SENT';
+  /** QUEUED: the job loop tries again at nextTryAt */
+  readonly status: DeliveryProblemStatus;
   readonly attempts: number;
   readonly maxAttempts: number;
   readonly lastError: string | null;
@@ -33,7 +34,7 @@ export async function listDeliveryProblems(sql: Sql, organizationId: string): Pr
       {
         id: string;
         kind: string;
-        status: 'DEAD' | 'QUEUED' | 'PARTLY_SENT';
+        status: DeliveryProblemStatus;
         attempts: number;
         max_attempts: number;
         last_error: string | null;

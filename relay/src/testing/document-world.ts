@@ -3,7 +3,7 @@
 // shared/src/settlement/settle-show.test.ts): 300 advance tickets × 25.00 + 50 at the door × 30.00
 // = 9,000.00 gross, 20 comps; sound and lights 2,000.00 budgeted / 2,100.00 actual, security
 // 1,000.00 budgeted, no actual: expenses charged 3,100.00 (budget 3,000.00), net 5,900.00.
-import type { DealType } from '@promoteros/shared';
+import type { DealType, SplitBasis } from '@promoteros/shared';
 import type { Sql } from '../db/database.js';
 import { createOrganization } from './fixtures.js';
 import { DOCUMENT_RENDER } from '../documents/render-job.js';
@@ -30,7 +30,7 @@ export interface NightOptions {
     currency?: string;
     guarantee_cents?: number;
     artist_share_bp?: number;
-    split_basis?: 'GROSS' | 'NET';
+    split_basis?: SplitBasis;
     promoter_profit_bp?: number;
     bonuses?: { atTickets: number; bonusCents: number }[];
   } | null;

@@ -1,10 +1,10 @@
 // An event's PDF documents: the versions the replica has, and renders, bytes, opening and
 // saving through the relay and the host.
 import { z } from 'zod';
+import { DocumentKind } from '@promoteros/shared';
 import { Id } from './fields.js';
 
 /** An event's PDF paperwork (relay/src/documents): each version as the synced documents table has it. */
-export const DocumentKind = z.enum(['CONFIRMATION', 'ADVANCE', 'SETTLEMENT']);
 export const DocumentVersion = z.object({
   id: z.string(),
   kind: DocumentKind,

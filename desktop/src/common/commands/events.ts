@@ -1,6 +1,8 @@
 // The venues, the calendar and one event, read from the replica.
 import { z } from 'zod';
-import { CalendarDate, Id, Role, VenueSummary } from './fields.js';
+import { ConfirmationSendStatus, DealType, EventStatus, Role, SplitBasis } from '@promoteros/shared';
+import { CalendarDate, Id, VenueSummary } from './fields.js';
+import { DecisionStep } from './requests.js';
 
 const YearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected YYYY-MM');
 /** a day that is in the calendar (not 2027-02-30) */
@@ -38,7 +40,7 @@ export const ConfirmationSend = z.object({
   /** false: the confirmation sent when the event was made; true: a revised one */
   revised: z.boolean(),
   /** QUEUED, SENT, PARTLY_SENT (some recipients refused), FAILED, NOT_SENT (nothing to send) */
-  status: z.enum(['QUEUED', 'SENT', 'PARTLY_SENT', 'FAILED', 'NOT_SENT']),
+  status: ConfirmationSendStatus,
   /** the member who asked for it, by name */
   requestedBy: z.string().nullable(),
   recipients: z.array(z.string()),
@@ -58,8 +60,8 @@ export const EventDetail = z.object({
   id: z.string(),
   title: z.string(),
   artistName: z.string(),
-  /** DRAFT, CONFIRMED, CANCELLED or SETTLED (settled events no longer change) */
-  status: z.string(),
+  /** settled events no longer change */
+  status: EventStatus,
   venue: VenueSummary,
   showDate: z.string(),
   /** ISO instants; the renderer formats them in venue.timezone */
@@ -73,11 +75,11 @@ export const EventDetail = z.object({
   deal: z
     .object({
       id: z.string(),
-      dealType: z.string(),
+      dealType: DealType,
       currency: z.string(),
       guaranteeCents: z.number(),
       artistShareBp: z.number(),
-      splitBasis: z.string(),
+      splitBasis: SplitBasis,
       ticketPriceCents: z.number(),
       expensesBudgetCents: z.number(),
       notes: z.string().nullable(),
@@ -112,15 +114,7 @@ export const EventDetail = z.object({
     .nullable(),
   /** each emailing of the confirmation, newest first (confirmation_sends) */
   confirmations: z.array(ConfirmationSend),
-  requestHistory: z.array(
-    z.object({
-      at: z.string(),
-      fromStatus: z.string().nullable(),
-      toStatus: z.string(),
-      note: z.string().nullable(),
-      actor: z.string().nullable(),
-    }),
-  ),
+  requestHistory: z.array(DecisionStep),
 });
 
 export const eventCommands = {

@@ -1,7 +1,5 @@
-// The pieces several areas' schemas are made of: ids, calendar days, roles, a venue.
+// The pieces several areas' schemas are made of: ids, calendar days, a venue.
 import { z } from 'zod';
-
-export const Role = z.enum(['OWNER', 'MANAGER', 'STAFF', 'PROMOTER']);
 
 export const VenueSummary = z.object({
   id: z.string(),

@@ -1,5 +1,6 @@
 // Who holds a venue's date, read from the replica.
 import { z } from 'zod';
+import { HoldStatus } from '@promoteros/shared';
 import { CalendarDate, Id } from './fields.js';
 
 /** A hold on a venue date, with the request holding it (for "who holds 1st, 2nd …"). */
@@ -9,8 +10,7 @@ export const HoldRow = z.object({
   venueId: z.string(),
   holdDate: z.string(),
   rank: z.number().int(),
-  /** ACTIVE, RELEASED, CONVERTED or EXPIRED */
-  status: z.string(),
+  status: HoldStatus,
   expiresAt: z.string().nullable(),
   challengedByHoldId: z.string().nullable(),
   challengeDeadline: z.string().nullable(),

@@ -1,10 +1,11 @@
 // An event's shared notes (advance notes, run of show): Yjs documents kept on this computer and
 // joined to the relay's room.
 import { z } from 'zod';
+import { NOTE_NAMES } from '@promoteros/shared/notes';
 import { Id } from './fields.js';
 
 /** An event's shared documents (see @promoteros/shared/notes for their Yjs layout). */
-export const NoteName = z.enum(['ADVANCE_NOTES', 'RUN_OF_SHOW']);
+export const NoteName = z.enum(NOTE_NAMES);
 const Base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'expected base64');
 /** live: in the room; connecting; offline: edits are saved on this computer; refused: the relay said no */
 export const NoteConnection = z.object({

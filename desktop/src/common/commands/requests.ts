@@ -1,10 +1,9 @@
 // The requests inbox and one request with its decisions and holds, read from the replica.
 import { z } from 'zod';
-import { storableText } from '@promoteros/shared';
+import { RequestStatus, storableText } from '@promoteros/shared';
 import { CalendarDate, Id, VenueSummary } from './fields.js';
 import { HoldRow } from './holds.js';
 
-export const RequestStatus = z.enum(['NEW', 'REVIEW', 'APPROVED', 'DECLINED', 'SCHEDULED', 'WITHDRAWN']);
 export const RequestRow = z.object({
   id: z.string(),
   reference: z.string(),
@@ -22,8 +21,8 @@ export const RequestRow = z.object({
 
 export const DecisionStep = z.object({
   at: z.string(),
-  fromStatus: z.string().nullable(),
-  toStatus: z.string(),
+  fromStatus: RequestStatus.nullable(),
+  toStatus: RequestStatus,
   note: z.string().nullable(),
   actor: z.string().nullable(),
 });

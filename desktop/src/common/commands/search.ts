@@ -1,7 +1,6 @@
 // The search box (Ctrl/Cmd-K), answered from the replica's search index.
 import { z } from 'zod';
-import { storableText } from '@promoteros/shared';
-import { Role } from './fields.js';
+import { EventStatus, RequestStatus, Role, storableText } from '@promoteros/shared';
 
 /** a show's time and place, as a search hit carries it for the renderer to write in venue time */
 const SearchShow = {
@@ -33,8 +32,7 @@ export const SearchHit = z.discriminatedUnion('kind', [
     id: z.string(),
     title: z.string(),
     artistName: z.string(),
-    /** DRAFT, CONFIRMED, CANCELLED or SETTLED */
-    status: z.string(),
+    status: EventStatus,
     ...SearchShow,
   }),
   /** a name on a guest list of today's or an upcoming show; id: the entry */
@@ -57,8 +55,7 @@ export const SearchHit = z.discriminatedUnion('kind', [
     reference: z.string(),
     artistName: z.string(),
     contactName: z.string(),
-    /** NEW, REVIEW, APPROVED, DECLINED, SCHEDULED or WITHDRAWN */
-    status: z.string(),
+    status: RequestStatus,
   }),
 ]);
 

@@ -1,7 +1,7 @@
 // Who is signed in, to which relay, with which organization open, and how sync is doing.
 import { z } from 'zod';
-import { storableText } from '@promoteros/shared';
-import { Id, Role } from './fields.js';
+import { Role, storableText } from '@promoteros/shared';
+import { Id } from './fields.js';
 
 export const OrganizationChoice = z.object({ id: z.string(), slug: z.string(), name: z.string(), role: Role });
 

@@ -1,7 +1,7 @@
 // What Settings shows: the organization's own settings and task templates (from the replica), and
 // for its owners the audit log's verification and the deliveries the relay gave up on.
 import { z } from 'zod';
-import { Role } from './fields.js';
+import { DeliveryProblemStatus, Role } from '@promoteros/shared';
 
 export const TaskTemplate = z.object({
   id: z.string(),
@@ -23,7 +23,7 @@ export const DeliveryProblem = z.object({
   jobId: z.string(),
   /** the job kind, e.g. request.received, event.confirmed, document.render */
   kind: z.string(),
-  status: z.enum(['DEAD', 'QUEUED', 'PARTLY_SENT']),
+  status: DeliveryProblemStatus,
   attempts: z.number().int(),
   maxAttempts: z.number().int(),
   /** the mail server's or the job's last words */

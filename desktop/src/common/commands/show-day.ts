@@ -1,6 +1,7 @@
 // The night itself: the venue's show today, its guest lists at the door, the door count against
 // capacity, and the settlement sheet, read from the replica.
 import { z } from 'zod';
+import { CheckInKind, DealType, EventStatus, GuestListKind, SettlementLineKind, SplitBasis } from '@promoteros/shared';
 import { Id, VenueSummary } from './fields.js';
 
 /** A person to call on show day: the booking contact, the promoter, the venue's managers. */
@@ -18,7 +19,7 @@ export const ShowDayEvent = z.object({
   id: z.string(),
   title: z.string(),
   artistName: z.string(),
-  status: z.string(),
+  status: EventStatus,
   showDate: z.string(),
   /** ISO instants; the renderer formats them in the venue's timezone */
   doorsAt: z.string(),
@@ -45,12 +46,10 @@ export const ShowDay = z.object({
   nextShow: z.object({ id: z.string(), title: z.string(), showDate: z.string() }).nullable(),
 });
 
-export const GuestListKind = z.enum(['ARTIST', 'PROMOTER', 'COMP', 'WILL_CALL', 'MEDIA', 'OTHER']);
-
 /** One admission, undo or walk-up at the door. */
 export const CheckIn = z.object({
   id: z.string(),
-  kind: z.enum(['ADMIT', 'UNDO', 'WALK_UP']),
+  kind: CheckInKind,
   /** people through the door: negative for an undo */
   admitted: z.number().int(),
   undoesId: z.string().nullable(),
@@ -119,14 +118,14 @@ export const GuestListDoor = z.object({
  */
 export const SettlementSheet = z.object({
   eventId: z.string(),
-  status: z.string(),
+  status: EventStatus,
   terms: z
     .object({
-      dealType: z.enum(['FLAT', 'DOOR_SPLIT', 'VERSUS', 'GUARANTEE_PLUS']),
+      dealType: DealType,
       currency: z.string(),
       guaranteeCents: z.number(),
       artistShareBp: z.number().int(),
-      splitBasis: z.enum(['GROSS', 'NET']),
+      splitBasis: SplitBasis,
       promoterProfitBp: z.number().int(),
       ticketPriceCents: z.number(),
       sellableCapacity: z.number().int().nullable(),
@@ -137,7 +136,7 @@ export const SettlementSheet = z.object({
   lines: z.array(
     z.object({
       id: z.string(),
-      kind: z.enum(['TICKETS', 'COMPS', 'EXPENSE', 'ADJUSTMENT']),
+      kind: SettlementLineKind,
       label: z.string(),
       quantity: z.number().int(),
       unitCents: z.number(),

@@ -4,7 +4,7 @@
 // `DocumentFiles` (a save dialog; the system's PDF viewer); without them (the dev host in a
 // browser) documents.open and documents.save answer `inBrowser: true` and the renderer opens or
 // downloads the bytes of documents.fetch itself.
-import type { Role } from '@promoteros/shared';
+import type { DocumentKind, Role } from '@promoteros/shared';
 import { roleAtLeast } from '@promoteros/shared';
 import type { CommandHandlers } from '../app/dispatch.js';
 import { CommandFailure, notFound } from '../app/command-failure.js';
@@ -41,7 +41,7 @@ type DocumentCommands = Pick<
 
 interface DocumentRow {
   id: string;
-  kind: 'CONFIRMATION' | 'ADVANCE' | 'SETTLEMENT';
+  kind: DocumentKind;
   version: number;
   sha256: string;
   byte_size: number;
@@ -126,7 +126,7 @@ export function documentCommands(current: () => OpenDocuments): DocumentCommands
       await eventOf(open, eventId);
       return (await relay(open).renders(eventId)).map((r) => ({
         jobId: r.jobId,
-        kind: r.kind as DocumentRow['kind'],
+        kind: r.kind as DocumentKind,
         status: r.status,
         lastError: r.lastError,
       }));

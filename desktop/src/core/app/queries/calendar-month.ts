@@ -7,7 +7,7 @@ import { addDays } from '@promoteros/shared/venue-clock';
 import { monthRange, venueClock } from './venue-time.js';
 
 interface CalendarRow {
-  kind: 'event' | 'hold';
+  kind: CommandResult<'calendar.range'>[number]['kind'];
   id: string;
   venue_id: string;
   date: string;

@@ -1,5 +1,6 @@
 // A request's decisions, oldest first, with who made each and why: shown on the request itself
 // and on the event it became. It reads the replica's views, so decisions not yet uploaded show.
+import type { RequestStatus } from '@promoteros/shared';
 import type { CommandResult } from '../../../common/command-map.js';
 import type { Replica } from '../../replica/open-replica.js';
 import { isoInstant } from './venue-time.js';
@@ -13,8 +14,8 @@ export async function decisionHistory(
 ): Promise<DecisionHistory> {
   const history = await replica.query<{
     created_at: Date;
-    from_status: string | null;
-    to_status: string;
+    from_status: RequestStatus | null;
+    to_status: RequestStatus;
     note: string | null;
     actor: string | null;
   }>(

@@ -3,7 +3,7 @@
 // task may be given to (never the outside promoter: shared/src/mutations/rules.ts), how the
 // request was decided, and each emailing of the confirmation. It reads the replica's views, so the user's own
 // edits not yet uploaded are in it.
-import { isVenueStaff } from '@promoteros/shared';
+import { isVenueStaff, type DealType, type EventStatus, type SplitBasis } from '@promoteros/shared';
 import type { CommandResult, Member as MemberSchema } from '../../../common/command-map.js';
 import type { z } from 'zod';
 import type { Replica } from '../../replica/open-replica.js';
@@ -18,7 +18,7 @@ interface EventRow {
   id: string;
   title: string;
   artist_name: string;
-  status: string;
+  status: EventStatus;
   show_date: string;
   doors_at: Date;
   show_at: Date;
@@ -34,11 +34,11 @@ interface EventRow {
 
 interface DealRow {
   id: string;
-  deal_type: string;
+  deal_type: DealType;
   currency: string;
   guarantee_cents: number;
   artist_share_bp: number;
-  split_basis: string;
+  split_basis: SplitBasis;
   ticket_price_cents: number;
   expenses_budget_cents: number;
   notes: string | null;

@@ -1,5 +1,6 @@
 // Holds with the request behind each: all of one request's, or all on one venue date (active
 // ones by rank first: who holds 1st, 2nd …; then the released, converted and expired ones).
+import type { HoldStatus } from '@promoteros/shared';
 import type { CommandResult } from '../../../common/command-map.js';
 import type { Replica } from '../../replica/open-replica.js';
 import { isoInstant } from './venue-time.js';
@@ -12,7 +13,7 @@ interface HoldRecord {
   venue_id: string;
   hold_date: string;
   rank: number;
-  status: string;
+  status: HoldStatus;
   expires_at: Date | null;
   challenged_by_hold_id: string | null;
   challenge_deadline: Date | null;

@@ -1,6 +1,7 @@
 // The settlement panel's rows: every deal column the arithmetic reads (shared/src/settlement) and
 // the event's settlement lines, from the replica's views, so the manager's own edits not yet
 // uploaded are in the figures at once.
+import type { EventStatus, SplitBasis } from '@promoteros/shared';
 import type { CommandResult } from '../../../common/command-map.js';
 import type { Replica } from '../../replica/open-replica.js';
 import { notFound } from '../command-failure.js';
@@ -12,7 +13,7 @@ interface TermsRow {
   currency: string;
   guarantee_cents: number;
   artist_share_bp: number;
-  split_basis: 'GROSS' | 'NET';
+  split_basis: SplitBasis;
   promoter_profit_bp: number;
   ticket_price_cents: number;
   sellable_capacity: number | null;
@@ -32,7 +33,7 @@ interface LineRow {
 }
 
 export async function settlementSheet(replica: Replica, organizationId: string, eventId: string): Promise<Sheet> {
-  const [event] = await replica.query<{ status: string }>(
+  const [event] = await replica.query<{ status: EventStatus }>(
     `SELECT status FROM events WHERE organization_id = $1 AND id = $2`,
     [organizationId, eventId],
   );

@@ -3,6 +3,7 @@
 // who to call, and what is still open on the checklist. Only the replica: it answers with the
 // network gone from the start.
 import { addDays, venueToday } from '@promoteros/shared/venue-clock';
+import type { EventStatus } from '@promoteros/shared';
 import type { CommandResult } from '../../../common/command-map.js';
 import type { Replica } from '../../replica/open-replica.js';
 import { notFound } from '../command-failure.js';
@@ -119,7 +120,7 @@ async function showDayEvent(
     id: string;
     title: string;
     artist_name: string;
-    status: string;
+    status: EventStatus;
     show_date: string;
     doors_at: Date;
     show_at: Date;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { CommandResult } from '../../../common/command-map.js';
 import { dealChanges, dealFormValues, prefilledFromRequest } from './deal-changes.js';
 
-const deal = {
+const deal: NonNullable<CommandResult<'events.get'>['deal']> = {
   id: '0b7a6c2e-8d4f-4a1b-9c3d-2e5f6a7b8c9d',
   dealType: 'VERSUS',
   currency: 'USD',

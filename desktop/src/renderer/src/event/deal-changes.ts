@@ -6,10 +6,6 @@ import { moneyInput, parseMoney, parsePercent, percentInput } from '../format/mo
 
 type Deal = NonNullable<CommandResult<'events.get'>['deal']>;
 
-/** shared/src/entities/deals.ts dealTypes and splitBases, in the order the form offers them */
-export const dealTypes = ['FLAT', 'DOOR_SPLIT', 'VERSUS', 'GUARANTEE_PLUS'] as const;
-export const splitBases = ['NET', 'GROSS'] as const;
-
 export const dealTypeName: Record<string, string> = {
   FLAT: 'Flat guarantee',
   DOOR_SPLIT: 'Door deal',

@@ -2,6 +2,7 @@
 // artist's share in percent, the split basis and notes. The core checks the deal's rules (a
 // flat deal needs a guarantee…) before queueing, so a refusal shows here at once. A deal not made
 // yet starts from what its request said (budget, deal notes).
+import { dealTypes, splitBases } from '@promoteros/shared';
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { CommandError, CommandResult } from '../../../common/command-map.js';
 import type { Edit } from '../data/use-edit.js';
@@ -12,9 +13,7 @@ import {
   dealChanges,
   dealFormValues,
   dealTypeName,
-  dealTypes,
   prefilledFromRequest,
-  splitBases,
   splitBasisName,
   type BookedFrom,
   type DealFormValues,

@@ -1,13 +1,13 @@
 // One shared note in the renderer: its own Y.Doc, filled from the core (notes.open), kept
 // current by notes.changed, and every local edit sent back with notes.update in order. The
 // core keeps the document on disk and in the relay's room; this doc only feeds the editor.
+import type { NoteName } from '@promoteros/shared/notes';
 import { useEffect, useState } from 'react';
 import * as Y from 'yjs';
 import type { CommandError, EventPayload } from '../../../common/command-map.js';
 import { useBridge } from '../data/bridge-context.js';
 import { fromBase64, toBase64 } from '../data/base64.js';
 
-export type NoteName = 'ADVANCE_NOTES' | 'RUN_OF_SHOW';
 export type NoteConnection = EventPayload<'notes.connection'>['connection'];
 
 /** the origin of changes that came from the core: they are not sent back */

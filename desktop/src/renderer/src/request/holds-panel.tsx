@@ -2,6 +2,7 @@
 // the ones already on that date: 1st, 2nd …), releases one with a reason (the lower ones move
 // up), sets when it expires, or has a lower hold challenge the 1st to confirm or let go by a
 // deadline. Every change is an edit the core applies at once; the ranks shown are the replica's.
+import { holdingRequestStatuses } from '@promoteros/shared/mutations';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import type { CommandError, CommandResult } from '../../../common/command-map.js';
 import { useEdit, type EditName } from '../data/use-edit.js';
@@ -39,7 +40,7 @@ export function HoldsPanel({ request, manages }: { request: RequestDetail; manag
   );
   const [refusal, setRefusal] = useState<CommandError>();
   const [open, setOpen] = useState<{ holdId: string; mode: Mode }>();
-  const holding = ['NEW', 'REVIEW', 'APPROVED'].includes(request.status);
+  const holding = holdingRequestStatuses.includes(request.status);
 
   const run = async (name: EditName, args: Record<string, unknown>) => {
     const refused = await edit(name, args);

@@ -85,7 +85,7 @@ export function EventDetailView({ event, role }: { event: EventDetail; role: Rol
   const edit = useEdit();
   const [editing, setEditing] = useState<'event' | 'deal'>();
   const [refusal, setRefusal] = useState<CommandError>();
-  const [status, applyStatus] = usePendingValue(event.status);
+  const [status, applyStatus] = usePendingValue<string>(event.status);
   const editButton = (what: 'event' | 'deal', label: string) =>
     rights.event && editing !== what ? (
       <button type="button" className={linkButtonClass} onClick={() => setEditing(what)}>

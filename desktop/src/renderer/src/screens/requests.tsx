@@ -2,9 +2,10 @@
 // it): filter by status (several at once), venue and preferred date, search by artist, title,
 // contact or reference, sort by when it came in or by the date asked for, page through, and open
 // one to decide on it. A promoter member sees only their own requests here ("My requests").
+import { requestStatuses } from '@promoteros/shared';
 import { statusLabel } from '@promoteros/shared/labels';
 import { useMemo, useState } from 'react';
-import { RequestStatus, type CommandResult } from '../../../common/command-map.js';
+import type { CommandArgs, CommandResult } from '../../../common/command-map.js';
 import { navigate, routeHash } from '../data/route.js';
 import { useQuery } from '../data/use-query.js';
 import type { Role } from '../event/edit-rights.js';
@@ -23,9 +24,8 @@ import { useFormat } from '../format/use-format.js';
 
 type Status = CommandResult<'requests.list'>['rows'][number]['status'];
 const PAGE_SIZE = 50;
-const ALL_STATUSES = RequestStatus.options;
 const isDate = (value: string | null): value is string => value !== null && /^\d{4}-\d{2}-\d{2}$/.test(value);
-type Sort = 'submitted' | 'preferred';
+type Sort = NonNullable<CommandArgs<'requests.list'>['sort']>;
 /** the form input, sized to a date rather than to the row */
 const dateInputClass = inputClass.replace('block w-full', 'w-40').replace('py-1.5', 'py-1');
 
@@ -45,7 +45,7 @@ export function RequestsScreen({
   const f = useFormat();
   const statuses = (params.get('status') ?? '')
     .split(',')
-    .filter((status): status is Status => (ALL_STATUSES as readonly string[]).includes(status));
+    .filter((status): status is Status => (requestStatuses as readonly string[]).includes(status));
   const page = Math.max(0, Number(params.get('page') ?? '0') || 0);
   const from = params.get('from');
   const to = params.get('to');
@@ -99,7 +99,7 @@ export function RequestsScreen({
           )}
         </h1>
         <div role="group" aria-label="Status filter" className="flex flex-wrap gap-1">
-          {ALL_STATUSES.map((status) => (
+          {requestStatuses.map((status) => (
             <button
               key={status}
               type="button"

@@ -1,9 +1,10 @@
 // Settings → task templates: the checklist every confirmed event starts with. Owners and managers
 // add, edit, switch off, remove and reorder them (Alt+↑/↓ on a row); each task falls due its
 // number of days before the show, counted on the venue's calendar.
+import { roles } from '@promoteros/shared';
 import { roleLabel } from '@promoteros/shared/labels';
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
-import { Role as RoleSchema, type CommandError, type CommandResult } from '../../../common/command-map.js';
+import type { CommandError, CommandResult } from '../../../common/command-map.js';
 import { useEdit, type EditName } from '../data/use-edit.js';
 import { useQuery } from '../data/use-query.js';
 import type { Role } from '../event/edit-rights.js';
@@ -205,7 +206,7 @@ function DraftFields({
         {(props) => (
           <select {...props} className={`${selectClass} w-full`} value={draft.role} onChange={set('role')}>
             <option value="">Anyone</option>
-            {RoleSchema.options.map((each) => (
+            {roles.map((each) => (
               <option key={each} value={each}>
                 {roleLabel(each)}
               </option>
