@@ -8,6 +8,7 @@
 //
 // Runs anywhere: main process, preload, renderer, dev host, tests (zod only, no Node, no DOM).
 import { z } from 'zod';
+import type { RowTable } from '@promoteros/shared';
 import { documentCommands } from './commands/documents.js';
 import { editCommands, OutboxCounts } from './commands/edits.js';
 import { eventCommands } from './commands/events.js';
@@ -19,6 +20,7 @@ import { SessionState, SyncStatus, sessionCommands } from './commands/session.js
 import { settingsCommands } from './commands/settings.js';
 import { showDayCommands } from './commands/show-day.js';
 
+export * from './commands/declaration.js';
 export * from './commands/fields.js';
 export * from './commands/session.js';
 export * from './commands/events.js';
@@ -70,6 +72,16 @@ export type EventName = keyof typeof events;
 export type CommandArgs<K extends CommandName> = z.input<(typeof commands)[K]['args']>;
 export type CommandResult<K extends CommandName> = z.output<(typeof commands)[K]['result']>;
 export type EventPayload<K extends EventName> = z.output<(typeof events)[K]>;
+
+/** The commands answered from the replica: each declares the tables it reads. */
+export type QueryName = {
+  [K in CommandName]: (typeof commands)[K] extends { readonly reads: readonly RowTable[] } ? K : never;
+}[CommandName];
+
+/** the tables a query command reads: a screen showing its answer asks again when one of them changes */
+export function tablesReadBy(name: QueryName): readonly RowTable[] {
+  return commands[name].reads;
+}
 
 /** How an error crosses the boundary: a stable code tests can assert, and words for people. */
 export const CommandError = z.object({

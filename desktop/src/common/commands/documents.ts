@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { DocumentKind } from '@promoteros/shared';
 import { Id } from './fields.js';
+import type { CommandDeclarations } from './declaration.js';
 
 /** An event's PDF paperwork (relay/src/documents): each version as the synced documents table has it. */
 export const DocumentVersion = z.object({
@@ -26,7 +27,11 @@ export const DocumentRender = z.object({
 
 export const documentCommands = {
   /** an event's documents, every version, newest first per kind (STAFF and above; works offline) */
-  'documents.list': { args: z.object({ eventId: Id }), result: z.array(DocumentVersion) },
+  'documents.list': {
+    args: z.object({ eventId: Id }),
+    result: z.array(DocumentVersion),
+    reads: ['events', 'documents'],
+  },
   /** asks the relay to draw a document again from the data now (MANAGER and above) */
   'documents.generate': {
     args: z.object({ eventId: Id, kind: DocumentKind }),
@@ -52,4 +57,4 @@ export const documentCommands = {
     args: z.object({ documentId: Id }),
     result: z.object({ saved: z.boolean(), path: z.string().nullable(), inBrowser: z.boolean() }),
   },
-} as const;
+} as const satisfies CommandDeclarations;

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { storableText } from '@promoteros/shared';
 import { Id } from './fields.js';
+import type { CommandDeclarations } from './declaration.js';
 
 /** A refused edit, kept until the user retries or discards it. */
 export const NeedsAttention = z.object({
@@ -47,4 +48,4 @@ export const editCommands = {
     result: z.object({ mutationId: z.string() }),
   },
   'outbox.discard': { args: z.object({ mutationId: Id }), result: z.object({}) },
-} as const;
+} as const satisfies CommandDeclarations;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ConfirmationSendStatus, DealType, EventStatus, Role, SplitBasis } from '@promoteros/shared';
 import { CalendarDate, Id, VenueSummary } from './fields.js';
 import { DecisionStep } from './requests.js';
+import type { CommandDeclarations } from './declaration.js';
 
 const YearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected YYYY-MM');
 /** a day that is in the calendar (not 2027-02-30) */
@@ -117,11 +118,15 @@ export const EventDetail = z.object({
   requestHistory: z.array(DecisionStep),
 });
 
+/** a stretch of the calendar: the events and the holds on it, each with its venue, a hold's request */
+const calendarReads = ['events', 'holds', 'venues', 'event_requests'] as const;
+
 export const eventCommands = {
-  'venues.list': { args: z.object({}), result: z.array(VenueSummary) },
+  'venues.list': { args: z.object({}), result: z.array(VenueSummary), reads: ['venues'] },
   'calendar.month': {
     args: z.object({ venueId: Id.nullable(), month: YearMonth }),
     result: z.array(CalendarItem),
+    reads: calendarReads,
   },
   /** the calendar over any days, from and to included: a week, the list's next 90 days (at most a year) */
   'calendar.range': {
@@ -133,6 +138,20 @@ export const eventCommands = {
         path: ['to'],
       }),
     result: z.array(CalendarItem),
+    reads: calendarReads,
   },
-  'events.get': { args: z.object({ eventId: Id }), result: EventDetail },
-} as const;
+  'events.get': {
+    args: z.object({ eventId: Id }),
+    result: EventDetail,
+    reads: [
+      'events',
+      'venues',
+      'deal_terms',
+      'event_tasks',
+      'memberships',
+      'decision_logs',
+      'event_requests',
+      'confirmation_sends',
+    ],
+  },
+} as const satisfies CommandDeclarations;

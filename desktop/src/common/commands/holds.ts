@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { HoldStatus } from '@promoteros/shared';
 import { CalendarDate, Id } from './fields.js';
+import type { CommandDeclarations } from './declaration.js';
 
 /** A hold on a venue date, with the request holding it (for "who holds 1st, 2nd …"). */
 export const HoldRow = z.object({
@@ -23,5 +24,9 @@ export const HoldRow = z.object({
 
 export const holdCommands = {
   /** every hold on a venue's date, active ones by rank first */
-  'holds.onDate': { args: z.object({ venueId: Id, date: CalendarDate }), result: z.array(HoldRow) },
-} as const;
+  'holds.onDate': {
+    args: z.object({ venueId: Id, date: CalendarDate }),
+    result: z.array(HoldRow),
+    reads: ['holds', 'event_requests'],
+  },
+} as const satisfies CommandDeclarations;

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { NOTE_NAMES } from '@promoteros/shared/notes';
 import { Id } from './fields.js';
+import type { CommandDeclarations } from './declaration.js';
 
 /** An event's shared documents (see @promoteros/shared/notes for their Yjs layout). */
 export const NoteName = z.enum(NOTE_NAMES);
@@ -27,4 +28,4 @@ export const noteCommands = {
   },
   /** the screen stopped showing it: leave the room (everything stays saved on this computer) */
   'notes.release': { args: z.object({ eventId: Id, name: NoteName }), result: z.object({}) },
-} as const;
+} as const satisfies CommandDeclarations;

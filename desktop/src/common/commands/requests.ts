@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { RequestStatus, storableText } from '@promoteros/shared';
 import { CalendarDate, Id, VenueSummary } from './fields.js';
 import { HoldRow } from './holds.js';
+import type { CommandDeclarations } from './declaration.js';
 
 export const RequestRow = z.object({
   id: z.string(),
@@ -72,6 +73,11 @@ export const requestCommands = {
     }),
     /** newCount: the NEW requests of the organization, whatever the filters (the inbox badge) */
     result: z.object({ total: z.number().int(), newCount: z.number().int(), rows: z.array(RequestRow) }),
+    reads: ['event_requests', 'venues', 'events'],
   },
-  'requests.get': { args: z.object({ requestId: Id }), result: RequestDetail },
-} as const;
+  'requests.get': {
+    args: z.object({ requestId: Id }),
+    result: RequestDetail,
+    reads: ['event_requests', 'venues', 'events', 'decision_logs', 'memberships', 'holds'],
+  },
+} as const satisfies CommandDeclarations;

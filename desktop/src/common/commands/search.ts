@@ -1,6 +1,7 @@
 // The search box (Ctrl/Cmd-K), answered from the replica's search index.
 import { z } from 'zod';
 import { EventStatus, RequestStatus, Role, storableText } from '@promoteros/shared';
+import type { CommandDeclarations } from './declaration.js';
 
 /** a show's time and place, as a search hit carries it for the renderer to write in venue time */
 const SearchShow = {
@@ -67,4 +68,4 @@ export const searchCommands = {
     }),
     result: z.array(SearchHit),
   },
-} as const;
+} as const satisfies CommandDeclarations;

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { Role, storableText } from '@promoteros/shared';
 import { Id } from './fields.js';
+import type { CommandDeclarations } from './declaration.js';
 
 export const OrganizationChoice = z.object({ id: z.string(), slug: z.string(), name: z.string(), role: Role });
 
@@ -55,4 +56,4 @@ export const sessionCommands = {
   'auth.signOut': { args: z.object({ discardPending: z.boolean().default(false) }), result: SessionState },
   'organization.select': { args: z.object({ organizationId: Id }), result: SessionState },
   'sync.status': { args: z.object({}), result: SyncStatus },
-} as const;
+} as const satisfies CommandDeclarations;

@@ -2,6 +2,7 @@
 // for its owners the audit log's verification and the deliveries the relay gave up on.
 import { z } from 'zod';
 import { DeliveryProblemStatus, Role } from '@promoteros/shared';
+import type { CommandDeclarations } from './declaration.js';
 
 export const TaskTemplate = z.object({
   id: z.string(),
@@ -58,8 +59,9 @@ export const settingsCommands = {
   'organization.get': {
     args: z.object({}),
     result: z.object({ id: z.string(), name: z.string(), locale: z.string() }),
+    reads: ['organizations'],
   },
-  'taskTemplates.list': { args: z.object({}), result: z.array(TaskTemplate) },
+  'taskTemplates.list': { args: z.object({}), result: z.array(TaskTemplate), reads: ['task_templates'] },
   /** OWNERs only: the organization's emails and jobs the relay gave up on or is retrying */
   'deliveryProblems.list': { args: z.object({}), result: z.array(DeliveryProblem) },
   /** OWNERs only: try a delivery problem again now (a DEAD job gets its attempts back) */
@@ -69,4 +71,4 @@ export const settingsCommands = {
   },
   /** OWNERs only: the relay verifies the organization's audit log (its hash chain) now */
   'audit.verify': { args: z.object({}), result: AuditVerification },
-} as const;
+} as const satisfies CommandDeclarations;

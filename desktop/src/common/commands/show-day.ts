@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { CheckInKind, DealType, EventStatus, GuestListKind, SettlementLineKind, SplitBasis } from '@promoteros/shared';
 import { Id, VenueSummary } from './fields.js';
+import type { CommandDeclarations } from './declaration.js';
 
 /** A person to call on show day: the booking contact, the promoter, the venue's managers. */
 export const ShowContact = z.object({
@@ -152,10 +153,23 @@ export const showDayCommands = {
   'showDay.get': {
     args: z.object({ venueId: Id.nullable().default(null), eventId: Id.nullable().default(null) }),
     result: ShowDay,
+    reads: ['venues', 'events', 'event_tasks', 'memberships', 'event_requests'],
   },
   /** an event's guest lists, entries, check-ins and door count */
-  'guestList.get': { args: z.object({ eventId: Id }), result: GuestListDoor },
-  'doorCount.get': { args: z.object({ eventId: Id }), result: DoorCount },
+  'guestList.get': {
+    args: z.object({ eventId: Id }),
+    result: GuestListDoor,
+    reads: ['events', 'venues', 'guest_lists', 'guest_list_entries', 'check_ins', 'memberships'],
+  },
+  'doorCount.get': {
+    args: z.object({ eventId: Id }),
+    result: DoorCount,
+    reads: ['events', 'venues', 'guest_lists', 'guest_list_entries', 'check_ins'],
+  },
   /** the deal terms and settlement lines the settlement panel reckons with */
-  'settlement.get': { args: z.object({ eventId: Id }), result: SettlementSheet },
-} as const;
+  'settlement.get': {
+    args: z.object({ eventId: Id }),
+    result: SettlementSheet,
+    reads: ['events', 'deal_terms', 'settlement_lines'],
+  },
+} as const satisfies CommandDeclarations;
