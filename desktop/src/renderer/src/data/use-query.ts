@@ -1,8 +1,15 @@
 // A command whose answer stays current: it runs when its arguments change and again whenever
-// the replica reports a change to one of the tables it reads (`replica.changed`), so what sync
-// brings in appears without a reload. The previous answer stays on screen while the next loads.
+// the replica reports a change to one of the tables it reads (`replica.changed`; the command map
+// declares them with the command), so what sync brings in appears without a reload. The previous
+// answer stays on screen while the next loads.
 import { useEffect, useRef, useState } from 'react';
-import type { CommandArgs, CommandError, CommandName, CommandResult } from '../../../common/command-map.js';
+import {
+  tablesReadBy,
+  type CommandArgs,
+  type CommandError,
+  type CommandResult,
+  type QueryName,
+} from '../../../common/command-map.js';
 import { useBridge } from './bridge-context.js';
 
 export interface QueryState<T> {
@@ -12,14 +19,10 @@ export interface QueryState<T> {
   readonly loading: boolean;
 }
 
-export function useQuery<K extends CommandName>(
-  name: K,
-  args: CommandArgs<K>,
-  tables: readonly string[],
-): QueryState<CommandResult<K>> {
+export function useQuery<K extends QueryName>(name: K, args: CommandArgs<K>): QueryState<CommandResult<K>> {
   const bridge = useBridge();
   const key = JSON.stringify([name, args]);
-  const tablesKey = tables.join(',');
+  const tablesKey = tablesReadBy(name).join(',');
   const [state, setState] = useState<QueryState<CommandResult<K>> & { key: string }>({
     data: undefined,
     error: undefined,

@@ -23,7 +23,7 @@ const kinds: { kind: Kind; name: string; what: string }[] = [
 export function DocumentsPanel({ eventId, zone, role }: { eventId: string; zone: string; role: Role | undefined }) {
   const f = useFormat();
   const bridge = useBridge();
-  const list = useQuery('documents.list', { eventId }, ['documents']);
+  const list = useQuery('documents.list', { eventId });
   const { renders, error: rendersError, refresh } = useDocumentRenders(eventId);
   const [failure, setFailure] = useState<CommandError>();
   const [busy, setBusy] = useState<string>();

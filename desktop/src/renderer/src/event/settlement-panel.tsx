@@ -23,9 +23,6 @@ import { blankLine, lineChanges, lineValues, type LineFields } from './settlemen
 import { movedWithinKind } from './settlement-line-order.js';
 import { useFormat } from '../format/use-format.js';
 
-const TABLES = ['settlement_lines', 'deal_terms', 'events'];
-const DOOR_TABLES = ['check_ins', 'events', 'venues'];
-
 /** a line's two moves within its kind, in the order their buttons stand */
 const directions = [
   { by: -1, word: 'up', arrow: '↑' },
@@ -51,8 +48,8 @@ export function SettlementPanel({
   role: Role | undefined;
 }) {
   const access = settlementAccess(role, status);
-  const sheet = useQuery('settlement.get', { eventId }, TABLES);
-  const door = useQuery('doorCount.get', { eventId }, DOOR_TABLES);
+  const sheet = useQuery('settlement.get', { eventId });
+  const door = useQuery('doorCount.get', { eventId });
   if (access === 'none') return null;
   return (
     <Section title="Settlement" aside={sheet.data?.terms?.currency}>

@@ -12,7 +12,7 @@ const FormatContext = createContext<Formats>(formatsFor(DEFAULT_LOCALE, { reader
 
 /** Gives every screen below it the organization's formats; a locale synced from elsewhere applies at once. */
 export function FormatProvider({ children }: { children: ReactNode }) {
-  const organization = useQuery('organization.get', {}, ['organizations']);
+  const organization = useQuery('organization.get', {});
   const locale = organization.data?.locale;
   const formats = useMemo(() => formatsFor(locale, { readerZone: deviceZone() }), [locale]);
   return <FormatContext.Provider value={formats}>{children}</FormatContext.Provider>;

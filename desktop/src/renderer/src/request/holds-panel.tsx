@@ -25,7 +25,6 @@ type RequestDetail = CommandResult<'requests.get'>;
 type Hold = RequestDetail['holds'][number];
 type Mode = 'release' | 'expiry' | 'challenge';
 
-const HOLD_TABLES = ['holds', 'event_requests', 'events'];
 /** the form input, sized to a date rather than to the row */
 const compactDateClass = inputClass.replace('block w-full', 'w-40').replace('py-1.5', 'py-0.5');
 
@@ -280,7 +279,7 @@ function HoldsOnDate({
   onDateChange: (date: string) => void;
 }) {
   const valid = /^\d{4}-\d{2}-\d{2}$/.test(date);
-  const holds = useQuery('holds.onDate', { venueId, date: valid ? date : '1970-01-01' }, HOLD_TABLES);
+  const holds = useQuery('holds.onDate', { venueId, date: valid ? date : '1970-01-01' });
   return (
     <div className="mt-4 border-t border-zinc-100 pt-3 dark:border-zinc-800">
       <div className="flex items-center gap-2">

@@ -16,8 +16,6 @@ import { todayInZone } from '../format/venue-time.js';
 import type { Venue } from '../shell/shell.js';
 import { buttonClass, ErrorNote, inputClass, Spinner } from '../ui/controls.js';
 
-const TABLES = ['events', 'holds', 'venues', 'event_requests'];
-
 /** the week starts where the organization's locale starts it (Monday in en-GB, Sunday in en-US) */
 function firstWeekday(tag: string): Weekday {
   const locale = new Intl.Locale(tag) as Intl.Locale & {
@@ -81,7 +79,7 @@ export function CalendarScreen({
   const period = { month: 'month', week: 'week', list: 'days' }[place.view];
 
   const range = shownDays(place, start);
-  const items = useQuery('calendar.range', { venueId: venue?.id ?? null, ...range }, TABLES);
+  const items = useQuery('calendar.range', { venueId: venue?.id ?? null, ...range });
   const days = useMemo(() => byDay(items.data ?? []), [items.data]);
   const venueName = useMemo(() => new Map(venues.map((each) => [each.id, each.name])), [venues]);
   const showVenue = !venue && venues.length > 1;

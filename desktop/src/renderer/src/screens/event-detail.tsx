@@ -25,19 +25,8 @@ import { useFormat } from '../format/use-format.js';
 
 type EventDetail = CommandResult<'events.get'>;
 
-const TABLES = [
-  'events',
-  'venues',
-  'deal_terms',
-  'event_tasks',
-  'decision_logs',
-  'event_requests',
-  'memberships',
-  'confirmation_sends',
-];
-
 export function EventDetailScreen({ eventId, role }: { eventId: string; role: Role | undefined }) {
-  const event = useQuery('events.get', { eventId }, TABLES);
+  const event = useQuery('events.get', { eventId });
   if (event.error && !event.data)
     return (
       <div className="space-y-3 p-6">

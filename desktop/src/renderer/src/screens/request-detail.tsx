@@ -18,10 +18,8 @@ import { useFormat } from '../format/use-format.js';
 
 type RequestDetail = CommandResult<'requests.get'>;
 
-const TABLES = ['event_requests', 'decision_logs', 'holds', 'events', 'venues', 'memberships'];
-
 export function RequestDetailScreen({ requestId, role }: { requestId: string; role: Role | undefined }) {
-  const request = useQuery('requests.get', { requestId }, TABLES);
+  const request = useQuery('requests.get', { requestId });
   if (request.error && !request.data)
     return (
       <div className="space-y-3 p-6">

@@ -66,20 +66,16 @@ export function RequestsScreen({
   const toggle = (status: Status) =>
     go({ statuses: statuses.includes(status) ? statuses.filter((each) => each !== status) : [...statuses, status] });
 
-  const list = useQuery(
-    'requests.list',
-    {
-      statuses,
-      venueId: venue?.id ?? null,
-      search,
-      from: isDate(from) ? from : null,
-      to: isDate(to) ? to : null,
-      sort,
-      limit: PAGE_SIZE,
-      offset: page * PAGE_SIZE,
-    },
-    ['event_requests', 'events', 'venues'],
-  );
+  const list = useQuery('requests.list', {
+    statuses,
+    venueId: venue?.id ?? null,
+    search,
+    from: isDate(from) ? from : null,
+    to: isDate(to) ? to : null,
+    sort,
+    limit: PAGE_SIZE,
+    offset: page * PAGE_SIZE,
+  });
   const venueById = useMemo(() => new Map(venues.map((each) => [each.id, each])), [venues]);
   const total = list.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));

@@ -15,8 +15,6 @@ import { useFormat } from '../format/use-format.js';
 
 type ShowDay = CommandResult<'showDay.get'>;
 
-const TABLES = ['events', 'venues', 'event_tasks', 'event_requests', 'memberships'];
-
 export function ShowDayScreen({
   venues,
   venue,
@@ -31,7 +29,7 @@ export function ShowDayScreen({
   role: Role | undefined;
 }) {
   const eventId = params.get('event');
-  const day = useQuery('showDay.get', { venueId: venue?.id ?? null, eventId }, TABLES);
+  const day = useQuery('showDay.get', { venueId: venue?.id ?? null, eventId });
   const shown = day.data;
   // guest lists and check-ins are synced to venue staff only
   if (role === 'PROMOTER')

@@ -51,7 +51,7 @@ function templateFields(draft: Draft): { ok: true; fields: Record<string, unknow
 }
 
 export function TaskTemplatesPanel({ role }: { role: Role | undefined }) {
-  const templates = useQuery('taskTemplates.list', {}, ['task_templates']);
+  const templates = useQuery('taskTemplates.list', {});
   const edit = useEdit();
   const [refusal, setRefusal] = useState<CommandError>();
   const [editing, setEditing] = useState<string>();

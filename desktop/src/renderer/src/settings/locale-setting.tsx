@@ -20,7 +20,7 @@ const choiceLabel = (tag: string) => `${localeName(tag)} (${tag})`;
 const today = () => new Intl.DateTimeFormat('en-CA').format(new Date());
 
 export function LocaleSetting({ role }: { role: Role | undefined }) {
-  const organization = useQuery('organization.get', {}, ['organizations']);
+  const organization = useQuery('organization.get', {});
   const edit = useEdit();
   const [draft, setDraft] = useState<string>();
   const [refusal, setRefusal] = useState<CommandError>();

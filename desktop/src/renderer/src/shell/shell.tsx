@@ -40,7 +40,7 @@ export function Shell({ session, onSessionChange }: { session: SignedIn; onSessi
   const [error, setError] = useState<CommandError>();
   const organizationId = session.organizationId;
   const role = session.organizations.find((organization) => organization.id === organizationId)?.role;
-  const venues = useQuery('venues.list', {}, ['venues']);
+  const venues = useQuery('venues.list', {});
   const orgVenues = (venues.data ?? []).filter((venue) => venue.organizationId === organizationId);
   const [venueId, setVenueIdState] = useState<string | null>(() =>
     organizationId ? localStorage.getItem(venueKey(organizationId)) : null,
@@ -100,7 +100,7 @@ export function Shell({ session, onSessionChange }: { session: SignedIn; onSessi
   }
 
   // the inbox badge: NEW requests of the organization, live
-  const newRequests = useQuery('requests.list', { statuses: ['NEW'], limit: 1 }, ['event_requests']);
+  const newRequests = useQuery('requests.list', { statuses: ['NEW'], limit: 1 });
   const newCount = organizationId && decidesRequests(role) ? (newRequests.data?.newCount ?? 0) : 0;
 
   const navItem = (screen: 'calendar' | 'requests' | 'settings' | 'show-day', label: string, badge = 0) => {

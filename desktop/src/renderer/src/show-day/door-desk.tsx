@@ -39,7 +39,6 @@ type GuestListDoor = CommandResult<'guestList.get'>;
 type GuestEntry = GuestListDoor['entries'][number];
 type CheckIn = GuestEntry['checkIns'][number];
 
-const TABLES = ['guest_lists', 'guest_list_entries', 'check_ins', 'events', 'venues', 'memberships'];
 const guestNoun = { one: 'guest', other: 'guests' };
 /** rows shown for a search: the door needs the few best, not the whole list */
 const SHOWN = 30;
@@ -59,7 +58,7 @@ export function DoorDesk({
   initialSearch?: string | undefined;
 }) {
   const f = useFormat();
-  const guests = useQuery('guestList.get', { eventId }, TABLES);
+  const guests = useQuery('guestList.get', { eventId });
   // a new answer (after every check-in, here or synced) is drawn at low priority: a key press
   // at the door interrupts that render instead of waiting behind it
   const answer = useDeferredValue(guests.data);
