@@ -40,7 +40,7 @@ const coreOutOfWindow = {
   regex: folderNamed('core', 'main', 'preload'),
   message:
     'The renderer runs in a sandboxed window and reaches the core only through the DesktopBridge: ' +
-    'add a command to desktop/src/common/command-map.ts instead of importing the core or the Electron shell.',
+    'add a command to the command map (desktop/src/common/commands/) instead of importing the core or the Electron shell.',
 };
 const desktopPackageInWindow = {
   regex: packageNamed('@promoteros/desktop'),
