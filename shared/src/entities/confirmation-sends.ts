@@ -2,6 +2,10 @@
 import { z } from 'zod';
 import { bool, int, text, timestamp, uuid } from './fields.js';
 
+/**
+ * PARTLY_SENT: the mail server refused some recipients; NOT_SENT: nothing to send when the job ran
+ * (the event was cancelled meanwhile)
+ */
 export const confirmationSendStatuses = ['QUEUED', 'SENT', 'PARTLY_SENT', 'FAILED', 'NOT_SENT'] as const;
 export const ConfirmationSendStatus = z.enum(confirmationSendStatuses);
 export type ConfirmationSendStatus = z.infer<typeof ConfirmationSendStatus>;

@@ -40,7 +40,6 @@ export const ConfirmationSend = z.object({
   id: z.string(),
   /** false: the confirmation sent when the event was made; true: a revised one */
   revised: z.boolean(),
-  /** QUEUED, SENT, PARTLY_SENT (some recipients refused), FAILED, NOT_SENT (nothing to send) */
   status: ConfirmationSendStatus,
   /** the member who asked for it, by name */
   requestedBy: z.string().nullable(),
