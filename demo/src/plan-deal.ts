@@ -1,6 +1,6 @@
 // A show's deal: the four deal types in turn across the calendar, with money in proportion to
 // what the room can take, and tickets sold to match (tonight's show has sold well).
-import { dealTypes, type RowOf } from '@promoteros/shared';
+import { dealTypes, type DealType, type RowOf } from '@promoteros/shared';
 import { settleShow } from '@promoteros/shared/settlement';
 import type { SeededRandom } from './random.js';
 import { iso } from './plan-types.js';
