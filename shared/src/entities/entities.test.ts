@@ -7,9 +7,9 @@ import {
   JobRow,
   VenueRow,
   columns,
-  describeIssues,
   requestStatuses,
 } from './index.js';
+import { describeIssues } from '../zod-issues.js';
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 

@@ -190,11 +190,3 @@ export const basisPoints = int({ min: 0, max: 10000 });
 
 /** A jsonb object column. */
 export const jsonObject = z.record(z.string(), z.unknown());
-
-/** One line per problem, each starting with the field it is about: "capacity: must be at least 1". */
-export function describeIssues(error: z.ZodError): string[] {
-  return error.issues.map((issue) => {
-    const field = issue.path.map(String).join('.');
-    return field ? `${field}: ${issue.message}` : issue.message;
-  });
-}

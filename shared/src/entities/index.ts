@@ -21,7 +21,7 @@ export * from './confirmation-sends.js';
 export * from './audit.js';
 export * from './relay-private.js';
 export * from '../intake/submission-row.js';
-export { describeIssues, instantOf } from './fields.js';
+export { instantOf } from './fields.js';
 export * as columns from './fields.js';
 
 /** The row schema of each table, by its name in the database. */
