@@ -2,6 +2,7 @@
 // a 4xx that names the problem: no body, a body that is not JSON, or the fields that are wrong and why.
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
+import { problemsByField } from '@promoteros/shared';
 import { badRequest, unsupportedMediaType } from './errors.js';
 
 const JSON_TYPE = /^application\/([\w.+-]+\+)?json\s*(;|$)/i;
@@ -33,11 +34,7 @@ export function parseParams<S extends z.ZodType>(schema: S, request: FastifyRequ
 
 /** 400 invalid_request: the first problem of each field, and all of them in one sentence. */
 function invalidRequest(error: z.ZodError, whole: string) {
-  const errors: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const field = issue.path.map(String).join('.') || whole;
-    errors[field] ??= issue.message;
-  }
+  const errors = problemsByField(error, whole);
   const summary = Object.entries(errors)
     .map(([field, message]) => `${field} ${message}`)
     .join('; ');

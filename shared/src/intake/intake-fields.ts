@@ -13,6 +13,7 @@ import { storableText, unstorableCharacter } from '../storable-text.js';
 // the module's parts, not its index: the page's bundle takes only what it uses
 import { DEFAULT_LOCALE, usableLocale } from '../format/locale.js';
 import { formatCount } from '../format/numbers.js';
+import { problemsByField } from '../zod-issues.js';
 
 /** Characters as PostgreSQL's length() counts them (code points, not UTF-16 units). */
 const charLength = (s: string) => Array.from(s).length;
@@ -288,12 +289,7 @@ export function intakeSchemaFor(venue: IntakeVenue, now: () => Date = () => new 
 
 /** The first message for each field that has a problem: what the page shows next to it. */
 export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const field = issue.path.map(String).join('.') || 'form';
-    errors[field] ??= issue.message;
-  }
-  return errors;
+  return problemsByField(error, 'form');
 }
 
 /** The fields of the form, in the order they appear: the error summary lists them that way. */

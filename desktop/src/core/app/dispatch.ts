@@ -3,6 +3,7 @@
 // and the result are both checked against its schemas, and every failure comes back as a typed
 // Outcome, never as a thrown error.
 import type { z } from 'zod';
+import { problemsByField } from '@promoteros/shared';
 import {
   commands,
   type CommandError,
@@ -28,14 +29,7 @@ const isCommandName = (name: string): name is CommandName => Object.hasOwn(comma
 const failure = (error: CommandError): Outcome<never> => ({ ok: false, error });
 
 /** "statuses.0" → message, "(arguments)" for the object as a whole */
-function fieldErrors(issues: readonly z.core.$ZodIssue[]): Record<string, string> {
-  const details: Record<string, string> = {};
-  for (const issue of issues) {
-    const field = issue.path.length > 0 ? issue.path.map(String).join('.') : '(arguments)';
-    details[field] ??= issue.message;
-  }
-  return details;
-}
+const fieldErrors = (error: z.ZodError) => problemsByField(error, '(arguments)');
 
 export function createDispatch(handlers: CommandHandlers, options: DispatchOptions = {}): Dispatch {
   const log = options.log ?? ((message, error) => console.error(message, error));
@@ -47,7 +41,7 @@ export function createDispatch(handlers: CommandHandlers, options: DispatchOptio
     // a command without arguments may be invoked with none at all
     const parsed = command.args.safeParse(rawArgs === undefined ? {} : rawArgs);
     if (!parsed.success) {
-      const details = fieldErrors(parsed.error.issues);
+      const details = fieldErrors(parsed.error);
       const summary = Object.entries(details)
         .map(([field, message]) => `${field}: ${message}`)
         .join('; ');
@@ -74,7 +68,7 @@ export function createDispatch(handlers: CommandHandlers, options: DispatchOptio
       return failure({
         code: 'internal',
         message: `${name} produced a result the app does not expect`,
-        details: fieldErrors(checked.error.issues),
+        details: fieldErrors(checked.error),
       });
     }
     return { ok: true, value: checked.data };
