@@ -60,7 +60,7 @@ describe('text PostgreSQL cannot store', () => {
 // mutation or intake field built on a bare z.string() fails here.
 describe('every input schema in shared', () => {
   it('should refuse it in every argument of every mutation', () => {
-    const unguarded = [...mutations.values()].flatMap((m) =>
+    const unguarded = Object.values(mutations).flatMap((m) =>
       unguardedTextFields(m.args).map((field) => `${m.name}: ${field}`),
     );
     expect(unguarded).toEqual([]);

@@ -17,7 +17,7 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import WebSocket from 'ws';
 import { NOTES_BEARER_PREFIX, NOTES_PROTOCOL } from '@promoteros/shared/notes';
-import { mutations } from '@promoteros/shared/mutations';
+import { mutationNames } from '@promoteros/shared/mutations';
 import { syncedTables } from '@promoteros/shared';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
 import { startTestRelay, type TestRelay } from '../testing/test-relay.js';
@@ -71,7 +71,7 @@ beforeAll(async () => {
   world = await intakeWorld(db.sql);
   rows = await fillEveryTable(db.sql, world.organizationId, world.owner.userId);
   const argWorld = { ...rows, organizationId: world.organizationId, ownerId: world.owner.userId };
-  for (const name of mutations.keys()) templates[name] = await argsFor(name, argWorld, db.sql);
+  for (const name of mutationNames) templates[name] = await argsFor(name, argWorld, db.sql);
 
   harness = await FuzzHarness.start(relay, db.sql);
 }, 60_000);
@@ -145,7 +145,7 @@ describe('the relay under fuzz', () => {
   });
 
   it('should answer every mutation batch with a result per mutation, and write nothing of a refused one', async () => {
-    const names = [...mutations.keys()];
+    const names = mutationNames;
     // the envelope's own fields are mostly right (one wrong one refuses the whole batch with a
     // 400), so that most cases reach the mutations themselves
     const rarely = <T>(usual: fc.Arbitrary<T>, odd: fc.Arbitrary<T>) =>

@@ -1,13 +1,21 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { roles } from '../roles.js';
 import type { MutationDefinition } from './define.js';
 import * as everything from './index.js';
-import { findMutation, mutations } from './registry.js';
+import {
+  findMutation,
+  isMutationName,
+  mutationNames,
+  mutations,
+  type MutationArgs,
+  type MutationCall,
+  type MutationName,
+} from './registry.js';
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
-/** A valid example of each mutation's arguments: a new mutation must add one here. */
-const examples: Record<string, unknown> = {
+/** A valid example of each mutation's arguments: a new mutation must add one here (or not compile). */
+const examples: { readonly [Name in MutationName]: MutationArgs<Name> } = {
   'task.create': { taskId: id(1), eventId: id(2), title: 'Send the advance' },
   'task.update': { taskId: id(1), title: 'Send the advance today' },
   'task.complete': { taskId: id(1) },
@@ -109,11 +117,12 @@ describe('the mutation registry', () => {
     const exported = (Object.values(everything) as unknown[]).filter(isDefinition);
     expect(new Set(exported.map((m) => m.name)).size).toBe(exported.length);
     for (const definition of exported) expect(findMutation(definition.name)).toBe(definition);
-    expect(mutations.size).toBe(exported.length);
+    expect(mutationNames).toHaveLength(exported.length);
   });
 
   it('should give every mutation a minimum role and words for a valid example', () => {
-    for (const [name, definition] of mutations) {
+    for (const name of mutationNames) {
+      const definition: MutationDefinition = mutations[name];
       expect(definition.name).toBe(name);
       expect(roles).toContain(definition.minimumRole);
       expect(examples, `an example for ${name}`).toHaveProperty([name]);
@@ -122,7 +131,39 @@ describe('the mutation registry', () => {
     }
   });
 
-  it('should find no mutation under an unknown name', () => {
-    expect(findMutation('event.delete')).toBeUndefined();
+  it('should find no mutation under an unknown name, nor under a name every object has', () => {
+    for (const name of ['event.delete', 'constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      expect(findMutation(name), name).toBeUndefined();
+      expect(isMutationName(name), name).toBe(false);
+    }
+    expect(isMutationName('task.complete')).toBe(true);
+  });
+});
+
+// Checked by the type check (tsc -b): each @ts-expect-error line must fail to compile, or the
+// type check fails on the unused directive.
+describe('the registry’s types', () => {
+  it('should know the mutations by name, each with its own arguments', () => {
+    expectTypeOf<'task.complete'>().toExtend<MutationName>();
+    expectTypeOf<'task.teleport'>().not.toExtend<MutationName>();
+    expectTypeOf<MutationArgs<'task.complete'>>().toEqualTypeOf<{ taskId: string }>();
+    expectTypeOf<MutationArgs<'hold.release'>>().toEqualTypeOf<{
+      holdId: string;
+      reason?: string | null | undefined;
+    }>();
+
+    const complete: MutationCall = { name: 'task.complete', args: { taskId: id(1) } };
+    // @ts-expect-error: no mutation has this name
+    const teleport: MutationCall = { name: 'task.teleport', args: { taskId: id(1) } };
+    // @ts-expect-error: task.complete names a task, not an event
+    const mixedUp: MutationCall = { name: 'task.complete', args: { eventId: id(2) } };
+    // @ts-expect-error: a task id is text
+    const wrongType: MutationCall = { name: 'task.complete', args: { taskId: 1 } };
+    expect([complete, teleport, mixedUp, wrongType].map((call) => call.name)).toEqual([
+      'task.complete',
+      'task.teleport',
+      'task.complete',
+      'task.complete',
+    ]);
   });
 });
