@@ -19,9 +19,11 @@
 // is what the shape stream then shows for all of them.
 import type { z } from 'zod';
 import type postgres from 'postgres';
-import { describeIssues, escapeUnstorable, roleAtLeast, roles, storableJson, type Role } from '@promoteros/shared';
+import { escapeUnstorable, roleAtLeast, storableJson, type Role } from '@promoteros/shared';
 import {
+  argumentProblems,
   findMutation,
+  forbiddenReason,
   isRowWrite,
   RuleViolation,
   type MutationDefinition,
@@ -252,14 +254,6 @@ async function recordRefused(
   return refused;
 }
 
-/** The arguments' problems in one sentence; a list of thousands (a huge array) names the first few. */
-function argumentProblems(error: z.ZodError): string {
-  const problems = describeIssues(error);
-  const shown = problems.slice(0, MAX_PROBLEMS_NAMED).join('; ');
-  return problems.length > MAX_PROBLEMS_NAMED ? `${shown}; and ${problems.length - MAX_PROBLEMS_NAMED} more` : shown;
-}
-const MAX_PROBLEMS_NAMED = 10;
-
 /** The reason a failed plan or write is refused with; undefined when it is not the mutation's fault. */
 function refusalReason(error: unknown): string | undefined {
   if (error instanceof RuleViolation) return error.message;
@@ -267,13 +261,6 @@ function refusalReason(error: unknown): string | undefined {
   if (error.code.startsWith('23')) return constraintReason(error);
   // a value the column cannot hold (too long, out of range, a NUL): sending it again will not help
   return `a value cannot be stored: ${error.message}`;
-}
-
-function forbiddenReason(definition: MutationDefinition, args: unknown, role: Role): string {
-  const may = roles.filter((r) => roleAtLeast(r, definition.minimumRole));
-  const what = definition.describe(args);
-  const listed = may.length > 1 ? `${may.slice(0, -1).join(', ')} or ${may.at(-1)}` : may[0];
-  return `only ${listed} may ${what.charAt(0).toLowerCase()}${what.slice(1)}; your role here is ${role}`;
 }
 
 /** Runs the plan and its writes; returns the synced tables written, the audit log included. */

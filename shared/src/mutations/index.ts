@@ -6,6 +6,7 @@ export * from './define.js';
 export * from './derived-id.js';
 export * from './door-rules.js';
 export * from './events.js';
+export * from './gate.js';
 export * from './guest-lists.js';
 export * from './holds.js';
 export * from './organization-locale.js';
