@@ -1,7 +1,8 @@
 // A device's batch, start to finish, in one transaction, each mutation in its own savepoint:
 //   1. the ledger: a mutation id seen before gets its first answer again (or id_reused);
 //   2. the gate: a known name, valid arguments, a member whose role (read now, not at sign-in)
-//      may do it, and no refused mutation it builds on; a refusal is recorded in the ledger;
+//      may do it (gateMutation, shared with the device), and no refused mutation it builds on; a
+//      refusal is recorded in the ledger;
 //   3. the plan, run against the organization's rows under lock, its writes, one audit row and
 //      the ledger row, all in one savepoint, committed with the batch. A RuleViolation or an
 //      error of the mutation's own making (isMutationFault: a broken constraint, a value a column
@@ -19,11 +20,10 @@
 // is what the shape stream then shows for all of them.
 import type { z } from 'zod';
 import type postgres from 'postgres';
-import { escapeUnstorable, roleAtLeast, storableJson, type Role } from '@promoteros/shared';
+import { escapeUnstorable, storableJson, type Role } from '@promoteros/shared';
 import {
-  argumentProblems,
   findMutation,
-  forbiddenReason,
+  gateMutation,
   isRowWrite,
   RuleViolation,
   type MutationDefinition,
@@ -193,13 +193,8 @@ async function applyInTransaction(
       `the relay knows no mutation called “${escapeUnstorable(envelope.name)}” (is the relay older than the app?)`,
     );
   }
-  const args = definition.args.safeParse(envelope.args);
-  if (!args.success) return refuse('invalid_arguments', argumentProblems(args.error));
-
-  if (!role) return refuse('forbidden', 'you are not a member of this organization');
-  if (!roleAtLeast(role, definition.minimumRole)) {
-    return refuse('forbidden', forbiddenReason(definition, args.data, role));
-  }
+  const gate = gateMutation(definition, envelope.args, role);
+  if (!gate.passed) return refuse(gate.code, gate.reason);
 
   const [refused] = await refusedAmong(tx, envelope.after);
   if (refused) {
@@ -213,7 +208,7 @@ async function applyInTransaction(
   // stay together or go together
   try {
     const entry = await tx.savepoint(async (sp) => {
-      const tables = await planAndWrite(sp, scope, envelope, definition, args.data, role);
+      const tables = await planAndWrite(sp, scope, envelope, definition, gate.args, gate.role);
       return recordApplied(sp, scope, envelope, tables);
     });
     return { kind: 'applied', entry };

@@ -11,7 +11,7 @@
 //                it fails on, which is set aside like a refused one (isolate-failing.ts)
 //   reconcile()  called by sync inside each batch's transaction, and after each answer
 import type { Transaction } from '@electric-sql/pglite';
-import { findMutation, MAX_MUTATIONS_PER_BATCH, type MutationResult } from '@promoteros/shared/mutations';
+import { findMutation, gateMutation, MAX_MUTATIONS_PER_BATCH, type MutationResult } from '@promoteros/shared/mutations';
 import type { Role } from '@promoteros/shared';
 import type { Replica } from '../replica/open-replica.js';
 import { recordMutation } from './record-mutation.js';
@@ -68,8 +68,6 @@ export class MutationRefused extends Error {
   }
 }
 
-const roleRank: Record<Role, number> = { OWNER: 3, MANAGER: 2, STAFF: 1, PROMOTER: 0 };
-
 export class Outbox {
   readonly #options: OutboxOptions;
   readonly #listeners = new Set<(counts: OutboxCounts) => void>();
@@ -88,39 +86,22 @@ export class Outbox {
     return this.#options.organizationId;
   }
 
-  /** Makes the edit locally and queues it; throws MutationRefused when it cannot be made. */
-  async run(name: string, args: unknown): Promise<{ mutationId: string }> {
+  /**
+   * Makes the edit locally and queues it; throws MutationRefused when it cannot be made: the
+   * relay's gate refuses it here first, in the relay's words (shared/src/mutations/gate.ts).
+   */
+  async run(name: string, sent: unknown): Promise<{ mutationId: string }> {
     const definition = findMutation(name);
     if (!definition) throw new MutationRefused('unknown_mutation', `there is no edit called ${name}`);
-    const role = this.#options.role();
-    if (!role) throw new MutationRefused('forbidden', 'you are not a member of this organization');
-    if (roleRank[role] < roleRank[definition.minimumRole]) {
-      throw new MutationRefused(
-        'forbidden',
-        `your role (${role}) may not do this: ${name} needs ${definition.minimumRole} or above`,
-      );
-    }
-    const parsed = definition.args.safeParse(args);
-    if (!parsed.success) {
-      const details = Object.fromEntries(
-        parsed.error.issues.map((issue) => [issue.path.join('.') || '(arguments)', issue.message]),
-      );
-      throw new MutationRefused(
-        'invalid_arguments',
-        Object.entries(details)
-          .map(([k, v]) => `${k}: ${v}`)
-          .join('; '),
-        details,
-      );
-    }
+    const gate = gateMutation(definition, sent, this.#options.role());
+    if (!gate.passed) throw new MutationRefused(gate.code, gate.reason, gate.details);
     let recorded;
     try {
-      recorded = await recordMutation(this.#options.replica.db, definition, args, {
-        organizationId: this.#org,
-        userId: this.#options.userId,
-        role,
-        at: new Date().toISOString(),
-      });
+      recorded = await recordMutation(
+        this.#options.replica.db,
+        { definition, sent, args: gate.args },
+        { organizationId: this.#org, userId: this.#options.userId, role: gate.role, at: new Date().toISOString() },
+      );
     } catch (error) {
       if ((error as Error).name === 'RuleViolation') throw new MutationRefused('rule', (error as Error).message);
       throw error;

@@ -6,9 +6,10 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadMigrations } from '@promoteros/shared/migrations';
-import { findMutation, type MutationContext } from '@promoteros/shared/mutations';
+import type { MutationArgs, MutationContext, MutationName } from '@promoteros/shared/mutations';
 import { openReplica, type Replica } from '../replica/open-replica.js';
 import { recordMutation } from './record-mutation.js';
+import { passedEdit } from '../testing/passed-edit.js';
 import { dropPendingWrites, reconcileApplied } from './reconcile.js';
 
 const org = '10000000-0000-4000-8000-000000000001';
@@ -36,8 +37,8 @@ INSERT INTO synced.event_tasks (id, organization_id, event_id, title, position)
 let dir: string;
 let replica: Replica;
 
-const run = (name: string, args: unknown, id?: string) =>
-  recordMutation(replica.db, findMutation(name)!, args, context, id);
+const run = <Name extends MutationName>(name: Name, args: MutationArgs<Name>, id?: string) =>
+  recordMutation(replica.db, passedEdit(name, args), context, id);
 const tasks = () =>
   replica.query<{ id: string; title: string; due_date: string | null; description: string | null }>(
     `SELECT id, title, to_char(due_date, 'YYYY-MM-DD') AS due_date, description FROM event_tasks ORDER BY position, id`,
@@ -110,7 +111,7 @@ describe('the replica overlay', () => {
 
   it('should hide a removed task until the removal is refused', async () => {
     const manager = { ...context, role: 'MANAGER' as const };
-    const removed = await recordMutation(replica.db, findMutation('task.remove')!, { taskId: task }, manager);
+    const removed = await recordMutation(replica.db, passedEdit('task.remove', { taskId: task }), manager);
     expect(await tasks()).toEqual([]);
     await replica.db.transaction((tx) => dropPendingWrites(tx, [removed.id]));
     expect(await tasks()).toHaveLength(1);

@@ -24,17 +24,24 @@ function namedIds(value: unknown, into = new Set<string>()): Set<string> {
   return into;
 }
 
+/** an edit that passed the gate (gateMutation, shared/src/mutations/gate.ts) */
+export interface PassedEdit {
+  readonly definition: MutationDefinition;
+  /** the arguments as they were sent: what the outbox keeps, uploads (the relay judges what was
+   * sent, not this device's reading of it) and retries with */
+  readonly sent: unknown;
+  /** the same, as the gate parsed them: what the plan reads */
+  readonly args: unknown;
+}
+
 export async function recordMutation(
   db: PGlite,
-  definition: MutationDefinition,
-  args: unknown,
+  { definition, sent, args }: PassedEdit,
   context: MutationContext,
   id: string = crypto.randomUUID(),
 ): Promise<RecordedMutation> {
-  // throws a ZodError the caller turns into an invalid_arguments answer
-  const parsed: unknown = definition.args.parse(args);
   return db.transaction(async (tx) => {
-    const writes = await definition.plan(parsed, context, replicaReader(tx, context.organizationId));
+    const writes = await definition.plan(args, context, replicaReader(tx, context.organizationId));
     // jobs (emails, documents) are the relay's to enqueue: nothing of them shows here
     const pending = writes
       .filter(isRowWrite)
@@ -71,10 +78,10 @@ export async function recordMutation(
         context.organizationId,
         context.userId,
         definition.name,
-        JSON.stringify(args),
+        JSON.stringify(sent),
         context.at,
-        [...namedIds(parsed)],
-        definition.describe(parsed),
+        [...namedIds(args)],
+        definition.describe(args),
         JSON.stringify(
           pending.map((w) => ({
             position: w.position,

@@ -6,8 +6,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findMutation } from '@promoteros/shared/mutations';
 import { recordMutation } from '../../outbox/record-mutation.js';
+import { passedEdit } from '../../testing/passed-edit.js';
 import { openReplica, type Replica } from '../../replica/open-replica.js';
 import { CommandFailure } from '../command-failure.js';
 import { doorCount } from './door-count.js';
@@ -242,14 +242,12 @@ describe('guestListDoor', () => {
     const checkIn = { eventId: tonight, deviceId: 'door-3', occurredAt: '2026-11-27T06:45:00.000Z' };
     await recordMutation(
       replica.db,
-      findMutation('checkIn.admit')!,
-      { ...checkIn, id: id(60), entryId: ada, admitted: 1 },
+      passedEdit('checkIn.admit', { ...checkIn, id: id(60), entryId: ada, admitted: 1 }),
       context,
     );
     await recordMutation(
       replica.db,
-      findMutation('checkIn.undo')!,
-      { ...checkIn, id: id(61), undoesId: beaDoor2, entryId: bea },
+      passedEdit('checkIn.undo', { ...checkIn, id: id(61), undoesId: beaDoor2, entryId: bea }),
       context,
     );
     const after = await guestListDoor(replica, org, tonight);
