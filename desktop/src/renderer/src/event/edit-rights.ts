@@ -2,7 +2,7 @@
 // (shared/src/mutations): the screen hides what the core would refuse anyway. A settled
 // event's paperwork is final for everyone.
 import { roleAtLeast } from '@promoteros/shared';
-import { findMutation } from '@promoteros/shared/mutations';
+import { mutations, type MutationName } from '@promoteros/shared/mutations';
 import type { CommandResult } from '../../../common/command-map.js';
 
 type SignedIn = Extract<CommandResult<'session.get'>, { state: 'signed-in' }>;
@@ -18,7 +18,7 @@ export interface EditRights {
 }
 
 /** whether the member's role reaches the named mutation's minimumRole */
-const may = (role: Role, mutation: string) => roleAtLeast(role, findMutation(mutation)?.minimumRole ?? 'OWNER');
+const may = (role: Role, mutation: MutationName) => roleAtLeast(role, mutations[mutation].minimumRole);
 
 export function editRights(role: Role | undefined, eventStatus: string): EditRights {
   if (role === undefined || eventStatus === 'SETTLED') return { event: false, tasks: false, removeTasks: false };

@@ -3,7 +3,7 @@
 // the same offline; the order shown while a move is on its way is the one the user made.
 import { useCallback, useLayoutEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { CommandError, CommandResult } from '../../../common/command-map.js';
-import { useEdit, type EditName } from '../data/use-edit.js';
+import { useEdit } from '../data/use-edit.js';
 import { usePendingValue } from '../data/use-pending-value.js';
 import { todayInZone } from '../format/venue-time.js';
 import { ErrorNote, inputClass, Section } from '../ui/controls.js';
@@ -37,8 +37,8 @@ export function TaskChecklist({ event, rights }: { event: EventDetail; rights: E
   const done = tasks.filter((task) => task.completedAt).length;
   const today = todayInZone(event.venue.timezone);
 
-  const run: RunTaskEdit = useCallback(
-    async (name: EditName, args: Record<string, unknown>) => {
+  const run = useCallback<RunTaskEdit>(
+    async (name, args) => {
       const refused = await edit(name, args);
       setRefusal(refused);
       return !refused;

@@ -4,7 +4,7 @@
 // handle to drag it or move it with Alt+↑/↓ (from anywhere in the row).
 import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import type { CommandResult } from '../../../common/command-map.js';
-import type { EditName } from '../data/use-edit.js';
+import type { RunEdit } from '../data/use-edit.js';
 import { usePendingValue } from '../data/use-pending-value.js';
 import type { EditRights } from './edit-rights.js';
 import { useFormat } from '../format/use-format.js';
@@ -14,7 +14,7 @@ export type Task = EventDetail['tasks'][number];
 type Member = EventDetail['members'][number];
 
 /** an edit of the checklist; false when it was refused (the checklist shows why) */
-export type RunTaskEdit = (name: EditName, args: Record<string, unknown>) => Promise<boolean>;
+export type RunTaskEdit = RunEdit<boolean>;
 
 export interface TaskDrag {
   readonly dragging: boolean;

@@ -5,7 +5,7 @@
 import { holdingRequestStatuses } from '@promoteros/shared/mutations';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import type { CommandError, CommandResult } from '../../../common/command-map.js';
-import { useEdit, type EditName } from '../data/use-edit.js';
+import { useEdit, type RunEdit } from '../data/use-edit.js';
 import { useQuery } from '../data/use-query.js';
 import { instantInZone, wallClockInZone } from '../format/venue-time.js';
 import {
@@ -41,7 +41,7 @@ export function HoldsPanel({ request, manages }: { request: RequestDetail; manag
   const [open, setOpen] = useState<{ holdId: string; mode: Mode }>();
   const holding = holdingRequestStatuses.includes(request.status);
 
-  const run = async (name: EditName, args: Record<string, unknown>) => {
+  const run: RunEdit<boolean> = async (name, args) => {
     const refused = await edit(name, args);
     setRefusal(refused);
     if (!refused) setOpen(undefined);
@@ -175,7 +175,7 @@ function HoldEditor({
   hold: Hold;
   mode: Mode;
   zone: string;
-  run: (name: EditName, args: Record<string, unknown>) => Promise<boolean>;
+  run: RunEdit<boolean>;
   onCancel: () => void;
 }) {
   const existing = mode === 'expiry' && hold.expiresAt ? wallClockInZone(hold.expiresAt, zone) : undefined;

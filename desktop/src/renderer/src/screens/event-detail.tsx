@@ -100,7 +100,8 @@ export function EventDetailView({ event, role }: { event: EventDetail; role: Rol
                 className={selectClass}
                 value={status}
                 onChange={(change) => {
-                  const next = change.target.value;
+                  const next = editableEventStatuses.find((each) => each === change.target.value);
+                  if (!next) return;
                   void applyStatus(next, async () => {
                     const refused = await edit('event.update', { eventId: event.id, status: next });
                     setRefusal(refused);

@@ -2,6 +2,7 @@
 // rules as its public page, shared/src/intake), sent as request.submit. Each field's problem
 // shows under it; the request then waits in "My requests" for the venue's decision.
 import { useState, type FormEvent } from 'react';
+import type { MutationArgs } from '@promoteros/shared/mutations';
 import type { CommandError } from '../../../common/command-map.js';
 import { navigate, routeHash } from '../data/route.js';
 import { useEdit } from '../data/use-edit.js';
@@ -62,9 +63,13 @@ export function NewRequestScreen({
   async function submit(event: FormEvent) {
     event.preventDefault();
     setSaving(true);
-    // blank optional fields are left out; the shared rules say what is missing
+    // blank fields are left out, required ones too: the shared rules say what is missing
     const args = Object.fromEntries(Object.entries(values).filter(([, value]) => value.trim() !== ''));
-    const refused = await edit('request.submit', { requestId: crypto.randomUUID(), venueId, ...args });
+    const refused = await edit('request.submit', {
+      requestId: crypto.randomUUID(),
+      venueId,
+      ...args,
+    } as MutationArgs<'request.submit'>);
     setSaving(false);
     setRefusal(refused);
     if (!refused) navigate(routeHash('requests'));

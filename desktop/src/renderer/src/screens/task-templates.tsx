@@ -3,9 +3,10 @@
 // number of days before the show, counted on the venue's calendar.
 import { roles } from '@promoteros/shared';
 import { roleLabel } from '@promoteros/shared/labels';
+import type { MutationArgs } from '@promoteros/shared/mutations';
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { CommandError, CommandResult } from '../../../common/command-map.js';
-import { useEdit, type EditName } from '../data/use-edit.js';
+import { useEdit, type RunEdit } from '../data/use-edit.js';
 import { useQuery } from '../data/use-query.js';
 import type { Role } from '../event/edit-rights.js';
 import { decidesRequests } from '../request/request-actions.js';
@@ -32,8 +33,10 @@ interface Draft {
 }
 const emptyDraft: Draft = { title: '', dueDays: '7', role: '', description: '' };
 
+type TemplateFields = Omit<MutationArgs<'taskTemplate.create'>, 'templateId'>;
+
 /** the form's values as template fields, or what is wrong */
-function templateFields(draft: Draft): { ok: true; fields: Record<string, unknown> } | { ok: false; problem: string } {
+function templateFields(draft: Draft): { ok: true; fields: TemplateFields } | { ok: false; problem: string } {
   const title = draft.title.trim();
   if (title === '') return { ok: false, problem: 'Give the task a title' };
   const days = Number(draft.dueDays);
@@ -44,7 +47,8 @@ function templateFields(draft: Draft): { ok: true; fields: Record<string, unknow
     fields: {
       title,
       defaultDueDays: days,
-      defaultRole: draft.role === '' ? null : draft.role,
+      // the select offers the roles alone
+      defaultRole: draft.role === '' ? null : (draft.role as Role),
       description: draft.description.trim() === '' ? null : draft.description.trim(),
     },
   };
@@ -59,7 +63,7 @@ export function TaskTemplatesPanel({ role }: { role: Role | undefined }) {
   const [problem, setProblem] = useState<string>();
   const mayEdit = decidesRequests(role);
 
-  const run = async (name: EditName, args: Record<string, unknown>) => {
+  const run: RunEdit<boolean> = async (name, args) => {
     const refused = await edit(name, args);
     setRefusal(refused);
     return !refused;
@@ -227,7 +231,7 @@ function TemplateEditor({
   onCancel,
 }: {
   template: Template;
-  onSave: (fields: Record<string, unknown>) => Promise<void>;
+  onSave: (fields: TemplateFields) => Promise<void>;
   onCancel: () => void;
 }) {
   const [draft, setDraft] = useState<Draft>({

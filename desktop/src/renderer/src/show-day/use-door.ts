@@ -4,11 +4,15 @@
 // This device's own check-ins of the session are kept for Undo (Alt+Z).
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { CommandError, CommandResult } from '../../../common/command-map.js';
-import { useEdit, type EditName } from '../data/use-edit.js';
+import type { MutationArgs } from '@promoteros/shared/mutations';
+import { useEdit } from '../data/use-edit.js';
 import { doorDeviceId } from './door-device.js';
 import { knownCheckIns, tallyDoor, type DoorTally, type LocalCheckIn } from './door-tally.js';
 
 type GuestListDoor = CommandResult<'guestList.get'>;
+type DoorEdit = 'checkIn.admit' | 'checkIn.walkUp' | 'checkIn.undo';
+/** what every check-in of this device carries, whichever it is */
+type Stamp = 'id' | 'eventId' | 'deviceId' | 'occurredAt';
 type GuestEntry = GuestListDoor['entries'][number];
 
 /** a check-in this device made, as Undo needs it */
@@ -49,17 +53,17 @@ export function useDoor(eventId: string, data: GuestListDoor | undefined): Door 
   }, [known, local]);
 
   const record = useCallback(
-    (checkIn: LocalCheckIn, name: EditName, args: Record<string, unknown>) => {
+    <Name extends DoorEdit>(checkIn: LocalCheckIn, name: Name, args: Omit<MutationArgs<Name>, Stamp>) => {
       setLocal((all) => [...all, checkIn]);
       setError(undefined);
-      void edit(name, { ...args, id: checkIn.id, eventId, deviceId, occurredAt: new Date().toISOString() }).then(
-        (refusal) => {
-          if (!refusal) return;
-          setLocal((all) => all.filter((c) => c.id !== checkIn.id));
-          setMade((all) => all.filter((c) => c.id !== checkIn.id));
-          setError(refusal);
-        },
-      );
+      const stamped = { ...args, id: checkIn.id, eventId, deviceId, occurredAt: new Date().toISOString() };
+      // the arguments but the stamp, and the stamp: TypeScript cannot add them up through Name
+      void edit(name, stamped as MutationArgs<Name>).then((refusal) => {
+        if (!refusal) return;
+        setLocal((all) => all.filter((c) => c.id !== checkIn.id));
+        setMade((all) => all.filter((c) => c.id !== checkIn.id));
+        setError(refusal);
+      });
     },
     [deviceId, edit, eventId],
   );
