@@ -1,6 +1,7 @@
 // Every change a member makes, through the outbox: shown at once, uploaded in order, and brought
 // back with the relay's reason if it is refused.
 import { z } from 'zod';
+import { MutationRunArgs } from './mutation-run.js';
 import { storableText } from '@promoteros/shared';
 import { Id } from './fields.js';
 import type { CommandDeclarations } from './declaration.js';
@@ -37,7 +38,7 @@ export const editCommands = {
    * forbidden, rule) when the device already knows it cannot be made.
    */
   'mutation.run': {
-    args: z.object({ name: z.string().check(storableText()).min(1).max(100), args: z.record(z.string(), z.unknown()) }),
+    args: MutationRunArgs,
     result: z.object({ mutationId: z.string() }),
   },
   'outbox.counts': { args: z.object({}), result: OutboxCounts },
