@@ -1,7 +1,7 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { gateMutation } from './gate.js';
 import { mutations } from './registry.js';
-import { EVENT, id } from './test-fixtures.js';
+import { EVENT, id } from './testing/fixtures.js';
 
 const { 'organization.setLocale': setLocale, 'task.create': taskCreate, 'task.reorder': taskReorder } = mutations;
 

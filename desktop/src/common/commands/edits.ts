@@ -2,7 +2,6 @@
 // back with the relay's reason if it is refused.
 import { z } from 'zod';
 import { MutationRunArgs } from './mutation-run.js';
-import { storableText } from '@promoteros/shared';
 import { Id } from './fields.js';
 import type { CommandDeclarations } from './declaration.js';
 

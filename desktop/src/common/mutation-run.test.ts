@@ -3,7 +3,7 @@
 // line marked @ts-expect-error must fail to compile, or the directive itself is an error.
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { MutationCall } from '@promoteros/shared/mutations';
-import { commands, type CommandArgs, type CommandResult, type DesktopBridge, type Outcome } from '../command-map.js';
+import { commands, type CommandArgs, type CommandResult, type DesktopBridge, type Outcome } from './command-map.js';
 
 describe('the mutation.run command', () => {
   it('should take, from a caller, a mutation’s name with that mutation’s arguments only', async () => {
