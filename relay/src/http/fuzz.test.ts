@@ -101,7 +101,9 @@ function assertProperty<Ts extends [unknown, ...unknown[]]>(
   return fc.assert(property, { seed: SEED + offset, numRuns: runs(numRuns) });
 }
 
-describe('the relay under fuzz', () => {
+// each test runs hundreds of cases through a real relay: on a busy machine that takes minutes,
+// and a test here judges answers, never time
+describe('the relay under fuzz', { timeout: 180_000 }, () => {
   it('should refuse hostile sign-in and verify bodies in words', async () => {
     const email = fc.oneof(fc.emailAddress(), hostileText, fc.constant(world.owner.email));
     const body = fc.oneof(
