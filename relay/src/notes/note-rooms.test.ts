@@ -179,6 +179,45 @@ describe('note rooms', () => {
     await until(() => relay.notes.openDocument(eventId, 'ADVANCE_NOTES') === undefined, 'the room closes once stored');
   });
 
+  it('should keep the edits of a store still in flight when the last editor leaves, if that store fails', async () => {
+    await relay.notes.flush();
+    await until(() => relay.notes.openDocument(eventId, 'ADVANCE_NOTES') === undefined, 'no room is open');
+    const before = (await storedText()) ?? '';
+    const editor = connectNoteClient(relay.url, eventId, 'ADVANCE_NOTES', staff.token);
+    await editor.synced;
+    // one transaction adds a constraint that refuses every store and holds the table's lock,
+    // so the next store waits on it: it is in flight when the editor leaves, then fails
+    const blocker = await db.sql.reserve();
+    try {
+      await blocker`BEGIN`;
+      await blocker`ALTER TABLE note_documents ADD CONSTRAINT refuse_in_flight CHECK (false) NOT VALID`;
+      editor.doc.getText(ADVANCE_NOTES_TEXT).insert(0, 'Load-in 14:00. ');
+      await until(async () => {
+        const [row] = await db.sql<{ waiting: number }[]>`
+          SELECT count(*)::int AS waiting FROM pg_stat_activity
+          WHERE wait_event_type = 'Lock' AND query ILIKE '%note_documents%'`;
+        return row!.waiting > 0;
+      }, 'a store waits on the lock');
+      editor.close();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await blocker`COMMIT`;
+      const failed = async () => {
+        const metrics = await relay.app.metrics.registry.getSingleMetricAsString('promoteros_note_stores_total');
+        return /outcome="failed"} [1-9]/.test(metrics);
+      };
+      await until(failed, 'the store in flight has failed');
+      expect(relay.notes.openDocument(eventId, 'ADVANCE_NOTES')?.getText(ADVANCE_NOTES_TEXT).toString()).toBe(
+        `Load-in 14:00. ${before}`,
+      );
+    } finally {
+      await blocker`ROLLBACK`.catch(() => {});
+      await db.sql`ALTER TABLE note_documents DROP CONSTRAINT IF EXISTS refuse_in_flight`;
+      blocker.release();
+    }
+    await until(async () => (await storedText()) === `Load-in 14:00. ${before}`, 'a retry stores it');
+    await until(() => relay.notes.openDocument(eventId, 'ADVANCE_NOTES') === undefined, 'the room closes once stored');
+  });
+
   it('should end a connection whose session is revoked or whose member becomes a promoter', async () => {
     const leaving = await createMember(db.sql, [{ organizationId: await organizationOf(eventId), role: 'STAFF' }]);
     const demoted = await createMember(db.sql, [{ organizationId: await organizationOf(eventId), role: 'MANAGER' }]);

@@ -62,6 +62,8 @@ interface Entry {
   failures: number;
   /** editors authenticated and waiting for the handshake: the room must not close under them */
   arriving: number;
+  /** a store is writing: until it answers, its edits are neither stored nor marked unstored */
+  storing: boolean;
 }
 
 /** the origin of applying the stored state: loading is not an edit */
@@ -141,7 +143,7 @@ export class NoteRooms {
 
   /** stores every unstored document now and waits for it (tests; the day sheet before reading) */
   async flush(): Promise<void> {
-    await Promise.all([...this.#rooms.values()].map((entry) => this.#store(entry)));
+    await Promise.all([...this.#rooms.values()].map((entry) => this.#store(entry).then(() => this.#maybeClose(entry))));
   }
 
   stop(): Promise<void> {
@@ -208,6 +210,7 @@ export class NoteRooms {
           lock: Promise.resolve(),
           failures: 0,
           arriving: 0,
+          storing: false,
         };
         room.doc.on('update', (_update: Uint8Array, origin: unknown) => {
           if (origin !== LOADED) this.#edited(entry);
@@ -244,6 +247,7 @@ export class NoteRooms {
       if (!entry.unstored) return;
       // edits that arrive while this store runs mark the document unstored again
       entry.unstored = false;
+      entry.storing = true;
       const state = Y.encodeStateAsUpdate(entry.room.doc);
       try {
         await storeNoteState(this.sql, entry.room.key, state, this.#relayId);
@@ -263,6 +267,8 @@ export class NoteRooms {
           'storing a note document failed; it stays in memory and is tried again',
         );
         if (!this.#stopping) this.#schedule(entry, delay);
+      } finally {
+        entry.storing = false;
       }
     });
     return entry.lock;
@@ -270,7 +276,9 @@ export class NoteRooms {
 
   /** the last editor left: store now, and drop the room once nothing of it is unstored */
   #maybeClose(entry: Entry): void {
-    if (this.#stopping || entry.room.connectionCount > 0 || entry.arriving > 0) return;
+    // a store in flight has cleared `unstored` before knowing it succeeded: closing now would
+    // drop its edits if it fails; whoever started it closes the room when it answers
+    if (this.#stopping || entry.room.connectionCount > 0 || entry.arriving > 0 || entry.storing) return;
     if (entry.unstored) {
       if (entry.failures === 0) void this.#store(entry).then(() => this.#maybeClose(entry));
       return;
