@@ -216,8 +216,8 @@ describe('the preload', () => {
   it('may take the types of the command map, but no value from it', async () => {
     const typesOnly =
       "import type { DesktopBridge } from '../common/command-map.js';\n" +
-      "import { type EventName } from '../common/command-map.js';\n" +
-      'export type { DesktopBridge, EventName };\n';
+      "import { type SignalName } from '../common/command-map.js';\n" +
+      'export type { DesktopBridge, SignalName };\n';
     expect(await lint(layers['desktop preload']!.file, typesOnly)).toEqual([]);
 
     const value =

@@ -1,4 +1,4 @@
-// The one list of everything the renderer may ask of the desktop core, and every event the
+// The one list of everything the renderer may ask of the desktop core, and every signal the
 // core pushes to it. Each command is named once, with zod schemas for its arguments and its
 // result; the main process (and the browser dev host) checks both at the boundary, and errors
 // cross as typed results, never as thrown strings.
@@ -47,15 +47,15 @@ export const commands = {
   ...settingsCommands,
 } as const;
 
-/** Everything the core pushes to the renderer. */
-export const events = {
+/** Every signal: what the core pushes to the renderer, by name. */
+export const signals = {
   'session.changed': SessionState,
   'sync.status': SyncStatus,
   /** the replica changed (sync applied a batch): live queries re-run */
   'replica.changed': z.object({ tables: z.array(z.string()) }),
   /**
    * the Electron menu's Search… item (Cmd/Ctrl-K) was chosen: open the search palette. The menu
-   * accelerator takes the key before the page sees it, so the shell says so with this event; in
+   * accelerator takes the key before the page sees it, so the shell says so with this signal; in
    * the browser dev host the renderer's own key handler does the same and this never arrives.
    */
   'shell.openSearch': z.object({}),
@@ -68,10 +68,10 @@ export const events = {
 } as const;
 
 export type CommandName = keyof typeof commands;
-export type EventName = keyof typeof events;
+export type SignalName = keyof typeof signals;
 export type CommandArgs<K extends CommandName> = z.input<(typeof commands)[K]['args']>;
 export type CommandResult<K extends CommandName> = z.output<(typeof commands)[K]['result']>;
-export type EventPayload<K extends EventName> = z.output<(typeof events)[K]>;
+export type SignalPayload<K extends SignalName> = z.output<(typeof signals)[K]>;
 
 /** The commands answered from the replica: each declares the tables it reads. */
 export type QueryName = {
@@ -110,5 +110,5 @@ export type Outcome<T> = { ok: true; value: T } | { ok: false; error: CommandErr
 /** The one object the preload exposes (and the dev host's client implements). */
 export interface DesktopBridge {
   invoke<K extends CommandName>(name: K, args: CommandArgs<K>): Promise<Outcome<CommandResult<K>>>;
-  on<K extends EventName>(name: K, listener: (payload: EventPayload<K>) => void): () => void;
+  on<K extends SignalName>(name: K, listener: (payload: SignalPayload<K>) => void): () => void;
 }

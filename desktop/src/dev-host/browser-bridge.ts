@@ -12,8 +12,8 @@ import type {
   CommandName,
   CommandResult,
   DesktopBridge,
-  EventName,
-  EventPayload,
+  SignalName,
+  SignalPayload,
   Outcome,
 } from '../common/command-map.js';
 import { BRIDGE_PATH, SECRET_PARAM, type EventMessage, type ReplyMessage } from './wire.js';
@@ -56,7 +56,7 @@ export function createBrowserBridge(options: BrowserBridgeOptions): BrowserBridg
   const firstDelay = options.reconnectDelayMs ?? 250;
   const maxDelay = options.maxReconnectDelayMs ?? 5_000;
   const waiting = new Map<number, Waiting>();
-  const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
+  const listeners = new Map<SignalName, Set<(payload: unknown) => void>>();
   let nextId = 1;
   let socket: BridgeSocket | undefined;
   let delay = firstDelay;
@@ -64,7 +64,7 @@ export function createBrowserBridge(options: BrowserBridgeOptions): BrowserBridg
   let closed = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
-  const emit = (event: EventName, payload: unknown) => {
+  const emit = (event: SignalName, payload: unknown) => {
     for (const listener of listeners.get(event) ?? []) {
       try {
         listener(payload);
@@ -155,7 +155,7 @@ export function createBrowserBridge(options: BrowserBridgeOptions): BrowserBridg
         }
       });
     },
-    on<K extends EventName>(name: K, listener: (payload: EventPayload<K>) => void): () => void {
+    on<K extends SignalName>(name: K, listener: (payload: SignalPayload<K>) => void): () => void {
       let set = listeners.get(name);
       if (!set) listeners.set(name, (set = new Set()));
       const wrapped = listener as (payload: unknown) => void;

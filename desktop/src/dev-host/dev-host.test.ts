@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WebSocket, type ClientOptions } from 'ws';
-import type { EventPayload } from '../common/command-map.js';
+import type { SignalPayload } from '../common/command-map.js';
 import { MemoryCredentialStore } from '../core/app/credential-store.js';
 import { startDesktopApp, type DesktopApp } from '../core/app/desktop-app.js';
 import { eventually } from '../core/testing/sync-fixture.js';
@@ -165,7 +165,7 @@ describe('browser dev host', () => {
         ok: true,
         value: { state: 'signed-out', relayUrl: 'http://127.0.0.1:9' },
       });
-      const sessions: Array<EventPayload<'session.changed'>> = [];
+      const sessions: Array<SignalPayload<'session.changed'>> = [];
       bridge.on('session.changed', (state) => sessions.push(state));
       expect(await bridge.invoke('auth.signOut', {})).toMatchObject({ ok: true });
       await eventually(() => sessions.length === 1);

@@ -9,7 +9,7 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { EventName } from '../common/command-map.js';
+import type { SignalName } from '../common/command-map.js';
 import type { DesktopApp } from '../core/app/desktop-app.js';
 import { isLoopbackHost, isLoopbackOrigin } from './loopback.js';
 import { serveRenderer } from './static-renderer.js';
@@ -83,7 +83,7 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
     });
   }
 
-  const stopEvents = options.app.onAny((event: EventName, payload: unknown) => {
+  const stopEvents = options.app.onAny((event: SignalName, payload: unknown) => {
     const text = JSON.stringify({ event, payload } satisfies EventMessage);
     for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(text);
   });

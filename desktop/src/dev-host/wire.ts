@@ -1,7 +1,7 @@
 // The dev host's WebSocket messages, shared by the server (Node) and the browser client (no
 // Node, no DOM): a command goes up as {id, name, args} and comes back as {id, outcome}; events
 // come down as {event, payload}.
-import type { EventName, Outcome } from '../common/command-map.js';
+import type { SignalName, Outcome } from '../common/command-map.js';
 
 export const BRIDGE_PATH = '/bridge';
 /** the query parameter of the WebSocket URL, and the key in the page URL's fragment */
@@ -19,6 +19,6 @@ export interface ReplyMessage {
 }
 
 export interface EventMessage {
-  readonly event: EventName;
+  readonly event: SignalName;
   readonly payload: unknown;
 }

@@ -3,15 +3,15 @@
 // it imports nothing at run time but electron and the channel names; validation happens in the
 // main process, which checks every command against the command map.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { DesktopBridge, EventName } from '../common/command-map.js';
+import type { DesktopBridge, SignalName } from '../common/command-map.js';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../common/ipc-channels.js';
 
 type Listener = (payload: unknown) => void;
 
 // one IPC listener fans events out by name: screens subscribe many live queries, and an
 // emitter with dozens of IPC listeners would warn of a leak
-const listeners = new Map<EventName, Set<Listener>>();
-ipcRenderer.on(EVENT_CHANNEL, (_event: IpcRendererEvent, name: EventName, payload: unknown) => {
+const listeners = new Map<SignalName, Set<Listener>>();
+ipcRenderer.on(EVENT_CHANNEL, (_event: IpcRendererEvent, name: SignalName, payload: unknown) => {
   for (const listener of listeners.get(name) ?? []) {
     try {
       listener(payload);

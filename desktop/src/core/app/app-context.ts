@@ -9,7 +9,7 @@
 // At start with a stored token and a remembered organization, the replica opens at once and
 // reads work before (or without) the relay answering (`restore`).
 import type { Role } from '@promoteros/shared';
-import type { EventPayload } from '../../common/command-map.js';
+import type { SignalPayload } from '../../common/command-map.js';
 import type { OutboxCounts } from '../outbox/index.js';
 import { AppEvents } from './app-events.js';
 import { CommandFailure, notFound, notSignedIn } from './command-failure.js';
@@ -21,7 +21,7 @@ import { normalizeRelayUrl } from './relay-url.js';
 import { RememberedSessionFile, type RememberedSession } from './remembered-session.js';
 import { syncStatusView, type SyncStatusView } from './sync-status-view.js';
 
-export type SessionState = EventPayload<'session.changed'>;
+export type SessionState = SignalPayload<'session.changed'>;
 
 /** what a command that calls the relay for the open organization needs */
 export interface RelayAccess {

@@ -1,13 +1,13 @@
 // The events the app service pushes (command map `events`), to listeners of one event or of all.
-import type { EventName, EventPayload } from '../../common/command-map.js';
+import type { SignalName, SignalPayload } from '../../common/command-map.js';
 
-export type AnyEventListener = <K extends EventName>(name: K, payload: EventPayload<K>) => void;
+export type AnyEventListener = <K extends SignalName>(name: K, payload: SignalPayload<K>) => void;
 
 export class AppEvents {
-  readonly #byName = new Map<EventName, Set<(payload: never) => void>>();
+  readonly #byName = new Map<SignalName, Set<(payload: never) => void>>();
   readonly #any = new Set<AnyEventListener>();
 
-  on<K extends EventName>(name: K, listener: (payload: EventPayload<K>) => void): () => void {
+  on<K extends SignalName>(name: K, listener: (payload: SignalPayload<K>) => void): () => void {
     let set = this.#byName.get(name);
     if (!set) this.#byName.set(name, (set = new Set()));
     set.add(listener as (payload: never) => void);
@@ -20,10 +20,10 @@ export class AppEvents {
     return () => this.#any.delete(listener);
   }
 
-  emit<K extends EventName>(name: K, payload: EventPayload<K>): void {
+  emit<K extends SignalName>(name: K, payload: SignalPayload<K>): void {
     for (const listener of this.#byName.get(name) ?? []) {
       try {
-        (listener as (payload: EventPayload<K>) => void)(payload);
+        (listener as (payload: SignalPayload<K>) => void)(payload);
       } catch {
         // a broken listener must not stop the others, nor the command that emitted
       }

@@ -9,7 +9,7 @@ import { createTestDatabase, type TestDatabase } from '@promoteros/relay/testing
 import { startTestRelay, type TestRelay } from '@promoteros/relay/testing/test-relay';
 import { TestMailbox } from '@promoteros/relay/testing/test-mailbox';
 import { seedDemo } from '@promoteros/demo/seed';
-import type { CommandName, CommandResult, EventPayload, Outcome } from '../../common/command-map.js';
+import type { CommandName, CommandResult, SignalPayload, Outcome } from '../../common/command-map.js';
 import { eventually } from '../testing/sync-fixture.js';
 import { MemoryCredentialStore } from './credential-store.js';
 import { startDesktopApp, type DesktopApp } from './desktop-app.js';
@@ -84,13 +84,13 @@ describe('desktop app service', () => {
     let app: DesktopApp;
     let credentials: MemoryCredentialStore;
     let organizationId: string;
-    const sessionEvents: Array<EventPayload<'session.changed'>> = [];
+    const sessionSignals: Array<SignalPayload<'session.changed'>> = [];
     const replicaChanges: string[] = [];
 
     beforeAll(async () => {
       credentials = new MemoryCredentialStore();
       app = await startApp(dataDir('owner'), credentials);
-      app.on('session.changed', (state) => sessionEvents.push(state));
+      app.on('session.changed', (state) => sessionSignals.push(state));
       app.on('replica.changed', ({ tables }) => replicaChanges.push(...tables));
       const [organization] = await db.sql<{ id: string }[]>`
         SELECT id FROM organizations WHERE slug = 'lakeshore-live'`;
@@ -127,7 +127,7 @@ describe('desktop app service', () => {
          WHERE u.email = ${OWNER} AND s.revoked_at IS NULL`;
       expect(session!.n).toBe(1);
       expect(await credentials.get()).toMatch(/.{20,}/);
-      expect(sessionEvents.at(-1)).toEqual(state);
+      expect(sessionSignals.at(-1)).toEqual(state);
       await waitUntilLive(app);
       expect(replicaChanges).toContain('events');
       expect(existsSync(join(dataDir('owner'), organizationId))).toBe(true);
@@ -502,7 +502,7 @@ describe('desktop app service', () => {
     const token = /sign-in\?token=([A-Za-z0-9_-]+)/.exec(mail.parsed.text ?? '')![1]!;
     expect(await run(app, 'auth.verifyLink', { token })).toMatchObject({ state: 'signed-in', user: { email } });
     await waitUntilLive(app);
-    const sessions: Array<EventPayload<'session.changed'>> = [];
+    const sessions: Array<SignalPayload<'session.changed'>> = [];
     app.on('session.changed', (state) => sessions.push(state));
 
     await db.sql`UPDATE sessions SET revoked_at = now()

@@ -2,7 +2,7 @@
 // open organization, the events pushed to the screens) handed to each area's handlers
 // (handlers/*.ts), and dispatch() in front of them. Plain Node: the Electron main process and the
 // browser dev host both drive it through dispatch().
-import type { EventName, EventPayload, Outcome } from '../../common/command-map.js';
+import type { SignalName, SignalPayload, Outcome } from '../../common/command-map.js';
 import type { AnyEventListener } from './app-events.js';
 import { AppContext } from './app-context.js';
 import type { DesktopAppOptions } from './desktop-app-options.js';
@@ -23,7 +23,7 @@ export type { DesktopAppOptions } from './desktop-app-options.js';
 
 export interface DesktopApp {
   dispatch(name: string, rawArgs: unknown): Promise<Outcome<unknown>>;
-  on<K extends EventName>(name: K, listener: (payload: EventPayload<K>) => void): () => void;
+  on<K extends SignalName>(name: K, listener: (payload: SignalPayload<K>) => void): () => void;
   onAny(listener: AnyEventListener): () => void;
   /** stops sync and closes the replica; the token and the replica stay for the next start */
   close(): Promise<void>;

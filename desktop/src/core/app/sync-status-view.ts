@@ -1,8 +1,8 @@
 // The core's SyncStatus (Dates, progress object, skipped tables) as the command map carries it.
-import type { EventPayload } from '../../common/command-map.js';
+import type { SignalPayload } from '../../common/command-map.js';
 import type { SyncStatus as CoreSyncStatus } from '../sync/sync-status.js';
 
-export type SyncStatusView = EventPayload<'sync.status'>;
+export type SyncStatusView = SignalPayload<'sync.status'>;
 
 export function syncStatusView(status: CoreSyncStatus): SyncStatusView {
   return {

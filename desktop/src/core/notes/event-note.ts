@@ -15,11 +15,11 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { WebSocket } from 'ws';
 import { NOTES_BEARER_PREFIX, NOTES_PROTOCOL, NOTE_SLUGS, type NoteName } from '@promoteros/shared/notes';
-import type { EventPayload } from '../../common/command-map.js';
+import type { SignalPayload } from '../../common/command-map.js';
 import type { Replica } from '../replica/open-replica.js';
 import { loadNoteUpdates, saveNoteUpdate } from './note-updates.js';
 
-export type NoteConnection = EventPayload<'notes.connection'>['connection']['state'];
+export type NoteConnection = SignalPayload<'notes.connection'>['connection']['state'];
 
 /** how a room's socket is made: `ws` in Node (tests pass one that can go offline) */
 export type NoteSocketClass = new (address: string, protocols: string[]) => WebSocket;

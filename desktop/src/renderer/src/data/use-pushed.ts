@@ -2,7 +2,7 @@
 // (session.get + session.changed, sync.status + sync.status, outbox.counts + outbox.changed). The setter lets a screen apply a
 // command's answer at once (a verify returns the new session) without waiting for the event.
 import { useEffect, useState } from 'react';
-import type { EventName, EventPayload } from '../../../common/command-map.js';
+import type { SignalName, SignalPayload } from '../../../common/command-map.js';
 import { useBridge } from './bridge-context.js';
 
 type Pushed = 'session.changed' | 'sync.status' | 'outbox.changed';
@@ -12,11 +12,11 @@ const initialCommand = {
   'outbox.changed': 'outbox.counts',
 } as const;
 
-export function usePushed<K extends Pushed & EventName>(
+export function usePushed<K extends Pushed & SignalName>(
   event: K,
-): [EventPayload<K> | undefined, (value: EventPayload<K>) => void] {
+): [SignalPayload<K> | undefined, (value: SignalPayload<K>) => void] {
   const bridge = useBridge();
-  const [value, setValue] = useState<EventPayload<K>>();
+  const [value, setValue] = useState<SignalPayload<K>>();
   useEffect(() => {
     let pushed = false;
     const unsubscribe = bridge.on(event, (payload) => {
@@ -26,7 +26,7 @@ export function usePushed<K extends Pushed & EventName>(
     const command: (typeof initialCommand)[Pushed] = initialCommand[event];
     void bridge.invoke(command, {}).then((outcome) => {
       // an event that arrived meanwhile is newer than this answer
-      if (outcome.ok && !pushed) setValue(outcome.value as EventPayload<K>);
+      if (outcome.ok && !pushed) setValue(outcome.value as SignalPayload<K>);
     });
     return unsubscribe;
   }, [bridge, event]);

@@ -4,11 +4,11 @@
 import type { NoteName } from '@promoteros/shared/notes';
 import { useEffect, useState } from 'react';
 import * as Y from 'yjs';
-import type { CommandError, EventPayload } from '../../../common/command-map.js';
+import type { CommandError, SignalPayload } from '../../../common/command-map.js';
 import { useBridge } from '../data/bridge-context.js';
 import { fromBase64, toBase64 } from '../data/base64.js';
 
-export type NoteConnection = EventPayload<'notes.connection'>['connection'];
+export type NoteConnection = SignalPayload<'notes.connection'>['connection'];
 
 /** the origin of changes that came from the core: they are not sent back */
 export const FROM_CORE = Symbol('from the core');

@@ -5,12 +5,12 @@
 // and the page jump, so on narrower windows it says the short form ("Offline · 2 to upload") and
 // keeps the long one for wider windows, the tooltip and screen readers.
 import type { Formats } from '@promoteros/shared/format';
-import type { EventPayload } from '../../../common/command-map.js';
+import type { SignalPayload } from '../../../common/command-map.js';
 import { useFormat, useNow } from '../format/use-format.js';
 import { RelativeTime } from '../ui/relative-time.js';
 
-type SyncStatus = EventPayload<'sync.status'>;
-type OutboxCounts = EventPayload<'outbox.changed'>;
+type SyncStatus = SignalPayload<'sync.status'>;
+type OutboxCounts = SignalPayload<'outbox.changed'>;
 
 /** The words the indicator shows, and a longer line for its tooltip. */
 export function describeSync(
