@@ -11,7 +11,7 @@
 import type { Role } from '@promoteros/shared';
 import type { SignalPayload } from '../../common/command-map.js';
 import type { OutboxCounts } from '../outbox/index.js';
-import { AppEvents } from './app-events.js';
+import { AppSignals } from './app-signals.js';
 import { CommandFailure, notFound, notSignedIn } from './command-failure.js';
 import type { DesktopAppOptions } from './desktop-app-options.js';
 import { OpenOrganization } from './open-organization.js';
@@ -34,7 +34,7 @@ export interface RelayAccess {
 }
 
 export class AppContext {
-  readonly events = new AppEvents();
+  readonly signals = new AppSignals();
   readonly remembered: RememberedSessionFile;
   /** the email this device last signed in with, for the sign-in form */
   readonly lastEmail: LastSignInEmail;
@@ -121,7 +121,7 @@ export class AppContext {
   }
 
   publishSession(): void {
-    this.events.emit('session.changed', this.sessionState());
+    this.signals.emit('session.changed', this.sessionState());
   }
 
   /** sync's status as the screens see it, with the edits still waiting to upload */
@@ -129,12 +129,12 @@ export class AppContext {
     const { pendingChanges: _previous, ...rest } = status;
     const pending = this.#outboxCounts.pending;
     this.#syncStatus = { ...rest, ...(pending > 0 ? { pendingChanges: pending } : {}) };
-    this.events.emit('sync.status', this.#syncStatus);
+    this.signals.emit('sync.status', this.#syncStatus);
   }
 
   publishOutbox(counts: OutboxCounts): void {
     this.#outboxCounts = counts;
-    this.events.emit('outbox.changed', counts);
+    this.signals.emit('outbox.changed', counts);
     this.publishSync(this.#syncStatus);
   }
 
@@ -176,7 +176,7 @@ export class AppContext {
       ...(options.backoff ? { backoff: options.backoff } : {}),
       ...(options.uploadBackoff ? { uploadBackoff: options.uploadBackoff } : {}),
       log: this.log,
-      events: this.events,
+      signals: this.signals,
       onOutboxCounts: (counts) => this.publishOutbox(counts),
       onSyncStatus: (status) => this.publishSync(syncStatusView(status)),
       onSignedOut: (reason) => this.sessionEnded(reason),

@@ -1,9 +1,9 @@
 // The desktop app behind the command map, wired: one AppContext (app-context.ts: the session, the
-// open organization, the events pushed to the screens) handed to each area's handlers
+// open organization, the signals pushed to the screens) handed to each area's handlers
 // (handlers/*.ts), and dispatch() in front of them. Plain Node: the Electron main process and the
 // browser dev host both drive it through dispatch().
 import type { SignalName, SignalPayload, Outcome } from '../../common/command-map.js';
-import type { AnyEventListener } from './app-events.js';
+import type { AnySignalListener } from './app-signals.js';
 import { AppContext } from './app-context.js';
 import type { DesktopAppOptions } from './desktop-app-options.js';
 import { assembleHandlers } from './assemble-handlers.js';
@@ -24,7 +24,7 @@ export type { DesktopAppOptions } from './desktop-app-options.js';
 export interface DesktopApp {
   dispatch(name: string, rawArgs: unknown): Promise<Outcome<unknown>>;
   on<K extends SignalName>(name: K, listener: (payload: SignalPayload<K>) => void): () => void;
-  onAny(listener: AnyEventListener): () => void;
+  onAny(listener: AnySignalListener): () => void;
   /** stops sync and closes the replica; the token and the replica stay for the next start */
   close(): Promise<void>;
 }
@@ -51,8 +51,8 @@ export async function startDesktopApp(options: DesktopAppOptions): Promise<Deskt
   const dispatch = createDispatch(handlers, { log: ctx.log });
   return {
     dispatch,
-    on: (name, listener) => ctx.events.on(name, listener),
-    onAny: (listener) => ctx.events.onAny(listener),
+    on: (name, listener) => ctx.signals.on(name, listener),
+    onAny: (listener) => ctx.signals.onAny(listener),
     close: () => ctx.close(),
   };
 }

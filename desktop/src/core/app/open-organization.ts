@@ -15,7 +15,7 @@ import type { SyncStatus } from '../sync/sync-status.js';
 import { Outbox, type OutboxCounts } from '../outbox/index.js';
 import { EventNotes } from '../notes/event-notes.js';
 import { toBase64 } from '../notes/note-commands.js';
-import type { AppEvents } from './app-events.js';
+import type { AppSignals } from './app-signals.js';
 import { ReplicaSearch } from './queries/search.js';
 
 export interface OpenOrganizationOptions {
@@ -36,7 +36,7 @@ export interface OpenOrganizationOptions {
   readonly uploadBackoff?: { readonly initialMs: number; readonly maxMs: number };
   readonly log: (message: string, error?: unknown) => void;
   /** replica.changed, notes.changed and notes.connection go to the screens through these */
-  readonly events: AppEvents;
+  readonly signals: AppSignals;
   readonly onOutboxCounts: (counts: OutboxCounts) => void;
   readonly onSyncStatus: (status: SyncStatus) => void;
   /** the relay refused the session while syncing (revoked or expired elsewhere) */
@@ -57,7 +57,7 @@ export class OpenOrganization {
 
   /** Opens the replica and starts sync; the outbox starts uploading once the caller holds it (`start`). */
   static async open(options: OpenOrganizationOptions): Promise<OpenOrganization> {
-    const { organizationId, events, log } = options;
+    const { organizationId, signals, log } = options;
     const fetchOption = options.fetch ? { fetch: options.fetch } : {};
     const replica = await openReplica({
       dataDir: join(options.dataDir, organizationId),
@@ -79,7 +79,7 @@ export class OpenOrganization {
     const unsubscribe = [
       replica.onChange((change) => {
         search.noteChange(change.tables);
-        events.emit('replica.changed', { tables: [...change.tables] });
+        signals.emit('replica.changed', { tables: [...change.tables] });
       }),
       outbox.onCounts(options.onOutboxCounts),
     ];
@@ -114,9 +114,9 @@ export class OpenOrganization {
       relayUrl: options.relayUrl,
       getToken: options.getToken,
       onRemoteUpdate: (eventId, name, update) =>
-        events.emit('notes.changed', { eventId, name, update: toBase64(update) }),
+        signals.emit('notes.changed', { eventId, name, update: toBase64(update) }),
       onConnection: (eventId, name, state, reason) =>
-        events.emit('notes.connection', { eventId, name, connection: { state, ...(reason ? { reason } : {}) } }),
+        signals.emit('notes.connection', { eventId, name, connection: { state, ...(reason ? { reason } : {}) } }),
       log,
     });
     return new OpenOrganization(organizationId, replica, sync, search, outbox, notes, unsubscribe);

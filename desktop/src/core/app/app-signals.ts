@@ -1,11 +1,11 @@
-// The events the app service pushes (command map `events`), to listeners of one event or of all.
+// The signals the app service pushes (command map `signals`), to listeners of one signal or of all.
 import type { SignalName, SignalPayload } from '../../common/command-map.js';
 
-export type AnyEventListener = <K extends SignalName>(name: K, payload: SignalPayload<K>) => void;
+export type AnySignalListener = <K extends SignalName>(name: K, payload: SignalPayload<K>) => void;
 
-export class AppEvents {
+export class AppSignals {
   readonly #byName = new Map<SignalName, Set<(payload: never) => void>>();
-  readonly #any = new Set<AnyEventListener>();
+  readonly #any = new Set<AnySignalListener>();
 
   on<K extends SignalName>(name: K, listener: (payload: SignalPayload<K>) => void): () => void {
     let set = this.#byName.get(name);
@@ -14,8 +14,8 @@ export class AppEvents {
     return () => set.delete(listener as (payload: never) => void);
   }
 
-  /** every event, e.g. to forward them to a window or a WebSocket */
-  onAny(listener: AnyEventListener): () => void {
+  /** every signal, e.g. to forward them to a window or a WebSocket */
+  onAny(listener: AnySignalListener): () => void {
     this.#any.add(listener);
     return () => this.#any.delete(listener);
   }
