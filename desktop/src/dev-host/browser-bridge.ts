@@ -16,7 +16,7 @@ import type {
   SignalPayload,
   Outcome,
 } from '../common/command-map.js';
-import { BRIDGE_PATH, SECRET_PARAM, type EventMessage, type ReplyMessage } from './wire.js';
+import { BRIDGE_PATH, SECRET_PARAM, type ReplyMessage, type SignalMessage } from './wire.js';
 
 /** what the bridge needs of a WebSocket (the browser's, or `ws` in Node tests) */
 export interface BridgeSocket {
@@ -64,8 +64,8 @@ export function createBrowserBridge(options: BrowserBridgeOptions): BrowserBridg
   let closed = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
-  const emit = (event: SignalName, payload: unknown) => {
-    for (const listener of listeners.get(event) ?? []) {
+  const emit = (signal: SignalName, payload: unknown) => {
+    for (const listener of listeners.get(signal) ?? []) {
       try {
         listener(payload);
       } catch {
@@ -111,14 +111,14 @@ export function createBrowserBridge(options: BrowserBridgeOptions): BrowserBridg
   }
 
   function receive(text: string): void {
-    let message: Partial<ReplyMessage & EventMessage>;
+    let message: Partial<ReplyMessage & SignalMessage>;
     try {
-      message = JSON.parse(text) as Partial<ReplyMessage & EventMessage>;
+      message = JSON.parse(text) as Partial<ReplyMessage & SignalMessage>;
     } catch {
       return;
     }
-    if (typeof message.event === 'string') {
-      emit(message.event, message.payload);
+    if (typeof message.signal === 'string') {
+      emit(message.signal, message.payload);
     } else if (typeof message.id === 'number' && message.outcome) {
       const entry = waiting.get(message.id);
       waiting.delete(message.id);

@@ -117,7 +117,7 @@ describe('browser dev host', () => {
     sockets.push(own.ws!, vite.ws!);
   });
 
-  it('should carry commands and their outcomes, and push events, over the WebSocket', async () => {
+  it('should carry commands and their outcomes, and push signals, over the WebSocket', async () => {
     const { ws } = await open(host.bridgeUrl, { origin: host.origin });
     sockets.push(ws!);
 
@@ -143,10 +143,10 @@ describe('browser dev host', () => {
     });
 
     // signing out (even when signed out) announces the session: every open page hears it
-    const pushed = nextMessage(ws!, (m) => m.event === 'session.changed');
+    const pushed = nextMessage(ws!, (m) => m.signal === 'session.changed');
     ws!.send(JSON.stringify({ id: 10, name: 'auth.signOut', args: {} }));
     expect(await pushed).toEqual({
-      event: 'session.changed',
+      signal: 'session.changed',
       payload: { state: 'signed-out', relayUrl: 'http://127.0.0.1:9' },
     });
   });

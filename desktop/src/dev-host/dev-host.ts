@@ -13,10 +13,10 @@ import type { SignalName } from '../common/command-map.js';
 import type { DesktopApp } from '../core/app/desktop-app.js';
 import { isLoopbackHost, isLoopbackOrigin } from './loopback.js';
 import { serveRenderer } from './static-renderer.js';
-import { BRIDGE_PATH, SECRET_PARAM, type CommandMessage, type EventMessage, type ReplyMessage } from './wire.js';
+import { BRIDGE_PATH, SECRET_PARAM, type CommandMessage, type SignalMessage, type ReplyMessage } from './wire.js';
 
 export interface DevHostOptions {
-  /** what commands go to and events come from */
+  /** what commands go to and signals come from */
   readonly app: Pick<DesktopApp, 'dispatch' | 'onAny'>;
   /** the built renderer (desktop/out/renderer) */
   readonly rendererDir: string;
@@ -83,8 +83,8 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
     });
   }
 
-  const stopEvents = options.app.onAny((event: SignalName, payload: unknown) => {
-    const text = JSON.stringify({ event, payload } satisfies EventMessage);
+  const stopSignals = options.app.onAny((signal: SignalName, payload: unknown) => {
+    const text = JSON.stringify({ signal, payload } satisfies SignalMessage);
     for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(text);
   });
 
@@ -105,7 +105,7 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
     secret,
     close() {
       closing ??= (async () => {
-        stopEvents();
+        stopSignals();
         for (const ws of sockets) ws.terminate();
         webSockets.close();
         server.closeAllConnections();

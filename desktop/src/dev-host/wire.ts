@@ -1,6 +1,6 @@
 // The dev host's WebSocket messages, shared by the server (Node) and the browser client (no
-// Node, no DOM): a command goes up as {id, name, args} and comes back as {id, outcome}; events
-// come down as {event, payload}.
+// Node, no DOM): a command goes up as {id, name, args} and comes back as {id, outcome}; signals
+// come down as {signal, payload}.
 import type { SignalName, Outcome } from '../common/command-map.js';
 
 export const BRIDGE_PATH = '/bridge';
@@ -18,7 +18,7 @@ export interface ReplyMessage {
   readonly outcome: Outcome<unknown>;
 }
 
-export interface EventMessage {
-  readonly event: SignalName;
+export interface SignalMessage {
+  readonly signal: SignalName;
   readonly payload: unknown;
 }

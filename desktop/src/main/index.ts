@@ -5,7 +5,7 @@
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { BrowserWindow, Menu, app, safeStorage, session } from 'electron';
-import { EVENT_CHANNEL } from '../common/ipc-channels.js';
+import { SIGNAL_CHANNEL } from '../common/ipc-channels.js';
 import { startDesktopApp, type DesktopApp } from '../core/app/desktop-app.js';
 import { RememberedSessionFile } from '../core/app/remembered-session.js';
 import { createKeytarStore } from '../core/credentials/keytar-store.js';
@@ -86,7 +86,7 @@ async function start(): Promise<void> {
         platform: process.platform,
         development: !app.isPackaged,
         productName: PRODUCT_NAME,
-        signal: () => window?.webContents.send(EVENT_CHANNEL, 'shell.openSearch', {}),
+        signal: () => window?.webContents.send(SIGNAL_CHANNEL, 'shell.openSearch', {}),
       }),
     ),
   );

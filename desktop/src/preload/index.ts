@@ -4,14 +4,14 @@
 // main process, which checks every command against the command map.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { DesktopBridge, SignalName } from '../common/command-map.js';
-import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../common/ipc-channels.js';
+import { INVOKE_CHANNEL, SIGNAL_CHANNEL } from '../common/ipc-channels.js';
 
 type Listener = (payload: unknown) => void;
 
-// one IPC listener fans events out by name: screens subscribe many live queries, and an
+// one IPC listener fans signals out by name: screens subscribe many live queries, and an
 // emitter with dozens of IPC listeners would warn of a leak
 const listeners = new Map<SignalName, Set<Listener>>();
-ipcRenderer.on(EVENT_CHANNEL, (_event: IpcRendererEvent, name: SignalName, payload: unknown) => {
+ipcRenderer.on(SIGNAL_CHANNEL, (_event: IpcRendererEvent, name: SignalName, payload: unknown) => {
   for (const listener of listeners.get(name) ?? []) {
     try {
       listener(payload);
