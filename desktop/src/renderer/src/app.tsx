@@ -1,12 +1,12 @@
 // The top of the window: signed out → sign-in; signed in → the shell with its screens.
-import { usePushed } from './data/use-pushed.js';
+import { useSignal } from './data/use-signal.js';
 import { FormatProvider } from './format/use-format.js';
 import { SignIn } from './screens/sign-in.js';
 import { Shell } from './shell/shell.js';
 import { Spinner } from './ui/controls.js';
 
 export function App() {
-  const [session, setSession] = usePushed('session.changed');
+  const [session, setSession] = useSignal('session.changed');
   if (!session)
     return (
       <div className="flex min-h-screen items-center justify-center">

@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import type { CommandError, CommandResult } from '../../../common/command-map.js';
 import { useBridge } from '../data/bridge-context.js';
 import { navigate, routeHash, useRoute } from '../data/route.js';
-import { usePushed } from '../data/use-pushed.js';
+import { useSignal } from '../data/use-signal.js';
 import { useQuery } from '../data/use-query.js';
 import { CalendarScreen } from '../screens/calendar.js';
 import { EventDetailScreen } from '../screens/event-detail.js';
@@ -32,8 +32,8 @@ const venueKey = (organizationId: string) => `promoteros.venue.${organizationId}
 export function Shell({ session, onSessionChange }: { session: SignedIn; onSessionChange: (next: Session) => void }) {
   const bridge = useBridge();
   const route = useRoute();
-  const [sync] = usePushed('sync.status');
-  const [outbox] = usePushed('outbox.changed');
+  const [sync] = useSignal('sync.status');
+  const [outbox] = useSignal('outbox.changed');
   const [paletteOpen, setPaletteOpen] = useState(false);
   const [refusedOpen, setRefusedOpen] = useState(false);
   const [unsentWarning, setUnsentWarning] = useState<string>();
@@ -72,7 +72,7 @@ export function Shell({ session, onSessionChange }: { session: SignedIn; onSessi
       }
     };
     window.addEventListener('keydown', onKey);
-    // in Electron the menu accelerator takes Cmd/Ctrl-K first and says so with this event
+    // in Electron the menu accelerator takes Cmd/Ctrl-K first and says so with this signal
     const unsubscribe = bridge.on('shell.openSearch', () => setPaletteOpen(true));
     return () => {
       window.removeEventListener('keydown', onKey);

@@ -1,34 +1,34 @@
-// State the core pushes: read once by a command, then kept current by its event
+// State the core pushes: read once by a command, then kept current by its signal
 // (session.get + session.changed, sync.status + sync.status, outbox.counts + outbox.changed). The setter lets a screen apply a
-// command's answer at once (a verify returns the new session) without waiting for the event.
+// command's answer at once (a verify returns the new session) without waiting for the signal.
 import { useEffect, useState } from 'react';
 import type { SignalName, SignalPayload } from '../../../common/command-map.js';
 import { useBridge } from './bridge-context.js';
 
-type Pushed = 'session.changed' | 'sync.status' | 'outbox.changed';
+type StateSignal = 'session.changed' | 'sync.status' | 'outbox.changed';
 const initialCommand = {
   'session.changed': 'session.get',
   'sync.status': 'sync.status',
   'outbox.changed': 'outbox.counts',
 } as const;
 
-export function usePushed<K extends Pushed & SignalName>(
-  event: K,
+export function useSignal<K extends StateSignal & SignalName>(
+  signal: K,
 ): [SignalPayload<K> | undefined, (value: SignalPayload<K>) => void] {
   const bridge = useBridge();
   const [value, setValue] = useState<SignalPayload<K>>();
   useEffect(() => {
     let pushed = false;
-    const unsubscribe = bridge.on(event, (payload) => {
+    const unsubscribe = bridge.on(signal, (payload) => {
       pushed = true;
       setValue(payload);
     });
-    const command: (typeof initialCommand)[Pushed] = initialCommand[event];
+    const command: (typeof initialCommand)[StateSignal] = initialCommand[signal];
     void bridge.invoke(command, {}).then((outcome) => {
-      // an event that arrived meanwhile is newer than this answer
+      // a signal that arrived meanwhile is newer than this answer
       if (outcome.ok && !pushed) setValue(outcome.value as SignalPayload<K>);
     });
     return unsubscribe;
-  }, [bridge, event]);
+  }, [bridge, signal]);
   return [value, setValue];
 }
