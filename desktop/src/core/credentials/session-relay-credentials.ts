@@ -3,7 +3,7 @@
 // account of the relay the app is currently signed in to, or about to sign in to.
 //
 // The main process tells it which relay that is: the remembered session's at start, the relay
-// named by a successful auth.requestCode while signed out, and every session.changed event
+// named by a successful auth.requestCode while signed out, and every session.changed signal
 // (which carries the relay URL). A sign-in stores its token under the relay it was verified
 // against, because auth.requestCode always precedes it (or the deep link uses the current one).
 import type { Outcome } from '../../common/command-map.js';
