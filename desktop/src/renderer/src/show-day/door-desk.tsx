@@ -26,12 +26,12 @@ import { Dialog } from '../ui/dialog.js';
 import { AdmitDialog } from './admit-dialog.js';
 import { DoorCountPanel } from './door-count-panel.js';
 import { highlighted, highlightForQuery, moveHighlight, NOTHING, type Highlight } from './door-highlight.js';
-import { checkAdmission } from './door-tally.js';
+import { checkAdmit } from './door-tally.js';
 import { findGuests, GuestIndexer } from './guest-search.js';
 import { GuestEntryDialog } from './guest-entry-dialog.js';
 import { GuestListsPanel } from './guest-lists-panel.js';
 import { listedMoreThanOnce } from './namesakes.js';
-import { admittedHereRecently } from './recent-admission.js';
+import { admittedHereRecently } from './recent-check-in.js';
 import { useDoor, type UndoTarget } from './use-door.js';
 import { useFormat } from '../format/use-format.js';
 
@@ -103,7 +103,7 @@ export function DoorDesk({
   function requestAdmit(entry: GuestEntry | undefined, count: number) {
     if (!entry) return;
     const recent = admittedHereRecently(door.made, entry.id, Date.now());
-    const check = checkAdmission(entry.guestName, entry.admitCount, admittedOf(entry), count, recent);
+    const check = checkAdmit(entry.guestName, entry.admitCount, admittedOf(entry), count, recent);
     if (check.confirm) setConfirming({ entry, count, message: check.message });
     else admit(entry, count);
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CommandResult } from '../../../common/command-map.js';
-import { checkAdmission, knownCheckIns, tallyDoor } from './door-tally.js';
+import { checkAdmit, knownCheckIns, tallyDoor } from './door-tally.js';
 
 type GuestListDoor = CommandResult<'guestList.get'>;
 
@@ -79,14 +79,14 @@ describe('tallyDoor', () => {
   });
 });
 
-describe('checkAdmission', () => {
+describe('checkAdmit', () => {
   it('should let a guest in within their allotment without asking', () => {
-    expect(checkAdmission('Ada', 3, 1, 2)).toEqual({ confirm: false });
+    expect(checkAdmit('Ada', 3, 1, 2)).toEqual({ confirm: false });
   });
 
   it('should ask before admitting a guest already fully in, or beyond what is left', () => {
-    expect(checkAdmission('Ada', 2, 2, 1)).toMatchObject({ confirm: true, reason: 'fully-admitted' });
-    expect(checkAdmission('Ada', 3, 2, 2)).toMatchObject({
+    expect(checkAdmit('Ada', 2, 2, 1)).toMatchObject({ confirm: true, reason: 'fully-admitted' });
+    expect(checkAdmit('Ada', 3, 2, 2)).toMatchObject({
       confirm: true,
       reason: 'beyond-allotment',
       message: 'Ada has 1 of 3 left. Admit 2, beyond the allotment?',

@@ -82,11 +82,11 @@ export type AdmitCheck =
 /**
  * Admitting beyond the allotment, an entry already fully admitted, or one this device admitted
  * seconds ago needs a yes from the door person: the relay never refuses it (another door may have
- * admitted offline), so this is the one place a second admission is caught before it happens.
+ * admitted offline), so this is the one place a second admit is caught before it happens.
  * `admittedHereSecondsAgo`: when this device last admitted the entry, if that was recent
- * (`recent-admission.ts` decides what recent is).
+ * (`recent-check-in.ts` decides what recent is).
  */
-export function checkAdmission(
+export function checkAdmit(
   guestName: string,
   admitCount: number,
   admitted: number,

@@ -19,22 +19,22 @@ type GuestEntry = GuestListDoor['entries'][number];
 export interface MadeCheckIn extends LocalCheckIn {
   /** "Ada Lovelace" or "Walk-up", for the undo button */
   readonly label: string;
-  /** Date.now() when it was made: an admission of the same guest seconds later asks first */
+  /** Date.now() when it was made: an admit of the same guest seconds later asks first */
   readonly madeAt: number;
 }
 
-/** a check-in to take back: one of this device's, or any admission shown on an entry */
+/** a check-in to take back: one of this device's, or any admit shown on an entry */
 export type UndoTarget = Omit<MadeCheckIn, 'undoesId' | 'madeAt'>;
 
 export interface Door {
   readonly tally: DoorTally | undefined;
   readonly deviceId: string;
-  /** this device's admissions and walk-ups this session, newest last */
+  /** this device's admits and walk-ups this session, newest last */
   readonly made: readonly MadeCheckIn[];
   readonly error: CommandError | undefined;
   admit(entry: GuestEntry, count: number): void;
   walkUp(count: number): void;
-  /** takes back one admission or walk-up (as a check-in of its own) */
+  /** takes back one admit or walk-up (as a check-in of its own) */
   undo(checkIn: UndoTarget): void;
 }
 

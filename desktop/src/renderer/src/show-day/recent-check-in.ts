@@ -1,14 +1,14 @@
-// "Admitted on this device a moment ago": a second admission of the same entry within seconds of
+// "Admitted on this device a moment ago": a second admit of the same entry within seconds of
 // the first is nearly always a double press, or two people at one desk reaching for the same
 // name, rather than the guest's +1 walking up; the door is asked before it counts again. Only
-// this device's own admissions count: another door's are judged by the entry's allotment.
+// this device's own check-ins count: another door's are judged by the entry's allotment.
 
-/** how long an admission made here makes the next one of the same entry ask first */
-export const RECENT_ADMISSION_MS = 15_000;
+/** how long a check-in made here makes the next one of the same entry ask first */
+export const RECENT_CHECK_IN_MS = 15_000;
 
-export interface AdmissionMadeHere {
+export interface CheckInMadeHere {
   readonly entryId: string | null;
-  /** a positive count: an admission or a walk-up; undos are not kept among these */
+  /** a positive count: an admit or a walk-up; undos are not kept among these */
   readonly admitted: number;
   /** when it was made on this device, in milliseconds (Date.now()) */
   readonly madeAt: number;
@@ -16,10 +16,10 @@ export interface AdmissionMadeHere {
 
 /** seconds since this device last admitted the entry, when that is within the window */
 export function admittedHereRecently(
-  made: readonly AdmissionMadeHere[],
+  made: readonly CheckInMadeHere[],
   entryId: string,
   now: number,
-  windowMs = RECENT_ADMISSION_MS,
+  windowMs = RECENT_CHECK_IN_MS,
 ): number | undefined {
   const last = made.findLast((checkIn) => checkIn.entryId === entryId && checkIn.admitted > 0);
   if (!last || now - last.madeAt > windowMs) return undefined;
