@@ -1,9 +1,9 @@
 // The door on show night: four door laptops check guests in from one 2,500-entry guest list,
 // offline and online, losing upload answers, restarting, while the relay restarts under them.
 // Each schedule admits guests (often the same few, from several devices at once), counts
-// walk-ups and undoes admissions; once everything is back online and quiet:
-//   - every admission and walk-up was applied (the door never refuses one for the allotment);
-//     the only refusals are undos of an admission another device had undone first, each listed
+// walk-ups and undoes admits; once everything is back online and quiet:
+//   - every admit and walk-up was applied (the door never refuses one for the allotment);
+//     the only refusals are undos of an admit another device had undone first, each listed
 //     on its device;
 //   - PostgreSQL's count per entry, walk-ups and door total equal what the devices admitted
 //     minus what they undid, counted by this test as it went;
@@ -83,12 +83,12 @@ async function until(what: string, check: () => Promise<boolean>, timeoutMs = 60
 }
 
 /** what one queued mutation does to the door, as the test counts it */
-interface Admission {
+interface QueuedCheckIn {
   readonly device: number;
   readonly name: 'checkIn.admit' | 'checkIn.walkUp' | 'checkIn.undo';
   /** the entry it counts on; null for walk-ups */
   readonly entryId: string | null;
-  /** +people for an admission or walk-up, −the admission's people for an undo */
+  /** +people for an admit or walk-up, −the admit's people for an undo */
   readonly delta: number;
 }
 
@@ -99,7 +99,7 @@ describe('door check-ins from four offline devices', () => {
   let organizationId: string;
   let door: DoorEvent;
   const devices: TestDevice[] = [];
-  const queued = new Map<string, Admission>();
+  const queued = new Map<string, QueuedCheckIn>();
   /** refusals the door person has read and let go (no longer listed on their device) */
   const dismissed = new Set<string>();
   let runs = 0;
@@ -162,9 +162,9 @@ describe('door check-ins from four offline devices', () => {
     );
   });
 
-  async function queue(index: number, admission: Omit<Admission, 'device'>, args: Record<string, unknown>) {
-    const { mutationId } = await devices[index]!.outbox.run(admission.name, args);
-    queued.set(mutationId, { ...admission, device: index });
+  async function queue(index: number, checkIn: Omit<QueuedCheckIn, 'device'>, args: Record<string, unknown>) {
+    const { mutationId } = await devices[index]!.outbox.run(checkIn.name, args);
+    queued.set(mutationId, { ...checkIn, device: index });
   }
 
   async function perform(step: Action): Promise<void> {
@@ -192,7 +192,7 @@ describe('door check-ins from four offline devices', () => {
           { ...stamp(), admitted: step.party + 1, deviceId: laptop!.options.name },
         );
       case 'undo': {
-        // the door person undoes one of the last admissions their screen shows not yet undone
+        // the door person undoes one of the last admits their screen shows not yet undone
         const recent = await laptop!.replica.query<{ id: string; entry_id: string | null; admitted: number }>(
           `SELECT c.id::text, c.entry_id::text, c.admitted FROM check_ins c
             WHERE c.event_id = $1 AND c.kind <> 'UNDO'
@@ -232,11 +232,11 @@ describe('door check-ins from four offline devices', () => {
     const admitted: Record<string, number> = {};
     let total = 0;
     let walkUps = 0;
-    for (const [id, admission] of queued) {
+    for (const [id, checkIn] of queued) {
       if (!applied.has(id)) continue;
-      total += admission.delta;
-      if (admission.entryId === null) walkUps += admission.delta;
-      else admitted[admission.entryId] = (admitted[admission.entryId] ?? 0) + admission.delta;
+      total += checkIn.delta;
+      if (checkIn.entryId === null) walkUps += checkIn.delta;
+      else admitted[checkIn.entryId] = (admitted[checkIn.entryId] ?? 0) + checkIn.delta;
     }
     return { admitted, total, walkUps };
   }
@@ -263,17 +263,17 @@ describe('door check-ins from four offline devices', () => {
       'answered but never queued',
     ).toEqual([]);
     const outboxes = await Promise.all(devices.map((laptop) => laptop.outboxStates()));
-    for (const [id, admission] of queued) {
+    for (const [id, checkIn] of queued) {
       const answer = outcome.get(id)!;
       if (answer.outcome === 'APPLIED') continue;
-      // the one refusal the door knows: a second undo of one admission
-      expect({ name: admission.name, code: answer.code, reason: answer.reason }, id).toMatchObject({
+      // the one refusal the door knows: a second undo of one admit
+      expect({ name: checkIn.name, code: answer.code, reason: answer.reason }, id).toMatchObject({
         name: 'checkIn.undo',
         code: 'rule',
         reason: expect.stringMatching(/^that check-in was already undone \(on door-\d\)$/),
       });
       if (!dismissed.has(id)) {
-        expect(outboxes[admission.device]![id], `refused ${id} listed on its device`).toBe('REFUSED');
+        expect(outboxes[checkIn.device]![id], `refused ${id} listed on its device`).toBe('REFUSED');
       }
     }
 
@@ -321,7 +321,7 @@ describe('door check-ins from four offline devices', () => {
     expect(queued.size).toBeGreaterThan(numRuns);
   }, 900_000);
 
-  it('should keep both admissions of a guest let in by two offline devices and flag the entry on every device', async () => {
+  it('should keep both admits of a guest let in by two offline devices and flag the entry on every device', async () => {
     // a guest +1 no other test touches (the schedules pick among the first guests and every 97th)
     const entry = door.entries.find((e, n) => e.admitCount === 2 && n > POPULAR && n % 97 !== 0)!;
     const [first, second] = [devices[1]!, devices[2]!];
@@ -337,7 +337,7 @@ describe('door check-ins from four offline devices', () => {
         { name: 'checkIn.admit', entryId: entry.id, delta: 2 },
         { ...args, deviceId: laptop.options.name, occurredAt: new Date().toISOString() },
       );
-      // offline, each device sees only its own admission: the party is in, nothing is flagged yet
+      // offline, each device sees only its own admit: the party is in, nothing is flagged yet
       const own = await readDoorFigures((text, params) => laptop.replica.query(text, params), door.eventId);
       expect(own.admitted[entry.id]).toBe(2);
       expect(own.flagged).not.toContain(entry.id);
@@ -351,14 +351,14 @@ describe('door check-ins from four offline devices', () => {
     expect(row!.devices).toEqual([first.options.name, second.options.name]);
   }, 120_000);
 
-  it('should apply one of two offline undos of the same admission and list the other on its device', async () => {
+  it('should apply one of two offline undos of the same admit and list the other on its device', async () => {
     const entry = door.entries.find((e, n) => e.admitCount === 3 && n > POPULAR && n % 97 !== 0)!;
-    const admissionId = randomUUID();
+    const admitId = randomUUID();
     await queue(
       0,
       { name: 'checkIn.admit', entryId: entry.id, delta: 3 },
       {
-        id: admissionId,
+        id: admitId,
         eventId: door.eventId,
         entryId: entry.id,
         admitted: 3,
@@ -371,7 +371,7 @@ describe('door check-ins from four offline devices', () => {
     for (const index of [1, 3]) {
       const laptop = devices[index]!;
       laptop.setOnline(false);
-      const args = { id: randomUUID(), eventId: door.eventId, undoesId: admissionId, entryId: entry.id };
+      const args = { id: randomUUID(), eventId: door.eventId, undoesId: admitId, entryId: entry.id };
       const { mutationId } = await laptop.outbox.run('checkIn.undo', {
         ...args,
         deviceId: laptop.options.name,

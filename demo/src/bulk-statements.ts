@@ -137,7 +137,7 @@ export const bulkStatements: readonly string[] = [
              1 + n % 2, $4::uuid
         FROM generate_series(1, $2::int) g CROSS JOIN generate_series(1, 2) l CROSS JOIN generate_series(1, 10) n
       `,
-  // 6 admissions per list and 2 walk-ups per show
+  // 6 admits per list and 2 walk-ups per show
   `
       INSERT INTO check_ins (id, organization_id, event_id, entry_id, kind, admitted, device_id, recorded_by, occurred_at)
       SELECT ${id('ci', entryKey)}, $1, ${id('ev', 'g')}, CASE WHEN l > 0 THEN ${id('ge', entryKey)} END,

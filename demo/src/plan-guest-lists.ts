@@ -1,5 +1,5 @@
 // Guest lists for the shows around today (lists are built in the last weeks before a show), and
-// the door's check-ins for the ones whose doors have closed: admissions, a mis-tap taken back now
+// the door's check-ins for the ones whose doors have closed: admits, a mis-tap taken back now
 // and then, and walk-ups at the box office.
 import type { GuestListKind, RowOf } from '@promoteros/shared';
 import { venueInstant } from './venue-time.js';
@@ -32,7 +32,7 @@ const entryNotes = [
 ];
 
 /** a guest the door let in: the entry, how many of its places were used, when, where and by whom */
-interface Admission {
+interface PlannedAdmit {
   readonly id: string;
   readonly admitted: number;
   readonly at: number;
@@ -46,18 +46,18 @@ export function planGuestLists(show: ShowContext): void {
   if (daysFromToday < -GUEST_LIST_DAYS || daysFromToday > GUEST_LIST_DAYS) return;
   const door = membersWith(show.venue.organization, 'STAFF');
   const doorsClosed = Date.parse(ev.ends_at) < clock.anchor;
-  const admissions = planLists(show, door, doorsClosed);
-  if (doorsClosed) planCheckIns(show, door, admissions);
+  const admits = planLists(show, door, doorsClosed);
+  if (doorsClosed) planCheckIns(show, door, admits);
 }
 
 /** The lists and their entries; for a show whose doors have closed, who of them came in. */
-function planLists(show: ShowContext, door: readonly PlannedMember[], doorsClosed: boolean): Admission[] {
+function planLists(show: ShowContext, door: readonly PlannedMember[], doorsClosed: boolean): PlannedAdmit[] {
   const { r, ev, event, clock, plan, sellable } = show;
   const org = show.venue.organization;
   const doors = Date.parse(ev.doors_at);
   const cutoff = venueInstant(ev.show_date, '17:00', show.tz).getTime();
   const listsOpened = Math.min(event.bookedAt + DAY, clock.anchor - HOUR);
-  const admissions: Admission[] = [];
+  const admits: PlannedAdmit[] = [];
   // one name once per show: the door flags a name met twice on the lists as a possible mistake
   const named = new Set<string>();
   const guestName = () => {
@@ -114,7 +114,7 @@ function planLists(show: ShowContext, door: readonly PlannedMember[], doorsClose
         // most guests show up, some with fewer than their +N
         const admitted = r.chance(0.9) ? admitCount : 1;
         const by = r.pick(door);
-        admissions.push({
+        admits.push({
           id: entry.id,
           admitted,
           at: doors + r.int(0, 150) * 60_000,
@@ -124,11 +124,11 @@ function planLists(show: ShowContext, door: readonly PlannedMember[], doorsClose
       }
     }
   }
-  return admissions;
+  return admits;
 }
 
-/** The door's record of a show: each admission, a mis-tap undone now and then, and walk-ups. */
-function planCheckIns(show: ShowContext, door: readonly PlannedMember[], admissions: readonly Admission[]): void {
+/** The door's record of a show: each admit, a mis-tap undone now and then, and walk-ups. */
+function planCheckIns(show: ShowContext, door: readonly PlannedMember[], admits: readonly PlannedAdmit[]): void {
   const { r, ev, plan } = show;
   const doors = Date.parse(ev.doors_at);
   const checkIn = (fields: Omit<RowOf<'check_ins'>, 'id' | 'organization_id' | 'event_id' | 'created_at'>) => {
@@ -143,7 +143,7 @@ function planCheckIns(show: ShowContext, door: readonly PlannedMember[], admissi
     plan.check_ins.push(row);
     return row;
   };
-  for (const a of admissions) {
+  for (const a of admits) {
     const admit = checkIn({
       entry_id: a.id,
       kind: 'ADMIT',

@@ -48,7 +48,7 @@ describe('the demo show tonight', () => {
     }
   });
 
-  it('should keep the door history of past shows: admissions, undos, walk-ups, each entry within its count', () => {
+  it('should keep the door history of past shows: admits, undos, walk-ups, each entry within its count', () => {
     const { plan } = tonightAtEachVenue(now)[0]!;
     const kinds = new Set(plan.check_ins.map((c) => c.kind));
     expect([...kinds].sort()).toEqual(['ADMIT', 'UNDO', 'WALK_UP']);

@@ -1,5 +1,5 @@
 // The drop count of a night for its settlement sheet: who came in at the door, from the
-// append-only check_ins (shared/migrations/0003_show.sql, 0010). Admissions and walk-ups add
+// append-only check_ins (shared/migrations/0003_show.sql, 0010). Admits and walk-ups add
 // people, undos take them away (their `admitted` is negative), so a sum per guest list is the
 // count whatever order the door devices' check-ins arrived in. An undo counts where the check-in
 // it takes back did: a guest's undo names the guest's entry, a walk-up's undo names none.

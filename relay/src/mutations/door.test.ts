@@ -1,5 +1,5 @@
 // The door through the route, against PostgreSQL: what the relay keeps when door devices send
-// admissions, walk-ups and undos, and what it refuses.
+// admits, walk-ups and undos, and what it refuses.
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { useMutationWorld } from '../testing/mutation-world.js';
@@ -31,7 +31,7 @@ const checkInsOf = (entryId: string) =>
     SELECT kind, admitted, device_id FROM check_ins WHERE entry_id = ${entryId} ORDER BY created_at, kind`;
 
 describe('the door through the relay', () => {
-  it('should keep both admissions of a guest two devices let in, past the allotment', async () => {
+  it('should keep both admits of a guest two devices let in, past the allotment', async () => {
     const { entry } = await newEntry(1);
     const first = await send(world.staff.token, [admit(entry, 1, 'door-1')]);
     const second = await send(world.owner.token, [admit(entry, 1, 'door-2')]);
@@ -66,15 +66,15 @@ describe('the door through the relay', () => {
     ]);
   });
 
-  it('should apply the first of two undos of one admission and refuse the second in words', async () => {
+  it('should apply the first of two undos of one admit and refuse the second in words', async () => {
     const { entry } = await newEntry(2);
-    const admissionId = randomUUID();
-    await send(world.staff.token, [admit(entry, 2, 'door-1', admissionId)]);
+    const admitId = randomUUID();
+    await send(world.staff.token, [admit(entry, 2, 'door-1', admitId)]);
     const undo = (deviceId: string) =>
       envelope('checkIn.undo', {
         id: randomUUID(),
         eventId: world.rows.eventId,
-        undoesId: admissionId,
+        undoesId: admitId,
         entryId: entry,
         deviceId,
         occurredAt: moment,

@@ -73,8 +73,8 @@ async function newGuestEntry(sql: Sql, world: World): Promise<string> {
   return row!.id;
 }
 
-/** an admission nobody has undone yet */
-async function newAdmission(sql: Sql, world: World): Promise<string> {
+/** an admit check-in nobody has undone yet */
+async function newAdmit(sql: Sql, world: World): Promise<string> {
   const [row] = await sql<{ id: string }[]>`
     INSERT INTO check_ins (organization_id, event_id, entry_id, kind, admitted, device_id, occurred_at)
     VALUES (${world.organizationId}, ${world.eventId}, ${world.ids.guest_list_entries![0]!}, 'ADMIT', 1, 'door-1', now())
@@ -202,7 +202,7 @@ export const argFactories: Readonly<Record<string, ArgFactory>> = {
   'checkIn.undo': async (w, sql) => ({
     id: randomUUID(),
     eventId: w.eventId,
-    undoesId: await newAdmission(sql, w),
+    undoesId: await newAdmit(sql, w),
     deviceId: 'door-2',
     occurredAt: LATER,
   }),

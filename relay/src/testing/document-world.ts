@@ -117,7 +117,7 @@ export async function addGuest(
 }
 
 /**
- * One check-in as a door device appends it: a guest's admission (entryId), a walk-up (no entry),
+ * One check-in as a door device appends it: a guest's admit (entryId), a walk-up (no entry),
  * or the undo of an earlier check-in (`undoes`, admitted negative). Returns its id.
  */
 export async function checkIn(

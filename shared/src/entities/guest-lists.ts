@@ -1,4 +1,4 @@
-// The door: guest lists, their entries, and admissions appended as check-ins so that offline
+// The door: guest lists, their entries, and the check-ins appended at the door so that offline
 // door devices add up instead of overwriting each other (shared/migrations/0003_show.sql).
 import { z } from 'zod';
 import { int, text, timestamp, uuid } from './fields.js';

@@ -62,7 +62,7 @@ const undo = (n: number, undoesId: string, extra: Record<string, unknown> = {}) 
 });
 
 describe('checkIn.admit', () => {
-  it('should append an admission with its device, person and moment', async () => {
+  it('should append an admit with its device, person and moment', async () => {
     expect(await run(checkInAdmit, admit(30, 2), rows())).toEqual([
       {
         op: 'insert',
@@ -87,13 +87,13 @@ describe('checkIn.admit', () => {
     for (const definition of [checkInAdmit, checkInWalkUp, checkInUndo]) expect(definition.minimumRole).toBe('STAFF');
   });
 
-  it('should never refuse an admission beyond the allotment: both are kept and the entry is flagged', async () => {
+  it('should never refuse an admit beyond the allotment: both are kept and the entry is flagged', async () => {
     const memory = rows([checkIn(30, { admitted: 2, device_id: 'door-1' })]);
     memory.apply(await run(checkInAdmit, admit(31, 1), memory));
-    const admissions = await memory.where('check_ins', { entry_id: ENTRY });
-    expect(admissions.map((c) => c.device_id)).toEqual(['door-1', 'door-2']);
-    expect(sumAdmitted(admissions)).toBe(3);
-    expect(isOverAllotment(sumAdmitted(admissions), 2)).toBe(true);
+    const checkIns = await memory.where('check_ins', { entry_id: ENTRY });
+    expect(checkIns.map((c) => c.device_id)).toEqual(['door-1', 'door-2']);
+    expect(sumAdmitted(checkIns)).toBe(3);
+    expect(isOverAllotment(sumAdmitted(checkIns), 2)).toBe(true);
   });
 
   it('should count the same check-in sent again once', async () => {
@@ -161,7 +161,7 @@ describe('checkIn.walkUp', () => {
 });
 
 describe('checkIn.undo', () => {
-  it('should append the negative of the admission it takes back, on the same entry', async () => {
+  it('should append the negative of the check-in it takes back, on the same entry', async () => {
     const memory = rows([checkIn(30, { admitted: 2 })]);
     expect(await run(checkInUndo, undo(31, id(30)), memory)).toEqual([
       {
@@ -198,14 +198,14 @@ describe('checkIn.undo', () => {
     });
   });
 
-  it('should refuse a second undo of one admission, naming the device that undid it', async () => {
+  it('should refuse a second undo of one check-in, naming the device that undid it', async () => {
     const memory = rows([checkIn(30, {}), checkIn(31, { kind: 'UNDO', admitted: -1, undoes_id: id(30) })]);
     await expect(run(checkInUndo, undo(32, id(30)), memory)).rejects.toThrow(
       'that check-in was already undone (on door-1)',
     );
   });
 
-  it("should refuse to take back another guest's admission", async () => {
+  it("should refuse to take back another guest's check-in", async () => {
     const memory = rows([checkIn(30, {}), checkIn(33, { entry_id: null, kind: 'WALK_UP' })]);
     await expect(run(checkInUndo, undo(31, id(30), { entryId: OTHER_ENTRY }), memory)).rejects.toThrow(
       "that check-in is another guest's",
@@ -220,7 +220,7 @@ describe('checkIn.undo', () => {
     await expect(run(checkInUndo, undo(31, id(33), { entryId: null }), memory)).resolves.toHaveLength(1);
   });
 
-  it('should refuse an admission made at another event, and one that does not exist', async () => {
+  it('should refuse to undo a check-in made at another event, or one that does not exist', async () => {
     const memory = rows([checkIn(30, { event_id: OTHER_EVENT })]);
     await expect(run(checkInUndo, undo(31, id(30)), memory)).rejects.toThrow('that check-in was made at another event');
     await expect(run(checkInUndo, undo(31, id(99)), memory)).rejects.toThrow('the check-in to undo no longer exists');

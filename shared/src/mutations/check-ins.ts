@@ -1,17 +1,17 @@
-// The door: every admission is a row appended to check_ins, never a counter overwritten, so the
+// The door: every check-in is a row appended to check_ins, never a counter overwritten, so the
 // check-ins of several door devices working offline simply add up when they reconnect.
 //   checkIn.admit   a guest on the list (and their +N) comes in
 //   checkIn.walkUp  people who paid at the door, counted the same way
-//   checkIn.undo    takes one admission back, as a row of its own (admitted = −the original)
+//   checkIn.undo    takes one check-in back, as a row of its own (admitted = −the original)
 //
 // Rules:
 // - a check-in is never refused for going over the entry's allotment: two devices may each have
 //   let the guest in offline, and both people are inside. The entry is flagged instead, derived
 //   from the rows (door-rules.ts isOverAllotment), the same on every device;
-// - an undo names the admission it takes back: an undo cannot itself be undone (admit again
-//   instead), an admission is undone at most once (a second device's undo of the same admission
+// - an undo names the check-in it takes back: an undo cannot itself be undone (admit again
+//   instead), a check-in is undone at most once (a second device's undo of the same check-in
 //   is refused, so an entry never counts below zero), and a device that names the entry it
-//   means (entryId) cannot take back another guest's admission;
+//   means (entryId) cannot take back another guest's check-in;
 // - a settled or cancelled event's door is closed (door-rules.ts);
 // - ids come from the device: the same check-in sent again is counted once.
 import { z } from 'zod';

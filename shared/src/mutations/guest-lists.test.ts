@@ -65,7 +65,7 @@ const add = (n: number, admitCount: number, extra: Record<string, unknown> = {})
   ...extra,
 });
 
-const admission = (n: number, entryId: string, admitted: number): Row => ({
+const admit = (n: number, entryId: string, admitted: number): Row => ({
   id: id(n),
   event_id: EVENT,
   entry_id: entryId,
@@ -143,7 +143,7 @@ describe('guestList.remove', () => {
   });
 
   it('should keep a list whose guests were checked in, for the door count', async () => {
-    const memory = rows({ entries: [entry(1, 2)], checkIns: [admission(30, id(1), 1)] });
+    const memory = rows({ entries: [entry(1, 2)], checkIns: [admit(30, id(1), 1)] });
     await expect(run(guestListRemove, { id: LIST }, memory, 'OWNER')).rejects.toThrow(
       '“Band guests” has guests who were checked in: it stays for the door count',
     );
@@ -263,7 +263,7 @@ describe('guestEntry.update', () => {
   });
 
   it('should refuse a count below the admissions already made on the entry', async () => {
-    const memory = rows({ entries: [entry(1, 4)], checkIns: [admission(30, id(1), 2), admission(31, id(1), 1)] });
+    const memory = rows({ entries: [entry(1, 4)], checkIns: [admit(30, id(1), 2), admit(31, id(1), 1)] });
     await expect(run(guestEntryUpdate, { id: id(1), admitCount: 2 }, memory, 'OWNER')).rejects.toThrow(
       'Guest 1 already brought in 3: the entry cannot allot fewer',
     );
@@ -282,9 +282,9 @@ describe('guestEntry.remove', () => {
     ]);
   });
 
-  it('should keep an entry that was checked in, even if the admission was undone', async () => {
+  it('should keep an entry that was checked in, even if the admit was undone', async () => {
     const undone = { id: id(31), event_id: EVENT, entry_id: id(1), kind: 'UNDO', admitted: -1, undoes_id: id(30) };
-    const memory = rows({ entries: [entry(1, 2)], checkIns: [admission(30, id(1), 1), undone] });
+    const memory = rows({ entries: [entry(1, 2)], checkIns: [admit(30, id(1), 1), undone] });
     await expect(run(guestEntryRemove, { id: id(1) }, memory, 'OWNER')).rejects.toThrow(
       'Guest 1 was checked in: the entry stays for the door count',
     );

@@ -9,7 +9,7 @@
 //   (the manager is the one who says yes to a late name);
 // - STAFF may not take a list past its allotment; MANAGER+ may (their call, same reason);
 // - an entry's count never drops below the admissions already made on it, and an entry or list
-//   with admissions is never removed: the door count keeps every admission;
+//   with admissions is never removed: the door count keeps every check-in;
 // - a settled or cancelled event's lists no longer change (door-rules.ts).
 import { z } from 'zod';
 import { roleAtLeast } from '../roles.js';
@@ -232,7 +232,7 @@ export const guestEntryRemove = defineMutation({
     const entry = await read.get('guest_list_entries', args.id);
     if (!entry) return []; // removed already
     await openDoorEvent(read, String(entry.event_id));
-    // an undone admission still has its rows: the entry keeps the door's history
+    // an undone admit still has its rows: the entry keeps the door's history
     if ((await read.where('check_ins', { event_id: entry.event_id, entry_id: args.id })).length > 0)
       throw new RuleViolation(`${String(entry.guest_name)} was checked in: the entry stays for the door count`);
     return [{ op: 'delete', table: 'guest_list_entries', id: args.id }];

@@ -47,7 +47,7 @@ export const ShowDay = z.object({
   nextShow: z.object({ id: z.string(), title: z.string(), showDate: z.string() }).nullable(),
 });
 
-/** One admission, undo or walk-up at the door. */
+/** One check-in at the door: an admit, an undo or a walk-up. */
 export const CheckIn = z.object({
   id: z.string(),
   kind: CheckInKind,
@@ -86,7 +86,7 @@ export const GuestEntry = z.object({
   admitted: z.number().int(),
   /** admitted beyond the allotment (two doors admitted the same guest offline): for the manager */
   flagged: z.boolean(),
-  /** this entry's admissions and undos, oldest first */
+  /** this entry's check-ins (admits and undos), oldest first */
   checkIns: z.array(CheckIn),
 });
 

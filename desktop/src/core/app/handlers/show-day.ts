@@ -1,5 +1,5 @@
 // The night itself, read from the open organization's replica: the venue's show today, its guest
-// lists at the door, the door count against capacity, and the settlement sheet. Admissions and
+// lists at the door, the door count against capacity, and the settlement sheet. Check-ins and
 // settlement lines are edits (mutation.run, handlers/edits.ts).
 import type { CommandHandlers } from '../dispatch.js';
 import type { AppContext } from '../app-context.js';

@@ -2,7 +2,7 @@
 // check-ins and the door count agree: the lists with their allotments and cutoffs, every entry
 // with who added it, what it has been admitted (summed over every device's check-ins the replica
 // has heard of) and whether that is more than its allotment (two doors admitting the same guest
-// offline: both admissions kept, the entry flagged for the manager), and the walk-ups.
+// offline: both check-ins kept, the entry flagged for the manager), and the walk-ups.
 import { isOverAllotment } from '@promoteros/shared/mutations';
 import type { CommandResult } from '../../../common/command-map.js';
 import type { Replica } from '../../replica/open-replica.js';

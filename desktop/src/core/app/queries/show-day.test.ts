@@ -252,7 +252,7 @@ describe('guestListDoor', () => {
     );
     const after = await guestListDoor(replica, org, tonight);
     const entry = (entryId: string) => after.entries.find((candidate) => candidate.id === entryId)!;
-    // Ada one beyond her +1 now, Bea's second admission taken back: flags follow
+    // Ada one beyond her +1 now, Bea's second admit taken back: flags follow
     expect(entry(ada)).toMatchObject({ admitted: 3, flagged: true });
     expect(entry(ada).checkIns.at(-1)).toMatchObject({ id: id(60), deviceId: 'door-3', recordedBy: 'Sam Door' });
     expect(entry(bea)).toMatchObject({ admitted: 1, flagged: false });

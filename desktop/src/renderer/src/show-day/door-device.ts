@@ -1,4 +1,4 @@
-// Which door laptop made a check-in, kept with every admission so a manager reading a flagged
+// Which door laptop made a check-in, kept with each one so a manager reading a flagged
 // entry sees "door-3f2a at 21:04" and "door-91c0 at 21:05". Chosen once per installation and
 // kept in the window's storage; a short name people can read off the screen, not a secret.
 const key = 'promoteros.doorDevice';
