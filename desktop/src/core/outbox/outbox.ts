@@ -1,7 +1,7 @@
 // The device's outbox: edits made now, uploaded when the relay is there, forgotten only once the
 // synced rows show them, and, if refused, kept for the user until they retry or discard them.
 //
-//   run()        plan + overlay + queue, one local transaction (record-mutation.ts)
+//   run()        plan + overlay + queue, one local transaction (record-edit.ts)
 //   upload loop  oldest PENDING first, in batches, one batch at a time (the device's order);
 //                network trouble → exponential backoff with full jitter (never longer than
 //                maxMs, whatever Retry-After says); 401 → wait for sign-in
@@ -14,7 +14,7 @@ import type { Transaction } from '@electric-sql/pglite';
 import { findMutation, gateMutation, MAX_MUTATIONS_PER_BATCH, type MutationResult } from '@promoteros/shared/mutations';
 import type { Role } from '@promoteros/shared';
 import type { Replica } from '../replica/open-replica.js';
-import { recordMutation } from './record-mutation.js';
+import { recordEdit } from './record-edit.js';
 import { dropPendingWrites, reconcileApplied } from './reconcile.js';
 import { backoffDelay, relayIsUp, sendBatch } from './send-batch.js';
 import { dependentReason, FailingEditSearch, setAsideReason } from './isolate-failing.js';
@@ -97,7 +97,7 @@ export class Outbox {
     if (!gate.passed) throw new MutationRefused(gate.code, gate.reason, gate.details);
     let recorded;
     try {
-      recorded = await recordMutation(
+      recorded = await recordEdit(
         this.#options.replica.db,
         { definition, sent, args: gate.args },
         { organizationId: this.#org, userId: this.#options.userId, role: gate.role, at: new Date().toISOString() },

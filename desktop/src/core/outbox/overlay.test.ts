@@ -8,7 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadMigrations } from '@promoteros/shared/migrations';
 import type { MutationArgs, MutationContext, MutationName } from '@promoteros/shared/mutations';
 import { openReplica, type Replica } from '../replica/open-replica.js';
-import { recordMutation } from './record-mutation.js';
+import { recordEdit } from './record-edit.js';
 import { passedEdit } from '../testing/passed-edit.js';
 import { dropPendingWrites, reconcileApplied } from './reconcile.js';
 
@@ -38,7 +38,7 @@ let dir: string;
 let replica: Replica;
 
 const run = <Name extends MutationName>(name: Name, args: MutationArgs<Name>, id?: string) =>
-  recordMutation(replica.db, passedEdit(name, args), context, id);
+  recordEdit(replica.db, passedEdit(name, args), context, id);
 const tasks = () =>
   replica.query<{ id: string; title: string; due_date: string | null; description: string | null }>(
     `SELECT id, title, to_char(due_date, 'YYYY-MM-DD') AS due_date, description FROM event_tasks ORDER BY position, id`,
@@ -111,7 +111,7 @@ describe('the replica overlay', () => {
 
   it('should hide a removed task until the removal is refused', async () => {
     const manager = { ...context, role: 'MANAGER' as const };
-    const removed = await recordMutation(replica.db, passedEdit('task.remove', { taskId: task }), manager);
+    const removed = await recordEdit(replica.db, passedEdit('task.remove', { taskId: task }), manager);
     expect(await tasks()).toEqual([]);
     await replica.db.transaction((tx) => dropPendingWrites(tx, [removed.id]));
     expect(await tasks()).toHaveLength(1);

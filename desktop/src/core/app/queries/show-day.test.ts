@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordMutation } from '../../outbox/record-mutation.js';
+import { recordEdit } from '../../outbox/record-edit.js';
 import { passedEdit } from '../../testing/passed-edit.js';
 import { openReplica, type Replica } from '../../replica/open-replica.js';
 import { CommandFailure } from '../command-failure.js';
@@ -240,12 +240,12 @@ describe('guestListDoor', () => {
     const before = await guestListDoor(replica, org, tonight);
     const context = { organizationId: org, userId: staff, role: 'STAFF' as const, at: '2026-11-27T06:45:00.000Z' };
     const checkIn = { eventId: tonight, deviceId: 'door-3', occurredAt: '2026-11-27T06:45:00.000Z' };
-    await recordMutation(
+    await recordEdit(
       replica.db,
       passedEdit('checkIn.admit', { ...checkIn, id: id(60), entryId: ada, admitted: 1 }),
       context,
     );
-    await recordMutation(
+    await recordEdit(
       replica.db,
       passedEdit('checkIn.undo', { ...checkIn, id: id(61), undoesId: beaDoor2, entryId: bea }),
       context,

@@ -1,18 +1,18 @@
 // A user's edit, made local: planned against the replica's views, its writes laid over the synced
-// rows and the mutation put in the outbox, all in one PGlite transaction. Either the edit is
+// rows and the edit put in the outbox, all in one PGlite transaction. Either the edit is
 // visible and queued (and survives a crash from the next instant on), or neither.
 import type { PGlite } from '@electric-sql/pglite';
 import { isRowWrite, type MutationContext, type MutationDefinition } from '@promoteros/shared/mutations';
 import { pendingWriteOf } from './overlay.js';
 import { replicaReader } from './replica-reader.js';
 
-export interface RecordedMutation {
+export interface RecordedEdit {
   readonly id: string;
   /** the synced tables whose views now show the edit */
   readonly tables: readonly string[];
 }
 
-/** every uuid-looking string in the arguments: the rows this mutation names */
+/** every uuid-looking string in the arguments: the rows this edit names */
 function namedIds(value: unknown, into = new Set<string>()): Set<string> {
   if (typeof value === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)) {
     into.add(value.toLowerCase());
@@ -34,19 +34,19 @@ export interface PassedEdit {
   readonly args: unknown;
 }
 
-export async function recordMutation(
+export async function recordEdit(
   db: PGlite,
   { definition, sent, args }: PassedEdit,
   context: MutationContext,
   id: string = crypto.randomUUID(),
-): Promise<RecordedMutation> {
+): Promise<RecordedEdit> {
   return db.transaction(async (tx) => {
     const writes = await definition.plan(args, context, replicaReader(tx, context.organizationId));
     // jobs (emails, documents) are the relay's to enqueue: nothing of them shows here
     const pending = writes
       .filter(isRowWrite)
       .map((write, position) => ({ position, ...pendingWriteOf(write, context.organizationId) }));
-    // One statement queues the mutation, keeps its writes and lays them over the rows: the edit
+    // One statement queues the edit, keeps its writes and lays them over the rows: the edit
     // must show within a frame, and each statement costs PGlite about a millisecond.
     await tx.query(
       `WITH entry AS (
@@ -98,7 +98,7 @@ export async function recordMutation(
   });
 }
 
-/** The mutation's own writes folded per row (one plan may write a row twice), as refoldOverlay would. */
+/** The edit's own writes folded per row (one plan may write a row twice), as refoldOverlay would. */
 function foldOwnWrites(
   pending: ReadonlyArray<ReturnType<typeof pendingWriteOf>>,
 ): Array<{ table_name: string; row_id: string; op: string; patch: Record<string, unknown> }> {
