@@ -19,7 +19,7 @@ import { roleAtLeast, syncedTables, type Role } from '@promoteros/shared';
 import { createTestDatabase, type TestDatabase } from '@promoteros/relay/testing/test-database';
 import { startTestRelay, type TestRelay } from '@promoteros/relay/testing/test-relay';
 import { createMember, createOrganization, createVenue } from '@promoteros/relay/testing/fixtures';
-import { MutationRefused } from '@promoteros/desktop/core';
+import { EditRefused } from '@promoteros/desktop/core';
 import { TestDevice } from '@promoteros/desktop/core/testing/test-device';
 import {
   readReplicaTables,
@@ -171,7 +171,7 @@ describe('convergence of offline edits from several devices', () => {
           queued.set(mutationId, step.device);
           queuedNow.add(mutationId);
         } catch (error) {
-          if (!(error instanceof MutationRefused)) throw error;
+          if (!(error instanceof EditRefused)) throw error;
           refusedLocally += 1;
         }
         return;

@@ -6,4 +6,4 @@ export { startDesktopApp, type DesktopApp, type DesktopAppOptions } from './app/
 export { createDispatch, type CommandHandlers, type Dispatch } from './app/dispatch.js';
 export { MemoryCredentialStore, type CredentialStore } from './app/credential-store.js';
 export { CommandFailure } from './app/command-failure.js';
-export { Outbox, MutationRefused, type OutboxOptions, type OutboxCounts, type NeedsAttention } from './outbox/index.js';
+export { Outbox, EditRefused, type OutboxOptions, type OutboxCounts, type NeedsAttention } from './outbox/index.js';

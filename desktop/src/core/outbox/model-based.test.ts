@@ -26,7 +26,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@promoteros/relay/testing/test-database';
 import { startTestRelay, type TestRelay } from '@promoteros/relay/testing/test-relay';
-import { MutationRefused } from './outbox.js';
+import { EditRefused } from './outbox.js';
 import { checklistOf, mutationOf, type Rows, type TaskEdit } from '../testing/checklist-model.js';
 import { deliver, planOnDevice, syncOnline, viewOf, type OutboxModel } from '../testing/outbox-model.js';
 import {
@@ -96,7 +96,7 @@ async function makeEdit(model: Model, real: Real, who: Who, edit: TaskEdit): Pro
       () => new Error(`${name} ${JSON.stringify(args)} was queued; the model refuses it: ${planned.violation}`),
       (error: unknown) => error,
     );
-    expect(refusal).toBeInstanceOf(MutationRefused);
+    expect(refusal).toBeInstanceOf(EditRefused);
     expect(refusal).toMatchObject({ code: 'rule', message: planned.violation });
     return;
   }

@@ -56,9 +56,9 @@ export interface OutboxCounts {
   readonly uploadProblem?: string;
 }
 
-/** A mutation the device refuses before queueing: the user sees it at once. */
-export class MutationRefused extends Error {
-  override readonly name = 'MutationRefused';
+/** An edit the device refuses before queueing: the user sees it at once. */
+export class EditRefused extends Error {
+  override readonly name = 'EditRefused';
   constructor(
     readonly code: 'unknown_mutation' | 'invalid_arguments' | 'forbidden' | 'rule' | 'not_found',
     message: string,
@@ -87,14 +87,14 @@ export class Outbox {
   }
 
   /**
-   * Makes the edit locally and queues it; throws MutationRefused when it cannot be made: the
+   * Makes the edit locally and queues it; throws EditRefused when it cannot be made: the
    * relay's gate refuses it here first, in the relay's words (shared/src/mutations/gate.ts).
    */
   async run(name: string, sent: unknown): Promise<{ mutationId: string }> {
     const definition = findMutation(name);
-    if (!definition) throw new MutationRefused('unknown_mutation', `there is no edit called ${name}`);
+    if (!definition) throw new EditRefused('unknown_mutation', `there is no edit called ${name}`);
     const gate = gateMutation(definition, sent, this.#options.role());
-    if (!gate.passed) throw new MutationRefused(gate.code, gate.reason, gate.details);
+    if (!gate.passed) throw new EditRefused(gate.code, gate.reason, gate.details);
     let recorded;
     try {
       recorded = await recordEdit(
@@ -103,7 +103,7 @@ export class Outbox {
         { organizationId: this.#org, userId: this.#options.userId, role: gate.role, at: new Date().toISOString() },
       );
     } catch (error) {
-      if ((error as Error).name === 'RuleViolation') throw new MutationRefused('rule', (error as Error).message);
+      if ((error as Error).name === 'RuleViolation') throw new EditRefused('rule', (error as Error).message);
       throw error;
     }
     this.#options.replica.notifyChange({ tables: recorded.tables });
@@ -189,7 +189,7 @@ export class Outbox {
       `SELECT name, args FROM _outbox WHERE id = $1 AND organization_id = $2 AND state = 'REFUSED'`,
       [mutationId, this.#org],
     );
-    if (!row) throw new MutationRefused('not_found', 'this edit is no longer waiting for you');
+    if (!row) throw new EditRefused('not_found', 'this edit is no longer waiting for you');
     return row;
   }
 

@@ -3,7 +3,7 @@
 import type { CommandHandlers } from '../dispatch.js';
 import type { AppContext } from '../app-context.js';
 import { CommandFailure } from '../command-failure.js';
-import { MutationRefused, type Outbox } from '../../outbox/index.js';
+import { EditRefused, type Outbox } from '../../outbox/index.js';
 
 type EditCommands = Pick<
   CommandHandlers,
@@ -17,7 +17,7 @@ export function editHandlers(ctx: AppContext): EditCommands {
     try {
       return await work(outbox);
     } catch (error) {
-      if (!(error instanceof MutationRefused)) throw error;
+      if (!(error instanceof EditRefused)) throw error;
       const code = error.code === 'unknown_mutation' ? 'invalid_arguments' : error.code;
       throw new CommandFailure(code, error.message, error.details);
     }
