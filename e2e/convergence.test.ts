@@ -4,9 +4,9 @@
 // answers, restarting, while the relay restarts and the server settles events under them. After
 // each schedule, once everything is back online and quiet:
 //   - every replica equals PostgreSQL, table by table, for what its member may read;
-//   - every mutation a device queued is in the relay's ledger exactly once, applied or refused,
+//   - every edit a device queued is in the relay's ledger exactly once, applied or refused,
 //     and every refused one is listed on its device (none silently dropped);
-//   - the audit log holds exactly the applied mutations, each once.
+//   - the audit log holds exactly the applied edits, each once.
 // Seeded and replayable: CONVERGENCE_SEED=<seed> (printed at the start) replays the schedules;
 // CONVERGENCE_RUNS sets how many (200 by default).
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -74,7 +74,7 @@ describe('convergence of offline edits from several devices', () => {
   let organizationId: string;
   let venueId: string;
   const devices: { device: TestDevice; actualRole: Role }[] = [];
-  /** every mutation a device queued: id → device index */
+  /** every edit a device queued: id → device index */
   const queued = new Map<string, number>();
   /** those queued in the current schedule */
   let queuedNow = new Set<string>();
@@ -123,7 +123,7 @@ describe('convergence of offline edits from several devices', () => {
     await db?.drop();
     rmSync(dir, { recursive: true, force: true });
     console.log(
-      `convergence: ${runs} schedules, ${queued.size} mutations queued, ${refusedLocally} refused on the device ` +
+      `convergence: ${runs} schedules, ${queued.size} edits queued, ${refusedLocally} refused on the device ` +
         `before queueing; relay answers: ${outcomes.map((o) => `${o.code ?? o.outcome} ${o.n}`).join(', ')}; ` +
         `upload answers lost: ${devices.reduce((sum, { device }) => sum + device.lostAnswers, 0)}`,
     );
@@ -236,7 +236,7 @@ describe('convergence of offline edits from several devices', () => {
     });
   }
 
-  async function checkEveryMutationAccountedFor(): Promise<void> {
+  async function checkEveryEditAccountedFor(): Promise<void> {
     const ledger = await db.sql<{ id: string; outcome: string }[]>`
       SELECT id::text, outcome FROM mutation_ledger WHERE organization_id = ${organizationId}`;
     const outcome = new Map(ledger.map((row) => [row.id, row.outcome]));
@@ -268,7 +268,7 @@ describe('convergence of offline edits from several devices', () => {
         const scene = await stage();
         for (const step of schedule) await perform(step, scene);
         await quiesce();
-        await checkEveryMutationAccountedFor();
+        await checkEveryEditAccountedFor();
         // the user reads the refusals and lets them go
         for (const { device } of devices) {
           for (const refused of await device.outbox.needsAttention()) await device.outbox.discard(refused.mutationId);

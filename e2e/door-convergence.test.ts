@@ -82,7 +82,7 @@ async function until(what: string, check: () => Promise<boolean>, timeoutMs = 60
   }
 }
 
-/** what one queued mutation does to the door, as the test counts it */
+/** what one queued edit does to the door, as the test counts it */
 interface QueuedCheckIn {
   readonly device: number;
   readonly name: 'checkIn.admit' | 'checkIn.walkUp' | 'checkIn.undo';

@@ -144,7 +144,7 @@ describe.skipIf(unavailable)('the relay when its database fails', () => {
   it('should stay up through terminated backends and a restart, answer 503 or succeed, and lose no acknowledged write', async () => {
     let loadRunning = true;
     const acknowledgedTasks: string[] = [];
-    const acknowledgedMutations: string[] = [];
+    const acknowledgedEdits: string[] = [];
     const acknowledgedRequests: string[] = [];
     const tokens = new FormTokens(AUTH_SECRET, 0);
 
@@ -170,7 +170,7 @@ describe.skipIf(unavailable)('the relay when its database fails', () => {
             const { results } = JSON.parse(answer.text) as { results: { outcome: string }[] };
             expect(results.map((r) => r.outcome)).toEqual(['APPLIED', 'APPLIED', 'APPLIED']);
             acknowledgedTasks.push(...taskIds);
-            acknowledgedMutations.push(...mutations.map((m) => m.id));
+            acknowledgedEdits.push(...mutations.map((m) => m.id));
             break;
           }
           await sleep(100);
@@ -301,13 +301,13 @@ describe.skipIf(unavailable)('the relay when its database fails', () => {
     expect(acknowledgedRequests.length).toBeGreaterThan(0);
     const [stored] = await sql<{ tasks: number; ledger: number; audits: number; requests: number }[]>`
       SELECT (SELECT count(*)::int FROM event_tasks WHERE id = ANY(${acknowledgedTasks}::uuid[])) AS tasks,
-             (SELECT count(*)::int FROM mutation_ledger WHERE id = ANY(${acknowledgedMutations}::uuid[])) AS ledger,
+             (SELECT count(*)::int FROM mutation_ledger WHERE id = ANY(${acknowledgedEdits}::uuid[])) AS ledger,
              (SELECT count(*)::int FROM audit_logs
                WHERE action = 'task.create' AND entity_id = ANY(${acknowledgedTasks}::uuid[])) AS audits,
              (SELECT count(*)::int FROM event_requests WHERE reference = ANY(${acknowledgedRequests})) AS requests`;
     expect(stored).toEqual({
       tasks: acknowledgedTasks.length,
-      ledger: acknowledgedMutations.length,
+      ledger: acknowledgedEdits.length,
       audits: acknowledgedTasks.length,
       requests: acknowledgedRequests.length,
     });

@@ -30,7 +30,7 @@ import { EditRefused } from './outbox.js';
 import { checklistOf, mutationOf, type Rows, type TaskEdit } from '../testing/checklist-model.js';
 import { deliver, planOnDevice, syncOnline, viewOf, type OutboxModel } from '../testing/outbox-model.js';
 import {
-  auditedMutations,
+  auditedEdits,
   ledgerOf,
   outboxRows,
   quiesce,
@@ -159,9 +159,7 @@ async function checkInvariants(model: Model, real: Real): Promise<void> {
   expect(sortedTasks(await serverRows(real.sql, real.organizationId)), 'PostgreSQL').toEqual(sortedTasks(model.server));
   expect(await ledgerOf(real.sql, real.organizationId), 'the ledger').toEqual(Object.fromEntries(model.ledger));
   const applied = [...model.ledger].filter(([, answer]) => answer === 'APPLIED').map(([id]) => [id, 1]);
-  expect(await auditedMutations(real.sql, real.organizationId), 'audited once each').toEqual(
-    Object.fromEntries(applied),
-  );
+  expect(await auditedEdits(real.sql, real.organizationId), 'audited once each').toEqual(Object.fromEntries(applied));
 }
 
 type Command = fc.AsyncCommand<Model, Real>;

@@ -135,7 +135,7 @@ export class Outbox {
     );
   }
 
-  /** Makes a refused edit again (with the user's corrections, if any) as a new mutation. */
+  /** Makes a refused edit again (with the user's corrections, if any) as a new edit. */
   async retry(mutationId: string, args?: unknown): Promise<{ mutationId: string }> {
     const refused = await this.#refused(mutationId);
     const again = await this.run(refused.name, args ?? refused.args);
@@ -264,7 +264,7 @@ export class Outbox {
       if (outcome.kind === 'failed' && (await relayIsUp(fetchImpl, this.#options.relayUrl, this.#abort.signal))) {
         const found = this.#search.failed(batch.map((m) => m.id));
         if (found) {
-          this.#options.log?.(`the relay kept failing on mutation ${found}: set aside (${outcome.answer})`);
+          this.#options.log?.(`the relay kept failing on edit ${found}: set aside (${outcome.answer})`);
           this.#uploadProblem = undefined;
           attempt = 0;
           await this.#setAside(found, outcome.answer);
@@ -321,7 +321,7 @@ export class Outbox {
     const applied = results.filter((r) => r.outcome === 'APPLIED');
     const refusals = results.filter((r) => r.outcome === 'REFUSED');
     const tables = await this.#options.replica.db.transaction(async (tx) => {
-      // one statement per outcome, not one per mutation: a backlog answers 200 at a time
+      // one statement per outcome, not one per edit: a backlog answers 200 at a time
       if (applied.length > 0) {
         await tx.query(
           `UPDATE _outbox o SET state = 'APPLIED', txid = a.txid, commit_seq = a.seq, tables = a.tables, answered_at = now()

@@ -1,6 +1,6 @@
 // Dropping optimistic state once the truth has arrived, and rolling back refused edits.
 //
-// An applied mutation's overlay stays until the replica holds its transaction: the relay
+// An applied edit's overlay stays until the replica holds its transaction: the relay
 // answered with the change-log sequence the transaction committed as and the tables it wrote,
 // and each shape's saved offset ("<seq>_inf") says how far that table has been applied. When
 // every one of those tables the replica syncs has passed the sequence, the synced rows already
@@ -13,7 +13,7 @@ import { refoldOverlay, type RowKey } from './overlay.js';
 
 type Tx = Pick<Transaction, 'query'>;
 
-/** drops the pending writes of these mutations and refolds their rows; returns the tables */
+/** drops the pending writes of these edits and refolds their rows; returns the tables */
 export async function dropPendingWrites(tx: Tx, mutationIds: readonly string[]): Promise<string[]> {
   if (mutationIds.length === 0) return [];
   const { rows } = await tx.query<{ table_name: string; row_id: string }>(
@@ -25,7 +25,7 @@ export async function dropPendingWrites(tx: Tx, mutationIds: readonly string[]):
   return [...new Set(keys.map((k) => k.table))];
 }
 
-/** Forgets applied mutations the synced rows now include; returns the tables whose views changed. */
+/** Forgets applied edits the synced rows now include; returns the tables whose views changed. */
 export async function reconcileApplied(tx: Tx, organizationId: string): Promise<string[]> {
   const { rows } = await tx.query<{ id: string }>(
     `WITH reached AS (

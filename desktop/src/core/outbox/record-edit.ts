@@ -52,9 +52,9 @@ export async function recordEdit(
       `WITH entry AS (
          INSERT INTO _outbox (id, organization_id, user_id, name, args, at, after_ids, description)
          VALUES ($1, $2, $3, $4, $5, $6,
-                 -- it builds on rows that earlier pending mutations create: if the relay refuses
+                 -- it builds on rows that earlier pending edits create: if the relay refuses
                  -- one of those, it refuses this one too rather than fail on a row never made
-                 -- (pending writes are those of mutations not yet seen back: refused ones have
+                 -- (pending writes are those of edits not yet seen back: refused ones have
                  -- none left, and naming an applied one does no harm)
                  ARRAY(SELECT w.mutation_id FROM _pending_writes w
                         WHERE w.op = 'insert' AND w.row_id = ANY($7::uuid[])),

@@ -239,8 +239,8 @@ export async function ledgerOf(sql: Sql, organizationId: string): Promise<Record
   return Object.fromEntries(rows.map((r) => [r.id, r.answer]));
 }
 
-/** how many audit rows each applied mutation has (one, always) */
-export async function auditedMutations(sql: Sql, organizationId: string): Promise<Record<string, number>> {
+/** how many audit rows each applied edit has (one, always) */
+export async function auditedEdits(sql: Sql, organizationId: string): Promise<Record<string, number>> {
   const rows = await sql<{ id: string; times: number }[]>`
     SELECT details->>'mutationId' AS id, count(*)::int AS times FROM audit_logs
      WHERE organization_id = ${organizationId} AND details ? 'mutationId' GROUP BY 1`;

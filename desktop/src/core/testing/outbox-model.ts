@@ -53,7 +53,7 @@ export interface OutboxModel {
   /** each member's role as the relay reads it now */
   readonly roles: Record<string, Role>;
   readonly devices: readonly DeviceModel[];
-  /** the ledger: every mutation the relay answered, by id */
+  /** the ledger: every edit the relay answered, by id */
   readonly ledger: Map<string, 'APPLIED' | RefusalCode>;
 }
 
