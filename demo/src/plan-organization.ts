@@ -29,6 +29,8 @@ export function planOrganization(
     name: cast.name,
     email_from: `bookings@${cast.slug}.demo`,
     locale: DEFAULT_LOCALE,
+    // what its deals are in unless a deal says otherwise (each venue's deals name their own)
+    currency: 'USD',
     created_at: iso(founded),
     updated_at: iso(founded),
   });
@@ -117,6 +119,8 @@ export function planVenue(
     city: cast.city,
     country: cast.country,
     intake_enabled: true,
+    sender_name: null,
+    archived_at: null,
     created_at: opened,
     updated_at: opened,
   });

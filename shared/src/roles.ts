@@ -18,3 +18,19 @@ export function roleAtLeast(role: Role, minimum: Role): boolean {
 export function isVenueStaff(role: Role): boolean {
   return roleAtLeast(role, 'STAFF');
 }
+
+/**
+ * Who may give, change or take away a role: an OWNER any role, a MANAGER only the roles below
+ * their own that do not run the organization (STAFF and PROMOTER). A manager who could make
+ * managers could make themselves a peer of every other manager, and an owner's seat is the
+ * owners' to give.
+ */
+export function mayManageRole(actor: Role, role: Role): boolean {
+  if (actor === 'OWNER') return true;
+  return actor === 'MANAGER' && (role === 'STAFF' || role === 'PROMOTER');
+}
+
+/** The roles an actor may invite or set, for a form to offer: `mayManageRole` as a list. */
+export function manageableRoles(actor: Role): Role[] {
+  return roles.filter((role) => mayManageRole(actor, role));
+}

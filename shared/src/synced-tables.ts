@@ -38,6 +38,8 @@ export const syncedTables: readonly SyncedTable[] = [
     organizationColumn: org,
     minimumRole: 'MANAGER',
     hiddenColumns: ['token_hash'],
+    // the hash of the emailed code (migration 0029): a secret, and a relay migration's column
+    relayOnlyColumns: ['code_hash'],
     filterColumns: [org],
   }),
   t('event_requests', {

@@ -47,13 +47,23 @@ const tenant = (privileges: readonly Privilege[] = ALL, extra: Partial<TableAcce
 });
 
 export const TABLES: Readonly<Record<string, TableAccess>> = {
-  // created by the owner with the demo or an operator's script; the relay reads it and changes
-  // its locale alone (organization.setLocale, an owner's setting): not its slug, which the intake
-  // page's address is made of, nor its name or sender address
-  organizations: { privileges: ['SELECT'], updateColumns: ['locale'], rows: byOrganization('id'), definerReads: true },
+  // created by the relay for the person who creates one (POST /v1/organizations, in a transaction
+  // naming the new id, so the policy admits it); changed only in its locale (organization.setLocale,
+  // an owner's setting): not its slug, which the intake page's address is made of, nor its name or
+  // sender address. Never deleted by the relay.
+  organizations: {
+    privileges: ['SELECT', 'INSERT'],
+    updateColumns: ['locale'],
+    rows: byOrganization('id'),
+    definerReads: true,
+  },
   venues: tenant(ALL, { definerReads: true }),
+  // a venue's earlier slugs (a trigger on venues writes them), read across organizations by the
+  // intake page's redirect (renamed_venue_slug); never deleted but with their venue
+  venue_slugs: tenant(['SELECT', 'INSERT', 'UPDATE'], { definerReads: true }),
   memberships: tenant(ALL, { definerReads: true }),
-  invitations: tenant(),
+  // read across organizations only by the hash of a secret (invitation_by_secret, the accept route)
+  invitations: tenant(ALL, { definerReads: true }),
   event_requests: tenant(),
   decision_logs: tenant(),
   events: tenant(),
@@ -80,8 +90,9 @@ export const TABLES: Readonly<Record<string, TableAccess>> = {
 
   // People are global (no organization): sign-in finds them by email before any organization is
   // known. Never served as a shape (memberships carry the name and email members see); the relay
-  // reads them by id or email only, and creates none.
-  users: { privileges: ['SELECT'] },
+  // reads them by id or email only, and creates one when a person signs up (SIGN_UP=open, or by
+  // accepting an invitation); it never changes or deletes one.
+  users: { privileges: ['SELECT', 'INSERT'] },
   sessions: { privileges: ['SELECT', 'INSERT', 'UPDATE'], definerReads: true },
   sign_in_tokens: { privileges: ALL },
   // Keyed by the device's mutation id across organizations: a replay must find its first answer,
@@ -113,6 +124,12 @@ export const CROSS_ORGANIZATION_FUNCTIONS = [
   'enqueue_hold_reminders(timestamptz, interval)',
   // the audit anchor writer (relay/src/audit/anchor-writer.ts): every chain's head, hourly
   'record_audit_anchors()',
+  // the intake page's redirect of a renamed venue's old slug
+  'renamed_venue_slug(text, text)',
+  // the slug check as a person types a new organization's slug
+  'organization_slug_taken(text)',
+  // the invitation an emailed link or code stands for (accepting it)
+  'invitation_by_secret(text, text)',
 ] as const;
 
 /** Functions that cross organizations for an operator's tool run as the owner (audit:verify), owned

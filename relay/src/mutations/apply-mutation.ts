@@ -215,7 +215,8 @@ async function applyInTransaction(
   } catch (error) {
     const reason = refusalReason(error);
     if (reason === undefined) throw error;
-    return refuse('rule', reason);
+    // a rule about who may do it (a manager changing an owner) is refused as the gate refuses a role
+    return refuse(error instanceof RuleViolation ? error.code : 'rule', reason);
   }
 }
 

@@ -17,7 +17,14 @@ import { envelope, sendBatch } from '../testing/mutation-client.js';
 const createsOwnRows: Record<string, string[]> = {
   'taskTemplate.create': ['task_templates'],
   'organization.setLocale': ['organizations'],
+  'venue.create': ['venues'],
+  'invitation.create': ['invitations'],
 };
+
+/** mutations that act on the caller's own row, which no factory can name for every caller: by
+ * role in members.test.ts */
+const callersOwn = new Set(['member.leave']);
+const everyMutation = Object.values(mutations).filter((definition) => !callersOwn.has(definition.name));
 
 describe('who may run each mutation', () => {
   let db: TestDatabase;
@@ -79,7 +86,7 @@ describe('who may run each mutation', () => {
     it(`should let ${role} run exactly the mutations whose minimum role it meets`, async () => {
       const member = membersA.get(role)!;
       const batch = [];
-      for (const definition of Object.values(mutations)) {
+      for (const definition of everyMutation) {
         batch.push(envelope(definition.name, await argsFor(definition.name, worldA, db.sql)));
       }
       const { status, body } = await sendBatch(relay, member.token, {
@@ -87,7 +94,7 @@ describe('who may run each mutation', () => {
         mutations: batch,
       });
       expect(status).toBe(200);
-      Object.values(mutations).forEach((definition, n) => {
+      everyMutation.forEach((definition, n) => {
         const result = body.results[n]!;
         if (roleAtLeast(role, definition.minimumRole)) {
           expect(result, definition.name).toMatchObject({ outcome: 'APPLIED' });
@@ -108,17 +115,17 @@ describe('who may run each mutation', () => {
       batch.push(envelope(definition.name, await argsFor(definition.name, worldA, db.sql)));
     }
     const before = await fingerprint(worldA.organizationId);
-    const { body } = await sendBatch(relay, ownerB.token, { organizationId: worldA.organizationId, mutations: batch });
-    expect(body.results.map((r) => [r.outcome, 'code' in r ? r.code : undefined])).toEqual(
-      batch.map(() => ['REFUSED', 'forbidden']),
-    );
+    const answer = await sendBatch(relay, ownerB.token, { organizationId: worldA.organizationId, mutations: batch });
+    // the whole batch, before any of it is looked at: a non-member learns it is not one
+    expect(answer.status).toBe(403);
+    expect(answer.body).toMatchObject({ code: 'not_a_member' });
     expect(await fingerprint(worldA.organizationId)).toEqual(before);
   });
 
   it("should never read or write another organization's rows, whatever ids the arguments name", async () => {
     // arguments made against B's rows (its event, task, request, hold), sent by A's owner to A
     const batch = [];
-    for (const definition of Object.values(mutations)) {
+    for (const definition of everyMutation) {
       batch.push(envelope(definition.name, await argsFor(definition.name, worldB, db.sql)));
     }
     const before = await fingerprint(worldB.organizationId);
@@ -126,7 +133,7 @@ describe('who may run each mutation', () => {
       organizationId: worldA.organizationId,
       mutations: batch,
     });
-    mutationNames.forEach((name, n) => {
+    everyMutation.forEach(({ name }, n) => {
       const result = body.results[n]!;
       // B's row is invisible to A: either the plan says it is gone, or (removing it) that
       // there is nothing left to do, writing nothing but A's own audit entry; a mutation that
@@ -136,7 +143,7 @@ describe('who may run each mutation', () => {
       else expect(result, name).toMatchObject({ code: 'rule', reason: expect.stringMatching(/no longer exists$/) });
     });
     // most plans start from a row of B, so most must have been refused for not finding it
-    expect(body.results.filter((r) => r.outcome === 'REFUSED').length).toBeGreaterThan(mutationNames.length / 2);
+    expect(body.results.filter((r) => r.outcome === 'REFUSED').length).toBeGreaterThan(everyMutation.length / 2);
     expect(await fingerprint(worldB.organizationId)).toEqual(before);
   });
 });

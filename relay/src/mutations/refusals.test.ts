@@ -144,21 +144,28 @@ describe('refused mutations', () => {
     expect((await send([toStaff], world.owner.token)).body.results[0]!.outcome).toBe('APPLIED');
   });
 
-  it('should refuse a batch for an organization the caller is not a member of, recording it', async () => {
+  it('should refuse a whole batch for an organization the caller is not a member of with 403, recording nothing', async () => {
     const elsewhere = await createOrganization(world.db.sql, 'Other Hall');
     const nowhere = randomUUID();
     for (const org of [elsewhere, nowhere]) {
       const create = createTask();
-      const { body } = await sendBatch(world.relay, world.staff.token, { organizationId: org, mutations: [create] });
-      expect(body.results).toEqual([
-        { id: create.id, outcome: 'REFUSED', code: 'forbidden', reason: 'you are not a member of this organization' },
-      ]);
-      expect(await ledgerOf(create.id)).toMatchObject({ outcome: 'REFUSED' });
-      // the replay finds it, even for an organization that does not exist
-      expect(
-        (await sendBatch(world.relay, world.staff.token, { organizationId: org, mutations: [create] })).body,
-      ).toEqual(body);
+      const { status, body } = await sendBatch(world.relay, world.staff.token, { organizationId: org, mutations: [create] });
+      expect(status).toBe(403);
+      expect(body).toMatchObject({ code: 'not_a_member', message: expect.stringContaining(org) });
+      expect(await ledgerOf(create.id)).toBeUndefined();
     }
+  });
+
+  it('should still refuse, edit by edit, a member removed by an earlier edit of the same batch', async () => {
+    // the look before the batch saw a member; the batch's own transaction reads the role again
+    const member = await createMember(world.db.sql, [{ organizationId: world.organizationId, role: 'MANAGER' }]);
+    const [own] = await world.db.sql<{ id: string }[]>`
+      SELECT id FROM memberships WHERE user_id = ${member.userId} AND organization_id = ${world.organizationId}`;
+    const leave = envelope('member.leave', { membershipId: own!.id });
+    const create = createTask();
+    const { body } = await send([leave, create], member.token);
+    expect(body.results[0]).toMatchObject({ outcome: 'APPLIED' });
+    expect(body.results[1]).toMatchObject({ outcome: 'REFUSED', code: 'forbidden' });
   });
 
   it('should count mutations by name and outcome in the metrics', async () => {

@@ -3,6 +3,7 @@
 //   200 {results}: one result per mutation, APPLIED (txid, seq, tables) or REFUSED (code, reason);
 //       a refusal does not stop the mutations behind it
 //   400 a body that is not a MutationBatch (naming the fields), 401 no session, 413 over 1 MiB
+//   403 not_a_member: the caller is not (or no longer) a member of the batch's organization
 //   503 the database stopped answering or was too busy (a lock or statement timeout, a deadlock
 //       that kept coming back): nothing of the batch is committed; the device sends it again (and
 //       a batch whose answer was lost replays from the ledger)
@@ -65,6 +66,16 @@ export const mutationRoutes: FastifyPluginAsync<MutationRouteOptions> = async (a
       );
     }
     const batch = parseBody(MutationBatch, request);
+    // removed from the organization (or never in it): the whole batch, at once, so the device
+    // learns it has lost the organization instead of collecting a refusal per edit. A removal
+    // that commits after this look is still refused edit by edit inside the batch's transaction.
+    if (!caller.roles.has(batch.organizationId)) {
+      throw new HttpError(
+        403,
+        'not_a_member',
+        `you are not a member of organization ${batch.organizationId} (removed, or never added): nothing of this batch was applied`,
+      );
+    }
 
     const scope = { organizationId: batch.organizationId, userId: caller.userId, sessionId: caller.sessionId };
     let applied: Applied[];

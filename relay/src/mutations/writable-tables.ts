@@ -67,6 +67,7 @@ const rowWords: Record<string, string> = {
   decision_logs: 'the decision',
   holds: 'the hold',
   memberships: 'the membership',
+  invitations: 'the invitation',
   venues: 'the venue',
   task_templates: 'the task template',
   settlement_lines: 'the settlement line',

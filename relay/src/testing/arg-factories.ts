@@ -73,6 +73,33 @@ async function newGuestEntry(sql: Sql, world: World): Promise<string> {
   return row!.id;
 }
 
+async function newVenue(sql: Sql, world: World): Promise<string> {
+  const [row] = await sql<{ id: string }[]>`
+    INSERT INTO venues (organization_id, slug, name, timezone, capacity)
+    VALUES (${world.organizationId}, ${`side-room-${next()}`}, 'Side Room', 'Europe/London', 150) RETURNING id`;
+  return row!.id;
+}
+
+/** an open invitation as STAFF, which a MANAGER may re-send and revoke */
+async function newInvitation(sql: Sql, world: World): Promise<string> {
+  const [row] = await sql<{ id: string }[]>`
+    INSERT INTO invitations (organization_id, email, role, invited_by, expires_at)
+    VALUES (${world.organizationId}, ${`pending-${next()}@example.test`}, 'STAFF', ${world.ownerId},
+            now() + interval '7 days') RETURNING id`;
+  return row!.id;
+}
+
+/** a STAFF member's membership, which a MANAGER may change or remove */
+async function newMembership(sql: Sql, world: World): Promise<string> {
+  const [user] = await sql<{ id: string }[]>`
+    INSERT INTO users (email, display_name) VALUES (${`crew-${next()}-${randomUUID().slice(0, 8)}@example.test`}, 'Crew Member')
+    RETURNING id`;
+  const [row] = await sql<{ id: string }[]>`
+    INSERT INTO memberships (organization_id, user_id, role, user_email, user_name)
+    VALUES (${world.organizationId}, ${user!.id}, 'STAFF', '', '') RETURNING id`;
+  return row!.id;
+}
+
 /** an admit check-in nobody has undone yet */
 async function newAdmit(sql: Sql, world: World): Promise<string> {
   const [row] = await sql<{ id: string }[]>`
@@ -221,6 +248,29 @@ export const argFactories: Readonly<Record<string, ArgFactory>> = {
   'settlementLine.reorder': async (w) => ({ eventId: w.eventId, lineIds: [...w.ids.settlement_lines!].reverse() }),
   'event.settle': async (w, sql) => ({ eventId: await newShowWithDeal(sql, w) }),
   'organization.setLocale': async () => ({ locale: freshLocale() }),
+  'venue.create': async () => ({
+    venueId: randomUUID(),
+    name: `The Annex ${next()}`,
+    slug: `annex-${next()}`,
+    timezone: 'Europe/London',
+    capacity: 400,
+  }),
+  // not the slug: a MANAGER may make this edit
+  'venue.update': async (w) => ({ venueId: w.venueId, capacity: 3000 + next() }),
+  'venue.archive': async (w, sql) => ({ venueId: await newVenue(sql, w) }),
+  // STAFF, which a MANAGER may invite too
+  'invitation.create': async () => ({
+    invitationId: randomUUID(),
+    email: `invitee-${next()}@example.test`,
+    role: 'STAFF',
+  }),
+  'invitation.resend': async (w, sql) => ({ invitationId: await newInvitation(sql, w) }),
+  'invitation.revoke': async (w, sql) => ({ invitationId: await newInvitation(sql, w) }),
+  'member.setRole': async (w, sql) => ({ membershipId: await newMembership(sql, w), role: 'PROMOTER' }),
+  'member.remove': async (w, sql) => ({ membershipId: await newMembership(sql, w) }),
+  // someone else's membership: only its own member may leave with it (the caller's own is the
+  // test's to give: relay/src/mutations/members.test.ts)
+  'member.leave': async (w, sql) => ({ membershipId: await newMembership(sql, w) }),
 };
 
 /** Valid arguments for the mutation, or a failure naming the missing factory. */

@@ -2,7 +2,7 @@
 // holds them (shared/migrations/0001_tenancy.sql).
 import { z } from 'zod';
 import { Role } from '../roles.js';
-import { bool, countryCode, email, int, localeTag, text, timeZone, timestamp, slug, uuid } from './fields.js';
+import { bool, countryCode, currencyCode, email, int, localeTag, text, timeZone, timestamp, slug, uuid } from './fields.js';
 
 export const OrganizationRow = z.object({
   id: uuid,
@@ -11,6 +11,8 @@ export const OrganizationRow = z.object({
   email_from: z.string('must be text').nullable(),
   /** how the organization's app, emails and documents write dates, numbers and money (0023) */
   locale: localeTag,
+  /** what its deals and settlements are in unless a deal says otherwise (0028) */
+  currency: currencyCode,
   created_at: timestamp,
   updated_at: timestamp,
 });
@@ -29,6 +31,10 @@ export const VenueRow = z
     city: z.string('must be text').nullable(),
     country: countryCode.nullable(),
     intake_enabled: bool,
+    /** the name the venue's emails come from ("The Harbour Stage"); null: the organization's (0028) */
+    sender_name: text({ min: 1, max: 200 }).nullable(),
+    /** archived: no more requests, gone from the pickers; its events and history stay (0028) */
+    archived_at: timestamp.nullable(),
     created_at: timestamp,
     updated_at: timestamp,
   })

@@ -27,6 +27,7 @@ export type MutableTable =
   | 'decision_logs'
   | 'holds'
   | 'memberships'
+  | 'invitations'
   | 'venues'
   | 'task_templates'
   | 'settlement_lines'
@@ -79,6 +80,14 @@ export interface MutationContext {
  */
 export class RuleViolation extends Error {
   override readonly name = 'RuleViolation';
+  constructor(
+    message: string,
+    /** forbidden: the rule is about who may do it (a manager changing an owner's role), refused as
+     * the gate refuses a role; rule: anything else */
+    readonly code: 'rule' | 'forbidden' = 'rule',
+  ) {
+    super(message);
+  }
 }
 
 export interface MutationDefinition<Args extends z.ZodType = z.ZodType> {
@@ -86,6 +95,12 @@ export interface MutationDefinition<Args extends z.ZodType = z.ZodType> {
   readonly args: Args;
   /** the lowest role that may run it */
   readonly minimumRole: Role;
+  /**
+   * A role rule that depends on the arguments alone (a manager may invite STAFF but not an OWNER):
+   * the reason a role that reaches minimumRole may still not make this edit, or undefined. Run by
+   * the gate on both sides; rules that depend on rows (the member's current role) are the plan's.
+   */
+  refuseRole?(args: z.output<Args>, role: Role): string | undefined;
   /** what the user meant, in their words, for the "needs attention" list */
   describe(args: z.output<Args>): string;
   /** the row the edit is about: the audit log's entity, even when the plan changes nothing */

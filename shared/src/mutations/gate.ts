@@ -53,6 +53,8 @@ export function gateMutation<Args extends z.ZodType>(
   if (!roleAtLeast(role, definition.minimumRole)) {
     return { passed: false, code: 'forbidden', reason: forbiddenReason(definition, parsed.data, role) };
   }
+  const refused = definition.refuseRole?.(parsed.data, role);
+  if (refused) return { passed: false, code: 'forbidden', reason: refused };
   return { passed: true, args: parsed.data, role };
 }
 

@@ -107,6 +107,15 @@ const examples: { readonly [Name in MutationName]: MutationArgs<Name> } = {
   'settlementLine.reorder': { eventId: id(2), lineIds: [id(15)] },
   'event.settle': { eventId: id(2) },
   'organization.setLocale': { locale: 'en-GB' },
+  'venue.create': { venueId: id(13), name: 'The Annex', slug: 'annex', timezone: 'Europe/London', capacity: 400 },
+  'venue.update': { venueId: id(13), capacity: 450 },
+  'venue.archive': { venueId: id(13) },
+  'invitation.create': { invitationId: id(14), email: 'Sam@Example.test', role: 'STAFF' },
+  'invitation.resend': { invitationId: id(14) },
+  'invitation.revoke': { invitationId: id(14) },
+  'member.setRole': { membershipId: id(15), role: 'PROMOTER' },
+  'member.remove': { membershipId: id(15) },
+  'member.leave': { membershipId: id(15) },
 };
 
 const isDefinition = (value: unknown): value is MutationDefinition =>

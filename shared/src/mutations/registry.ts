@@ -17,6 +17,8 @@ import {
   guestListRemove,
   guestListUpdate,
 } from './guest-lists.js';
+import { invitationCreate, invitationResend, invitationRevoke } from './invitations.js';
+import { memberLeave, memberRemove, memberSetRole } from './members.js';
 import { organizationSetLocale } from './organization-locale.js';
 import { holdChallenge, holdPlace, holdRelease, holdSetExpiry } from './holds.js';
 import { requestSetStatus } from './requests.js';
@@ -29,6 +31,7 @@ import {
   settlementLineUpdate,
 } from './settlement-lines.js';
 import { taskTemplateCreate, taskTemplateRemove, taskTemplateReorder, taskTemplateUpdate } from './task-templates.js';
+import { venueArchive, venueCreate, venueUpdate } from './venues.js';
 import { taskComplete, taskCreate, taskRemove, taskReopen, taskReorder, taskUpdate } from './tasks.js';
 
 export const mutations = {
@@ -67,6 +70,15 @@ export const mutations = {
   'settlementLine.reorder': settlementLineReorder,
   'event.settle': eventSettle,
   'organization.setLocale': organizationSetLocale,
+  'venue.create': venueCreate,
+  'venue.update': venueUpdate,
+  'venue.archive': venueArchive,
+  'invitation.create': invitationCreate,
+  'invitation.resend': invitationResend,
+  'invitation.revoke': invitationRevoke,
+  'member.setRole': memberSetRole,
+  'member.remove': memberRemove,
+  'member.leave': memberLeave,
 } as const satisfies Readonly<Record<string, MutationDefinition>>;
 
 export type Mutations = typeof mutations;
