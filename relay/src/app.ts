@@ -20,6 +20,13 @@ import { faviconRoutes } from './http/favicon.js';
 import { metricsPlugin } from './metrics/routes.js';
 import { authRoutes, type SignInCodeOutlet } from './auth/routes.js';
 import { mutationRoutes } from './mutations/routes.js';
+import { ACCEPT_PAGE_PATH, invitationRoutes } from './invitations/routes.js';
+import { organizationRoutes } from './organizations/routes.js';
+import { deviceRoutes } from './devices/routes.js';
+import { invitationLetter, InvitationSendPayload } from './invitations/invitation-mail.js';
+import { INVITATION_SEND_JOB } from '@promoteros/shared/mutations';
+import { emailJob } from './notify/deliver-email.js';
+import { publicUrl } from './http/public-url.js';
 import { startHoldSweeper } from './holds/hold-sweeper.js';
 import { intakeRoutes } from './intake/routes.js';
 import { JobHandlers } from './jobs/job-handlers.js';
@@ -118,6 +125,9 @@ export async function createRelay(config: RelayConfig, deps: RelayDeps = {}): Pr
   await app.register(shapeRoutes, { db, feed, config, catalog });
   await app.register(shapeCountRoutes, { db, catalog });
   await app.register(mutationRoutes, { db });
+  await app.register(invitationRoutes, { db, config, rateLimits });
+  await app.register(organizationRoutes, { db, config });
+  await app.register(deviceRoutes, { db });
   await app.register(intakeRoutes, { db, config, rateLimits });
   await app.register(deliveryProblemRoutes, { db });
   await app.register(documentRoutes, { db });
@@ -249,6 +259,17 @@ function jobLoop(
       }),
       // PDF documents (relay/src/documents), on every relay like the emails
       [DOCUMENT_RENDER]: renderDocumentJob,
+      // the link is made when the job runs: by then the relay listens and knows its address
+      [INVITATION_SEND_JOB]: emailJob(
+        InvitationSendPayload,
+        invitationLetter((token) => `${publicUrl(config.PUBLIC_URL, app.server)}${ACCEPT_PAGE_PATH}?token=${token}`),
+        {
+          mailer,
+          mailFrom: config.MAIL_FROM,
+          messageIdDomain: messageIdDomain(config.MAIL_FROM),
+          metrics: parts.emailMetrics,
+        },
+      ),
     });
   // the queue's depth is worth watching from any relay, whether or not it runs jobs itself
   const jobMetrics = new JobMetrics(app.metrics.registry, db.sql);

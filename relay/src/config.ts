@@ -102,11 +102,20 @@ const ConfigSchema = z.object({
   JOBS_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   LIVE_POLL_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(20_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /**
+   * Who may join without an operator (docs/organizations.md): open, anyone signs up with their
+   * email and may create organizations; invite, accounts come only from invitations (any account
+   * may still create an organization); closed, as invite, and only an operator creates
+   * organizations (npm run org:create -w relay). Unset: open in development and tests, closed in
+   * production.
+   */
+  SIGN_UP: z.enum(['open', 'invite', 'closed'], { message: 'must be open, invite or closed' }).optional(),
   /** auto: load the demo on the first start of an empty embedded database */
   DEMO_DATA: z.enum(['auto', 'never']).default('auto'),
 });
 
-export type RelayConfig = z.infer<typeof ConfigSchema>;
+export type SignUp = 'open' | 'invite' | 'closed';
+export type RelayConfig = Omit<z.infer<typeof ConfigSchema>, 'SIGN_UP'> & { readonly SIGN_UP: SignUp };
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -139,5 +148,5 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       : []),
   ];
   if (missing.length > 0) throw new ConfigError(missing);
-  return config;
+  return { ...config, SIGN_UP: config.SIGN_UP ?? (config.NODE_ENV === 'production' ? 'closed' : 'open') };
 }

@@ -2,6 +2,7 @@
 // required", "code must be the six digits from the email").
 import { z } from 'zod';
 import { storableText } from '@promoteros/shared';
+import { Platform } from '../devices/platform.js';
 
 const text = (what: string) =>
   z.string({ error: (issue) => (issue.input === undefined ? 'is required' : `must be ${what}`) }).check(storableText());
@@ -41,6 +42,7 @@ export const VerifyBody = z
     signInId: SignInId.optional(),
     token: LinkToken.optional(),
     deviceName: DeviceName.optional(),
+    platform: Platform.optional(),
   })
   .superRefine((body, ctx) => {
     if (body.token !== undefined) return;

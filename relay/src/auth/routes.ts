@@ -24,6 +24,7 @@ import { SignInDelivery } from './sign-in-delivery.js';
 import { SIGN_IN_PAGE_PATH, signInPageRoute } from './sign-in-page.js';
 import { isSignInOf, issueSignInToken, redeemCode, redeemLink, SIGN_IN_VALID_MINUTES } from './sign-in-tokens.js';
 import { accountOf, openSession, revokeSession } from './sessions.js';
+import { personOf } from './new-person.js';
 
 /** A sign-in code that was not mailed (development without SMTP_URL), for whoever shows it. */
 export interface UnmailedSignInCode {
@@ -100,7 +101,12 @@ export const authRoutes: FastifyPluginAsync<AuthRouteOptions> = async (
   app.post('/v1/auth/sign-in', async (request, reply) => {
     const { email, deviceName } = parseBody(SignInBody, request);
     await limits.countRequest(request.ip, email);
-    const [user] = await sql<{ id: string }[]>`SELECT id FROM users WHERE email = ${email}`;
+    let [user] = await sql<{ id: string }[]>`SELECT id FROM users WHERE email = ${email}`;
+    // open sign-up: a new address gets an account and a code like any other; what it can reach
+    // is nothing until it creates or joins an organization
+    if (!user && config.SIGN_UP === 'open') {
+      user = { id: await personOf(sql, email) };
+    }
     const issued = await issueSignInToken(sql, hasher, { email, userId: user?.id ?? null, requestIp: request.ip });
     if (user) deliver(email, issued, deviceName);
     return reply.status(202).send({
@@ -124,7 +130,12 @@ export const authRoutes: FastifyPluginAsync<AuthRouteOptions> = async (
       userId = await redeemCode(sql, hasher, email, body.code!, bound ? body.signInId : undefined);
     }
     const deviceName = body.deviceName ?? request.headers['user-agent']?.slice(0, 200) ?? 'unknown device';
-    const session = await openSession(sql, { userId, deviceName, ttlDays: config.SESSION_TTL_DAYS });
+    const session = await openSession(sql, {
+      userId,
+      deviceName,
+      platform: body.platform,
+      ttlDays: config.SESSION_TTL_DAYS,
+    });
     return {
       sessionToken: session.sessionToken,
       expiresAt: session.expiresAt.toISOString(),

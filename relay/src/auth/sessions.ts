@@ -11,13 +11,19 @@ export interface OpenedSession {
 
 export async function openSession(
   sql: Sql,
-  options: { readonly userId: string; readonly deviceName: string; readonly ttlDays: number },
+  options: {
+    readonly userId: string;
+    readonly deviceName: string;
+    /** the device's operating system, as the app names it; unknown for older apps */
+    readonly platform?: string | undefined;
+    readonly ttlDays: number;
+  },
 ): Promise<OpenedSession> {
   const sessionToken = newSessionToken();
   const [row] = await sql<{ expires_at: Date }[]>`
-    INSERT INTO sessions (user_id, token_hash, device_name, expires_at)
+    INSERT INTO sessions (user_id, token_hash, device_name, platform, expires_at)
     VALUES (${options.userId}, ${hashSessionToken(sessionToken)}, ${options.deviceName.slice(0, 200)},
-            now() + make_interval(days => ${options.ttlDays}))
+            ${options.platform?.slice(0, 50) ?? null}, now() + make_interval(days => ${options.ttlDays}))
     RETURNING expires_at`;
   return { sessionToken, expiresAt: row!.expires_at };
 }

@@ -107,11 +107,15 @@ export async function applyBatch(
           tx,
           envelopes.map((e) => e.id),
         );
-        const role = await currentRole(tx, scope);
+        let role = await currentRole(tx, scope);
         const done: Step[] = [];
         for (const envelope of envelopes) {
           const step = await applyInTransaction(tx, scope, envelope, known, role, find);
           if (step.kind === 'applied') known.set(envelope.id, step.entry);
+          // a member who left, or lowered their own role, earlier in the batch makes the rest of
+          // it with the role they have now
+          if (step.kind === 'applied' && tablesOf(step.entry).includes('memberships'))
+            role = await currentRole(tx, scope);
           done.push(step);
         }
         return done;

@@ -136,7 +136,11 @@ describe('the last OWNER', () => {
       ['member.leave', { membershipId: own }],
     ] as const) {
       const result = await run(org, owner, name, args);
-      expect(result, name).toMatchObject({ outcome: 'REFUSED', code: 'rule', reason: expect.stringMatching(lastOwner) });
+      expect(result, name).toMatchObject({
+        outcome: 'REFUSED',
+        code: 'rule',
+        reason: expect.stringMatching(lastOwner),
+      });
     }
     expect(await membershipOf(org, owner)).toMatchObject({ role: 'OWNER' });
 
@@ -161,7 +165,10 @@ describe('the last OWNER', () => {
         run(org, a, 'member.setRole', { membershipId: b.membershipId, role: 'STAFF' }),
         run(org, b.member, 'member.setRole', { membershipId: aId, role: 'STAFF' }),
       ]);
-      expect(results.filter((r) => r.outcome === 'APPLIED'), `round ${round}`).toHaveLength(1);
+      expect(
+        results.filter((r) => r.outcome === 'APPLIED'),
+        `round ${round}`,
+      ).toHaveLength(1);
       const [owners] = await db.sql<{ count: number }[]>`
         SELECT count(*)::int AS count FROM memberships WHERE organization_id = ${org.id} AND role = 'OWNER'`;
       expect(owners!.count).toBe(1);
@@ -202,7 +209,11 @@ describe('venue mutations by every role', () => {
         timezone: 'Europe/London',
         capacity: 400,
       });
-      const updated = await run(org, by, 'venue.update', { venueId: org.venueId, capacity: 2100, senderName: 'Harbour Box Office' });
+      const updated = await run(org, by, 'venue.update', {
+        venueId: org.venueId,
+        capacity: 2100,
+        senderName: 'Harbour Box Office',
+      });
       const renamed = await run(org, by, 'venue.update', { venueId: org.venueId, slug: `hall-${role.toLowerCase()}` });
       const archived = await run(org, by, 'venue.archive', { venueId: await createVenue(db.sql, org.id) });
       const owner = role === 'OWNER';
@@ -240,7 +251,7 @@ describe('venue mutations by every role', () => {
     const solo = await organization();
     expect(await run(solo, solo.members.get('OWNER')!, 'venue.archive', { venueId: solo.venueId })).toMatchObject({
       outcome: 'REFUSED',
-      reason: '“The Hall” is the organization\'s last open venue',
+      reason: "“The Hall” is the organization's last open venue",
     });
   });
 

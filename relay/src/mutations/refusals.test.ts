@@ -149,7 +149,10 @@ describe('refused mutations', () => {
     const nowhere = randomUUID();
     for (const org of [elsewhere, nowhere]) {
       const create = createTask();
-      const { status, body } = await sendBatch(world.relay, world.staff.token, { organizationId: org, mutations: [create] });
+      const { status, body } = await sendBatch(world.relay, world.staff.token, {
+        organizationId: org,
+        mutations: [create],
+      });
       expect(status).toBe(403);
       expect(body).toMatchObject({ code: 'not_a_member', message: expect.stringContaining(org) });
       expect(await ledgerOf(create.id)).toBeUndefined();

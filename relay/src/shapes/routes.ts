@@ -9,13 +9,16 @@
 //                          one is complete up to the new head (see desktop multi-shape apply)
 //
 // A handle that no longer matches the shape as the relay would serve it now (membership
-// changed, table rotated) or an offset beyond the head (database restored) → 409.
-import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+// changed, table rotated) or an offset beyond the head (database restored) → 409. So does a
+// followed shape (a handle and an offset) whose caller was removed from its organization or may
+// no longer read its table, also while a live request waits: the refetch is then refused 403.
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from '../db/database.js';
 import type { ChangeFeed } from '../change-feed.js';
 import type { RelayConfig } from '../config.js';
 import { authenticate } from '../auth/caller.js';
-import { parseShapeRequest } from './shape-request.js';
+import { parseShapeRequest, type ShapeRequest } from './shape-request.js';
+import { HttpError } from '../http/errors.js';
 import { resolveScope, shapeHandle, type ShapeScope } from './shape-scope.js';
 import { schemaHeader, type Catalog } from './table-columns.js';
 import { formatOffset, liveCursor, mustRefetchBody, upToDateMessage } from './protocol.js';
@@ -48,10 +51,37 @@ export const shapeRoutes: FastifyPluginAsync<ShapeRouteOptions> = async (app, { 
     else void reply.header('electric-schema', schemaHeader(scope.columns));
   }
 
+  function mustRefetch(reply: FastifyReply, handle: string | undefined) {
+    if (handle) void reply.header('electric-handle', handle);
+    void reply.header('cache-control', 'private, no-store');
+    return reply.status(409).type('application/json').send(mustRefetchBody);
+  }
+
+  /** The caller's scope now, or undefined when they lost what the shape was cut for. */
+  async function scopeNow(request: FastifyRequest, shape: ShapeRequest): Promise<ShapeScope | undefined> {
+    const caller = await authenticate(sql, request);
+    try {
+      return resolveScope(caller, shape, catalog);
+    } catch (error) {
+      if (error instanceof HttpError && error.status === 403) return undefined;
+      throw error;
+    }
+  }
+
   app.get('/v1/shape', async (request, reply) => {
     const shape = parseShapeRequest(request.query as Record<string, unknown>);
     const caller = await authenticate(sql, request);
-    const scope = resolveScope(caller, shape, catalog);
+    let scope: ShapeScope;
+    try {
+      scope = resolveScope(caller, shape, catalog);
+    } catch (error) {
+      // a shape being followed whose member was removed, or whose role may no longer read the
+      // table: must-refetch at once, and the refetch (offset -1) is refused 403 with the reason
+      if (shape.handle && shape.offset.kind !== 'start' && error instanceof HttpError && error.status === 403) {
+        return mustRefetch(reply, undefined);
+      }
+      throw error;
+    }
     const handle = shapeHandle(scope, await tableEpoch(scope.table.table.name));
 
     // the client went away: stop waiting, and stop streaming (releases the cursor's connection)
@@ -83,9 +113,7 @@ export const shapeRoutes: FastifyPluginAsync<ShapeRouteOptions> = async (app, { 
 
     const after = shape.offset.seq;
     if (shape.handle !== handle || (after > feed.head && after > (await feed.refresh()))) {
-      void reply.header('electric-handle', handle);
-      void reply.header('cache-control', 'private, no-store');
-      return reply.status(409).type('application/json').send(mustRefetchBody);
+      return mustRefetch(reply, handle);
     }
 
     // a catch-up (non-live) request reads the head itself: the feed learns of commits a moment
@@ -93,6 +121,13 @@ export const shapeRoutes: FastifyPluginAsync<ShapeRouteOptions> = async (app, { 
     let head = shape.live ? feed.head : await feed.refresh();
     if (shape.live && head <= after) {
       head = await feed.waitForChange(after, config.LIVE_POLL_TIMEOUT_MS, gone.signal);
+      // the wait may have seen the caller removed or their role changed: a live request ends at
+      // once with must-refetch rather than serving one more answer cut for the old membership
+      if (head > after && feed.touches(after, head, 'memberships', scopeOrganizations(scope)) !== 'no') {
+        const now = await scopeNow(request, shape);
+        if (!now || shapeHandle(now, await tableEpoch(now.table.table.name)) !== handle)
+          return mustRefetch(reply, undefined);
+      }
     }
     // seqs are unique and rising: a range no wider than the cap holds no more transactions
     const end = head - after <= MAX_TRANSACTIONS_PER_RESPONSE ? head : await responseEnd(sql, after, head);

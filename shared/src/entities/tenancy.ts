@@ -2,7 +2,19 @@
 // holds them (shared/migrations/0001_tenancy.sql).
 import { z } from 'zod';
 import { Role } from '../roles.js';
-import { bool, countryCode, currencyCode, email, int, localeTag, text, timeZone, timestamp, slug, uuid } from './fields.js';
+import {
+  bool,
+  countryCode,
+  currencyCode,
+  email,
+  int,
+  localeTag,
+  text,
+  timeZone,
+  timestamp,
+  slug,
+  uuid,
+} from './fields.js';
 
 export const OrganizationRow = z.object({
   id: uuid,

@@ -1,6 +1,7 @@
 // Inviting people: an OWNER invites with any role, a MANAGER only STAFF and PROMOTER
-// (mayManageRole, ../roles.ts). An invitation is valid INVITATION_VALID_DAYS from when it was
-// made or last re-sent, is used once, and can be revoked until then. The plan writes the row and
+// (mayManageRole, ../roles.ts). An invitation is valid INVITATION_VALID_DAYS from its last email
+// (the plan's expiry is the device's estimate; the relay's email job sets it on its own clock),
+// is used once, and can be revoked until then. The plan writes the row and
 // queues the email job; the relay's job makes the link and the code, stores only their hashes and
 // sends them (relay/src/invitations), so no secret is ever in a plan, a replica or the outbox.
 import { z } from 'zod';
@@ -48,7 +49,8 @@ export const invitationCreate = defineMutation({
   subject: (args) => ({ table: 'invitations', id: args.invitationId }),
   describe: (args) => `Invite ${args.email} as ${args.role}`,
   async plan(args, context, read) {
-    if (await read.get('invitations', args.invitationId)) throw new RuleViolation('an invitation with this id already exists');
+    if (await read.get('invitations', args.invitationId))
+      throw new RuleViolation('an invitation with this id already exists');
     const [member] = await read.where('memberships', { user_email: args.email });
     if (member) throw new RuleViolation(`${args.email} is already a member (${String(member.role)})`);
     const writes: PlannedWrite[] = [];

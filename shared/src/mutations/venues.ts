@@ -122,10 +122,7 @@ export const venueUpdate = defineMutation({
     for (const [column, value] of fields) if (value !== undefined && value !== venue[column]) set[column] = value;
     if (Object.keys(set).length === 0) return [];
     if (typeof set.slug === 'string') await slugFree(read, set.slug, args.venueId);
-    attendanceFits(
-      Number(set.min_attendance ?? venue.min_attendance),
-      Number(set.capacity ?? venue.capacity),
-    );
+    attendanceFits(Number(set.min_attendance ?? venue.min_attendance), Number(set.capacity ?? venue.capacity));
     return [{ op: 'update', table: 'venues', id: args.venueId, set: { ...set, updated_at: context.at } }];
   },
 });
