@@ -31,6 +31,13 @@ export async function findIntakeVenue(
   return venue;
 }
 
+/** The slug a renamed venue has now, when `oldSlug` is one it had (renamed_venue_slug, 0029). */
+export async function renamedVenueSlug(sql: Sql, orgSlug: string, oldSlug: string): Promise<string | undefined> {
+  if (!SLUG.test(orgSlug) || !SLUG.test(oldSlug)) return undefined;
+  const [renamed] = await sql<{ slug: string }[]>`SELECT slug FROM renamed_venue_slug(${orgSlug}, ${oldSlug})`;
+  return renamed?.slug;
+}
+
 /** How long a venue's page details are reused: a venue closing its form takes this long to show. */
 export const VENUE_CACHE_MS = 5_000;
 const MAX_CACHED = 1_000;

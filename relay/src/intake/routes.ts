@@ -21,7 +21,7 @@ import { FormTokens } from './form-token.js';
 import { intakeErrorHandler } from './intake-errors.js';
 import { IntakeLimits } from './intake-limits.js';
 import { IntakeSchemas } from './intake-schemas.js';
-import { IntakeVenues } from './intake-venue.js';
+import { IntakeVenues, renamedVenueSlug } from './intake-venue.js';
 import { KnownPeople } from './known-people.js';
 import { INTAKE_BODY_LIMIT, submitRequest, type SlugParams } from './submit-request.js';
 
@@ -64,8 +64,14 @@ export const intakeRoutes: FastifyPluginAsync<IntakeRouteOptions> = async (app, 
   app.get(SCRIPT_PATH, serveScript);
 
   app.get<{ Params: SlugParams }>('/request/:orgSlug/:venueSlug', async (request, reply) => {
-    const venue = await venues.find(request.params.orgSlug, request.params.venueSlug);
-    if (!venue) return answerNotFound(request, reply);
+    const { orgSlug, venueSlug } = request.params;
+    const venue = await venues.find(orgSlug, venueSlug);
+    if (!venue) {
+      // a published link from before the venue was renamed: to its page under the new name
+      const renamed = await renamedVenueSlug(db.sql, orgSlug, venueSlug);
+      if (renamed) return reply.redirect(`/request/${orgSlug}/${renamed}`, 301);
+      return answerNotFound(request, reply);
+    }
     return sendPage(reply, 200, await formPage(request, venue, { formToken: tokens.issue(venue.id) }));
   });
 

@@ -255,7 +255,7 @@ describe('venue mutations by every role', () => {
     });
   });
 
-  it('should keep a renamed venue’s old slugs for its intake page to redirect from', async () => {
+  it('should redirect a renamed venue’s old intake links to its page, and close an archived venue’s page', async () => {
     const owner = org.members.get('OWNER')!;
     const venueId = await createVenue(db.sql, org.id, { name: 'Cellar' });
     const [before] = await db.sql<{ slug: string }[]>`SELECT slug FROM venues WHERE id = ${venueId}`;
@@ -264,8 +264,17 @@ describe('venue mutations by every role', () => {
     const [{ slug: orgSlug } = { slug: '' }] = await db.sql<{ slug: string }[]>`
       SELECT slug FROM organizations WHERE id = ${org.id}`;
     for (const old of [before!.slug, 'the-cellar']) {
-      const [found] = await db.sql<{ slug: string }[]>`SELECT slug FROM renamed_venue_slug(${orgSlug}, ${old})`;
-      expect(found?.slug, old).toBe('cellar-bar');
+      const page = await fetch(`${relay.url}/request/${orgSlug}/${old}`, { redirect: 'manual' });
+      expect(page.status, old).toBe(301);
+      expect(page.headers.get('location'), old).toBe(`/request/${orgSlug}/cellar-bar`);
     }
+    expect((await fetch(`${relay.url}/request/${orgSlug}/cellar-bar`)).status).toBe(200);
+    // an archived venue's page takes no requests, under any of its names
+    // (asked of the database: the page's look-up is cached for a few seconds)
+    expect(await run(org, owner, 'venue.archive', { venueId })).toMatchObject({ outcome: 'APPLIED' });
+    expect(await db.sql`SELECT id FROM intake_venue(${orgSlug}, 'cellar-bar')`).toHaveLength(0);
+    expect(await db.sql`SELECT slug FROM renamed_venue_slug(${orgSlug}, 'the-cellar')`).toEqual([
+      { slug: 'cellar-bar' },
+    ]);
   });
 });
