@@ -29,6 +29,10 @@ async function fillRelayTables(sql: Sql, organizationId: string, eventId: string
     INSERT INTO email_deliveries (job_id, organization_id, kind, message_id, recipients, subject, status)
     VALUES (${job!.id}, ${organizationId}, 'request.received', ${`<${randomUUID()}@test>`}, ${['a@example.test']},
             'Your request', 'SENT')`;
+  // a slug a venue had before a rename (written by the trigger on venues)
+  await sql`
+    INSERT INTO venue_slugs (organization_id, slug, venue_id)
+    SELECT organization_id, 'before-' || slug, id FROM venues WHERE organization_id = ${organizationId} LIMIT 1`;
   await sql`
     INSERT INTO intake_submissions (token_hash, organization_id, request_id)
     VALUES (${randomUUID()}, ${organizationId}, ${requestId})`;

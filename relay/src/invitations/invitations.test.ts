@@ -41,7 +41,11 @@ async function mutate(by: TestMember, name: string, args: unknown) {
 }
 
 /** invites and reads the email: its link's token and its code */
-async function invite(email: string, role = 'STAFF', by = owner): Promise<{ id: string; token: string; code: string }> {
+async function invite(
+  email: string,
+  role = 'STAFF',
+  by = owner,
+): Promise<{ id: string; token: string; code: string; text: string }> {
   const id = randomUUID();
   expect(await mutate(by, 'invitation.create', { invitationId: id, email, role })).toMatchObject({
     outcome: 'APPLIED',
