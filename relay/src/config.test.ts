@@ -24,6 +24,13 @@ describe('loadConfig', () => {
     expect(config.SIGN_IN_LIMIT_PER_EMAIL).toBe(5);
   });
 
+  it('should open sign-up by default in development only, and take what is set', () => {
+    expect(loadConfig({}).SIGN_UP).toBe('open');
+    expect(loadConfig({ NODE_ENV: 'test' }).SIGN_UP).toBe('closed');
+    expect(loadConfig({ NODE_ENV: 'development', SIGN_UP: 'invite' }).SIGN_UP).toBe('invite');
+    expect(problemsOf({ SIGN_UP: 'everyone' })).toEqual(['SIGN_UP: must be open, invite or closed (got "everyone")']);
+  });
+
   it('should report every bad value on its own line, naming the variable', () => {
     const env = {
       PORT: 'eighty',

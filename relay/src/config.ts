@@ -106,8 +106,8 @@ const ConfigSchema = z.object({
    * Who may join without an operator (docs/organizations.md): open, anyone signs up with their
    * email and may create organizations; invite, accounts come only from invitations (any account
    * may still create an organization); closed, as invite, and only an operator creates
-   * organizations (npm run org:create -w relay). Unset: open in development and tests, closed in
-   * production.
+   * organizations (npm run org:create -w relay). Unset: open in development (npm start), closed
+   * otherwise (production, and tests unless they say).
    */
   SIGN_UP: z.enum(['open', 'invite', 'closed'], { message: 'must be open, invite or closed' }).optional(),
   /** auto: load the demo on the first start of an empty embedded database */
@@ -148,5 +148,5 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       : []),
   ];
   if (missing.length > 0) throw new ConfigError(missing);
-  return { ...config, SIGN_UP: config.SIGN_UP ?? (config.NODE_ENV === 'production' ? 'closed' : 'open') };
+  return { ...config, SIGN_UP: config.SIGN_UP ?? (config.NODE_ENV === 'development' ? 'open' : 'closed') };
 }

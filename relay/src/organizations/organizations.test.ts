@@ -15,8 +15,7 @@ let open: TestRelay;
 beforeAll(async () => {
   db = await createTestDatabase('organizations');
   mailbox = await TestMailbox.start();
-  // SIGN_UP unset: open, as in development
-  open = await startTestRelay(db, { SMTP_URL: mailbox.url, JOBS_ENABLED: 'false' });
+  open = await startTestRelay(db, { SMTP_URL: mailbox.url, JOBS_ENABLED: 'false', SIGN_UP: 'open' });
 });
 afterAll(async () => {
   await open?.stop();
@@ -130,8 +129,8 @@ describe('SIGN_UP', () => {
     }
   });
 
-  it('closed: only an operator creates organizations', async () => {
-    const relay = await startTestRelay(db, { JOBS_ENABLED: 'false', SIGN_UP: 'closed' });
+  it('closed (the default outside development): only an operator creates organizations', async () => {
+    const relay = await startTestRelay(db, { JOBS_ENABLED: 'false' });
     try {
       const person = await createMember(db.sql, []);
       expect(await post(relay, '/v1/organizations', harbour('closed-group'), person.token)).toMatchObject({
