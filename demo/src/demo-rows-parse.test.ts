@@ -52,6 +52,8 @@ beforeAll(async () => {
             VALUES (${randomUUID()}, ${org!.id}, ${member.userId}, ${member.sessionId}, 'hold.place',
                     ${sql.json({ holdDate: '2030-01-01' })}, 'APPLIED', ${sql.json({ ok: true })},
                     pg_current_xact_id()::xid::text::bigint)`;
+  await sql`INSERT INTO venue_slugs (organization_id, slug, venue_id)
+            SELECT organization_id, 'before-' || slug, id FROM venues WHERE organization_id = ${org!.id} LIMIT 1`;
   await sql`INSERT INTO intake_submissions (token_hash, organization_id, request_id)
             SELECT 'f0rm', organization_id, id FROM event_requests WHERE organization_id = ${org!.id} LIMIT 1`;
   await sql`INSERT INTO jobs (organization_id, kind, payload) VALUES (${org!.id}, 'email.confirmation', ${sql.json({ eventId: event!.id })})`;

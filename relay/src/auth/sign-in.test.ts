@@ -279,7 +279,8 @@ describe('sessions', () => {
       headers: { authorization: `Bearer ${laptop.sessionToken}` },
     });
     expect(afterSignOut.status).toBe(401);
-    expect(await afterSignOut.json()).toMatchObject({ code: 'unauthorized' });
+    // told apart from an expired or unknown session: the device deletes what it holds
+    expect(await afterSignOut.json()).toMatchObject({ code: 'session_signed_out' });
     const other = await fetch(`${relay.url}/v1/auth/session`, {
       headers: { authorization: `Bearer ${phone.sessionToken}` },
     });

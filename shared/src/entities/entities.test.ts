@@ -25,6 +25,8 @@ const venue = {
   city: 'London',
   country: 'GB',
   intake_enabled: true,
+  sender_name: null,
+  archived_at: null,
   created_at: '2025-01-10 09:00:00+00',
   updated_at: new Date('2025-01-10T09:00:00Z'),
 };

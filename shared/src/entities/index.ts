@@ -1,6 +1,6 @@
 // Row schemas for every table, by area, and the column builders they are made of.
 import type { z } from 'zod';
-import { InvitationRow, MembershipRow, OrganizationRow, UserRow, VenueRow } from './tenancy.js';
+import { InvitationRow, MembershipRow, OrganizationRow, UserRow, VenueRow, VenueSlugRow } from './tenancy.js';
 import { DecisionLogRow, EventRequestRow, EventRow, HoldRow } from './booking.js';
 import { DealTermsRow, SettlementLineRow } from './deals.js';
 import { EventTaskRow, TaskTemplateRow } from './tasks.js';
@@ -28,6 +28,7 @@ export * as columns from './fields.js';
 export const rowSchemas = {
   organizations: OrganizationRow,
   venues: VenueRow,
+  venue_slugs: VenueSlugRow,
   users: UserRow,
   memberships: MembershipRow,
   invitations: InvitationRow,

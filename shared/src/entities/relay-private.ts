@@ -21,6 +21,8 @@ export const SessionRow = z.object({
   user_id: uuid,
   token_hash: z.string('must be text'),
   device_name: text({ max: 200 }),
+  /** the device's operating system as the app named it at sign-in (0029) */
+  platform: text({ max: 50 }).nullable(),
   created_at: timestamp,
   last_seen_at: timestamp,
   expires_at: timestamp,

@@ -59,6 +59,15 @@ export const VenueRow = z
   );
 export type VenueRow = z.output<typeof VenueRow>;
 
+/** A slug a venue had before a rename: its old intake links redirect (relay only, migration 0029). */
+export const VenueSlugRow = z.object({
+  organization_id: uuid,
+  slug,
+  venue_id: uuid,
+  replaced_at: timestamp,
+});
+export type VenueSlugRow = z.output<typeof VenueSlugRow>;
+
 export const UserRow = z.object({
   id: uuid,
   email,
