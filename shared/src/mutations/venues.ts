@@ -14,6 +14,8 @@ import { bool, countryCode, int, slug, text, timeZone, uuid } from '../entities/
 import { defineMutation, mustGet, RuleViolation, type Row, type RowReader } from './define.js';
 
 const name = text({ min: 1, max: 200 });
+/** a slug's own message for a bad spelling, but the storable-text one for a NUL or a cut emoji */
+const venueSlug = text().pipe(slug);
 const capacity = int({ min: 1, max: 100000 });
 const minAttendance = int({ min: 0, max: 100000 });
 const optionalText = text({ min: 1, max: 500 }).nullable();
@@ -38,7 +40,7 @@ export const venueCreate = defineMutation({
     /** made by the device, so the optimistic row and the relay's row are the same row */
     venueId: uuid,
     name,
-    slug,
+    slug: venueSlug,
     timezone: timeZone,
     capacity,
     minAttendance: minAttendance.default(0),
@@ -86,7 +88,7 @@ export const venueUpdate = defineMutation({
     .object({
       venueId: uuid,
       name: name.optional(),
-      slug: slug.optional(),
+      slug: venueSlug.optional(),
       timezone: timeZone.optional(),
       capacity: capacity.optional(),
       minAttendance: minAttendance.optional(),
