@@ -63,7 +63,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: here('./out/main'),
-      lib: { entry: here('./src/main/index.ts') },
+      // the core's worker thread is an entry of its own: index.js starts out/main/core-worker.js
+      lib: { entry: { index: here('./src/main/index.ts'), 'core-worker': here('./src/worker-host/core-worker.ts') } },
       externalizeDeps: { include: ['keytar'] },
     },
     plugins: [copyMigrations()],

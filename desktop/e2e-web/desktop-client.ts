@@ -6,8 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import { MemoryCredentialStore } from '../src/core/app/credential-store.js';
-import { startDesktopApp, type DesktopApp } from '../src/core/app/desktop-app.js';
+import type { DesktopApp } from '../src/core/app/desktop-app.js';
 import { startDevHost, type DevHost } from '../src/dev-host/dev-host.js';
+import { startDesktopAppInWorker } from '../src/worker-host/worker-host.js';
 import { RENDERER_DIR, type VenueStack } from './venue-stack.js';
 
 export interface DesktopClient {
@@ -22,7 +23,7 @@ export async function startDesktopClient(stack: VenueStack, label: string): Prom
   const dataDir = await mkdtemp(join(tmpdir(), `promoteros-${label}-`));
   const credentials = new MemoryCredentialStore();
   const open = () =>
-    startDesktopApp({
+    startDesktopAppInWorker({
       relayUrl: stack.relayUrl(),
       dataDir,
       credentials,

@@ -1,6 +1,7 @@
 // Everything a spec needs running, all real: a PostgreSQL test database with the demo loaded, an
 // SMTP mailbox, a relay that mails sign-in codes to it (restartable on the same port, so the app
-// sees "the relay went away and came back"), and the browser dev host serving the renderer.
+// sees "the relay went away and came back"), and the browser dev host serving the renderer, with
+// the desktop core in its worker thread as `npm run dev:web` and the Electron app run it.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,8 +11,9 @@ import { TestMailbox } from '@promoteros/relay/testing/test-mailbox';
 import { createTestDatabase, type TestDatabase } from '@promoteros/relay/testing/test-database';
 import { startTestRelay, type TestRelay } from '@promoteros/relay/testing/test-relay';
 import { MemoryCredentialStore } from '../src/core/app/credential-store.js';
-import { startDesktopApp, type DesktopApp } from '../src/core/app/desktop-app.js';
+import type { DesktopApp } from '../src/core/app/desktop-app.js';
 import { startDevHost, type DevHost } from '../src/dev-host/dev-host.js';
+import { startDesktopAppInWorker } from '../src/worker-host/worker-host.js';
 
 export const DEMO_OWNER = 'owner@lakeshore-live.demo';
 /** built by globalSetup (vite.renderer.config.ts) */
@@ -45,7 +47,7 @@ export async function startVenueStack(
   let relay: TestRelay | undefined = await startTestRelay(db, { ...relayEnv, SMTP_URL: mailbox.url, PORT: port });
   port = new URL(relay.url).port;
   const url = relay.url;
-  const app = await startDesktopApp({
+  const app = await startDesktopAppInWorker({
     relayUrl: url,
     dataDir,
     credentials: new MemoryCredentialStore(),

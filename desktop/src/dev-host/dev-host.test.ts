@@ -1,5 +1,6 @@
 // The dev host over real sockets: the renderer over HTTP, the command map over a WebSocket that
-// only opens with the secret from a loopback page, and the browser client on top of it.
+// only opens with the secret from a loopback page, and the browser client on top of it. The core
+// behind it runs in its worker thread, as `npm run dev:web` runs it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,7 +8,8 @@ import { join } from 'node:path';
 import { WebSocket, type ClientOptions } from 'ws';
 import type { SignalPayload } from '../common/command-map.js';
 import { MemoryCredentialStore } from '../core/app/credential-store.js';
-import { startDesktopApp, type DesktopApp } from '../core/app/desktop-app.js';
+import type { DesktopApp } from '../core/app/desktop-app.js';
+import { startDesktopAppInWorker } from '../worker-host/worker-host.js';
 import { eventually } from '../core/testing/sync-fixture.js';
 import { createBrowserBridge, type BridgeSocketConstructor } from './browser-bridge.js';
 import { startDevHost, type DevHost } from './dev-host.js';
@@ -49,7 +51,7 @@ describe('browser dev host', () => {
     writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><div id="root"></div>');
     writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log("renderer")');
     // nothing listens on port 9: these tests need no relay
-    app = await startDesktopApp({
+    app = await startDesktopAppInWorker({
       relayUrl: 'http://127.0.0.1:9',
       dataDir: join(root, 'data'),
       credentials: new MemoryCredentialStore(),

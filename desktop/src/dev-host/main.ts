@@ -1,5 +1,7 @@
 // npm run dev:web — the app service and the browser dev host in one process, for working on the
-// renderer without Electron. Prints the URL to open (it carries the secret).
+// renderer without Electron. Prints the URL to open (it carries the secret). The core (replica,
+// sync, outbox) runs in a worker thread (../worker-host), so a long sync batch never stalls the
+// WebSocket; the keychain stays on this thread.
 //
 //   PROMOTEROS_RELAY_URL     relay to sign in to (default http://127.0.0.1:8787, `npm start`)
 //   PROMOTEROS_DATA_DIR      replicas and the remembered session (default .data/desktop at the
@@ -14,12 +16,12 @@
 // the data folder, which the start-up output names.
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startDesktopApp } from '../core/app/desktop-app.js';
 import { RememberedSessionFile } from '../core/app/remembered-session.js';
 import { chooseCredentialStore } from '../core/credentials/choose-store.js';
 import { developmentFileFallback } from '../core/credentials/development-file-store.js';
 import { createKeytarStore } from '../core/credentials/keytar-store.js';
 import { followTheSession, sessionRelayCredentials } from '../core/credentials/session-relay-credentials.js';
+import { startDesktopAppInWorker } from '../worker-host/worker-host.js';
 import { startDevHost } from './dev-host.js';
 
 const relayUrl = process.env.PROMOTEROS_RELAY_URL ?? 'http://127.0.0.1:8787';
@@ -41,7 +43,7 @@ const credentials = sessionRelayCredentials(
   chosen.credentialsFor,
   new RememberedSessionFile(dataDir).read()?.relayUrl ?? relayUrl,
 );
-const app = await startDesktopApp({
+const app = await startDesktopAppInWorker({
   relayUrl,
   dataDir,
   credentials,

@@ -1,12 +1,14 @@
 // The Electron main process, kept thin: everything that is not window chrome is the desktop
-// core (desktop/src/core), which runs here in the main process so sync goes on with no window
-// open. This file only joins the parts: one instance, the credential store, the core, the
-// bridge, the window, the menu, and sign-in links.
+// core (desktop/src/core), which runs in a worker thread of this process (../worker-host), so
+// sync goes on with no window open and PGlite's work never stalls the windows' IPC. The keychain,
+// safeStorage, dialogs and shell stay on this thread; the core calls back for them. This file
+// only joins the parts: one instance, the credential store, the core, the bridge, the window,
+// the menu, and sign-in links.
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { BrowserWindow, Menu, app, safeStorage, session } from 'electron';
 import { SIGNAL_CHANNEL } from '../common/ipc-channels.js';
-import { startDesktopApp, type DesktopApp } from '../core/app/desktop-app.js';
+import type { DesktopApp } from '../core/app/desktop-app.js';
 import { RememberedSessionFile } from '../core/app/remembered-session.js';
 import { createKeytarStore } from '../core/credentials/keytar-store.js';
 import { applicationMenuTemplate } from './application-menu.js';
@@ -19,6 +21,7 @@ import { safeStorageFallback } from './credentials/safe-storage-store.js';
 import { PROTOCOL, findDeepLink, parseDeepLink, type DeepLink } from './deep-link.js';
 import { appUrlMatcher, isAllowedSubresource } from './window/app-origin.js';
 import { createMainWindow } from './window/create-main-window.js';
+import { startDesktopAppInWorker } from '../worker-host/worker-host.js';
 
 const PRODUCT_NAME = 'PromoterOS';
 const DEFAULT_RELAY_URL = process.env.PROMOTEROS_RELAY_URL ?? 'http://127.0.0.1:8787';
@@ -103,7 +106,9 @@ async function start(): Promise<void> {
     new RememberedSessionFile(dataDir).read()?.relayUrl ?? DEFAULT_RELAY_URL,
   );
 
-  desktop = await startDesktopApp({
+  desktop = await startDesktopAppInWorker({
+    // built beside this file by electron.vite.config.ts
+    entry: join(here, 'core-worker.js'),
     relayUrl: credentials.relayUrl,
     dataDir,
     credentials,

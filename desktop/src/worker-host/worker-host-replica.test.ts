@@ -74,7 +74,10 @@ describe('the desktop core in a worker thread, synced from a relay', () => {
     const [task] = await db.sql<{ id: string; event_id: string }[]>`
       SELECT t.id, t.event_id FROM event_tasks t JOIN events e ON e.id = t.event_id
        WHERE t.organization_id = ${organization.organizationId} AND e.status <> 'SETTLED' LIMIT 1`;
-    await run(app, 'mutation.run', { name: 'task.update', args: { taskId: task!.id, title: 'Load-in through the worker' } });
+    await run(app, 'mutation.run', {
+      name: 'task.update',
+      args: { taskId: task!.id, title: 'Load-in through the worker' },
+    });
 
     await app.close();
     expect(clusterState(replicaDir)).toBe(DB_SHUTDOWNED);

@@ -1,6 +1,7 @@
 // The app service end to end: a real relay on real PostgreSQL with the demo loaded, sign-in by
 // a code read from a real SMTP sink, sync into a PGlite replica, and every read command answered
-// from that replica compared with what PostgreSQL holds.
+// from that replica compared with what PostgreSQL holds. The core runs in its worker thread, as
+// the shipped app runs it (../../worker-host): every command and push here crosses the thread.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +13,8 @@ import { seedDemo } from '@promoteros/demo/seed';
 import type { CommandName, CommandResult, SignalPayload, Outcome } from '../../common/command-map.js';
 import { eventually } from '../testing/sync-fixture.js';
 import { MemoryCredentialStore } from './credential-store.js';
-import { startDesktopApp, type DesktopApp } from './desktop-app.js';
+import { startDesktopAppInWorker } from '../../worker-host/worker-host.js';
+import type { DesktopApp } from './desktop-app.js';
 
 const OWNER = 'owner@lakeshore-live.demo';
 
@@ -32,7 +34,7 @@ describe('desktop app service', () => {
     relayUrl = relay.url,
     suggestedEmail?: string,
   ) {
-    const app = await startDesktopApp({
+    const app = await startDesktopAppInWorker({
       relayUrl,
       dataDir: dir,
       credentials,
