@@ -104,10 +104,28 @@ const electronInCore = {
     'Put Electron-specific code in the desktop shell and hand the core what it needs through an interface.',
 };
 const shellInCore = {
+  regex: folderNamed('renderer', 'main', 'preload', 'dev-host', 'launch', 'worker-host'),
+  message:
+    'The shells (Electron main and preload, the dev host, the renderer, the worker host) call the core, never the other way round: ' +
+    'hand the core what it needs through an interface, as DocumentFiles and CredentialStore do.',
+};
+// the core's tests may drive the app as it ships, through the worker host, and no other shell
+const shellInCoreTests = {
+  ...shellInCore,
+  regex: folderNamed('renderer', 'main', 'preload', 'dev-host', 'launch'),
+};
+
+const electronInWorkerHost = {
+  regex: packageNamed('electron'),
+  message:
+    'desktop/src/worker-host runs the core in a worker thread, under plain Node or in Electron, whose modules a worker ' +
+    'thread cannot load: the main process hands it what needs Electron (credentials, document files) as interfaces.',
+};
+const shellInWorkerHost = {
   regex: folderNamed('renderer', 'main', 'preload', 'dev-host', 'launch'),
   message:
-    'The shells (Electron main and preload, the dev host, the renderer) call the core, never the other way round: ' +
-    'hand the core what it needs through an interface, as DocumentFiles and CredentialStore do.',
+    'The shells (Electron main, the dev host) start the worker host, never the other way round: ' +
+    'take what they provide through WorkerHostOptions.',
 };
 
 const backendInShared = {
@@ -196,7 +214,18 @@ const layers = [
   {
     name: 'desktop core',
     files: [within('desktop/src/core')],
+    ignores: [tests],
     refused: [electronInCore, shellInCore],
+  },
+  {
+    name: 'desktop core tests',
+    files: [`desktop/src/core/${tests}`],
+    refused: [electronInCore, shellInCoreTests],
+  },
+  {
+    name: 'desktop worker host',
+    files: [within('desktop/src/worker-host')],
+    refused: [electronInWorkerHost, shellInWorkerHost],
   },
   {
     name: 'shared',

@@ -103,8 +103,27 @@ const layers: Record<string, Layer> = {
       ['../../preload/index.js', 'never the other way round'],
       ['../../dev-host/dev-host.js', 'never the other way round'],
       ['../../launch/desktop-shell.js', 'never the other way round'],
+      ['../../worker-host/worker-host.js', 'never the other way round'],
     ],
     allowed: ['node:fs', '@electric-sql/pglite', '@promoteros/shared', '../../common/command-map.js', './dispatch.js'],
+  },
+  'desktop core tests': {
+    file: 'desktop/src/core/app/layer-probe.test.ts',
+    refused: [
+      ['electron', 'plain Node'],
+      ['../../main/index.js', 'never the other way round'],
+      ['../../dev-host/dev-host.js', 'never the other way round'],
+    ],
+    allowed: ['vitest', './desktop-app.js', '../../worker-host/worker-host.js'],
+  },
+  'desktop worker host': {
+    file: 'desktop/src/worker-host/layer-probe.ts',
+    refused: [
+      ['electron', 'worker thread'],
+      ['../main/index.js', 'never the other way round'],
+      ['../dev-host/dev-host.js', 'never the other way round'],
+    ],
+    allowed: ['node:worker_threads', 'zod', '../core/app/desktop-app.js', '../common/command-map.js', './thread-wire.js'],
   },
   shared: {
     file: 'shared/src/mutations/layer-probe.ts',
