@@ -107,13 +107,10 @@ async function measure(
             : { name: 'task.create', args: { taskId: randomUUID(), eventId: task.event_id, title: `New ${i}` } };
       await ok(app!, 'mutation.run', call);
     }
-    await waitFor(
-      async () => {
-        const counts = await ok<{ pending: number; needsAttention: number }>(app!, 'outbox.counts', {});
-        return counts.pending === 0;
-      },
-      600_000,
-    );
+    await waitFor(async () => {
+      const counts = await ok<{ pending: number; needsAttention: number }>(app!, 'outbox.counts', {});
+      return counts.pending === 0;
+    }, 600_000);
   });
   await app!.close();
   return { firstSync, edits };

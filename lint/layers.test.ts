@@ -123,7 +123,13 @@ const layers: Record<string, Layer> = {
       ['../main/index.js', 'never the other way round'],
       ['../dev-host/dev-host.js', 'never the other way round'],
     ],
-    allowed: ['node:worker_threads', 'zod', '../core/app/desktop-app.js', '../common/command-map.js', './thread-wire.js'],
+    allowed: [
+      'node:worker_threads',
+      'zod',
+      '../core/app/desktop-app.js',
+      '../common/command-map.js',
+      './thread-wire.js',
+    ],
   },
   shared: {
     file: 'shared/src/mutations/layer-probe.ts',
