@@ -18,7 +18,9 @@ import type { DesktopApp } from './desktop-app.js';
 
 const OWNER = 'owner@lakeshore-live.demo';
 
-describe('desktop app service', () => {
+// each start is a new worker thread loading the core, seconds on a loaded machine; several tests
+// start two
+describe('desktop app service', { timeout: 90_000 }, () => {
   let db: TestDatabase;
   let relay: TestRelay;
   let mailbox: TestMailbox;
