@@ -13,7 +13,7 @@
 // times a minute, after which every command fails with the reason. close() asks the core to
 // stop sync and close the replica, and waits for the thread to end.
 import { Worker } from 'node:worker_threads';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { commands, type CommandError, type EventName, type EventPayload, type Outcome } from '../common/command-map.js';
 import { AppEvents } from '../core/app/app-events.js';
 import type { DesktopApp } from '../core/app/desktop-app.js';
@@ -77,7 +77,7 @@ export async function startDesktopAppInWorker(options: WorkerHostOptions): Promi
     ...(options.backoff ? { backoff: options.backoff } : {}),
     ...(options.uploadBackoff ? { uploadBackoff: options.uploadBackoff } : {}),
     documentFiles: options.documentFiles !== undefined,
-    ...(fromSource ? { sourceEntry: new URL(`file://${entryPath}`).href } : {}),
+    ...(fromSource ? { sourceEntry: pathToFileURL(entryPath).href } : {}),
   };
 
   function spawn(): Running {
