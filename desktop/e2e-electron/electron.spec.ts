@@ -23,6 +23,8 @@ test('the app opens one window on the sign-in screen, with only the bridge expos
   // what ships: the electron-vite build of main, preload and window
   execFileSync('npx', ['electron-vite', 'build', '--logLevel', 'warn'], { cwd: desktop, stdio: 'inherit' });
   expect(existsSync(join(desktop, 'out/main/index.js'))).toBe(true);
+  // the desktop core's worker thread, which index.js starts by this name
+  expect(existsSync(join(desktop, 'out/main/core-worker.js'))).toBe(true);
 
   const userData = mkdtempSync(join(tmpdir(), 'promoteros-electron-'));
   const app = await electron.launch({
