@@ -8,7 +8,7 @@
 //   worker → host   started                        the core is up; commands may go
 //                   start-failed {message}         startDesktopApp threw; the worker exits
 //                   outcome {id, outcome}          a command's typed Outcome
-//                   signal {name, payload}         a push to the screens (command map `events`)
+//                   signal {name, payload}         a push to the screens (command map `signals`)
 //                   call {id, service, args}       a shell service the host thread must run
 //                   log {message, error?}          the core's log line
 //                   closed                         the replica is closed; the worker exits
@@ -17,7 +17,7 @@
 // the host checks the command's name before sending it and the Outcome's shape and error when
 // it comes back. Every signal's payload is checked against the command map on arrival.
 import { z } from 'zod';
-import { CommandError, events, type EventName } from '../common/command-map.js';
+import { CommandError, signals, type SignalName } from '../common/command-map.js';
 import { ShellServiceName } from './shell-services.js';
 
 const Id = z.number().int().nonnegative();
@@ -35,16 +35,16 @@ const WireOutcome = z.union([
   z.object({ ok: z.literal(false), error: CommandError }),
 ]);
 
-const eventNames = Object.keys(events) as [EventName, ...EventName[]];
+const signalNames = Object.keys(signals) as [SignalName, ...SignalName[]];
 
 export const FromWorker = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('started') }),
   z.object({ kind: z.literal('start-failed'), message: z.string() }),
   z.object({ kind: z.literal('outcome'), id: Id, outcome: WireOutcome }),
   z
-    .object({ kind: z.literal('signal'), name: z.enum(eventNames), payload: z.unknown() })
+    .object({ kind: z.literal('signal'), name: z.enum(signalNames), payload: z.unknown() })
     .superRefine((signal, context) => {
-      const checked = events[signal.name].safeParse(signal.payload);
+      const checked = signals[signal.name].safeParse(signal.payload);
       if (!checked.success) context.addIssue({ code: 'custom', message: `${signal.name}: ${checked.error.message}` });
     }),
   z.object({ kind: z.literal('call'), id: Id, service: ShellServiceName, args: z.array(z.unknown()) }),

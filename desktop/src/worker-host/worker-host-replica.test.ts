@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { createTestDatabase, type TestDatabase } from '@promoteros/relay/testing/test-database';
 import { startTestRelay, type TestRelay } from '@promoteros/relay/testing/test-relay';
 import { seedBulkOrganization, type BulkOrganization } from '@promoteros/demo/bulk';
-import type { CommandName, CommandResult, EventName } from '../common/command-map.js';
+import type { CommandName, CommandResult, SignalName } from '../common/command-map.js';
 import { MemoryCredentialStore } from '../core/app/credential-store.js';
 import { startDesktopApp, type DesktopApp } from '../core/app/desktop-app.js';
 import { eventually } from '../core/testing/sync-fixture.js';
@@ -63,7 +63,7 @@ describe('the desktop core in a worker thread, synced from a relay', () => {
       backoff: { initialDelay: 50, maxDelay: 300 },
       log: () => {},
     });
-    const pushed = new Set<EventName>();
+    const pushed = new Set<SignalName>();
     app.onAny((name) => pushed.add(name));
 
     await eventually(async () => (await run(app, 'sync.status')).phase === 'live', 60_000);

@@ -14,8 +14,14 @@
 // stop sync and close the replica, and waits for the thread to end.
 import { Worker } from 'node:worker_threads';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { commands, type CommandError, type EventName, type EventPayload, type Outcome } from '../common/command-map.js';
-import { AppEvents } from '../core/app/app-events.js';
+import {
+  commands,
+  type CommandError,
+  type SignalName,
+  type SignalPayload,
+  type Outcome,
+} from '../common/command-map.js';
+import { AppSignals } from '../core/app/app-signals.js';
 import type { DesktopApp } from '../core/app/desktop-app.js';
 import { serveShellCall, type ShellServiceProviders } from './shell-services.js';
 import { FromWorker, type CoreWorkerData, type ToWorker } from './thread-wire.js';
@@ -58,7 +64,7 @@ const failure = (code: CommandError['code'], message: string): Outcome<never> =>
 
 export async function startDesktopAppInWorker(options: WorkerHostOptions): Promise<DesktopAppInWorker> {
   const log = options.log ?? ((message, error) => console.error(message, error ?? ''));
-  const signals = new AppEvents();
+  const signals = new AppSignals();
   const pending = new Map<number, { name: string; resolve: (outcome: Outcome<unknown>) => void }>();
   const crashes: number[] = [];
   let nextId = 0;
@@ -122,7 +128,7 @@ export async function startDesktopAppInWorker(options: WorkerHostOptions): Promi
           settle(message.id, message.outcome as Outcome<unknown>);
           return;
         case 'signal':
-          signals.emit(message.name, message.payload as EventPayload<typeof message.name>);
+          signals.emit(message.name, message.payload as SignalPayload<typeof message.name>);
           return;
         case 'call':
           serveShellCall(options, message.service, message.args).then(
@@ -213,9 +219,9 @@ export async function startDesktopAppInWorker(options: WorkerHostOptions): Promi
   /** screens showing the old core's session and sync state hear the new one's */
   async function resendState(): Promise<void> {
     const session = await dispatch('session.get', {});
-    if (session.ok) signals.emit('session.changed', session.value as EventPayload<'session.changed'>);
+    if (session.ok) signals.emit('session.changed', session.value as SignalPayload<'session.changed'>);
     const sync = await dispatch('sync.status', {});
-    if (sync.ok) signals.emit('sync.status', sync.value as EventPayload<'sync.status'>);
+    if (sync.ok) signals.emit('sync.status', sync.value as SignalPayload<'sync.status'>);
   }
 
   async function dispatch(name: string, args: unknown): Promise<Outcome<unknown>> {
@@ -271,7 +277,7 @@ export async function startDesktopAppInWorker(options: WorkerHostOptions): Promi
 
   return {
     dispatch,
-    on: <K extends EventName>(name: K, listener: (payload: EventPayload<K>) => void) => signals.on(name, listener),
+    on: <K extends SignalName>(name: K, listener: (payload: SignalPayload<K>) => void) => signals.on(name, listener),
     onAny: (listener) => signals.onAny(listener),
     close,
     get threadId() {
