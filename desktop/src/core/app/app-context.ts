@@ -2,9 +2,10 @@
 // relay, the organization open on this device, what the screens were last told about sync and
 // the outbox, and the one lane in which session changes run.
 //
-//   signed-out ──verify code/link──► signed-in, first organization open, sync running
-//       ▲                                 │  organization.select: close one replica, open another
-//       └──── sign-out / relay refuses ───┘  (the replica stays on disk for the next sign-in)
+// Where the device stands (signed out, signing in, signed in, switching organization, removed
+// from one) is session-machine.ts's reducer: each change here is an event given to it
+// (`transition`), and the replica opened or closed follows the phase it answers. A signed-out
+// or switched-away replica stays on disk for the next sign-in.
 //
 // At start with a stored token and a remembered organization, the replica opens at once and
 // reads work before (or without) the relay answering (`restore`).
@@ -19,6 +20,14 @@ import { RelayAuth, type VerifiedSession } from './relay-auth.js';
 import { LastSignInEmail } from './last-sign-in-email.js';
 import { normalizeRelayUrl } from './relay-url.js';
 import { RememberedSessionFile, type RememberedSession } from './remembered-session.js';
+import {
+  reduceSession,
+  relayOf,
+  sessionOf,
+  signedOut,
+  type SessionEvent,
+  type SessionMachine,
+} from './session-machine.js';
 import { syncStatusView, type SyncStatusView } from './sync-status-view.js';
 
 export type SessionState = SignalPayload<'session.changed'>;
@@ -40,12 +49,7 @@ export class AppContext {
   readonly lastEmail: LastSignInEmail;
   readonly log: (message: string, error?: unknown) => void;
   readonly deviceName: string;
-  /** where the next sign-in goes; while signed in, the session's relay */
-  relayUrl: string;
-  /** who is signed in, their organizations and the one chosen; undefined while signed out */
-  session: RememberedSession | undefined;
-  /** why the member was last signed out, for the sign-in screen */
-  signedOutReason: string | undefined;
+  #machine: SessionMachine;
   #open: OpenOrganization | undefined;
   #syncStatus: SyncStatusView = { phase: 'signed-out' };
   #outboxCounts: OutboxCounts = { pending: 0, refused: 0 };
@@ -58,7 +62,28 @@ export class AppContext {
     this.deviceName = options.deviceName ?? 'PromoterOS desktop';
     this.remembered = new RememberedSessionFile(options.dataDir);
     this.lastEmail = new LastSignInEmail(options.dataDir);
-    this.relayUrl = normalizeRelayUrl(options.relayUrl);
+    this.#machine = signedOut(normalizeRelayUrl(options.relayUrl));
+  }
+
+  /** where the device stands with the relay (session-machine.ts) */
+  get machine(): SessionMachine {
+    return this.#machine;
+  }
+
+  /** what happened to the session: the phase it leads to is the one the app acts on */
+  transition(event: SessionEvent): SessionMachine {
+    this.#machine = reduceSession(this.#machine, event);
+    return this.#machine;
+  }
+
+  /** where the next sign-in goes; while signed in, the session's relay */
+  get relayUrl(): string {
+    return relayOf(this.#machine);
+  }
+
+  /** who is signed in, their organizations and the one chosen; undefined while signed out */
+  get session(): RememberedSession | undefined {
+    return sessionOf(this.#machine);
   }
 
   /** the organization open now, if any (reads go through `reading` instead) */
@@ -98,6 +123,9 @@ export class AppContext {
 
   sessionState(): SessionState {
     const session = this.session;
+    // while a sign-in runs, the screens still see where it began
+    const settled = this.#machine.phase === 'signing-in' ? this.#machine.from : this.#machine;
+    const reason = settled.phase === 'signed-out' ? settled.reason : undefined;
     return session
       ? {
           state: 'signed-in',
@@ -109,7 +137,7 @@ export class AppContext {
       : {
           state: 'signed-out',
           relayUrl: this.relayUrl,
-          ...(this.signedOutReason ? { reason: this.signedOutReason } : {}),
+          ...(reason ? { reason } : {}),
           ...this.#signInEmail(),
         };
   }
@@ -198,9 +226,7 @@ export class AppContext {
     await this.closeOrganization();
     await this.options.credentials.delete();
     this.remembered.forget();
-    if (this.session) this.relayUrl = this.session.relayUrl;
-    this.session = undefined;
-    this.signedOutReason = reason;
+    this.transition(reason ? { type: 'revoked', reason } : { type: 'signed-out' });
     this.publishSync({ phase: 'signed-out', ...(reason ? { reason } : {}) });
     this.publishSession();
   }
@@ -229,8 +255,7 @@ export class AppContext {
       organizations: verified.organizations,
       organizationId: keep ? previous.organizationId : (verified.organizations[0]?.id ?? null),
     };
-    this.session = session;
-    this.signedOutReason = undefined;
+    this.transition({ type: 'verified', session });
     this.remembered.write(session);
     this.lastEmail.write(verified.user.email);
     if (session.organizationId) await this.openOrganization(session.organizationId);
@@ -244,14 +269,14 @@ export class AppContext {
     const token = await this.options.credentials.get();
     const previous = this.remembered.read();
     if (token && previous) {
-      this.session = previous;
-      this.relayUrl = previous.relayUrl;
+      this.#machine = signedOut(previous.relayUrl);
+      this.transition({ type: 'restored', session: previous });
       if (previous.organizationId) await this.openOrganization(previous.organizationId);
       else this.publishSync({ phase: 'idle' });
       this.#refreshAccount(token);
     } else if (previous) {
       // remembered without a token: the keychain lost it, or it was cleared; sign in again
-      this.relayUrl = previous.relayUrl;
+      this.#machine = signedOut(previous.relayUrl);
       this.remembered.forget();
     }
   }
@@ -264,8 +289,9 @@ export class AppContext {
         (account) =>
           this.exclusively(async () => {
             if (this.session !== known || this.#closed) return;
-            this.session = { ...known, ...account };
-            this.remembered.write(this.session);
+            this.transition({ type: 'account-refreshed', account });
+            await this.#afterRemoval();
+            this.remembered.write(this.session!);
             this.publishSession();
           }),
         (error: unknown) => {
@@ -274,6 +300,27 @@ export class AppContext {
         },
       ),
     );
+  }
+
+  /** the relay answered that the member is no longer in this organization */
+  organizationLost(organizationId: string, reason: string): void {
+    this.track(
+      this.exclusively(async () => {
+        if (!this.session || this.#closed) return;
+        this.transition({ type: 'organization-lost', organizationId, reason });
+        await this.#afterRemoval();
+        this.remembered.write(this.session);
+        this.publishSession();
+      }),
+    );
+  }
+
+  /** removed from the organization open: nothing more of it reaches the relay from here */
+  async #afterRemoval(): Promise<void> {
+    const machine = this.#machine;
+    if (machine.phase !== 'removed' || this.#open?.organizationId !== machine.removal.organizationId) return;
+    await this.closeOrganization();
+    this.publishSync({ phase: 'idle', reason: `${machine.removal.name}: ${machine.removal.reason}` });
   }
 
   /** stops sync and closes the replica; the token and the replica stay for the next start */

@@ -25,9 +25,16 @@ export function sessionHandlers(ctx: AppContext): SessionCommands {
 
   const verify = (proof: VerifyProof) =>
     ctx.exclusively(async () => {
-      const viaRelay = ctx.relayUrl;
-      const relay = new RelayAuth({ relayUrl: viaRelay, ...ctx.fetchOption() });
-      return ctx.signedIn(await relay.verify(proof, ctx.deviceName), viaRelay);
+      ctx.transition({ type: 'verify-started' });
+      try {
+        const viaRelay = ctx.relayUrl;
+        const relay = new RelayAuth({ relayUrl: viaRelay, ...ctx.fetchOption() });
+        return await ctx.signedIn(await relay.verify(proof, ctx.deviceName), viaRelay);
+      } catch (error) {
+        // back to where the sign-in began (nothing, once it was verified)
+        ctx.transition({ type: 'verify-failed' });
+        throw error;
+      }
     });
 
   return {
@@ -40,10 +47,7 @@ export function sessionHandlers(ctx: AppContext): SessionCommands {
       if (signInId) signInIds.set(email.trim().toLowerCase(), signInId);
       else signInIds.delete(email.trim().toLowerCase());
       ctx.lastEmail.write(email);
-      if (!ctx.session) {
-        ctx.relayUrl = target;
-        ctx.signedOutReason = undefined;
-      }
+      ctx.transition({ type: 'code-requested', relayUrl: target });
       return { message };
     },
     'auth.verifyCode': ({ email, code }) => {
@@ -80,9 +84,13 @@ export function sessionHandlers(ctx: AppContext): SessionCommands {
           throw notFound(`you are not a member of organization ${organizationId}`);
         }
         if (ctx.open?.organizationId !== organizationId) {
-          ctx.session = { ...session, organizationId };
-          ctx.remembered.write(ctx.session);
-          await ctx.openOrganization(organizationId);
+          ctx.transition({ type: 'switch-started', organizationId });
+          ctx.remembered.write({ ...ctx.session!, organizationId });
+          try {
+            await ctx.openOrganization(organizationId);
+          } finally {
+            ctx.transition({ type: 'switch-finished' });
+          }
         }
         ctx.publishSession();
         return ctx.sessionState();
