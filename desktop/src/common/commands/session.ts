@@ -6,6 +6,15 @@ import type { CommandDeclarations } from './declaration.js';
 
 export const OrganizationChoice = z.object({ id: z.string(), slug: z.string(), name: z.string(), role: Role });
 
+/** an organization this device lost (the member was removed): why, and what was deleted unsent */
+export const RemovalNotice = z.object({
+  organizationId: z.string(),
+  name: z.string(),
+  reason: z.string(),
+  /** the member's edits that never reached the relay, listed so they can copy what they need */
+  unsentEdits: z.array(z.object({ name: z.string(), description: z.string(), args: z.unknown(), at: z.string() })),
+});
+
 export const SessionState = z.discriminatedUnion('state', [
   z.object({
     state: z.literal('signed-out'),
@@ -20,6 +29,8 @@ export const SessionState = z.discriminatedUnion('state', [
     user: z.object({ id: z.string(), email: z.string(), displayName: z.string() }),
     organizations: z.array(OrganizationChoice),
     organizationId: z.string().nullable(),
+    /** set while no organization is open because the member was removed from the one that was */
+    removal: RemovalNotice.optional(),
   }),
 ]);
 

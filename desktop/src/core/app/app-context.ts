@@ -9,6 +9,8 @@
 //
 // At start with a stored token and a remembered organization, the replica opens at once and
 // reads work before (or without) the relay answering (`restore`).
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Role } from '@promoteros/shared';
 import type { SignalPayload } from '../../common/command-map.js';
 import type { OutboxCounts } from '../outbox/index.js';
@@ -25,6 +27,7 @@ import {
   relayOf,
   sessionOf,
   signedOut,
+  type Removal,
   type SessionEvent,
   type SessionMachine,
 } from './session-machine.js';
@@ -54,6 +57,7 @@ export class AppContext {
   #syncStatus: SyncStatusView = { phase: 'signed-out' };
   #outboxCounts: OutboxCounts = { pending: 0, refused: 0 };
   #closed = false;
+  #checkingAccount = false;
   readonly #background = new Set<Promise<void>>();
   #serial: Promise<unknown> = Promise.resolve();
 
@@ -133,6 +137,7 @@ export class AppContext {
           user: session.user,
           organizations: session.organizations,
           organizationId: session.organizationId,
+          ...(settled.phase === 'removed' ? { removal: removalNotice(settled.removal) } : {}),
         }
       : {
           state: 'signed-out',
@@ -193,6 +198,7 @@ export class AppContext {
     await this.closeOrganization();
     const known = this.session!;
     const { options } = this;
+    let refusedTables = 0;
     const organization = await OpenOrganization.open({
       dataDir: options.dataDir,
       organizationId,
@@ -206,7 +212,13 @@ export class AppContext {
       log: this.log,
       signals: this.signals,
       onOutboxCounts: (counts) => this.publishOutbox(counts),
-      onSyncStatus: (status) => this.publishSync(syncStatusView(status)),
+      onSyncStatus: (status) => {
+        this.publishSync(syncStatusView(status));
+        if (status.skippedTables.length > refusedTables) {
+          refusedTables = status.skippedTables.length;
+          this.#recheckAccount();
+        }
+      },
       onSignedOut: (reason) => this.sessionEnded(reason),
     });
     this.#open = organization;
@@ -273,7 +285,7 @@ export class AppContext {
       this.transition({ type: 'restored', session: previous });
       if (previous.organizationId) await this.openOrganization(previous.organizationId);
       else this.publishSync({ phase: 'idle' });
-      this.#refreshAccount(token);
+      this.track(this.#refreshAccount(token));
     } else if (previous) {
       // remembered without a token: the keychain lost it, or it was cleared; sign in again
       this.#machine = signedOut(previous.relayUrl);
@@ -282,45 +294,50 @@ export class AppContext {
   }
 
   /** refresh who the member is and their organizations, when the relay answers; reads never wait for it */
-  #refreshAccount(token: string): void {
+  #refreshAccount(token: string): Promise<void> {
     const known = this.session!;
-    this.track(
-      new RelayAuth({ relayUrl: known.relayUrl, ...this.fetchOption() }).account(token).then(
-        (account) =>
-          this.exclusively(async () => {
-            if (this.session !== known || this.#closed) return;
-            this.transition({ type: 'account-refreshed', account });
-            await this.#afterRemoval();
-            this.remembered.write(this.session!);
-            this.publishSession();
-          }),
-        (error: unknown) => {
-          if (error instanceof CommandFailure && error.code === 'not_signed_in') this.sessionEnded(error.message);
-          // offline: keep what was remembered; sync reports the relay's absence
-        },
-      ),
+    return new RelayAuth({ relayUrl: known.relayUrl, ...this.fetchOption() }).account(token).then(
+      (account) =>
+        this.exclusively(async () => {
+          if (this.session !== known || this.#closed) return;
+          this.transition({ type: 'account-refreshed', account });
+          await this.#afterRemoval();
+          this.remembered.write(this.session!);
+          this.publishSession();
+        }),
+      (error: unknown) => {
+        if (error instanceof CommandFailure && error.code === 'not_signed_in') this.sessionEnded(error.message);
+        // offline: keep what was remembered; sync reports the relay's absence
+      },
     );
   }
 
-  /** the relay answered that the member is no longer in this organization */
-  organizationLost(organizationId: string, reason: string): void {
-    this.track(
-      this.exclusively(async () => {
-        if (!this.session || this.#closed) return;
-        this.transition({ type: 'organization-lost', organizationId, reason });
-        await this.#afterRemoval();
-        this.remembered.write(this.session);
-        this.publishSession();
-      }),
-    );
-  }
-
-  /** removed from the organization open: nothing more of it reaches the relay from here */
+  /**
+   * Removed from the organization that was open: its unsent edits are listed for the member (they
+   * will never be applied), then its replica, with the shared-note copies in it, is deleted.
+   */
   async #afterRemoval(): Promise<void> {
     const machine = this.#machine;
-    if (machine.phase !== 'removed' || this.#open?.organizationId !== machine.removal.organizationId) return;
+    if (machine.phase !== 'removed' || machine.removal.unsentEdits) return;
+    const { organizationId, name, reason } = machine.removal;
+    const open = this.#open?.organizationId === organizationId ? this.#open : undefined;
+    const unsentEdits = open ? await open.outbox.unsent() : [];
     await this.closeOrganization();
-    this.publishSync({ phase: 'idle', reason: `${machine.removal.name}: ${machine.removal.reason}` });
+    await rm(join(this.options.dataDir, organizationId), { recursive: true, force: true });
+    this.transition({ type: 'replica-deleted', organizationId, unsentEdits });
+    this.publishOutbox({ pending: 0, refused: 0 });
+    this.publishSync({ phase: 'idle', reason: `${name}: ${reason}` });
+  }
+
+  /** a table refused while syncing: a lowered role, or a removal; the relay's account says which */
+  #recheckAccount(): void {
+    if (this.#checkingAccount) return;
+    this.#checkingAccount = true;
+    this.track(
+      this.getToken()
+        .then((token) => (token && this.session ? this.#refreshAccount(token) : undefined))
+        .finally(() => (this.#checkingAccount = false)),
+    );
   }
 
   /** stops sync and closes the replica; the token and the replica stay for the next start */
@@ -331,4 +348,19 @@ export class AppContext {
     });
     await Promise.allSettled([...this.#background]);
   }
+}
+
+function removalNotice(removal: Removal): NonNullable<Extract<SessionState, { state: 'signed-in' }>['removal']> {
+  const { organizationId, name, reason, unsentEdits = [] } = removal;
+  return {
+    organizationId,
+    name,
+    reason,
+    unsentEdits: unsentEdits.map((edit) => ({
+      name: edit.name,
+      description: edit.description,
+      args: edit.args,
+      at: edit.at,
+    })),
+  };
 }

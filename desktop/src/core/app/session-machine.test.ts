@@ -36,6 +36,14 @@ const removedFromBlue: SessionMachine = {
   removal: { organizationId: blueNote.id, name: 'Blue Note', reason: 'removed by the owner' },
 };
 
+const unsent = {
+  mutationId: 'm1',
+  name: 'task.update',
+  description: 'Rename a task',
+  args: { taskId: 't1', title: 'Sound check at 5' },
+  at: '2026-06-14T19:00:00.000Z',
+};
+
 const run = (start: SessionMachine, events: readonly SessionEvent[]): SessionMachine =>
   events.reduce(reduceSession, start);
 
@@ -229,6 +237,27 @@ const cases: readonly Case[] = [
     },
   },
   {
+    rule: 'S9',
+    it: 'deleting the removed organization’s replica records the edits that never reached the relay',
+    start: removedFromBlue,
+    events: [
+      { type: 'replica-deleted', organizationId: blueNote.id, unsentEdits: [unsent] },
+      { type: 'replica-deleted', organizationId: blueNote.id, unsentEdits: [] },
+    ],
+    end: { ...removedFromBlue, removal: { ...removedFromBlue.removal, unsentEdits: [unsent] } },
+  },
+  {
+    rule: 'S9',
+    it: 'a replica deleted for another organization, or outside a removal, records nothing',
+    start: signedIn,
+    events: [
+      { type: 'replica-deleted', organizationId: blueNote.id, unsentEdits: [unsent] },
+      { type: 'organization-lost', organizationId: blueNote.id, reason: 'removed by the owner' },
+      { type: 'replica-deleted', organizationId: redRoom.id, unsentEdits: [unsent] },
+    ],
+    end: removedFromBlue,
+  },
+  {
     rule: 'S7',
     it: 'the relay ending the session is signed-out on its relay with the reason',
     start: removedFromBlue,
@@ -271,7 +300,7 @@ describe('session machine', () => {
   });
 
   // Random sequences, from a seed printed on failure, against what holds after any sequence.
-  it('should never change the state it is given (S9), and open only organizations the session lists', () => {
+  it('should never change the state it is given (S10), and open only organizations the session lists', () => {
     const organizationIds = [blueNote.id, redRoom.id, 'org-elsewhere'];
     for (let seed = 1; seed <= 300; seed++) {
       const random = mulberry32(seed);
@@ -291,6 +320,7 @@ describe('session machine', () => {
             type: 'account-refreshed',
             account: { user, organizations: [blueNote, redRoom].filter(() => random() < 0.7) },
           },
+          { type: 'replica-deleted', organizationId: pick(organizationIds), unsentEdits: [] },
           { type: 'revoked', reason: `revoked at ${step}` },
           { type: 'signed-out' },
         ]);

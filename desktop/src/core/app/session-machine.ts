@@ -38,7 +38,11 @@
 //     the reason; without a session it changes nothing.
 //  S8 Signing out by the member is signed-out on the session's relay with no reason, from any
 //     phase.
-//  S9 The reducer never changes the state it is given.
+//  S9 Once the device has deleted what it held of the organization removed, the edits that never
+//     reached the relay are recorded with the removal, for the screens to list; only in removed,
+//     for that organization, once.
+// S10 The reducer never changes the state it is given.
+import type { UnsentEdit } from '../outbox/index.js';
 import type { Account } from './relay-auth.js';
 import type { RememberedSession } from './remembered-session.js';
 
@@ -48,6 +52,8 @@ export interface Removal {
   /** the organization's name as last known, to say which one */
   readonly name: string;
   readonly reason: string;
+  /** recorded once the replica is deleted (S9) */
+  readonly unsentEdits?: readonly UnsentEdit[];
 }
 
 export type SessionMachine =
@@ -70,6 +76,7 @@ export type SessionEvent =
   | { readonly type: 'switch-finished' }
   | { readonly type: 'organization-lost'; readonly organizationId: string; readonly reason: string }
   | { readonly type: 'account-refreshed'; readonly account: Account }
+  | { readonly type: 'replica-deleted'; readonly organizationId: string; readonly unsentEdits: readonly UnsentEdit[] }
   | { readonly type: 'revoked'; readonly reason: string }
   | { readonly type: 'signed-out' };
 
@@ -119,6 +126,11 @@ export function reduceSession(state: SessionMachine, event: SessionEvent): Sessi
         return { ...removed, session: { ...sessionOf(removed)!, organizations } } as Settled;
       }
       return { ...state, session: { ...state.session, user, organizations } };
+    }
+    case 'replica-deleted': {
+      if (state.phase !== 'removed' || state.removal.organizationId !== event.organizationId) return state; // S9
+      if (state.removal.unsentEdits) return state;
+      return { ...state, removal: { ...state.removal, unsentEdits: event.unsentEdits } };
     }
     case 'revoked':
       return hasSession(state) ? signedOut(state.session.relayUrl, event.reason) : state; // S7

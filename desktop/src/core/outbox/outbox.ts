@@ -47,6 +47,15 @@ export interface NeedsAttention {
   readonly at: string;
 }
 
+/** an edit that has not reached the relay, as the user is shown it before it is lost */
+export interface UnsentEdit {
+  readonly mutationId: string;
+  readonly name: string;
+  readonly description: string;
+  readonly args: unknown;
+  readonly at: string;
+}
+
 export interface OutboxCounts {
   /** made here and not yet seen back in the synced rows */
   readonly pending: number;
@@ -131,6 +140,16 @@ export class Outbox {
       `SELECT id::text AS "mutationId", name, description, args, refusal_code AS code, refusal_reason AS reason,
               to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at
          FROM _outbox WHERE organization_id = $1 AND user_id = $2 AND state = 'REFUSED' ORDER BY seq`,
+      [this.#org, this.#options.userId],
+    );
+  }
+
+  /** every edit of this member's not yet in the relay's rows, pending or refused, in the order made */
+  async unsent(): Promise<UnsentEdit[]> {
+    return this.#options.replica.query<UnsentEdit>(
+      `SELECT id::text AS "mutationId", name, description, args,
+              to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at
+         FROM _outbox WHERE organization_id = $1 AND user_id = $2 ORDER BY seq`,
       [this.#org, this.#options.userId],
     );
   }
