@@ -20,6 +20,7 @@ import { SearchPalette } from '../search/search-palette.js';
 import { ErrorNote, selectClass, Spinner } from '../ui/controls.js';
 import { NeedsAttentionPanel } from './needs-attention-panel.js';
 import { SignOutDialog } from './sign-out-dialog.js';
+import { RemovalNotice } from './removal-notice.js';
 import { SyncIndicator } from './sync-indicator.js';
 import { unsentEditsMessage } from './unsent-edits.js';
 
@@ -263,6 +264,7 @@ export function Shell({ session, onSessionChange }: { session: SignedIn; onSessi
 function OrganizationPicker({ session, onPick }: { session: SignedIn; onPick: (id: string) => void }) {
   return (
     <div className="mx-auto max-w-md p-8">
+      {session.removal && <RemovalNotice removal={session.removal} />}
       <h1 className="mb-3 text-base font-semibold">Choose an organization</h1>
       {session.organizations.length === 0 ? (
         <p className="text-sm text-zinc-500">Your account is not a member of any organization yet.</p>
