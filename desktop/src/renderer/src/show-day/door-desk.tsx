@@ -25,19 +25,20 @@ import { ErrorNote, Spinner } from '../ui/controls.js';
 import { Dialog } from '../ui/dialog.js';
 import { AdmitDialog } from './admit-dialog.js';
 import { DoorCountPanel } from './door-count-panel.js';
+import { FlaggedEntries } from './flagged-entries.js';
 import { highlighted, highlightForQuery, moveHighlight, NOTHING, type Highlight } from './door-highlight.js';
 import { checkAdmit } from './door-tally.js';
 import { findGuests, GuestIndexer } from './guest-search.js';
 import { GuestEntryDialog } from './guest-entry-dialog.js';
 import { GuestListsPanel } from './guest-lists-panel.js';
+import { GuestRow } from './guest-row.js';
 import { listedMoreThanOnce } from './namesakes.js';
 import { admittedHereRecently } from './recent-check-in.js';
-import { useDoor, type UndoTarget } from './use-door.js';
+import { useDoor } from './use-door.js';
 import { useFormat } from '../format/use-format.js';
 
 type GuestListDoor = CommandResult<'guestList.get'>;
 type GuestEntry = GuestListDoor['entries'][number];
-type CheckIn = GuestEntry['checkIns'][number];
 
 const guestNoun = { one: 'guest', other: 'guests' };
 /** rows shown for a search: the door needs the few best, not the whole list */
@@ -322,161 +323,5 @@ export function DoorDesk({
         </Dialog>
       )}
     </div>
-  );
-}
-
-function GuestRow({
-  id,
-  entry,
-  list,
-  namesakes,
-  admitted,
-  active,
-  timezone,
-  undone,
-  onAdmit,
-  onUndo,
-  onEdit,
-  onRemove,
-  onPick,
-}: {
-  id: string;
-  entry: GuestEntry;
-  list: string;
-  /** how many entries of its list carry this name (1: only this one) */
-  namesakes: number;
-  admitted: number;
-  active: boolean;
-  timezone: string;
-  undone: ReadonlySet<string>;
-  onAdmit: (count: number) => void;
-  onUndo: (checkIn: UndoTarget) => void;
-  onEdit: () => void;
-  onRemove: () => void;
-  onPick: () => void;
-}) {
-  const f = useFormat();
-  const left = entry.admitCount - admitted;
-  const flagged = isOverAllotment(admitted, entry.admitCount);
-  const admissions = entry.checkIns.filter((c) => c.kind === 'ADMIT' && !c.undone && !undone.has(c.id));
-  return (
-    <li
-      id={id}
-      role="option"
-      aria-selected={active}
-      aria-labelledby={`${id}-name`}
-      aria-describedby={`${id}-status`}
-      data-admitted={admitted}
-      onClick={onPick}
-      className="rounded-lg border-2 border-zinc-400 p-3 aria-selected:border-4 aria-selected:border-sky-700 aria-selected:bg-sky-50 dark:border-zinc-600 dark:aria-selected:border-sky-400 dark:aria-selected:bg-sky-950"
-    >
-      <div className="flex flex-wrap items-baseline justify-between gap-x-4">
-        <span className="text-2xl font-black">
-          <span id={`${id}-name`}>{entry.guestName}</span>
-          {entry.admitCount > 1 && <span className="ml-2 font-bold">+{entry.admitCount - 1}</span>}
-        </span>
-        <span
-          id={`${id}-status`}
-          data-testid="guest-status"
-          className={`text-xl font-black tabular-nums ${flagged ? 'text-red-700 dark:text-red-400' : left <= 0 ? 'text-emerald-800 dark:text-emerald-300' : ''}`}
-        >
-          {flagged ? 'Over allotment: ' : ''}
-          {admitted} of {entry.admitCount} in
-        </span>
-      </div>
-      <div className="text-base text-zinc-800 dark:text-zinc-200">
-        {list}
-        {entry.addedBy && ` · added by ${entry.addedBy}`}
-        {entry.note && <span className="font-semibold"> · {entry.note}</span>}
-        {namesakes > 1 && (
-          <span data-testid="listed-twice" className="font-bold text-amber-800 dark:text-amber-300">
-            {' '}
-            · on this list {namesakes === 2 ? 'twice' : `${namesakes} times`}
-          </span>
-        )}
-      </div>
-      {active && (
-        <div className="mt-2 flex flex-wrap items-center gap-2">
-          <button
-            type="button"
-            tabIndex={-1}
-            onClick={() => onAdmit(1)}
-            className="rounded-md bg-zinc-900 px-3 py-1 text-lg font-bold text-white dark:bg-white dark:text-black"
-          >
-            Admit 1 <kbd className="text-sm font-normal">Enter</kbd>
-          </button>
-          {entry.admitCount > 1 && left > 1 && (
-            <button
-              type="button"
-              tabIndex={-1}
-              onClick={() => onAdmit(left)}
-              className="rounded-md border-2 border-zinc-900 px-3 py-1 text-lg font-bold dark:border-zinc-100"
-            >
-              Admit {left} <kbd className="text-sm font-normal">Shift+Enter</kbd>
-            </button>
-          )}
-          <button type="button" onClick={onEdit} className="rounded-md px-2 py-1 text-base font-semibold underline">
-            Edit
-          </button>
-          {entry.admitted === 0 && (
-            <button type="button" onClick={onRemove} className="rounded-md px-2 py-1 text-base font-semibold underline">
-              Remove
-            </button>
-          )}
-          {admissions.map((checkIn) => (
-            <button
-              key={checkIn.id}
-              type="button"
-              onClick={() =>
-                onUndo({
-                  id: checkIn.id,
-                  entryId: entry.id,
-                  guestListId: entry.guestListId,
-                  admitted: checkIn.admitted,
-                  label: entry.guestName,
-                })
-              }
-              className="rounded-md px-2 py-1 text-base font-semibold underline"
-            >
-              Undo {checkIn.admitted} at {f.time(checkIn.occurredAt, timezone)} ({checkIn.deviceId})
-            </button>
-          ))}
-        </div>
-      )}
-    </li>
-  );
-}
-
-/** for the manager: entries admitted beyond their allotment, with every admission kept */
-function FlaggedEntries({
-  entries,
-  admittedOf,
-  timezone,
-}: {
-  entries: GuestEntry[];
-  admittedOf: (entry: GuestEntry) => number;
-  timezone: string;
-}) {
-  const f = useFormat();
-  const describe = (checkIn: CheckIn) =>
-    `${checkIn.kind === 'UNDO' ? 'Undo' : 'Admitted'} ${Math.abs(checkIn.admitted)} · ${checkIn.deviceId} · ${f.time(checkIn.occurredAt, timezone)}${checkIn.recordedBy ? ` · ${checkIn.recordedBy}` : ''}`;
-  return (
-    <section aria-labelledby="flagged-entries" className="rounded-xl border-4 border-red-700 p-4 dark:border-red-500">
-      <h2 id="flagged-entries" className="text-xl font-black">
-        Over allotment ({entries.length})
-      </h2>
-      <ul className="mt-2 space-y-2">
-        {entries.map((entry) => (
-          <li key={entry.id}>
-            <span className="font-bold">{entry.guestName}</span>: {admittedOf(entry)} in for {entry.admitCount}
-            <ul className="text-base">
-              {entry.checkIns.map((checkIn) => (
-                <li key={checkIn.id}>{describe(checkIn)}</li>
-              ))}
-            </ul>
-          </li>
-        ))}
-      </ul>
-    </section>
   );
 }
