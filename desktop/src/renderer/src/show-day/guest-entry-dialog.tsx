@@ -7,7 +7,8 @@ import { useId, useState, type FormEvent } from 'react';
 import type { CommandError, CommandResult } from '../../../common/command-map.js';
 import { useEdit } from '../data/use-edit.js';
 import { Dialog, DialogFormEnd } from '../ui/dialog.js';
-import { buttonClass, Field, inputClass, selectClass } from '../ui/controls.js';
+import { Field, inputClass, selectClass } from '../ui/controls.js';
+import { NamesakeWarning } from './namesake-warning.js';
 import { nameKey, namesakesOn } from './namesakes.js';
 
 type GuestListDoor = CommandResult<'guestList.get'>;
@@ -89,24 +90,7 @@ export function GuestEntryDialog({
             />
           )}
         </Field>
-        {!entry && (
-          <Field label="List">
-            {(props) => (
-              <select
-                {...props}
-                className={selectClass}
-                value={guestListId}
-                onChange={(event) => setGuestListId(event.target.value)}
-              >
-                {lists.map((list) => (
-                  <option key={list.id} value={list.id}>
-                    {list.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-        )}
+        {!entry && <GuestListField lists={lists} value={guestListId} onChange={setGuestListId} />}
         <Field label="Admits (the guest and their +N)">
           {(props) => (
             <input
@@ -132,39 +116,20 @@ export function GuestEntryDialog({
           )}
         </Field>
         {warning.length > 0 && (
-          <div
+          <NamesakeWarning
             id={warningId}
-            role="alert"
-            className="space-y-2 rounded-md border-2 border-amber-600 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-500 dark:bg-amber-950 dark:text-amber-50"
-          >
-            <p className="font-semibold">
-              {warning.length === 1
-                ? `${warning[0]!.guestName} is already on ${listName}: ${describeEntry(warning[0]!)}.`
-                : `${guestName.trim()} is already on ${listName} ${warning.length} times.`}
-            </p>
-            <p>
-              {entry
-                ? 'Save anyway if this is someone else with the same name.'
-                : 'Same person? Add to their party instead. Someone else with the same name? Add a second entry.'}
-            </p>
-            {joinable && (
-              <button type="button" className={buttonClass} onClick={() => void joinParty(warning[0]!)}>
-                Add to their party (admits {warning[0]!.admitCount + count})
-              </button>
-            )}
-          </div>
+            namesakes={warning}
+            listName={listName}
+            typedName={guestName.trim()}
+            correcting={Boolean(entry)}
+            joinable={joinable}
+            count={count}
+            onJoin={(existing) => void joinParty(existing)}
+          />
         )}
         <DialogFormEnd
           error={error}
-          submitLabel={
-            warning.length > 0
-              ? entry
-                ? 'Save anyway'
-                : `Add a second ${guestName.trim()}`
-              : entry
-                ? 'Save'
-                : 'Add guest'
-          }
+          submitLabel={submitLabel(Boolean(entry), warning.length > 0, guestName.trim())}
           submitDisabled={!entry && !guestListId}
           onCancel={onClose}
         />
@@ -173,13 +138,32 @@ export function GuestEntryDialog({
   );
 }
 
-/** "admits 2, added by Kevin O’Malley, note: Tour manager’s sister" */
-function describeEntry(entry: GuestEntry): string {
-  return [
-    `admits ${entry.admitCount}`,
-    entry.addedBy ? `added by ${entry.addedBy}` : '',
-    entry.note ? `note: ${entry.note}` : '',
-  ]
-    .filter(Boolean)
-    .join(', ');
+/** what the form's button does: with a namesake warning shown, a second press adds (or saves) anyway */
+function submitLabel(correcting: boolean, warned: boolean, typedName: string): string {
+  if (warned) return correcting ? 'Save anyway' : `Add a second ${typedName}`;
+  return correcting ? 'Save' : 'Add guest';
+}
+
+function GuestListField({
+  lists,
+  value,
+  onChange,
+}: {
+  lists: GuestListDoor['lists'];
+  value: string;
+  onChange: (guestListId: string) => void;
+}) {
+  return (
+    <Field label="List">
+      {(props) => (
+        <select {...props} className={selectClass} value={value} onChange={(event) => onChange(event.target.value)}>
+          {lists.map((list) => (
+            <option key={list.id} value={list.id}>
+              {list.name}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
 }
