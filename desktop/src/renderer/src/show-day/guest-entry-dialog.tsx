@@ -91,19 +91,7 @@ export function GuestEntryDialog({
           )}
         </Field>
         {!entry && <GuestListField lists={lists} value={guestListId} onChange={setGuestListId} />}
-        <Field label="Admits (the guest and their +N)">
-          {(props) => (
-            <input
-              {...props}
-              type="number"
-              min={1}
-              max={100}
-              className={inputClass}
-              value={admitCount}
-              onChange={(event) => setAdmitCount(event.target.value)}
-            />
-          )}
-        </Field>
+        <AdmitsField value={admitCount} onChange={setAdmitCount} />
         <Field label="Note for the door">
           {(props) => (
             <input
@@ -163,6 +151,25 @@ function GuestListField({
             </option>
           ))}
         </select>
+      )}
+    </Field>
+  );
+}
+
+/** how many the entry admits: the guest and their +N */
+function AdmitsField({ value, onChange }: { value: string; onChange: (admitCount: string) => void }) {
+  return (
+    <Field label="Admits (the guest and their +N)">
+      {(props) => (
+        <input
+          {...props}
+          type="number"
+          min={1}
+          max={100}
+          className={inputClass}
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+        />
       )}
     </Field>
   );
