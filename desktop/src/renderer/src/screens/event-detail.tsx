@@ -2,25 +2,24 @@
 // how the request that became it was decided. Managers edit the event and the deal, staff work
 // the checklist; every edit shows at once (the core applies it to the replica and this screen's
 // query re-runs on replica.changed) and uploads when the relay is there.
-import { editableEventStatuses } from '@promoteros/shared/mutations';
-import { useState, type ReactNode } from 'react';
-import type { CommandError, CommandResult } from '../../../common/command-map.js';
+import { useState } from 'react';
+import type { CommandResult } from '../../../common/command-map.js';
 import { routeHash } from '../data/route.js';
 import { useEdit } from '../data/use-edit.js';
-import { usePendingValue } from '../data/use-pending-value.js';
 import { useQuery } from '../data/use-query.js';
-import { dealTypeName } from '../event/deal-changes.js';
 import { DealTermsForm } from '../event/deal-terms-form.js';
 import { DocumentsPanel } from '../event/documents-panel.js';
 import { ConfirmationEmails } from '../event/confirmation-emails.js';
 import { editRights, maySendConfirmation, type Role } from '../event/edit-rights.js';
 import { EventForm } from '../event/event-form.js';
+import { EventStatusControl } from '../event/event-status-control.js';
+import { DealTerms, EventTerms } from '../event/event-terms.js';
 import { RevisedConfirmationOffer } from '../event/revised-confirmation-offer.js';
 import { SharedNotes } from '../notes/shared-notes.js';
 import { SettlementPanel } from '../event/settlement-panel.js';
 import { TaskChecklist } from '../event/task-checklist.js';
 import { DecisionSteps } from '../ui/decision-steps.js';
-import { ErrorNote, linkButtonClass, Section, selectClass, Spinner, StatusBadge } from '../ui/controls.js';
+import { ErrorNote, linkButtonClass, Section, Spinner } from '../ui/controls.js';
 import { useFormat } from '../format/use-format.js';
 
 type EventDetail = CommandResult<'events.get'>;
@@ -51,17 +50,6 @@ function BackLink({ month }: { month?: string }) {
   );
 }
 
-function Term({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="flex justify-between gap-4 py-1 text-sm">
-      <dt className="text-zinc-500 dark:text-zinc-400">{label}</dt>
-      <dd className="text-right font-medium tabular-nums">{children}</dd>
-    </div>
-  );
-}
-
-const humanize = (code: string) => code.charAt(0) + code.slice(1).toLowerCase().replaceAll('_', ' ');
-
 export function EventDetailView({ event, role }: { event: EventDetail; role: Role | undefined }) {
   const f = useFormat();
   const zone = event.venue.timezone;
@@ -73,8 +61,6 @@ export function EventDetailView({ event, role }: { event: EventDetail; role: Rol
   const venueSide = role !== undefined && role !== 'PROMOTER';
   const edit = useEdit();
   const [editing, setEditing] = useState<'event' | 'deal'>();
-  const [refusal, setRefusal] = useState<CommandError>();
-  const [status, applyStatus] = usePendingValue<string>(event.status);
   const editButton = (what: 'event' | 'deal', label: string) =>
     rights.event && editing !== what ? (
       <button type="button" className={linkButtonClass} onClick={() => setEditing(what)}>
@@ -92,38 +78,7 @@ export function EventDetailView({ event, role }: { event: EventDetail; role: Rol
             {event.artistName} · {event.venue.name} · {f.date(event.showDate)}
           </p>
         </div>
-        <div className="flex flex-col items-end gap-1">
-          {rights.event ? (
-            <label className="flex items-center gap-2 text-xs text-zinc-500 dark:text-zinc-400">
-              Status
-              <select
-                className={selectClass}
-                value={status}
-                onChange={(change) => {
-                  const next = editableEventStatuses.find((each) => each === change.target.value);
-                  if (!next) return;
-                  void applyStatus(next, async () => {
-                    const refused = await edit('event.update', { eventId: event.id, status: next });
-                    setRefusal(refused);
-                    return !refused;
-                  });
-                }}
-              >
-                {editableEventStatuses.map((each) => (
-                  <option key={each} value={each}>
-                    {humanize(each)}
-                  </option>
-                ))}
-              </select>
-            </label>
-          ) : (
-            <StatusBadge status={event.status} />
-          )}
-          {event.status === 'SETTLED' && (
-            <span className="text-xs text-zinc-500 dark:text-zinc-400">Settled: no longer editable</span>
-          )}
-          <ErrorNote error={refusal} />
-        </div>
+        <EventStatusControl event={event} editable={rights.event} edit={edit} />
       </header>
 
       <div className="grid gap-4 md:grid-cols-2">
@@ -139,22 +94,7 @@ export function EventDetailView({ event, role }: { event: EventDetail; role: Rol
           {editing === 'event' ? (
             <EventForm event={event} edit={edit} onDone={() => setEditing(undefined)} />
           ) : (
-            <>
-              <dl className="divide-y divide-zinc-100 dark:divide-zinc-800">
-                <Term label="Doors">{f.time(event.doorsAt, zone)}</Term>
-                <Term label="Show">{f.time(event.showAt, zone)}</Term>
-                <Term label="Ends">{f.dateTime(event.endsAt, zone)}</Term>
-                <Term label="Capacity">
-                  {f.count(event.capacity)}
-                  {event.capacityOverride === null && (
-                    <span className="ml-1 font-normal text-zinc-500 dark:text-zinc-400">(venue)</span>
-                  )}
-                </Term>
-              </dl>
-              {event.notes && (
-                <p className="mt-3 text-sm whitespace-pre-line text-zinc-600 dark:text-zinc-300">{event.notes}</p>
-              )}
-            </>
+            <EventTerms event={event} />
           )}
         </Section>
 
@@ -171,16 +111,7 @@ export function EventDetailView({ event, role }: { event: EventDetail; role: Rol
           {editing === 'deal' ? (
             <DealTermsForm event={event} edit={edit} onDone={() => setEditing(undefined)} />
           ) : deal ? (
-            <dl className="divide-y divide-zinc-100 dark:divide-zinc-800">
-              <Term label="Deal type">{dealTypeName[deal.dealType] ?? humanize(deal.dealType)}</Term>
-              <Term label="Guarantee">{f.money(deal.guaranteeCents, deal.currency)}</Term>
-              <Term label="Artist share">
-                {f.percent(deal.artistShareBp)} of {humanize(deal.splitBasis).toLowerCase()}
-              </Term>
-              <Term label="Ticket price">{f.money(deal.ticketPriceCents, deal.currency)}</Term>
-              <Term label="Expenses budget">{f.money(deal.expensesBudgetCents, deal.currency)}</Term>
-              {deal.notes && <p className="pt-2 text-sm text-zinc-600 dark:text-zinc-300">{deal.notes}</p>}
-            </dl>
+            <DealTerms deal={deal} />
           ) : venueSide ? (
             <p className="text-sm text-zinc-500">No deal terms yet.</p>
           ) : (
