@@ -1,15 +1,14 @@
 // Ctrl/Cmd-K: answers from the local replica as you type, arrow keys to move, Enter to open,
 // Escape to close. A combobox with its listbox (ARIA 1.2): focus stays in the box and the active
-// option is announced through aria-activedescendant. No debounce: the first keystroke asks at once; while a search is running,
-// only the latest text waits to go next, so a burst of keystrokes costs at most one extra query
-// and the answer shown is always for what is in the box.
+// option is announced through aria-activedescendant. The answers come as fast as the replica gives
+// them (use-latest-search.ts).
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import type { CommandError } from '../../../common/command-map.js';
-import { useBridge } from '../data/bridge-context.js';
 import { navigate, routeHash } from '../data/route.js';
 import { useFormat } from '../format/use-format.js';
 import { ErrorNote } from '../ui/controls.js';
-import { hitDetails, kindLabel, type SearchHit } from './hit-text.js';
+import type { SearchHit } from './hit-text.js';
+import { SearchHitRow } from './search-hit-row.js';
+import { useLatestSearch } from './use-latest-search.js';
 
 /** where opening a hit goes; artists and people narrow the search instead (null) */
 export function hitRoute(hit: SearchHit): string | null {
@@ -28,12 +27,9 @@ export function hitRoute(hit: SearchHit): string | null {
 
 export function SearchPalette({ onClose }: { onClose: () => void }) {
   const f = useFormat();
-  const bridge = useBridge();
   const [text, setText] = useState('');
-  const [hits, setHits] = useState<SearchHit[]>([]);
   const [active, setActive] = useState(0);
-  const [error, setError] = useState<CommandError>();
-  const [searched, setSearched] = useState('');
+  const { hits, error, searched } = useLatestSearch(text, setActive);
   const input = useRef<HTMLInputElement>(null);
   const opener = useRef<Element | null>(document.activeElement);
   const ids = useId();
@@ -46,41 +42,6 @@ export function SearchPalette({ onClose }: { onClose: () => void }) {
       if (previous instanceof HTMLElement) previous.focus();
     };
   }, []);
-
-  const latest = useRef('');
-  const running = useRef(false);
-  const waiting = useRef<string | undefined>(undefined);
-
-  useEffect(() => {
-    const query = text.trim();
-    latest.current = query;
-    if (!query) {
-      waiting.current = undefined;
-      setHits([]);
-      setSearched('');
-      return;
-    }
-    waiting.current = query;
-    if (!running.current) void runSearches();
-
-    async function runSearches() {
-      running.current = true;
-      while (waiting.current !== undefined) {
-        const next = waiting.current;
-        waiting.current = undefined;
-        const outcome = await bridge.invoke('search.query', { text: next, limit: 20 });
-        // a newer text is waiting or the box changed: this answer is no longer wanted
-        if (waiting.current !== undefined || next !== latest.current) continue;
-        if (outcome.ok) {
-          setHits(outcome.value);
-          setError(undefined);
-        } else setError(outcome.error);
-        setSearched(next);
-        setActive(0);
-      }
-      running.current = false;
-    }
-  }, [bridge, text]);
 
   function open(hit: SearchHit | undefined) {
     if (!hit) return;
@@ -143,25 +104,14 @@ export function SearchPalette({ onClose }: { onClose: () => void }) {
           className="max-h-[50vh] overflow-y-auto py-1"
         >
           {hits.map((hit, index) => (
-            <li
+            <SearchHitRow
               key={`${hit.kind}:${hit.id}`}
               id={`${ids}-hit-${index}`}
-              role="option"
-              aria-selected={index === active}
-              // Chromium sends a mousemove without movement when the list changes under a still
-              // pointer; only a real move of the mouse may take the selection from the keyboard
-              onMouseMove={(event) => (event.movementX || event.movementY) && setActive(index)}
-              onClick={() => open(hit)}
-              className="flex cursor-pointer items-center gap-3 px-4 py-2 text-sm aria-selected:bg-indigo-50 dark:aria-selected:bg-indigo-950"
-            >
-              <span className="w-16 shrink-0 text-[11px] font-semibold tracking-wide text-zinc-600 uppercase dark:text-zinc-300">
-                {kindLabel[hit.kind]}
-              </span>
-              <span className="min-w-0 flex-1">
-                <span className="block truncate font-medium">{hit.title}</span>
-                <span className="block truncate text-xs text-zinc-600 dark:text-zinc-300">{hitDetails(hit, f)}</span>
-              </span>
-            </li>
+              hit={hit}
+              active={index === active}
+              onPoint={() => setActive(index)}
+              onOpen={() => open(hit)}
+            />
           ))}
         </ul>
         {searched && hits.length === 0 && !error && (
