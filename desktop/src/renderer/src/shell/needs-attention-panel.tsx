@@ -156,33 +156,58 @@ function RefusedEdit({ item }: { item: Refused }) {
         </form>
       )}
       {reason !== undefined && (
-        <form
-          aria-label="Confirm over the conflict"
+        <OverrideForm
+          reason={reason}
+          busy={busy}
+          onChange={setReason}
+          onCancel={() => setReason(undefined)}
           onSubmit={retryOverridden}
-          className="mt-2 space-y-2 rounded-md bg-zinc-50 p-3 dark:bg-zinc-800/50"
-        >
-          <Field label="Override with a reason" hint="Kept in the decision log">
-            {(props) => (
-              <input
-                {...props}
-                autoFocus
-                className={inputClass}
-                value={reason}
-                onChange={(change) => setReason(change.target.value)}
-              />
-            )}
-          </Field>
-          <div className="flex gap-2">
-            <button type="submit" className={primaryButtonClass} disabled={busy}>
-              Confirm anyway
-            </button>
-            <button type="button" className={buttonClass} onClick={() => setReason(undefined)}>
-              Cancel
-            </button>
-          </div>
-        </form>
+        />
       )}
       <ErrorNote error={error} />
     </li>
+  );
+}
+
+/** retrying over a conflict the relay refused (a date already taken): the reason goes in the log */
+function OverrideForm({
+  reason,
+  busy,
+  onChange,
+  onCancel,
+  onSubmit,
+}: {
+  reason: string;
+  busy: boolean;
+  onChange: (reason: string) => void;
+  onCancel: () => void;
+  onSubmit: (submit: FormEvent) => void;
+}) {
+  return (
+    <form
+      aria-label="Confirm over the conflict"
+      onSubmit={onSubmit}
+      className="mt-2 space-y-2 rounded-md bg-zinc-50 p-3 dark:bg-zinc-800/50"
+    >
+      <Field label="Override with a reason" hint="Kept in the decision log">
+        {(props) => (
+          <input
+            {...props}
+            autoFocus
+            className={inputClass}
+            value={reason}
+            onChange={(change) => onChange(change.target.value)}
+          />
+        )}
+      </Field>
+      <div className="flex gap-2">
+        <button type="submit" className={primaryButtonClass} disabled={busy}>
+          Confirm anyway
+        </button>
+        <button type="button" className={buttonClass} onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
   );
 }
