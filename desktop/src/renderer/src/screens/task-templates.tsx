@@ -124,36 +124,7 @@ export function TaskTemplatesPanel({ role }: { role: Role | undefined }) {
                 <span className="w-20 text-xs text-zinc-500 dark:text-zinc-400">
                   {template.defaultRole ? roleLabel(template.defaultRole) : ''}
                 </span>
-                {mayEdit && (
-                  <span className="flex gap-1">
-                    <button
-                      type="button"
-                      className={linkButtonClass}
-                      onClick={() => setEditing(template.id)}
-                      aria-label={`Edit ${template.title}`}
-                    >
-                      Edit
-                    </button>
-                    <button
-                      type="button"
-                      className={linkButtonClass}
-                      onClick={() =>
-                        void run('taskTemplate.update', { templateId: template.id, active: !template.active })
-                      }
-                      aria-label={`${template.active ? 'Switch off' : 'Switch on'} ${template.title}`}
-                    >
-                      {template.active ? 'Switch off' : 'Switch on'}
-                    </button>
-                    <button
-                      type="button"
-                      className={linkButtonClass}
-                      onClick={() => void run('taskTemplate.remove', { templateId: template.id })}
-                      aria-label={`Remove ${template.title}`}
-                    >
-                      Remove
-                    </button>
-                  </span>
-                )}
+                {mayEdit && <TemplateActions template={template} run={run} onEdit={() => setEditing(template.id)} />}
               </li>
             ),
           )}
@@ -176,6 +147,33 @@ export function TaskTemplatesPanel({ role }: { role: Role | undefined }) {
         <p className="mt-2 text-xs text-zinc-500 dark:text-zinc-400">Alt+↑ / Alt+↓ on a template moves it.</p>
       )}
     </Section>
+  );
+}
+
+/** a template's Edit, Switch off / on and Remove, for who may change the templates */
+function TemplateActions({ template, run, onEdit }: { template: Template; run: RunEdit<boolean>; onEdit: () => void }) {
+  return (
+    <span className="flex gap-1">
+      <button type="button" className={linkButtonClass} onClick={onEdit} aria-label={`Edit ${template.title}`}>
+        Edit
+      </button>
+      <button
+        type="button"
+        className={linkButtonClass}
+        onClick={() => void run('taskTemplate.update', { templateId: template.id, active: !template.active })}
+        aria-label={`${template.active ? 'Switch off' : 'Switch on'} ${template.title}`}
+      >
+        {template.active ? 'Switch off' : 'Switch on'}
+      </button>
+      <button
+        type="button"
+        className={linkButtonClass}
+        onClick={() => void run('taskTemplate.remove', { templateId: template.id })}
+        aria-label={`Remove ${template.title}`}
+      >
+        Remove
+      </button>
+    </span>
   );
 }
 
