@@ -51,6 +51,18 @@ interface Waiting {
   sent: boolean;
 }
 
+/** the invocations a closed socket had sent: their answers will never come (unsent ones wait for the next socket) */
+function answerSentOffline(waiting: Map<number, Waiting>): void {
+  for (const [id, entry] of waiting) {
+    if (!entry.sent) continue;
+    waiting.delete(id);
+    entry.resolve({
+      ok: false,
+      error: { code: 'offline', message: 'the connection to the dev host closed before it answered' },
+    });
+  }
+}
+
 export function createBrowserBridge(options: BrowserBridgeOptions): BrowserBridge {
   const Socket = options.WebSocket ?? (globalThis as unknown as { WebSocket: BridgeSocketConstructor }).WebSocket;
   const firstDelay = options.reconnectDelayMs ?? 250;
@@ -93,14 +105,7 @@ export function createBrowserBridge(options: BrowserBridgeOptions): BrowserBridg
     current.addEventListener('close', () => {
       if (socket !== current) return;
       socket = undefined;
-      for (const [id, entry] of waiting) {
-        if (!entry.sent) continue;
-        waiting.delete(id);
-        entry.resolve({
-          ok: false,
-          error: { code: 'offline', message: 'the connection to the dev host closed before it answered' },
-        });
-      }
+      answerSentOffline(waiting);
       if (!closed) {
         timer = setTimeout(connect, delay);
         delay = Math.min(delay * 2, maxDelay);
