@@ -35,24 +35,7 @@ export function WeekView({
       data-testid="week-view"
       className="grid flex-1 grid-cols-[4.5rem_repeat(7,minmax(0,1fr))] rounded-lg border border-zinc-200 dark:border-zinc-800"
     >
-      {/* the hours down the side, for the eyes: each block also says its times */}
-      <div
-        aria-hidden
-        className="border-r border-zinc-200 dark:border-zinc-800"
-        style={{ paddingTop: `calc(2rem + ${holdsHeight})` }}
-      >
-        <div className="relative" style={{ height: `${hours.length * HOUR_REM}rem` }}>
-          {hours.map((hour) => (
-            <span
-              key={hour}
-              className="absolute right-1 -translate-y-1/2 text-[11px] whitespace-nowrap text-zinc-500 tabular-nums dark:text-zinc-400"
-              style={{ top: top(hour * 60) }}
-            >
-              {hour > first && f.wallTime(`${String(hour).padStart(2, '0')}:00`)}
-            </span>
-          ))}
-        </div>
-      </div>
+      <HoursColumn hours={hours} first={first} holdsHeight={holdsHeight} top={top} />
       {dates.map((date) => {
         const items = days.get(date) ?? [];
         const holds = items.filter((item) => item.kind === 'hold');
@@ -131,6 +114,40 @@ export function WeekView({
           </section>
         );
       })}
+    </div>
+  );
+}
+
+/** the hours down the side, for the eyes: each block also says its times */
+function HoursColumn({
+  hours,
+  first,
+  holdsHeight,
+  top,
+}: {
+  hours: number[];
+  first: number;
+  holdsHeight: string;
+  top: (minutes: number) => string;
+}) {
+  const f = useFormat();
+  return (
+    <div
+      aria-hidden
+      className="border-r border-zinc-200 dark:border-zinc-800"
+      style={{ paddingTop: `calc(2rem + ${holdsHeight})` }}
+    >
+      <div className="relative" style={{ height: `${hours.length * HOUR_REM}rem` }}>
+        {hours.map((hour) => (
+          <span
+            key={hour}
+            className="absolute right-1 -translate-y-1/2 text-[11px] whitespace-nowrap text-zinc-500 tabular-nums dark:text-zinc-400"
+            style={{ top: top(hour * 60) }}
+          >
+            {hour > first && f.wallTime(`${String(hour).padStart(2, '0')}:00`)}
+          </span>
+        ))}
+      </div>
     </div>
   );
 }
