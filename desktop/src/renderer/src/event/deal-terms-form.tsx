@@ -71,18 +71,13 @@ export function DealTermsForm({ event, edit, onDone }: { event: EventDetail; edi
   };
   const currency = values.currency.trim().toUpperCase() || 'USD';
   const money = (field: 'guarantee' | 'ticketPrice' | 'expensesBudget', label: string) => (
-    <Field label={`${label} (${currency})`} problem={problems[field]}>
-      {(props) => (
-        <input
-          {...props}
-          inputMode="decimal"
-          placeholder="0.00"
-          className={`${inputClass} text-right tabular-nums`}
-          value={values[field]}
-          onChange={set(field)}
-        />
-      )}
-    </Field>
+    <DecimalField
+      label={`${label} (${currency})`}
+      placeholder="0.00"
+      problem={problems[field]}
+      value={values[field]}
+      onChange={set(field)}
+    />
   );
 
   return (
@@ -117,18 +112,13 @@ export function DealTermsForm({ event, edit, onDone }: { event: EventDetail; edi
           )}
         </Field>
         {money('guarantee', 'Guarantee')}
-        <Field label="Artist share (%)" problem={problems.artistShare}>
-          {(props) => (
-            <input
-              {...props}
-              inputMode="decimal"
-              placeholder="0"
-              className={`${inputClass} text-right tabular-nums`}
-              value={values.artistShare}
-              onChange={set('artistShare')}
-            />
-          )}
-        </Field>
+        <DecimalField
+          label="Artist share (%)"
+          placeholder="0"
+          problem={problems.artistShare}
+          value={values.artistShare}
+          onChange={set('artistShare')}
+        />
         <Field label="Split basis" problem={problems.splitBasis}>
           {(props) => (
             <select {...props} className={inputClass} value={values.splitBasis} onChange={set('splitBasis')}>
@@ -155,5 +145,35 @@ export function DealTermsForm({ event, edit, onDone }: { event: EventDetail; edi
         <ErrorNote error={refusal} />
       </div>
     </form>
+  );
+}
+
+/** a number typed with a decimal point: an amount of money, a percentage */
+function DecimalField({
+  label,
+  placeholder,
+  problem,
+  value,
+  onChange,
+}: {
+  label: string;
+  placeholder: string;
+  problem: string | undefined;
+  value: string;
+  onChange: (change: { target: { value: string } }) => void;
+}) {
+  return (
+    <Field label={label} problem={problem}>
+      {(props) => (
+        <input
+          {...props}
+          inputMode="decimal"
+          placeholder={placeholder}
+          className={`${inputClass} text-right tabular-nums`}
+          value={value}
+          onChange={onChange}
+        />
+      )}
+    </Field>
   );
 }
