@@ -60,28 +60,8 @@ export function DocumentsPanel({ eventId, zone, role }: { eventId: string; zone:
       return outcome.value.inBrowser ? fetched(doc.id, downloadInBrowser) : undefined;
     });
 
-  // each button names its document and version for a screen reader: a row holds several Opens
   const actions = (doc: Version, name: string) => (
-    <span className="flex shrink-0 gap-1">
-      <button
-        type="button"
-        className={linkButtonClass}
-        aria-label={`Open ${name} v${doc.version}`}
-        disabled={busy !== undefined}
-        onClick={() => void open(doc)}
-      >
-        {busy === `open:${doc.id}` ? 'Opening…' : 'Open'}
-      </button>
-      <button
-        type="button"
-        className={linkButtonClass}
-        aria-label={`Save ${name} v${doc.version}`}
-        disabled={busy !== undefined}
-        onClick={() => void save(doc)}
-      >
-        {busy === `save:${doc.id}` ? 'Saving…' : 'Save'}
-      </button>
-    </span>
+    <VersionActions doc={doc} name={name} busy={busy} onOpen={open} onSave={save} />
   );
   const versionLine = (doc: Version) =>
     `v${doc.version} · ${f.dateTime(doc.createdAt, zone)} · ${f.fileSize(doc.byteSize)}`;
@@ -146,5 +126,45 @@ export function DocumentsPanel({ eventId, zone, role }: { eventId: string; zone:
       ) : null}
       <ErrorNote error={failure ?? rendersError} />
     </Section>
+  );
+}
+
+/** Open and Save for one version; each button names its document and version for a screen
+ * reader, since a row holds several Opens */
+function VersionActions({
+  doc,
+  name,
+  busy,
+  onOpen,
+  onSave,
+}: {
+  doc: Version;
+  name: string;
+  /** the action under way, if any: every button waits for it */
+  busy: string | undefined;
+  onOpen: (doc: Version) => Promise<void>;
+  onSave: (doc: Version) => Promise<void>;
+}) {
+  return (
+    <span className="flex shrink-0 gap-1">
+      <button
+        type="button"
+        className={linkButtonClass}
+        aria-label={`Open ${name} v${doc.version}`}
+        disabled={busy !== undefined}
+        onClick={() => void onOpen(doc)}
+      >
+        {busy === `open:${doc.id}` ? 'Opening…' : 'Open'}
+      </button>
+      <button
+        type="button"
+        className={linkButtonClass}
+        aria-label={`Save ${name} v${doc.version}`}
+        disabled={busy !== undefined}
+        onClick={() => void onSave(doc)}
+      >
+        {busy === `save:${doc.id}` ? 'Saving…' : 'Save'}
+      </button>
+    </span>
   );
 }
