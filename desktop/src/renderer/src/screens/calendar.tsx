@@ -125,23 +125,7 @@ export function CalendarScreen({
             <span className="sr-only">{place.view === 'list' ? 'Later days' : `Next ${period}`}</span>
           </button>
         </div>
-        <div
-          role="group"
-          aria-label="View"
-          className="ml-2 inline-flex rounded-md border border-zinc-300 dark:border-zinc-700"
-        >
-          {(['month', 'week', 'list'] as const).map((each) => (
-            <button
-              key={each}
-              type="button"
-              aria-pressed={place.view === each}
-              onClick={() => go({ view: each })}
-              className="px-2.5 py-1 text-sm first:rounded-l-md last:rounded-r-md aria-pressed:bg-zinc-200 aria-pressed:font-medium dark:aria-pressed:bg-zinc-800"
-            >
-              {viewNames[each]}
-            </button>
-          ))}
-        </div>
+        <ViewSwitch view={place.view} onChange={(view) => go({ view })} />
         {place.view === 'list' && <RangePickers place={place} onChange={(from, to) => go({ from, to })} />}
         <p className="ml-auto text-xs text-zinc-500 dark:text-zinc-400" data-testid="calendar-timezone">
           {zone ? `Times in ${f.zoneName(Date.now(), zone)} (${zone})` : 'Times in each venue’s local time'}
@@ -167,6 +151,29 @@ export function CalendarScreen({
       ) : (
         <RangeList days={days} today={today} venueName={showVenue ? venueName : undefined} loaded={!items.loading} />
       )}
+    </div>
+  );
+}
+
+/** month, week or list, one pressed */
+function ViewSwitch({ view, onChange }: { view: CalendarView; onChange: (view: CalendarView) => void }) {
+  return (
+    <div
+      role="group"
+      aria-label="View"
+      className="ml-2 inline-flex rounded-md border border-zinc-300 dark:border-zinc-700"
+    >
+      {(['month', 'week', 'list'] as const).map((each) => (
+        <button
+          key={each}
+          type="button"
+          aria-pressed={view === each}
+          onClick={() => onChange(each)}
+          className="px-2.5 py-1 text-sm first:rounded-l-md last:rounded-r-md aria-pressed:bg-zinc-200 aria-pressed:font-medium dark:aria-pressed:bg-zinc-800"
+        >
+          {viewNames[each]}
+        </button>
+      ))}
     </div>
   );
 }
