@@ -1,5 +1,5 @@
-// For the manager: the entries two doors admitted beyond their allotment, with every admission
-// and undo kept (device, time, who recorded it), so the night's count can be explained.
+// For the manager: the entries two doors admitted beyond their allotment, with every check-in
+// (admits and undos) kept (device, time, who recorded it), so the night's count can be explained.
 import { useFormat } from '../format/use-format.js';
 import type { GuestEntry } from './guest-search.js';
 

@@ -1,5 +1,5 @@
 // The highlighted guest's actions at the door: admit one (Enter) or the rest of the party
-// (Shift+Enter), edit, remove while nobody of the entry is in, and undo any admission still
+// (Shift+Enter), edit, remove while nobody of the entry is in, and undo any admit still
 // standing, whichever device made it.
 import { useFormat } from '../format/use-format.js';
 import type { GuestEntry } from './guest-search.js';
