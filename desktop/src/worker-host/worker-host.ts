@@ -12,19 +12,14 @@
 // (as after a process crash: the replica and outbox recover on open), at most `maxRestarts`
 // times a minute, after which every command fails with the reason. close() asks the core to
 // stop sync and close the replica, and waits for the thread to end.
-import { Worker } from 'node:worker_threads';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import {
-  commands,
-  type CommandError,
-  type SignalName,
-  type SignalPayload,
-  type Outcome,
-} from '../common/command-map.js';
+import { commands, type SignalName, type SignalPayload, type Outcome } from '../common/command-map.js';
 import { AppSignals } from '../core/app/app-signals.js';
 import type { DesktopApp } from '../core/app/desktop-app.js';
-import { serveShellCall, type ShellServiceProviders } from './shell-services.js';
-import { FromWorker, type CoreWorkerData, type ToWorker } from './thread-wire.js';
+import { closeCoreThread, spawnCoreThread, type Running } from './core-thread.js';
+import { failure, PendingCommands } from './pending-commands.js';
+import type { ShellServiceProviders } from './shell-services.js';
+import type { CoreWorkerData, ToWorker } from './thread-wire.js';
 
 export interface WorkerHostOptions
   extends ShellServiceProviders, Omit<CoreWorkerData, 'documentFiles' | 'sourceEntry'> {
@@ -47,35 +42,9 @@ export interface DesktopAppInWorker extends DesktopApp {
 
 const RESTART_WINDOW_MS = 60_000;
 
-interface Running {
-  readonly worker: Worker;
-  /** settles when the core has started (or failed to) */
-  readonly ready: Promise<void>;
-  /** the last uncaught error in the thread, for the crash report */
-  error?: Error;
-  started: boolean;
-  closed: boolean;
-}
-
-const failure = (code: CommandError['code'], message: string): Outcome<never> => ({
-  ok: false,
-  error: { code, message },
-});
-
-export async function startDesktopAppInWorker(options: WorkerHostOptions): Promise<DesktopAppInWorker> {
-  const log = options.log ?? ((message, error) => console.error(message, error ?? ''));
-  const signals = new AppSignals();
-  const pending = new Map<number, { name: string; resolve: (outcome: Outcome<unknown>) => void }>();
-  const crashes: number[] = [];
-  let nextId = 0;
-  let gaveUp: string | undefined;
-  let closing: Promise<void> | undefined;
-  let exited: () => void = () => {};
-
-  const entry = options.entry ?? new URL('./core-worker.ts', import.meta.url);
-  const entryPath = entry instanceof URL ? fileURLToPath(entry) : entry;
-  const fromSource = entryPath.endsWith('.ts');
-  const workerData: CoreWorkerData = {
+/** what the core's thread starts from: the host's options a thread can be given */
+function coreWorkerData(options: WorkerHostOptions, entryPath: string, fromSource: boolean): CoreWorkerData {
+  return {
     relayUrl: options.relayUrl,
     dataDir: options.dataDir,
     ...(options.deviceName ? { deviceName: options.deviceName } : {}),
@@ -85,108 +54,54 @@ export async function startDesktopAppInWorker(options: WorkerHostOptions): Promi
     documentFiles: options.documentFiles !== undefined,
     ...(fromSource ? { sourceEntry: pathToFileURL(entryPath).href } : {}),
   };
+}
+
+/** screens showing the old core's session and sync state hear the new one's */
+async function resendState(dispatch: DesktopApp['dispatch'], signals: AppSignals): Promise<void> {
+  const session = await dispatch('session.get', {});
+  if (session.ok) signals.emit('session.changed', session.value as SignalPayload<'session.changed'>);
+  const sync = await dispatch('sync.status', {});
+  if (sync.ok) signals.emit('sync.status', sync.value as SignalPayload<'sync.status'>);
+}
+
+export async function startDesktopAppInWorker(options: WorkerHostOptions): Promise<DesktopAppInWorker> {
+  const log = options.log ?? ((message, error) => console.error(message, error ?? ''));
+  const signals = new AppSignals();
+  const pending = new PendingCommands();
+  const crashes: number[] = [];
+  let gaveUp: string | undefined;
+  let closing: Promise<void> | undefined;
+  let exited: () => void = () => {};
+
+  const entry = options.entry ?? new URL('./core-worker.ts', import.meta.url);
+  const entryPath = entry instanceof URL ? fileURLToPath(entry) : entry;
+  const fromSource = entryPath.endsWith('.ts');
+  const workerData = coreWorkerData(options, entryPath, fromSource);
 
   function spawn(): Running {
-    const worker = new Worker(fromSource ? new URL('./run-typescript.mjs', import.meta.url) : entryPath, {
-      workerData,
-      // the host's own loaders and flags (tsx, test hooks) are not the core's business
-      execArgv: [],
-      name: 'promoteros-core',
+    const script = fromSource ? new URL('./run-typescript.mjs', import.meta.url) : entryPath;
+    return spawnCoreThread(script, workerData, {
+      log,
+      signals,
+      services: options,
+      settle: (id, outcome) => pending.settle(id, outcome),
+      answerRefusedOutcome: (raw) => pending.answerRefused(raw),
+      ended(running, code, refused) {
+        if (current !== running) return;
+        if (closing) {
+          pending.failAll('the app closed before the core answered');
+          exited();
+          return;
+        }
+        const reason = running.error ? running.error.message : `its thread exited with code ${code}`;
+        if (!running.started) {
+          // a core that cannot start would not start on a second try either
+          refused(new Error(`the desktop core stopped while starting: ${reason}`));
+          return;
+        }
+        crashed(reason);
+      },
     });
-    let started: () => void = () => {};
-    let refused: (error: Error) => void = () => {};
-    const running: Running = {
-      worker,
-      ready: new Promise<void>((resolve, reject) => {
-        started = resolve;
-        refused = reject;
-      }),
-      started: false,
-      closed: false,
-    };
-    // a caller awaits ready; this only keeps an unawaited rejection from being reported twice
-    running.ready.catch(() => {});
-    const post = (message: ToWorker) => worker.postMessage(message);
-
-    worker.on('message', (raw: unknown) => {
-      const parsed = FromWorker.safeParse(raw);
-      if (!parsed.success) {
-        log('the core worker sent a message outside the thread wire', parsed.error.issues);
-        answerRefusedOutcome(raw);
-        return;
-      }
-      const message = parsed.data;
-      switch (message.kind) {
-        case 'started':
-          running.started = true;
-          started();
-          return;
-        case 'start-failed':
-          refused(new Error(`the desktop core did not start: ${message.message}`));
-          return;
-        case 'outcome':
-          settle(message.id, message.outcome as Outcome<unknown>);
-          return;
-        case 'signal':
-          signals.emit(message.name, message.payload as SignalPayload<typeof message.name>);
-          return;
-        case 'call':
-          serveShellCall(options, message.service, message.args).then(
-            (value) => post({ kind: 'answer', id: message.id, value }),
-            (error: unknown) =>
-              post({ kind: 'refusal', id: message.id, message: (error as Error)?.message ?? String(error) }),
-          );
-          return;
-        case 'log':
-          log(message.message, message.error);
-          return;
-        case 'closed':
-          // the replica is closed: what is left (keep-alive sockets, timers) ends with the thread
-          running.closed = true;
-          void worker.terminate();
-          return;
-      }
-    });
-    worker.on('error', (error) => {
-      running.error = error;
-    });
-    worker.on('exit', (code) => {
-      if (current !== running) return;
-      if (closing) {
-        failPending('the app closed before the core answered');
-        exited();
-        return;
-      }
-      const reason = running.error ? running.error.message : `its thread exited with code ${code}`;
-      if (!running.started) {
-        // a core that cannot start would not start on a second try either
-        refused(new Error(`the desktop core stopped while starting: ${reason}`));
-        return;
-      }
-      crashed(reason);
-    });
-    return running;
-  }
-
-  /** an outcome that broke the wire still answers its command, as an internal error */
-  function answerRefusedOutcome(raw: unknown): void {
-    const { kind, id } = (raw ?? {}) as { kind?: unknown; id?: unknown };
-    if (kind === 'outcome' && typeof id === 'number') {
-      settle(
-        id,
-        failure('internal', `${pending.get(id)?.name ?? 'the command'} was answered in a form the app does not expect`),
-      );
-    }
-  }
-
-  function settle(id: number, outcome: Outcome<unknown>): void {
-    const waiting = pending.get(id);
-    pending.delete(id);
-    waiting?.resolve(outcome);
-  }
-
-  function failPending(message: string): void {
-    for (const [id, { name }] of pending) settle(id, failure('internal', `${name}: ${message}`));
   }
 
   let current = spawn();
@@ -200,7 +115,7 @@ export async function startDesktopAppInWorker(options: WorkerHostOptions): Promi
     crashes.push(now);
     while (crashes.length > 0 && crashes[0]! < now - RESTART_WINDOW_MS) crashes.shift();
     const restart = crashes.length <= (options.maxRestarts ?? 3);
-    failPending(
+    pending.failAll(
       `the desktop core stopped unexpectedly (${reason}); ${restart ? 'it is starting again, try again' : 'it will not be started again'}`,
     );
     if (!restart) {
@@ -211,17 +126,9 @@ export async function startDesktopAppInWorker(options: WorkerHostOptions): Promi
     log(`the desktop core stopped unexpectedly (${reason}); starting it again`);
     current = spawn();
     current.ready.then(
-      () => void resendState(),
+      () => void resendState(dispatch, signals),
       (error: unknown) => log('the desktop core did not start again', error),
     );
-  }
-
-  /** screens showing the old core's session and sync state hear the new one's */
-  async function resendState(): Promise<void> {
-    const session = await dispatch('session.get', {});
-    if (session.ok) signals.emit('session.changed', session.value as SignalPayload<'session.changed'>);
-    const sync = await dispatch('sync.status', {});
-    if (sync.ok) signals.emit('sync.status', sync.value as SignalPayload<'sync.status'>);
   }
 
   async function dispatch(name: string, args: unknown): Promise<Outcome<unknown>> {
@@ -237,13 +144,12 @@ export async function startDesktopAppInWorker(options: WorkerHostOptions): Promi
       return failure('internal', `${name}: ${(error as Error).message}`);
     }
     if (running !== current) return dispatch(name, args);
-    const id = nextId++;
-    const answered = new Promise<Outcome<unknown>>((resolve) => pending.set(id, { name, resolve }));
+    const { id, answered } = pending.add(name);
     try {
       running.worker.postMessage({ kind: 'command', id, name, args } satisfies ToWorker);
     } catch (error) {
       // arguments that cannot be copied to another thread (functions, sockets…)
-      settle(id, failure('invalid_arguments', `${name}: ${(error as Error).message}`));
+      pending.settle(id, failure('invalid_arguments', `${name}: ${(error as Error).message}`));
     }
     return answered;
   }
@@ -256,21 +162,7 @@ export async function startDesktopAppInWorker(options: WorkerHostOptions): Promi
         () => !gaveUp,
         () => false,
       );
-      if (!alive) {
-        await running.worker.terminate();
-        return;
-      }
-      running.worker.postMessage({ kind: 'close' } satisfies ToWorker);
-      const timeoutMs = options.closeTimeoutMs ?? 30_000;
-      let timer: NodeJS.Timeout | undefined;
-      const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), timeoutMs)));
-      if ((await Promise.race([ended, late])) === 'late') {
-        log(`the desktop core did not close its replica within ${timeoutMs} ms; its thread is ended`);
-        await running.worker.terminate();
-      } else if (!running.closed) {
-        log('the desktop core ended before saying its replica was closed');
-      }
-      clearTimeout(timer);
+      await closeCoreThread(running, ended, alive, options.closeTimeoutMs ?? 30_000, log);
     })();
     return closing;
   }
