@@ -69,7 +69,8 @@ async function signIn(page: Page, stack: UiStack): Promise<void> {
   await page.getByRole('button', { name: 'Send sign-in code' }).click();
   await page.getByLabel('Six-digit code').fill(await stack.nextSignInCode(OWNER));
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await page.getByLabel('Organization').waitFor();
+  // the first sync of 40,000 scaled rows takes longer than Playwright's 30 s on a loaded machine
+  await page.getByLabel('Organization').waitFor({ timeout: 180_000 });
 }
 
 async function measureCalendar(page: Page, app: DesktopApp, start: string): Promise<number[]> {
