@@ -1,5 +1,5 @@
 // "Already in", "beyond the allotment" or "admitted here a moment ago": the door person says yes
-// or no before the admission is made. The dialog opens on an Enter, and a hurried second Enter
+// or no before the check-in is recorded. The dialog opens on an Enter, and a hurried second Enter
 // must not say yes for them: focus starts on "Don't admit" (Enter or Escape: no), and the yes is
 // one Tab away (or a click).
 import { useEffect, useId, useRef } from 'react';

@@ -26,7 +26,7 @@ export function GuestActions({
   onRemove: () => void;
 }) {
   const f = useFormat();
-  const admissions = entry.checkIns.filter((c) => c.kind === 'ADMIT' && !c.undone && !undone.has(c.id));
+  const admits = entry.checkIns.filter((c) => c.kind === 'ADMIT' && !c.undone && !undone.has(c.id));
   return (
     <div className="mt-2 flex flex-wrap items-center gap-2">
       <button
@@ -55,7 +55,7 @@ export function GuestActions({
           Remove
         </button>
       )}
-      {admissions.map((checkIn) => (
+      {admits.map((checkIn) => (
         <button
           key={checkIn.id}
           type="button"

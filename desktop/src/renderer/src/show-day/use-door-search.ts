@@ -26,7 +26,7 @@ export interface DoorSearch {
   move(step: 1 | -1): void;
   pick(entry: GuestEntry): void;
   clear(): void;
-  /** after an admission: nobody highlighted at once, so a second Enter admits no one; the emptied
+  /** after an admit: nobody highlighted at once, so a second Enter admits no one; the emptied
    * search and its list of guests right after, interruptibly (the count is drawn first) */
   clearAfterAdmission(): void;
 }
