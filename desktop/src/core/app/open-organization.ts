@@ -8,7 +8,9 @@
 import { join } from 'node:path';
 import type { BackoffOptions } from '@electric-sql/client';
 import type { Role } from '@promoteros/shared';
-import { openReplica, type Replica } from '../replica/open-replica.js';
+import type { Replica } from '../replica/open-replica.js';
+import type { EditJournal } from '../journal/edit-journal.js';
+import { openJournaledReplica, type RecoveryNotice } from '../journal/open-journaled-replica.js';
 import { TEMPLATE_DIR_VARIABLE } from '../replica/replica-template.js';
 import { startSync, type SyncSession } from '../sync/start-sync.js';
 import type { SyncStatus } from '../sync/sync-status.js';
@@ -53,20 +55,27 @@ export class OpenOrganization {
     /** the shared notes open on a screen (advance notes, run of show) */
     readonly notes: EventNotes,
     private readonly unsubscribe: Array<() => void>,
+    private readonly journal: EditJournal,
+    /** what opening had to repair (a damaged replica rebuilt, saved edits replayed), for the user */
+    readonly recovery: RecoveryNotice | undefined,
   ) {}
 
   /** Opens the replica and starts sync; the outbox starts uploading once the caller holds it (`start`). */
   static async open(options: OpenOrganizationOptions): Promise<OpenOrganization> {
     const { organizationId, signals, log } = options;
     const fetchOption = options.fetch ? { fetch: options.fetch } : {};
-    const replica = await openReplica({
+    // the edits saved in the journal beside it are replayed; a damaged replica is rebuilt
+    const { replica, journal, notice } = await openJournaledReplica({
       dataDir: join(options.dataDir, organizationId),
       // each further organization (and this one, should its replica be dropped) opens in under a second
       templateDir: process.env[TEMPLATE_DIR_VARIABLE] ?? join(options.dataDir, 'replica-template'),
+      log,
     });
+    if (notice) log(notice.message);
     const search = new ReplicaSearch(replica, organizationId, log);
     const outbox = new Outbox({
       replica,
+      journal,
       organizationId,
       userId: options.userId,
       role: options.role,
@@ -98,6 +107,7 @@ export class OpenOrganization {
       for (const stop of unsubscribe) stop();
       await search.close();
       await replica.close();
+      await journal.close();
       throw error;
     }
     unsubscribe.push(
@@ -119,7 +129,7 @@ export class OpenOrganization {
         signals.emit('notes.connection', { eventId, name, connection: { state, ...(reason ? { reason } : {}) } }),
       log,
     });
-    return new OpenOrganization(organizationId, replica, sync, search, outbox, notes, unsubscribe);
+    return new OpenOrganization(organizationId, replica, sync, search, outbox, notes, unsubscribe, journal, notice);
   }
 
   /** the outbox begins uploading what earlier runs left pending */
@@ -135,5 +145,6 @@ export class OpenOrganization {
     await this.sync.stop();
     await this.search.close();
     await this.replica.close();
+    await this.journal.close();
   }
 }

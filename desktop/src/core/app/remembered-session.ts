@@ -1,10 +1,11 @@
 // What the app remembers between runs besides the token (which only the CredentialStore holds):
 // the relay, who signed in, their organizations and the one last opened. It lets the app open
 // the replica and answer reads at start with the relay down.
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { Account } from './relay-auth.js';
+import { writeFileDurably } from '../journal/durable-files.js';
 
 export const RememberedSession = Account.extend({
   relayUrl: z.string(),
@@ -37,10 +38,8 @@ export class RememberedSessionFile {
 
   write(session: RememberedSession): void {
     mkdirSync(this.dataDir, { recursive: true });
-    // written aside and renamed: a crash mid-write leaves the previous file whole
-    const temporary = `${this.path}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify(session, null, 2));
-    renameSync(temporary, this.path);
+    // written aside, fsync'd and renamed: a crash or a power cut mid-write leaves the previous file whole
+    writeFileDurably(this.path, JSON.stringify(session, null, 2));
   }
 
   forget(): void {

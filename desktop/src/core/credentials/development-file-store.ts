@@ -4,12 +4,13 @@
 // dev host has no OS-held key to encrypt with (that is Electron's safeStorage, which the desktop
 // app uses instead); it is a development tool for a developer's own machine, and the start-up
 // output says where the file is. A packaged app never uses this store.
-import { chmodSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { CredentialStore } from '../app/credential-store.js';
 import type { FallbackCredentials } from './choose-store.js';
 import { relayAccount } from './relay-account.js';
+import { writeFileDurably } from '../journal/durable-files.js';
 
 /** The token file of one relay: a hash of the relay URL, so file names carry no host names. */
 export function developmentTokenFile(directory: string, relayUrl: string): string {
@@ -32,12 +33,9 @@ export function createDevelopmentFileStore(options: { relayUrl: string; director
     },
     async set(token) {
       mkdirSync(options.directory, { recursive: true, mode: 0o700 });
-      // written aside with owner-only permissions and renamed: never a half-written token, and no
-      // moment in which the file is readable by others
-      const temporary = `${path}.${process.pid}.tmp`;
-      writeFileSync(temporary, token, { mode: 0o600 });
-      chmodSync(temporary, 0o600);
-      renameSync(temporary, path);
+      // written aside with owner-only permissions, fsync'd and renamed: never a half-written
+      // token (not even after a power cut), and no moment in which the file is readable by others
+      writeFileDurably(path, token, 0o600);
     },
     async delete() {
       rmSync(path, { force: true });

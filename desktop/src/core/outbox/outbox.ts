@@ -1,7 +1,8 @@
 // The device's outbox: edits made now, uploaded when the relay is there, forgotten only once the
 // synced rows show them, and, if refused, kept for the user until they retry or discard them.
 //
-//   run()        plan + overlay + queue, one local transaction (record-edit.ts)
+//   run()        plan + overlay + queue, one local transaction (record-edit.ts); resolves
+//                once the journal has the edit on disk (../journal): "saved" means durable
 //   upload loop  oldest PENDING first, in batches, one batch at a time (the device's order);
 //                network trouble → exponential backoff with full jitter (never longer than
 //                maxMs, whatever Retry-After says); 401 → wait for sign-in
@@ -14,6 +15,7 @@ import type { Transaction } from '@electric-sql/pglite';
 import { findMutation, gateMutation, MAX_MUTATIONS_PER_BATCH, type MutationResult } from '@promoteros/shared/mutations';
 import type { Role } from '@promoteros/shared';
 import type { Replica } from '../replica/open-replica.js';
+import type { EditJournal } from '../journal/edit-journal.js';
 import { recordEdit } from './record-edit.js';
 import { dropPendingWrites, reconcileApplied } from './reconcile.js';
 import { backoffDelay, relayIsUp, sendBatch } from './send-batch.js';
@@ -21,6 +23,8 @@ import { dependentReason, FailingEditSearch, setAsideReason } from './isolate-fa
 
 export interface OutboxOptions {
   readonly replica: Replica;
+  /** where each edit is made durable before run() answers (the replica is never fsync'd) */
+  readonly journal: EditJournal;
   readonly organizationId: string;
   readonly userId: string;
   /** the user's current role in the organization (it may change while the app runs) */
@@ -57,7 +61,7 @@ export interface UnsentEdit {
 }
 
 export interface OutboxCounts {
-  /** made here and not yet seen back in the synced rows */
+  /** made here, saved (durable), and not yet seen back in the synced rows */
   readonly pending: number;
   /** refused, waiting for the user */
   readonly refused: number;
@@ -86,6 +90,8 @@ export class Outbox {
   #abort = new AbortController();
   #uploadProblem: string | undefined;
   readonly #search = new FailingEditSearch();
+  /** edits queued in the replica whose journal fsync has not yet come: shown, not yet saved */
+  #unsaved = 0;
 
   constructor(options: OutboxOptions) {
     this.#options = options;
@@ -105,17 +111,38 @@ export class Outbox {
     const gate = gateMutation(definition, sent, this.#options.role());
     if (!gate.passed) throw new EditRefused(gate.code, gate.reason, gate.details);
     let recorded;
+    let saved: Promise<void> | undefined;
+    let queuedId: string | undefined;
     try {
       recorded = await recordEdit(
         this.#options.replica.db,
         { definition, sent, args: gate.args },
         { organizationId: this.#org, userId: this.#options.userId, role: gate.role, at: new Date().toISOString() },
+        undefined,
+        (edit) => {
+          // inside the transaction: the journal's order is the outbox's
+          queuedId = edit.id;
+          saved = this.#options.journal.recordEdit(edit);
+          this.#unsaved += 1;
+        },
       );
     } catch (error) {
+      void saved?.catch(() => {});
+      // journaled, then not committed: the journal must not replay an edit the user was refused
+      if (queuedId) {
+        this.#unsaved -= 1;
+        void this.#options.journal.settle([queuedId]).catch(() => {});
+      }
       if ((error as Error).name === 'RuleViolation') throw new EditRefused('rule', (error as Error).message);
       throw error;
     }
+    // the screen shows the edit now; it is saved when the journal's fsync comes
     this.#options.replica.notifyChange({ tables: recorded.tables });
+    try {
+      await saved;
+    } finally {
+      this.#unsaved -= 1;
+    }
     await this.#publish();
     this.#wake?.();
     return { mutationId: recorded.id };
@@ -129,7 +156,7 @@ export class Outbox {
       [this.#org, this.#options.userId],
     );
     return {
-      pending: row?.pending ?? 0,
+      pending: Math.max(0, (row?.pending ?? 0) - this.#unsaved),
       refused: row?.refused ?? 0,
       ...(this.#uploadProblem ? { uploadProblem: this.#uploadProblem } : {}),
     };
@@ -165,6 +192,8 @@ export class Outbox {
   /** The user lets a refused edit go. */
   async discard(mutationId: string): Promise<void> {
     await this.#refused(mutationId);
+    // gone from the journal first: a replica reverted by a cut must not bring it back as pending
+    await this.#options.journal.settle([mutationId]);
     await this.#options.replica.query(`DELETE FROM _outbox WHERE id = $1 AND state = 'REFUSED'`, [mutationId]);
     await this.#publish();
   }
@@ -265,6 +294,9 @@ export class Outbox {
       }
       // the whole queue's head, or part of it while a failing edit is searched for
       const batch = this.#search.next(pending);
+      // only saved edits leave the device: one not yet on disk here could reach the relay and
+      // then, after a cut, be neither here nor known to the user
+      await this.#options.journal.durable();
       const outcome = await sendBatch(
         fetchImpl,
         this.#options.relayUrl,
@@ -339,6 +371,10 @@ export class Outbox {
   async #record(results: readonly MutationResult[]): Promise<void> {
     const applied = results.filter((r) => r.outcome === 'APPLIED');
     const refusals = results.filter((r) => r.outcome === 'REFUSED');
+    // The relay's database has the applied ones: the journal lets them go, on disk before the
+    // replica may forget them (a replica missing them then holds no hole, docs/durability.md).
+    // Refused ones stay until the user discards them.
+    if (applied.length > 0) await this.#options.journal.settle(applied.map((r) => r.id));
     const tables = await this.#options.replica.db.transaction(async (tx) => {
       // one statement per outcome, not one per edit: a backlog answers 200 at a time
       if (applied.length > 0) {

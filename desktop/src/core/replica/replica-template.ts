@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { migrateReplica } from './replica-schema.js';
+import { fsyncDirectory, fsyncTree } from '../journal/durable-files.js';
 
 /** Where replicas are copied from when the caller names no template (tests share one per run). */
 export const TEMPLATE_DIR_VARIABLE = 'PROMOTEROS_REPLICA_TEMPLATE_DIR';
@@ -38,8 +39,11 @@ export async function copyReplicaTemplate(templateDir: string, dataDir: string):
   const copying = `${dataDir}.copying-${randomBytes(4).toString('hex')}`;
   try {
     cpSync(templateDir, copying, { recursive: true });
+    // on disk before the name is: after a cut, a replica folder is a whole copy or absent
+    fsyncTree(copying);
     if (existsSync(dataDir)) rmdirSync(dataDir);
     renameSync(copying, dataDir);
+    fsyncDirectory(dirname(dataDir));
   } catch (error) {
     rmSync(copying, { recursive: true, force: true });
     throw error;
@@ -58,7 +62,9 @@ async function makeTemplate(templateDir: string): Promise<void> {
     await db.close();
   }
   try {
+    fsyncTree(making);
     renameSync(making, templateDir);
+    fsyncDirectory(dirname(templateDir));
   } catch (error) {
     rmSync(making, { recursive: true, force: true });
     if (!holdsDatabase(templateDir)) throw error;

@@ -3,7 +3,10 @@
 // applied it (a crash between send and receive), restart from its data directory, and follow
 // the relay to a new address after the relay restarts.
 import type { Role } from '@promoteros/shared';
-import { openReplica, type Replica } from '../replica/open-replica.js';
+import type { Replica } from '../replica/open-replica.js';
+import type { EditJournal } from '../journal/edit-journal.js';
+import type { JournalStorage } from '../journal/journal-storage.js';
+import { openJournaledReplica, type RecoveryNotice } from '../journal/open-journaled-replica.js';
 import { startSync, type SyncSession } from '../sync/start-sync.js';
 import { Outbox } from '../outbox/index.js';
 
@@ -19,6 +22,8 @@ export interface TestDeviceOptions {
   readonly relayUrl: () => string;
   /** how long uploads wait for more edits (the app's 50 ms by default in benchmarks) */
   readonly gatherMs?: number;
+  /** the journal's storage (a simulated disk in the power-cut test); the file beside the replica by default */
+  readonly journalStorage?: () => JournalStorage;
 }
 
 const DEVICE_BASE = 'http://relay.device';
@@ -31,6 +36,9 @@ export class TestDevice {
   replica!: Replica;
   sync!: SyncSession;
   outbox!: Outbox;
+  journal!: EditJournal;
+  /** what the last start had to repair */
+  recovery: RecoveryNotice | undefined;
   /** uploads whose answer was dropped */
   lostAnswers = 0;
 
@@ -59,9 +67,16 @@ export class TestDevice {
 
   async start(): Promise<void> {
     const { organizationId, token } = this.options;
-    this.replica = await openReplica({ dataDir: this.options.dataDir });
+    const opened = await openJournaledReplica({
+      dataDir: this.options.dataDir,
+      ...(this.options.journalStorage ? { journalStorage: this.options.journalStorage() } : {}),
+    });
+    this.replica = opened.replica;
+    this.journal = opened.journal;
+    this.recovery = opened.notice;
     this.outbox = new Outbox({
       replica: this.replica,
+      journal: this.journal,
       organizationId,
       userId: this.options.userId,
       role: () => this.options.role,
@@ -91,6 +106,7 @@ export class TestDevice {
     await this.outbox.stop();
     await this.sync.stop();
     await this.replica.close();
+    await this.journal.close();
   }
 
   /** closes everything and opens it again from disk, as after a crash or a quit */
