@@ -88,17 +88,34 @@ describe('loadConfig', () => {
   });
 
   it('should require AUTH_SECRET and METRICS_TOKEN in production', () => {
-    expect(problemsOf({ NODE_ENV: 'production' })).toEqual([
+    const database = { DATABASE_URL: 'postgres://relay@db.example.com/promoteros' };
+    expect(problemsOf({ NODE_ENV: 'production', ...database })).toEqual([
       'AUTH_SECRET: required when NODE_ENV=production',
       'METRICS_TOKEN: required when NODE_ENV=production (GET /metrics is not public there)',
     ]);
-    expect(problemsOf({ NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(32) })).toEqual([
+    expect(problemsOf({ NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(32), ...database })).toEqual([
       'METRICS_TOKEN: required when NODE_ENV=production (GET /metrics is not public there)',
     ]);
-    const config = loadConfig({ NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(32), METRICS_TOKEN: 'm'.repeat(16) });
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      AUTH_SECRET: 'x'.repeat(32),
+      METRICS_TOKEN: 'm'.repeat(16),
+      ...database,
+    });
     expect(config.NODE_ENV).toBe('production');
     // the token is optional elsewhere: /metrics stays open in development unless one is set
     expect(loadConfig({}).METRICS_TOKEN).toBeUndefined();
+  });
+
+  it('should refuse production on the embedded database, which does not fsync', () => {
+    const secrets = { AUTH_SECRET: 'x'.repeat(32), METRICS_TOKEN: 'm'.repeat(16) };
+    expect(problemsOf({ NODE_ENV: 'production', ...secrets })).toEqual([
+      'DATABASE_URL: required when NODE_ENV=production (the embedded database does not fsync: ' +
+        'a mutation it acknowledged could be lost to a power cut; it is for development and demos)',
+    ]);
+    // development and tests keep the embedded default
+    expect(loadConfig({ NODE_ENV: 'development' }).DATABASE_URL).toBeUndefined();
+    expect(loadConfig({ NODE_ENV: 'test' }).DATABASE_URL).toBeUndefined();
   });
 
   it('should read CORS_ORIGINS as a list of origins, none by default', () => {

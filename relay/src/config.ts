@@ -146,6 +146,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...(config.NODE_ENV === 'production' && !config.METRICS_TOKEN
       ? ['METRICS_TOKEN: required when NODE_ENV=production (GET /metrics is not public there)']
       : []),
+    // An acknowledged mutation leaves the device's outbox, so the relay's database must keep it
+    // through a power cut. The embedded PGlite never fsyncs (docs/durability.md): it is for
+    // development and demos, and there is no setting that makes it durable.
+    ...(config.NODE_ENV === 'production' && !config.DATABASE_URL
+      ? [
+          'DATABASE_URL: required when NODE_ENV=production (the embedded database does not fsync: ' +
+            'a mutation it acknowledged could be lost to a power cut; it is for development and demos)',
+        ]
+      : []),
   ];
   if (missing.length > 0) throw new ConfigError(missing);
   return { ...config, SIGN_UP: config.SIGN_UP ?? (config.NODE_ENV === 'development' ? 'open' : 'closed') };
