@@ -30,6 +30,18 @@ export const OutboxCounts = z.object({
   uploadProblem: z.string().optional(),
 });
 
+/** What opening the organization had to repair after an unexpected shutdown (docs/durability.md). */
+export const RecoveryNotice = z.object({
+  /** one sentence for the user */
+  message: z.string(),
+  /** edits saved on this computer that were queued again */
+  replayedEdits: z.number().int(),
+  /** where a damaged copy of the organization was moved (kept, never deleted) */
+  movedAside: z.string().optional(),
+  /** why it was */
+  reason: z.string().optional(),
+});
+
 export const editCommands = {
   /**
    * An edit (a named mutation from shared/src/mutations): visible in every query at once, kept
@@ -48,4 +60,6 @@ export const editCommands = {
     result: z.object({ mutationId: z.string() }),
   },
   'outbox.discard': { args: z.object({ mutationId: Id }), result: z.object({}) },
+  /** what opening the organization repaired, for the shell to tell the user; null when nothing */
+  'outbox.recovery': { args: z.object({}), result: RecoveryNotice.nullable() },
 } as const satisfies CommandDeclarations;

@@ -7,7 +7,7 @@ import { EditRefused, type Outbox } from '../../outbox/index.js';
 
 type EditCommands = Pick<
   CommandHandlers,
-  'mutation.run' | 'outbox.counts' | 'outbox.needsAttention' | 'outbox.retry' | 'outbox.discard'
+  'mutation.run' | 'outbox.counts' | 'outbox.needsAttention' | 'outbox.retry' | 'outbox.discard' | 'outbox.recovery'
 >;
 
 export function editHandlers(ctx: AppContext): EditCommands {
@@ -29,5 +29,6 @@ export function editHandlers(ctx: AppContext): EditCommands {
     'outbox.needsAttention': () => editing((outbox) => outbox.needsAttention()),
     'outbox.retry': ({ mutationId, args }) => editing((outbox) => outbox.retry(mutationId, args)),
     'outbox.discard': ({ mutationId }) => editing(async (outbox) => (await outbox.discard(mutationId), {})),
+    'outbox.recovery': async () => ctx.reading().recovery ?? null,
   };
 }
