@@ -40,7 +40,7 @@ export async function copyReplicaTemplate(templateDir: string, dataDir: string):
   try {
     cpSync(templateDir, copying, { recursive: true });
     // on disk before the name is: after a cut, a replica folder is a whole copy or absent
-    fsyncTree(copying);
+    await fsyncTree(copying);
     if (existsSync(dataDir)) rmdirSync(dataDir);
     renameSync(copying, dataDir);
     fsyncDirectory(dirname(dataDir));
@@ -62,7 +62,7 @@ async function makeTemplate(templateDir: string): Promise<void> {
     await db.close();
   }
   try {
-    fsyncTree(making);
+    await fsyncTree(making);
     renameSync(making, templateDir);
     fsyncDirectory(dirname(templateDir));
   } catch (error) {
