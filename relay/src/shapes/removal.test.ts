@@ -64,6 +64,10 @@ describe('a member removed or lowered while syncing', () => {
     const answered = await live;
     expect(answered.status).toBe(409);
     expect(Date.now() - started).toBeLessThan(LIVE_TIMEOUT_MS / 2);
+    // a handle never served before, so the client refetches instead of suspecting a stale cache
+    const lostHandle = answered.headers.get('electric-handle');
+    expect(lostHandle).toBeTruthy();
+    expect(lostHandle).not.toBe(handle);
 
     // a catch-up with the old handle, as the client might send next: 409 too
     expect((await shape('events', manager.token, `handle=${handle}&offset=${offset}`)).status).toBe(409);

@@ -12,6 +12,7 @@
 // changed, table rotated) or an offset beyond the head (database restored) → 409. So does a
 // followed shape (a handle and an offset) whose caller was removed from its organization or may
 // no longer read its table, also while a live request waits: the refetch is then refused 403.
+import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from '../db/database.js';
 import type { ChangeFeed } from '../change-feed.js';
@@ -51,8 +52,13 @@ export const shapeRoutes: FastifyPluginAsync<ShapeRouteOptions> = async (app, { 
     else void reply.header('electric-schema', schemaHeader(scope.columns));
   }
 
-  function mustRefetch(reply: FastifyReply, handle: string | undefined) {
-    if (handle) void reply.header('electric-handle', handle);
+  /**
+   * 409 with the handle to refetch under. A caller who lost the shape gets a handle never served
+   * before: the client treats a 409 without one (or with its old one) as a stale cached answer
+   * and warns about proxies; its refetch under the new handle is then refused 403 with the reason.
+   */
+  function mustRefetch(reply: FastifyReply, handle: string = `lost-${randomUUID()}`) {
+    void reply.header('electric-handle', handle);
     void reply.header('cache-control', 'private, no-store');
     return reply.status(409).type('application/json').send(mustRefetchBody);
   }
@@ -78,7 +84,7 @@ export const shapeRoutes: FastifyPluginAsync<ShapeRouteOptions> = async (app, { 
       // a shape being followed whose member was removed, or whose role may no longer read the
       // table: must-refetch at once, and the refetch (offset -1) is refused 403 with the reason
       if (shape.handle && shape.offset.kind !== 'start' && error instanceof HttpError && error.status === 403) {
-        return mustRefetch(reply, undefined);
+        return mustRefetch(reply);
       }
       throw error;
     }
@@ -125,8 +131,7 @@ export const shapeRoutes: FastifyPluginAsync<ShapeRouteOptions> = async (app, { 
       // once with must-refetch rather than serving one more answer cut for the old membership
       if (head > after && feed.touches(after, head, 'memberships', scopeOrganizations(scope)) !== 'no') {
         const now = await scopeNow(request, shape);
-        if (!now || shapeHandle(now, await tableEpoch(now.table.table.name)) !== handle)
-          return mustRefetch(reply, undefined);
+        if (!now || shapeHandle(now, await tableEpoch(now.table.table.name)) !== handle) return mustRefetch(reply);
       }
     }
     // seqs are unique and rising: a range no wider than the cap holds no more transactions
