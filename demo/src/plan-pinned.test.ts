@@ -27,8 +27,8 @@ describe('the demo plan', () => {
       'seed 1 on 2026-03-01, every show tonight on that day',
       { seed: 1, today: '2026-03-01' },
       {
-        organizations: 'd65020568d23f5c6',
-        venues: 'dab0d7788b72375d',
+        organizations: '1b85abeb4f7202db',
+        venues: '92bb57040021a312',
         users: '921ee4daff42db92',
         memberships: 'd7b771641192af23',
         invitations: '1e4ae4a1371b9baa',
@@ -52,8 +52,8 @@ describe('the demo plan', () => {
       'seed 42 at 03:30 UTC on 2026-06-15 (still the 14th in Chicago)',
       { seed: 42, today: '2026-06-15', now: new Date('2026-06-15T03:30:00Z') },
       {
-        organizations: '60dedeb2b51fdc79',
-        venues: '199389ba5d2b0740',
+        organizations: 'd02aa7e61d5903cd',
+        venues: '6e9451dc66723a08',
         users: '40a8fad71779b7e6',
         memberships: '491d07b497b9875d',
         invitations: 'e1c7504cd5eae84c',
@@ -77,8 +77,8 @@ describe('the demo plan', () => {
       'seed 7 at noon UTC on 2027-10-31 (Europe left summer time, the US not yet)',
       { seed: 7, today: '2027-10-31', now: new Date('2027-10-31T12:00:00Z') },
       {
-        organizations: 'bae79ab82152a0e3',
-        venues: 'e0c6523deb5eba31',
+        organizations: '1a8d15f4421660f4',
+        venues: '330def6b1bebd756',
         users: '042465f226d5fc23',
         memberships: '29e6f7ea646872bb',
         invitations: 'e266f50819a32bf3',

@@ -17,6 +17,7 @@ import type { Role } from '@promoteros/shared';
 import type { Replica } from '../replica/open-replica.js';
 import type { EditJournal } from '../journal/edit-journal.js';
 import { recordEdit } from './record-edit.js';
+import { EditRefused, type NeedsAttention, type OutboxCounts, type UnsentEdit } from './outbox-answers.js';
 import { dropPendingWrites, reconcileApplied } from './reconcile.js';
 import { backoffDelay, relayIsUp, sendBatch } from './send-batch.js';
 import { dependentReason, FailingEditSearch, setAsideReason } from './isolate-failing.js';
@@ -41,45 +42,7 @@ export interface OutboxOptions {
 
 const GATHER_MS = 50;
 
-export interface NeedsAttention {
-  readonly mutationId: string;
-  readonly name: string;
-  readonly description: string;
-  readonly args: unknown;
-  readonly code: string;
-  readonly reason: string;
-  readonly at: string;
-}
-
-/** an edit that has not reached the relay, as the user is shown it before it is lost */
-export interface UnsentEdit {
-  readonly mutationId: string;
-  readonly name: string;
-  readonly description: string;
-  readonly args: unknown;
-  readonly at: string;
-}
-
-export interface OutboxCounts {
-  /** made here, saved (durable), and not yet seen back in the synced rows */
-  readonly pending: number;
-  /** refused, waiting for the user */
-  readonly refused: number;
-  /** why the last upload attempt failed, while it keeps failing */
-  readonly uploadProblem?: string;
-}
-
-/** An edit the device refuses before queueing: the user sees it at once. */
-export class EditRefused extends Error {
-  override readonly name = 'EditRefused';
-  constructor(
-    readonly code: 'unknown_mutation' | 'invalid_arguments' | 'forbidden' | 'rule' | 'not_found',
-    message: string,
-    readonly details?: Record<string, string>,
-  ) {
-    super(message);
-  }
-}
+export { EditRefused, type NeedsAttention, type OutboxCounts, type UnsentEdit };
 
 export class Outbox {
   readonly #options: OutboxOptions;
