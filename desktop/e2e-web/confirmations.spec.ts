@@ -148,6 +148,8 @@ test('should email the approval with the manager’s note, made offline through 
     await form.getByLabel('Ends').fill('23:00');
     await form.getByRole('button', { name: 'Confirm event' }).click();
     await expect(page.getByRole('heading', { name: 'Harbour Lights' })).toBeVisible();
+    // the form navigates once the edit is saved (on disk), which may be after the title shows
+    await expect(page).toHaveURL(/#\/events\/[0-9a-f-]+/);
     eventId = /#\/events\/([0-9a-f-]+)/.exec(page.url())?.[1] ?? '';
     expect(eventId).not.toBe('');
 

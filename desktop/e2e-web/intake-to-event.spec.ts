@@ -256,6 +256,8 @@ test('should take a request from the public page, with and without JavaScript, l
     await form.getByLabel('Ends').fill('23:45');
     await form.getByRole('button', { name: 'Confirm event' }).click();
     await expect(page.getByRole('heading', { name: 'Neon Nights' })).toBeVisible();
+    // the form navigates once the edit is saved (on disk), which may be after the title shows
+    await expect(page).toHaveURL(/#\/events\/[0-9a-f-]+/);
     eventId = /#\/events\/([0-9a-f-]+)/.exec(page.url())?.[1] ?? '';
     expect(eventId).not.toBe('');
 

@@ -135,6 +135,8 @@ test('should show a submitted request live, and take it through review, a hold a
     await form.getByLabel('Capacity').fill('900');
     await form.getByRole('button', { name: 'Confirm event' }).click();
     await expect(page.getByRole('heading', { name: 'Neon Nights' })).toBeVisible();
+    // the form navigates once the edit is saved (on disk), which may be after the title shows
+    await expect(page).toHaveURL(/#\/events\/[0-9a-f-]+/);
     eventId = /#\/events\/([0-9a-f-]+)/.exec(page.url())?.[1] ?? '';
     expect(eventId).not.toBe('');
 
