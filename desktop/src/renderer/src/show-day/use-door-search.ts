@@ -35,6 +35,12 @@ export function useDoorSearch(data: CommandResult<'guestList.get'> | undefined, 
   const [query, setQuery] = useState(initialSearch ?? '');
   // a search the door did not type highlights nobody: Enter admits only once someone chose a row
   const [highlight, setHighlight] = useState<Highlight>(NOTHING);
+  // the search being emptied after an admit, until that empty search is drawn: keys typed
+  // meanwhile land after the old text still in the field, and belong to a new search
+  const emptying = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    if (query === '') emptying.current = undefined;
+  }, [query]);
   useEffect(() => {
     if (!initialSearch) return;
     setQuery(initialSearch);
@@ -55,7 +61,10 @@ export function useDoorSearch(data: CommandResult<'guestList.get'> | undefined, 
     selected: highlighted(results, highlight),
     listNames,
     twice,
-    typed(value) {
+    typed(typedValue) {
+      const stale = emptying.current;
+      const value = stale && typedValue.startsWith(stale) ? typedValue.slice(stale.length) : typedValue;
+      emptying.current = undefined;
       setQuery(value);
       setHighlight(highlightForQuery(value));
     },
@@ -70,6 +79,7 @@ export function useDoorSearch(data: CommandResult<'guestList.get'> | undefined, 
       setHighlight(NOTHING);
     },
     clearAfterAdmission() {
+      emptying.current = query;
       setHighlight(NOTHING);
       startTransition(() => setQuery(''));
     },
