@@ -33,6 +33,15 @@ export const SignInId = text('the signInId from the answer to the sign-in reques
   z.uuid({ error: 'must be the signInId from the answer to the sign-in request' }),
 );
 
+/** a body that proves an address either by the link's token or by the email and its code */
+export function requireCodeOrLink(body: { token?: string; email?: string; code?: string }, ctx: z.RefinementCtx): void {
+  if (body.token !== undefined) return;
+  if (body.email === undefined)
+    ctx.addIssue({ code: 'custom', path: ['email'], message: 'is required (or send the link token)' });
+  if (body.code === undefined)
+    ctx.addIssue({ code: 'custom', path: ['code'], message: 'is required (or send the link token)' });
+}
+
 export const SignInBody = z.object({ email: Email, deviceName: DeviceName.optional() });
 
 export const VerifyBody = z
@@ -44,10 +53,4 @@ export const VerifyBody = z
     deviceName: DeviceName.optional(),
     platform: Platform.optional(),
   })
-  .superRefine((body, ctx) => {
-    if (body.token !== undefined) return;
-    if (body.email === undefined)
-      ctx.addIssue({ code: 'custom', path: ['email'], message: 'is required (or send the link token)' });
-    if (body.code === undefined)
-      ctx.addIssue({ code: 'custom', path: ['code'], message: 'is required (or send the link token)' });
-  });
+  .superRefine(requireCodeOrLink);

@@ -14,7 +14,7 @@ import type { RateLimits } from '../http/rate-limits.js';
 import { parseBody } from '../http/validate.js';
 import { sendPage } from '../http/html-page.js';
 import { authenticate } from '../auth/caller.js';
-import { DeviceName, Email, LinkToken } from '../auth/body-schemas.js';
+import { DeviceName, Email, LinkToken, requireCodeOrLink } from '../auth/body-schemas.js';
 import { SignInLimits } from '../auth/sign-in-limits.js';
 import { accountOf, openSession } from '../auth/sessions.js';
 import { escapeHtml } from '../notify/letter.js';
@@ -36,13 +36,7 @@ export const AcceptBody = z
     deviceName: DeviceName.optional(),
     platform: Platform.optional(),
   })
-  .superRefine((body, ctx) => {
-    if (body.token !== undefined) return;
-    if (body.email === undefined)
-      ctx.addIssue({ code: 'custom', path: ['email'], message: 'is required (or send the link token)' });
-    if (body.code === undefined)
-      ctx.addIssue({ code: 'custom', path: ['code'], message: 'is required (or send the link token)' });
-  });
+  .superRefine(requireCodeOrLink);
 
 export interface InvitationRouteOptions {
   readonly db: Database;
